@@ -1,0 +1,214 @@
+/**
+ * The domain model shared by every process. Pure types and small pure helpers: no I/O.
+ */
+
+/** Admiralty (NATO) source reliability: A completely reliable … F cannot be judged. */
+export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITY_GRADES)[number];
+
+/** Admiralty information credibility: 1 confirmed … 6 cannot be judged. */
+export const CREDIBILITY_GRADES = [1, 2, 3, 4, 5, 6] as const;
+export type Credibility = (typeof CREDIBILITY_GRADES)[number];
+
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+
+export const CREDIBILITY_LABELS: Record<Credibility, string> = {
+  1: 'Confirmed by other sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged',
+};
+
+/**
+ * A date with the precision the evidence gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ * Stored and exchanged as that string, so "2017" never turns into "2017-01-01".
+ */
+export type PartialDate = string;
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export type AttributeValue = string | number | boolean;
+export type Attributes = Record<string, AttributeValue>;
+
+export interface Entity {
+  id: string;
+  /** An id from the entity-type catalogue (app/entityTypes.ts); unknown ids draw as "other". */
+  type: string;
+  label: string;
+  aliases: string[];
+  description: string | null;
+  startDate: PartialDate | null;
+  endDate: PartialDate | null;
+  attributes: Attributes;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Link {
+  id: string;
+  /** An id from the link-type catalogue (app/linkTypes.ts). */
+  type: string;
+  sourceId: string;
+  targetId: string;
+  directed: boolean;
+  /** Shown on the chart instead of the type's label when set. */
+  label: string | null;
+  description: string | null;
+  startDate: PartialDate | null;
+  endDate: PartialDate | null;
+  attributes: Attributes;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  publishedDate: PartialDate | null;
+  /** Where the document can be found again: a URL, a library reference, a file name. */
+  reference: string | null;
+  reliability: Reliability;
+  /** The document's full text when the case holds it (the evidence the quotes come from). */
+  body: string | null;
+  createdAt: string;
+}
+
+export type CitationTarget = { kind: 'entity'; id: string } | { kind: 'link'; id: string };
+
+export interface Citation {
+  id: string;
+  sourceId: string;
+  target: CitationTarget;
+  /** The passage, verbatim from the source. */
+  quote: string;
+  /** Where the quote stands in the source, e.g. "para. 3, chars 1024-1130". */
+  locator: string | null;
+  credibility: Credibility;
+  comment: string | null;
+  createdAt: string;
+}
+
+export type NoteTarget = { kind: 'case' } | { kind: 'entity'; id: string } | { kind: 'link'; id: string };
+
+export interface Note {
+  id: string;
+  target: NoteTarget;
+  /** Markdown, rendered as text-only (no HTML). */
+  body: string;
+  author: string | null;
+  credibility: Credibility | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NodePosition {
+  entityId: string;
+  x: number;
+  y: number;
+}
+
+export interface Viewport {
+  zoom: number;
+  panX: number;
+  panY: number;
+}
+
+export interface Chart {
+  id: string;
+  name: string;
+  viewport: Viewport | null;
+}
+
+/** A citation with what the inspector needs of its source. */
+export interface CitationWithSource extends Citation {
+  source: Pick<Source, 'id' | 'title' | 'author' | 'publisher' | 'publishedDate' | 'reference' | 'reliability'>;
+}
+
+export interface CaseCounts {
+  entities: number;
+  links: number;
+  sources: number;
+  citations: number;
+  notes: number;
+}
+
+export interface CaseInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  counts: CaseCounts;
+}
+
+/** The whole case as the JSON export writes it (`workbench export --format json`). */
+export interface CaseDocument {
+  format: 'analyst-workbench-case';
+  formatVersion: 1;
+  name: string;
+  exportedAt: string;
+  entities: Entity[];
+  links: Link[];
+  sources: Source[];
+  citations: (Omit<Citation, 'target'> & { entityId: string | null; linkId: string | null })[];
+  notes: Note[];
+  charts: (Chart & { positions: NodePosition[] })[];
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** True when `value` is a valid YYYY, YYYY-MM or YYYY-MM-DD date (calendar-checked). */
+export function isPartialDate(value: string): boolean {
+  const m = PARTIAL_DATE.exec(value);
+  if (!m) return false;
+  if (m[3] === undefined) return true;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+export function datePrecision(value: PartialDate): DatePrecision {
+  return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Compares two partial dates at the precision they share: "2017" and "2017-03" compare equal. */
+export function comparePartialDates(a: PartialDate, b: PartialDate): number {
+  const n = Math.min(a.length, b.length);
+  const x = a.slice(0, n);
+  const y = b.slice(0, n);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** "2017", "March 2017", "2 March 2017": the date at the precision it was given. */
+export function formatPartialDate(value: PartialDate): string {
+  const [y, m, d] = value.split('-');
+  if (m === undefined) return y ?? value;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** "2017 – present", "March 2017 – 2019", "2013": a period for display. */
+export function formatPeriod(start: PartialDate | null, end: PartialDate | null): string | null {
+  if (start === null && end === null) return null;
+  if (start !== null && end === null) return `${formatPartialDate(start)} –`;
+  if (start === null && end !== null) return `– ${formatPartialDate(end)}`;
+  if (start === end) return formatPartialDate(start as string);
+  return `${formatPartialDate(start as string)} – ${formatPartialDate(end as string)}`;
+}
+
+/** The Admiralty grade of a citation, e.g. "B2". */
+export function admiraltyGrade(reliability: Reliability, credibility: Credibility): string {
+  return `${reliability}${credibility}`;
+}

@@ -1,0 +1,187 @@
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+
+type SqliteDatabase = Database.Database;
+
+/** Marks a SQLite file as an Analyst Workbench case: "AWB1" in the header's application_id. */
+export const CASE_APPLICATION_ID = 0x41574231;
+
+export type CaseFileErrorCode = 'not_found' | 'exists' | 'not_a_case' | 'newer_version' | 'corrupt' | 'unreadable';
+
+/** Why a case file could not be opened; the message is a sentence for the analyst. */
+export class CaseFileError extends Error {
+  readonly code: CaseFileErrorCode;
+  readonly path: string;
+  constructor(code: CaseFileErrorCode, path: string, message: string) {
+    super(message);
+    this.name = 'CaseFileError';
+    this.code = code;
+    this.path = path;
+  }
+}
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 addon built for another ABI (Electron's); tests use the default. */
+  nativeBinding?: string;
+}
+
+/** An open case file. All access goes through `db`; `close()` checkpoints the WAL. */
+export interface CaseStore {
+  readonly path: string;
+  readonly db: SqliteDatabase;
+  close(): void;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+interface HeaderFacts {
+  userVersion: number;
+  applicationId: number;
+}
+
+/**
+ * Reads the facts we need from the 100-byte SQLite header without opening the file with SQLite,
+ * so that a file we refuse is never touched (not even its journal mode).
+ */
+function readHeader(path: string): HeaderFacts | null {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    const read = readSync(fd, header, 0, 100, 0);
+    if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return null;
+    return { userVersion: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function connect(path: string, options: OpenOptions & { readonly?: boolean; fileMustExist?: boolean }): SqliteDatabase {
+  return new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.fileMustExist ?? true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+}
+
+/** The pragmas every connection runs with (ARCHITECTURE.md, "The store"). */
+function applyPragmas(db: SqliteDatabase): void {
+  db.pragma('journal_mode = WAL');
+  // better-sqlite3 reopens WAL files at NORMAL: FULL must be set on every open.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function describeNewer(path: string, version: number): string {
+  return (
+    `${path} was saved by a newer version of Analyst Workbench (case format ${version}; this version reads up to ` +
+    `${LATEST_SCHEMA_VERSION}). It has not been changed: open it with a newer version.`
+  );
+}
+
+/** Checks, read-only, that an existing file is a healthy case of a version we can read. */
+function inspectExisting(path: string, options: OpenOptions): void {
+  if (!existsSync(path)) throw new CaseFileError('not_found', path, `There is no case file at ${path}.`);
+  if (!statSync(path).isFile()) throw new CaseFileError('not_a_case', path, `${path} is a folder, not a case file.`);
+  let header: HeaderFacts | null;
+  try {
+    header = readHeader(path);
+  } catch (error) {
+    throw new CaseFileError('unreadable', path, `${path} could not be read: ${(error as Error).message}.`);
+  }
+  if (header === null || header.applicationId !== CASE_APPLICATION_ID) {
+    throw new CaseFileError('not_a_case', path, `${path} is not an Analyst Workbench case file. It has not been changed.`);
+  }
+  if (header.userVersion > LATEST_SCHEMA_VERSION) throw new CaseFileError('newer_version', path, describeNewer(path, header.userVersion));
+
+  // The header can lag behind a write-ahead log that was never checkpointed: ask SQLite too, read-only.
+  let probe: SqliteDatabase | null = null;
+  try {
+    probe = connect(path, { ...options, readonly: true });
+    const applicationId = probe.pragma('application_id', { simple: true }) as number;
+    const userVersion = probe.pragma('user_version', { simple: true }) as number;
+    if (applicationId !== CASE_APPLICATION_ID) {
+      throw new CaseFileError('not_a_case', path, `${path} is not an Analyst Workbench case file. It has not been changed.`);
+    }
+    if (userVersion > LATEST_SCHEMA_VERSION) throw new CaseFileError('newer_version', path, describeNewer(path, userVersion));
+    const check = probe.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') {
+      throw new CaseFileError('corrupt', path, `${path} is damaged (SQLite reports: ${check}). It has not been changed.`);
+    }
+  } catch (error) {
+    if (error instanceof CaseFileError) throw error;
+    const message = (error as Error).message;
+    const code = /malformed|corrupt|not a database/i.test(message) ? 'corrupt' : 'unreadable';
+    throw new CaseFileError(code, path, `${path} could not be opened as a case (${message}). It has not been changed.`);
+  } finally {
+    probe?.close();
+  }
+}
+
+/** Brings a case file up to the latest schema, one transaction per step. */
+export function migrate(db: SqliteDatabase, target: number = LATEST_SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const step of MIGRATIONS) {
+    if (step.version <= current || step.version > target) continue;
+    db.transaction(() => {
+      db.exec(step.up);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+}
+
+function wrap(path: string, db: SqliteDatabase): CaseStore {
+  let open = true;
+  return {
+    path,
+    db,
+    close() {
+      if (!open) return;
+      open = false;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
+
+/** Opens an existing case file, after checking it read-only; upgrades an older schema. */
+export function openCaseFile(path: string, options: OpenOptions = {}): CaseStore {
+  inspectExisting(path, options);
+  const db = connect(path, options);
+  try {
+    applyPragmas(db);
+    migrate(db);
+    return wrap(path, db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Creates a new, empty case file; refuses to replace an existing file. */
+export function createCaseFile(path: string, options: OpenOptions & { name: string }): CaseStore {
+  if (existsSync(path)) {
+    throw new CaseFileError('exists', path, `${path} already exists; choose another name (nothing was overwritten).`);
+  }
+  const db = connect(path, { ...options, fileMustExist: false });
+  try {
+    db.pragma(`application_id = ${CASE_APPLICATION_ID}`);
+    applyPragmas(db);
+    migrate(db);
+    const now = new Date().toISOString();
+    const insert = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      insert.run('name', options.name);
+      insert.run('created_at', now);
+    })();
+    return wrap(path, db);
+  } catch (error) {
+    db.close();
+    // We made this file a moment ago: leave no half-initialised case behind.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+import { admiraltyGrade, type Citation, type CitationTarget, type CitationWithSource, type Credibility, type Reliability } from '../app/domain';
+import { newId } from './ids';
+import { nowIso, type Db } from './types';
+
+interface CitationRow {
+  id: string;
+  source_id: string;
+  entity_id: string | null;
+  link_id: string | null;
+  quote: string;
+  locator: string | null;
+  credibility: number;
+  comment: string | null;
+  created_at: string;
+}
+
+interface CitationSourceRow extends CitationRow {
+  s_title: string;
+  s_author: string | null;
+  s_publisher: string | null;
+  s_published_date: string | null;
+  s_reference: string | null;
+  s_reliability: string;
+}
+
+/** The one place a citation row becomes a domain Citation. */
+function toCitation(row: CitationRow): Citation {
+  const target: CitationTarget =
+    row.entity_id !== null ? { kind: 'entity', id: row.entity_id } : { kind: 'link', id: row.link_id as string };
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    target,
+    quote: row.quote,
+    locator: row.locator,
+    credibility: row.credibility as Credibility,
+    comment: row.comment,
+    createdAt: row.created_at,
+  };
+}
+
+function toCitationWithSource(row: CitationSourceRow): CitationWithSource {
+  return {
+    ...toCitation(row),
+    source: {
+      id: row.source_id,
+      title: row.s_title,
+      author: row.s_author,
+      publisher: row.s_publisher,
+      publishedDate: row.s_published_date,
+      reference: row.s_reference,
+      reliability: row.s_reliability as Reliability,
+    },
+  };
+}
+
+export interface NewCitation {
+  id?: string;
+  sourceId: string;
+  target: CitationTarget;
+  quote: string;
+  locator?: string | null;
+  credibility: Credibility;
+  comment?: string | null;
+}
+
+export function insertCitation(db: Db, input: NewCitation): Citation {
+  const id = input.id ?? newId();
+  db.prepare(
+    `INSERT INTO citations (id, source_id, entity_id, link_id, quote, locator, credibility, comment, created_at)
+     VALUES (@id, @sourceId, @entityId, @linkId, @quote, @locator, @credibility, @comment, @now)`,
+  ).run({
+    id,
+    sourceId: input.sourceId,
+    entityId: input.target.kind === 'entity' ? input.target.id : null,
+    linkId: input.target.kind === 'link' ? input.target.id : null,
+    quote: input.quote,
+    locator: input.locator ?? null,
+    credibility: input.credibility,
+    comment: input.comment ?? null,
+    now: nowIso(),
+  });
+  return toCitation(db.prepare('SELECT * FROM citations WHERE id = ?').get(id) as CitationRow);
+}
+
+const WITH_SOURCE = `
+  SELECT c.*, s.title AS s_title, s.author AS s_author, s.publisher AS s_publisher,
+         s.published_date AS s_published_date, s.reference AS s_reference, s.reliability AS s_reliability
+  FROM citations c JOIN sources s ON s.id = c.source_id`;
+
+/** The citations on an entity, best graded first, each with its source. */
+export function citationsForEntity(db: Db, entityId: string): CitationWithSource[] {
+  return (
+    db.prepare(`${WITH_SOURCE} WHERE c.entity_id = ? ORDER BY s.reliability, c.credibility, c.created_at`).all(entityId) as CitationSourceRow[]
+  ).map(toCitationWithSource);
+}
+
+/** The citations on a link, best graded first, each with its source. */
+export function citationsForLink(db: Db, linkId: string): CitationWithSource[] {
+  return (
+    db.prepare(`${WITH_SOURCE} WHERE c.link_id = ? ORDER BY s.reliability, c.credibility, c.created_at`).all(linkId) as CitationSourceRow[]
+  ).map(toCitationWithSource);
+}
+
+export function listCitations(db: Db): Citation[] {
+  return (db.prepare('SELECT * FROM citations ORDER BY created_at, id').all() as CitationRow[]).map(toCitation);
+}
+
+/**
+ * For every cited entity and link: how many citations it has and its best Admiralty grade
+ * (best reliability first, then best credibility), e.g. "B2".
+ */
+export function evidenceSummary(db: Db): Record<string, { citations: number; bestGrade: string | null }> {
+  const rows = db
+    .prepare(
+      `SELECT coalesce(c.entity_id, c.link_id) AS itemId, count(*) AS n,
+              min(s.reliability || c.credibility) AS best
+       FROM citations c JOIN sources s ON s.id = c.source_id
+       GROUP BY itemId`,
+    )
+    .all() as { itemId: string; n: number; best: string | null }[];
+  const out: Record<string, { citations: number; bestGrade: string | null }> = {};
+  for (const row of rows) {
+    const best = row.best ? admiraltyGrade(row.best[0] as Reliability, Number(row.best.slice(1)) as Credibility) : null;
+    out[row.itemId] = { citations: row.n, bestGrade: best };
+  }
+  return out;
+}

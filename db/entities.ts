@@ -1,0 +1,112 @@
+import type { Attributes, Entity, PartialDate } from '../app/domain';
+import { newId } from './ids';
+import { nowIso, parseAttributes, type Db } from './types';
+
+interface EntityRow {
+  id: string;
+  type: string;
+  label: string;
+  description: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  attributes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The one place an entity row becomes a domain Entity. */
+function toEntity(row: EntityRow, aliases: string[]): Entity {
+  return {
+    id: row.id,
+    type: row.type,
+    label: row.label,
+    aliases,
+    description: row.description,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    attributes: parseAttributes(row.attributes),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewEntity {
+  id?: string;
+  type: string;
+  label: string;
+  aliases?: string[];
+  description?: string | null;
+  startDate?: PartialDate | null;
+  endDate?: PartialDate | null;
+  attributes?: Attributes;
+}
+
+/** Inserts an entity with its aliases; call inside a transaction when inserting many. */
+export function insertEntity(db: Db, input: NewEntity): Entity {
+  const now = nowIso();
+  const id = input.id ?? newId();
+  db.prepare(
+    `INSERT INTO entities (id, type, label, description, start_date, end_date, attributes, created_at, updated_at)
+     VALUES (@id, @type, @label, @description, @startDate, @endDate, @attributes, @now, @now)`,
+  ).run({
+    id,
+    type: input.type,
+    label: input.label.trim(),
+    description: input.description ?? null,
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    attributes: JSON.stringify(input.attributes ?? {}),
+    now,
+  });
+  const aliases = dedupeAliases(input.label, input.aliases ?? []);
+  const insertAlias = db.prepare('INSERT INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)');
+  aliases.forEach((alias, position) => insertAlias.run(id, alias, position));
+  return getEntity(db, id) as Entity;
+}
+
+/** Aliases trimmed, without blanks, duplicates or a copy of the label. */
+function dedupeAliases(label: string, aliases: string[]): string[] {
+  const seen = new Set([label.trim().toLowerCase()]);
+  const out: string[] = [];
+  for (const raw of aliases) {
+    const alias = raw.trim();
+    const key = alias.toLowerCase();
+    if (alias.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(alias);
+  }
+  return out;
+}
+
+/** One entity with its aliases, or null. */
+export function getEntity(db: Db, id: string): Entity | null {
+  const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  if (!row) return null;
+  const aliases = db
+    .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
+    .pluck()
+    .all(id) as string[];
+  return toEntity(row, aliases);
+}
+
+/** Every entity with its aliases, ordered by label. */
+export function listEntities(db: Db): Entity[] {
+  const aliasRows = db
+    .prepare('SELECT entity_id AS entityId, alias FROM entity_aliases ORDER BY entity_id, position')
+    .all() as { entityId: string; alias: string }[];
+  const aliases = new Map<string, string[]>();
+  for (const { entityId, alias } of aliasRows) {
+    const list = aliases.get(entityId);
+    if (list) list.push(alias);
+    else aliases.set(entityId, [alias]);
+  }
+  const rows = db.prepare('SELECT * FROM entities ORDER BY label COLLATE NOCASE, id').all() as EntityRow[];
+  return rows.map((row) => toEntity(row, aliases.get(row.id) ?? []));
+}
+
+/** Entity counts by type, most common first. */
+export function countEntitiesByType(db: Db): { type: string; count: number }[] {
+  return db
+    .prepare('SELECT type, count(*) AS count FROM entities GROUP BY type ORDER BY count DESC, type')
+    .all() as { type: string; count: number }[];
+}

@@ -1,0 +1,56 @@
+import { channels, isChannelName, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../app/contract';
+import { WorkbenchFailure, type Result, type ValidationIssue } from '../app/result';
+
+/** One function per channel: the code that runs in main for each contract entry. */
+export type Handlers = {
+  [C in ChannelName]: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+export type ErrorLogger = (channel: string, error: unknown) => void;
+
+/**
+ * Runs one call from the renderer: validates the input against the contract, runs the handler and
+ * returns a Result. Never throws: Electron would keep only the message of a thrown error.
+ * Used by the Electron IPC registration and by the e2e harness alike.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  rawInput: unknown,
+  logError: ErrorLogger = defaultLogger,
+): Promise<Result<unknown>> {
+  if (!isChannelName(channel)) {
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown channel: ${String(channel).slice(0, 100)}` } };
+  }
+  const parsed = channels[channel].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const issues: ValidationIssue[] = parsed.error.issues.map((issue) => ({
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `Invalid input for ${channel}${where}: ${first?.message ?? 'rejected'}`, issues },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof WorkbenchFailure) {
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+      };
+    }
+    logError(channel, error);
+    return { ok: false, error: { code: 'internal', message: `Something went wrong in ${channel}; the details are in the log.` } };
+  }
+}
+
+function defaultLogger(channel: string, error: unknown): void {
+  console.error(`[workbench] ${channel} failed:`, error);
+}
