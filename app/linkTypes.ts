@@ -37,6 +37,10 @@ export const LINK_TYPES: readonly LinkTypeDefinition[] = [
   { id: 'commands', label: 'commands', directed: true, tone: 'affiliation' },
   { id: 'negotiates_with', label: 'negotiates with', directed: true, tone: 'neutral' },
   { id: 'related_to', label: 'related to', directed: false, tone: 'neutral' },
+  { id: 'created', label: 'created', directed: true, tone: 'neutral' },
+  { id: 'issued', label: 'issued', directed: true, tone: 'neutral' },
+  { id: 'addressed_to', label: 'addressed to', directed: true, tone: 'neutral' },
+  { id: 'reports_on', label: 'reports on', directed: true, tone: 'neutral' },
 ];
 
 const BY_ID = new Map(LINK_TYPES.map((t) => [t.id, t]));

@@ -7,7 +7,7 @@ type SqliteDatabase = Database.Database;
 /** Marks a SQLite file as an Analyst Workbench case: "AWB1" in the header's application_id. */
 export const CASE_APPLICATION_ID = 0x41574231;
 
-export type CaseFileErrorCode = 'not_found' | 'exists' | 'not_a_case' | 'newer_version' | 'corrupt' | 'unreadable';
+export type CaseFileErrorCode = 'not_found' | 'exists' | 'not_a_case' | 'newer_version' | 'older_version' | 'corrupt' | 'unreadable';
 
 /** Why a case file could not be opened; the message is a sentence for the analyst. */
 export class CaseFileError extends Error {
@@ -24,6 +24,11 @@ export class CaseFileError extends Error {
 export interface OpenOptions {
   /** Path to a better-sqlite3 addon built for another ABI (Electron's); tests use the default. */
   nativeBinding?: string;
+}
+
+export interface OpenCaseOptions extends OpenOptions {
+  /** Open without writing anything (CLI reports and exports); an older case is not upgraded. */
+  readonly?: boolean;
 }
 
 /** An open case file. All access goes through `db`; `close()` checkpoints the WAL. */
@@ -148,9 +153,10 @@ function wrap(path: string, db: SqliteDatabase): CaseStore {
 }
 
 /** Opens an existing case file, after checking it read-only; upgrades an older schema. */
-export function openCaseFile(path: string, options: OpenOptions = {}): CaseStore {
+export function openCaseFile(path: string, options: OpenCaseOptions = {}): CaseStore {
   inspectExisting(path, options);
-  const db = connect(path, options);
+  if (options.readonly) return openReadOnly(path, options);
+  const db = connect(path, { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);
     migrate(db);
@@ -159,6 +165,30 @@ export function openCaseFile(path: string, options: OpenOptions = {}): CaseStore
     db.close();
     throw error;
   }
+}
+
+function openReadOnly(path: string, options: OpenOptions): CaseStore {
+  const db = connect(path, { ...options, readonly: true });
+  db.pragma('trusted_schema = OFF');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version < LATEST_SCHEMA_VERSION) {
+    db.close();
+    throw new CaseFileError(
+      'older_version',
+      path,
+      `${path} was saved by an older version of Analyst Workbench (case format ${version}); open it once in the app to upgrade it, then try again.`,
+    );
+  }
+  let open = true;
+  return {
+    path,
+    db,
+    close() {
+      if (!open) return;
+      open = false;
+      db.close();
+    },
+  };
 }
 
 /** Creates a new, empty case file; refuses to replace an existing file. */

@@ -1,5 +1,5 @@
 import type { Chart, NodePosition, Viewport } from '../app/domain';
-import { nowIso, type Db } from './types';
+import { nowIso, prepared, type Db } from './types';
 
 interface ChartRow {
   id: string;
@@ -18,18 +18,18 @@ function toChart(row: ChartRow): Chart {
 
 /** The case's first chart (every case has one from migration 0030 on). */
 export function defaultChart(db: Db): Chart {
-  const row = db.prepare('SELECT id, name, zoom, pan_x, pan_y FROM charts ORDER BY created_at, id LIMIT 1').get() as ChartRow | undefined;
+  const row = prepared(db, 'SELECT id, name, zoom, pan_x, pan_y FROM charts ORDER BY created_at, id LIMIT 1').get() as ChartRow | undefined;
   if (!row) throw new Error('This case has no chart (schema 0030 creates one)');
   return toChart(row);
 }
 
 export function getChart(db: Db, id: string): Chart | null {
-  const row = db.prepare('SELECT id, name, zoom, pan_x, pan_y FROM charts WHERE id = ?').get(id) as ChartRow | undefined;
+  const row = prepared(db, 'SELECT id, name, zoom, pan_x, pan_y FROM charts WHERE id = ?').get(id) as ChartRow | undefined;
   return row ? toChart(row) : null;
 }
 
 export function listCharts(db: Db): Chart[] {
-  return (db.prepare('SELECT id, name, zoom, pan_x, pan_y FROM charts ORDER BY created_at, id').all() as ChartRow[]).map(toChart);
+  return (prepared(db, 'SELECT id, name, zoom, pan_x, pan_y FROM charts ORDER BY created_at, id').all() as ChartRow[]).map(toChart);
 }
 
 export function chartPositions(db: Db, chartId: string): NodePosition[] {
@@ -43,7 +43,7 @@ export function chartPositions(db: Db, chartId: string): NodePosition[] {
  * are skipped (an entity deleted while a layout ran), and the count saved is returned.
  */
 export function saveChartPositions(db: Db, chartId: string, positions: readonly NodePosition[]): number {
-  const upsert = db.prepare(
+  const upsert = prepared(db, 
     `INSERT INTO chart_nodes (chart_id, entity_id, x, y)
      SELECT @chartId, id, @x, @y FROM entities WHERE id = @entityId
      ON CONFLICT (chart_id, entity_id) DO UPDATE SET x = excluded.x, y = excluded.y`,
@@ -51,7 +51,7 @@ export function saveChartPositions(db: Db, chartId: string, positions: readonly 
   return db.transaction(() => {
     let saved = 0;
     for (const p of positions) saved += upsert.run({ chartId, entityId: p.entityId, x: p.x, y: p.y }).changes;
-    db.prepare('UPDATE charts SET updated_at = ? WHERE id = ?').run(nowIso(), chartId);
+    prepared(db, 'UPDATE charts SET updated_at = ? WHERE id = ?').run(nowIso(), chartId);
     return saved;
   })();
 }

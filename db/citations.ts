@@ -1,6 +1,6 @@
 import { admiraltyGrade, type Citation, type CitationTarget, type CitationWithSource, type Credibility, type Reliability } from '../app/domain';
 import { newId } from './ids';
-import { nowIso, type Db } from './types';
+import { nowIso, prepared, type Db } from './types';
 
 interface CitationRow {
   id: string;
@@ -66,7 +66,7 @@ export interface NewCitation {
 
 export function insertCitation(db: Db, input: NewCitation): Citation {
   const id = input.id ?? newId();
-  db.prepare(
+  prepared(db, 
     `INSERT INTO citations (id, source_id, entity_id, link_id, quote, locator, credibility, comment, created_at)
      VALUES (@id, @sourceId, @entityId, @linkId, @quote, @locator, @credibility, @comment, @now)`,
   ).run({
@@ -80,7 +80,7 @@ export function insertCitation(db: Db, input: NewCitation): Citation {
     comment: input.comment ?? null,
     now: nowIso(),
   });
-  return toCitation(db.prepare('SELECT * FROM citations WHERE id = ?').get(id) as CitationRow);
+  return toCitation(prepared(db, 'SELECT * FROM citations WHERE id = ?').get(id) as CitationRow);
 }
 
 const WITH_SOURCE = `
@@ -91,19 +91,19 @@ const WITH_SOURCE = `
 /** The citations on an entity, best graded first, each with its source. */
 export function citationsForEntity(db: Db, entityId: string): CitationWithSource[] {
   return (
-    db.prepare(`${WITH_SOURCE} WHERE c.entity_id = ? ORDER BY s.reliability, c.credibility, c.created_at`).all(entityId) as CitationSourceRow[]
+    prepared(db, `${WITH_SOURCE} WHERE c.entity_id = ? ORDER BY s.reliability, c.credibility, c.created_at`).all(entityId) as CitationSourceRow[]
   ).map(toCitationWithSource);
 }
 
 /** The citations on a link, best graded first, each with its source. */
 export function citationsForLink(db: Db, linkId: string): CitationWithSource[] {
   return (
-    db.prepare(`${WITH_SOURCE} WHERE c.link_id = ? ORDER BY s.reliability, c.credibility, c.created_at`).all(linkId) as CitationSourceRow[]
+    prepared(db, `${WITH_SOURCE} WHERE c.link_id = ? ORDER BY s.reliability, c.credibility, c.created_at`).all(linkId) as CitationSourceRow[]
   ).map(toCitationWithSource);
 }
 
 export function listCitations(db: Db): Citation[] {
-  return (db.prepare('SELECT * FROM citations ORDER BY created_at, id').all() as CitationRow[]).map(toCitation);
+  return (prepared(db, 'SELECT * FROM citations ORDER BY created_at, id').all() as CitationRow[]).map(toCitation);
 }
 
 /**

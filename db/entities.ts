@@ -1,6 +1,6 @@
 import type { Attributes, Entity, PartialDate } from '../app/domain';
 import { newId } from './ids';
-import { nowIso, parseAttributes, type Db } from './types';
+import { nowIso, parseAttributes, prepared, type Db } from './types';
 
 interface EntityRow {
   id: string;
@@ -44,24 +44,26 @@ export interface NewEntity {
 /** Inserts an entity with its aliases; call inside a transaction when inserting many. */
 export function insertEntity(db: Db, input: NewEntity): Entity {
   const now = nowIso();
-  const id = input.id ?? newId();
-  db.prepare(
-    `INSERT INTO entities (id, type, label, description, start_date, end_date, attributes, created_at, updated_at)
-     VALUES (@id, @type, @label, @description, @startDate, @endDate, @attributes, @now, @now)`,
-  ).run({
-    id,
+  const row: EntityRow = {
+    id: input.id ?? newId(),
     type: input.type,
     label: input.label.trim(),
     description: input.description ?? null,
-    startDate: input.startDate ?? null,
-    endDate: input.endDate ?? null,
+    start_date: input.startDate ?? null,
+    end_date: input.endDate ?? null,
     attributes: JSON.stringify(input.attributes ?? {}),
-    now,
-  });
-  const aliases = dedupeAliases(input.label, input.aliases ?? []);
-  const insertAlias = db.prepare('INSERT INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)');
-  aliases.forEach((alias, position) => insertAlias.run(id, alias, position));
-  return getEntity(db, id) as Entity;
+    created_at: now,
+    updated_at: now,
+  };
+  prepared(
+    db,
+    `INSERT INTO entities (id, type, label, description, start_date, end_date, attributes, created_at, updated_at)
+     VALUES (@id, @type, @label, @description, @start_date, @end_date, @attributes, @created_at, @updated_at)`,
+  ).run(row);
+  const aliases = dedupeAliases(row.label, input.aliases ?? []);
+  const insertAlias = prepared(db, 'INSERT INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)');
+  aliases.forEach((alias, position) => insertAlias.run(row.id, alias, position));
+  return toEntity(row, aliases);
 }
 
 /** Aliases trimmed, without blanks, duplicates or a copy of the label. */
@@ -80,7 +82,7 @@ function dedupeAliases(label: string, aliases: string[]): string[] {
 
 /** One entity with its aliases, or null. */
 export function getEntity(db: Db, id: string): Entity | null {
-  const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+  const row = prepared(db, 'SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
   if (!row) return null;
   const aliases = db
     .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
@@ -100,7 +102,7 @@ export function listEntities(db: Db): Entity[] {
     if (list) list.push(alias);
     else aliases.set(entityId, [alias]);
   }
-  const rows = db.prepare('SELECT * FROM entities ORDER BY label COLLATE NOCASE, id').all() as EntityRow[];
+  const rows = prepared(db, 'SELECT * FROM entities ORDER BY label COLLATE NOCASE, id').all() as EntityRow[];
   return rows.map((row) => toEntity(row, aliases.get(row.id) ?? []));
 }
 

@@ -1,6 +1,6 @@
 import type { Attributes, Link, PartialDate } from '../app/domain';
 import { newId } from './ids';
-import { nowIso, parseAttributes, type Db } from './types';
+import { nowIso, parseAttributes, prepared, type Db } from './types';
 
 interface LinkRow {
   id: string;
@@ -51,40 +51,42 @@ export interface NewLink {
 /** Inserts a link; both ends must exist (foreign keys). */
 export function insertLink(db: Db, input: NewLink): Link {
   const now = nowIso();
-  const id = input.id ?? newId();
-  db.prepare(
-    `INSERT INTO links (id, type, source_id, target_id, directed, label, description, start_date, end_date, attributes, created_at, updated_at)
-     VALUES (@id, @type, @sourceId, @targetId, @directed, @label, @description, @startDate, @endDate, @attributes, @now, @now)`,
-  ).run({
-    id,
+  const row: LinkRow = {
+    id: input.id ?? newId(),
     type: input.type,
-    sourceId: input.sourceId,
-    targetId: input.targetId,
+    source_id: input.sourceId,
+    target_id: input.targetId,
     directed: input.directed ? 1 : 0,
     label: input.label ?? null,
     description: input.description ?? null,
-    startDate: input.startDate ?? null,
-    endDate: input.endDate ?? null,
+    start_date: input.startDate ?? null,
+    end_date: input.endDate ?? null,
     attributes: JSON.stringify(input.attributes ?? {}),
-    now,
-  });
-  return getLink(db, id) as Link;
+    created_at: now,
+    updated_at: now,
+  };
+  prepared(
+    db,
+    `INSERT INTO links (id, type, source_id, target_id, directed, label, description, start_date, end_date, attributes, created_at, updated_at)
+     VALUES (@id, @type, @source_id, @target_id, @directed, @label, @description, @start_date, @end_date, @attributes, @created_at, @updated_at)`,
+  ).run(row);
+  return toLink(row);
 }
 
 export function getLink(db: Db, id: string): Link | null {
-  const row = db.prepare('SELECT * FROM links WHERE id = ?').get(id) as LinkRow | undefined;
+  const row = prepared(db, 'SELECT * FROM links WHERE id = ?').get(id) as LinkRow | undefined;
   return row ? toLink(row) : null;
 }
 
 /** Every link, in a stable order. */
 export function listLinks(db: Db): Link[] {
-  return (db.prepare('SELECT * FROM links ORDER BY created_at, id').all() as LinkRow[]).map(toLink);
+  return (prepared(db, 'SELECT * FROM links ORDER BY created_at, id').all() as LinkRow[]).map(toLink);
 }
 
 /** Links with the entity at either end. */
 export function linksOfEntity(db: Db, entityId: string): Link[] {
   return (
-    db.prepare('SELECT * FROM links WHERE source_id = ? OR target_id = ? ORDER BY created_at, id').all(entityId, entityId) as LinkRow[]
+    prepared(db, 'SELECT * FROM links WHERE source_id = ? OR target_id = ? ORDER BY created_at, id').all(entityId, entityId) as LinkRow[]
   ).map(toLink);
 }
 

@@ -1,6 +1,6 @@
 import type { Credibility, Note, NoteTarget } from '../app/domain';
 import { newId } from './ids';
-import { nowIso, type Db } from './types';
+import { nowIso, prepared, type Db } from './types';
 
 interface NoteRow {
   id: string;
@@ -44,7 +44,7 @@ export interface NewNote {
 export function insertNote(db: Db, input: NewNote): Note {
   const id = input.id ?? newId();
   const now = nowIso();
-  db.prepare(
+  prepared(db, 
     `INSERT INTO notes (id, target_kind, entity_id, link_id, body, author, credibility, created_at, updated_at)
      VALUES (@id, @kind, @entityId, @linkId, @body, @author, @credibility, @now, @now)`,
   ).run({
@@ -57,20 +57,20 @@ export function insertNote(db: Db, input: NewNote): Note {
     credibility: input.credibility ?? null,
     now,
   });
-  return toNote(db.prepare('SELECT * FROM notes WHERE id = ?').get(id) as NoteRow);
+  return toNote(prepared(db, 'SELECT * FROM notes WHERE id = ?').get(id) as NoteRow);
 }
 
 /** Notes on one entity, link, or the case, oldest first. */
 export function notesFor(db: Db, target: NoteTarget): Note[] {
   const rows =
     target.kind === 'entity'
-      ? db.prepare('SELECT * FROM notes WHERE entity_id = ? ORDER BY created_at, id').all(target.id)
+      ? prepared(db, 'SELECT * FROM notes WHERE entity_id = ? ORDER BY created_at, id').all(target.id)
       : target.kind === 'link'
-        ? db.prepare('SELECT * FROM notes WHERE link_id = ? ORDER BY created_at, id').all(target.id)
-        : db.prepare("SELECT * FROM notes WHERE target_kind = 'case' ORDER BY created_at, id").all();
+        ? prepared(db, 'SELECT * FROM notes WHERE link_id = ? ORDER BY created_at, id').all(target.id)
+        : prepared(db, "SELECT * FROM notes WHERE target_kind = 'case' ORDER BY created_at, id").all();
   return (rows as NoteRow[]).map(toNote);
 }
 
 export function listNotes(db: Db): Note[] {
-  return (db.prepare('SELECT * FROM notes ORDER BY created_at, id').all() as NoteRow[]).map(toNote);
+  return (prepared(db, 'SELECT * FROM notes ORDER BY created_at, id').all() as NoteRow[]).map(toNote);
 }

@@ -1,6 +1,6 @@
 import type { PartialDate, Reliability, Source } from '../app/domain';
 import { newId } from './ids';
-import { nowIso, type Db } from './types';
+import { nowIso, prepared, type Db } from './types';
 
 interface SourceRow {
   id: string;
@@ -42,7 +42,7 @@ export interface NewSource {
 
 export function insertSource(db: Db, input: NewSource): Source {
   const id = input.id ?? newId();
-  db.prepare(
+  prepared(db, 
     `INSERT INTO sources (id, title, author, publisher, published_date, reference, reliability, body, created_at)
      VALUES (@id, @title, @author, @publisher, @publishedDate, @reference, @reliability, @body, @now)`,
   ).run({
@@ -60,10 +60,10 @@ export function insertSource(db: Db, input: NewSource): Source {
 }
 
 export function getSource(db: Db, id: string): Source | null {
-  const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+  const row = prepared(db, 'SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
   return row ? toSource(row) : null;
 }
 
 export function listSources(db: Db): Source[] {
-  return (db.prepare('SELECT * FROM sources ORDER BY created_at, id').all() as SourceRow[]).map(toSource);
+  return (prepared(db, 'SELECT * FROM sources ORDER BY created_at, id').all() as SourceRow[]).map(toSource);
 }

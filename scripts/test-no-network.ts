@@ -17,6 +17,7 @@ function refuse(what: string): never {
   throw new Error(`Network access is forbidden in tests: ${what}`);
 }
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with apply() below
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
   // net.connect() hands Socket#connect its normalised arguments as one array.
@@ -34,7 +35,7 @@ net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args
   }
   if (!isPipe && !isLoopbackHost(host)) refuse(`connect to ${String(host)}`);
   return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+};
 
 const originalLookup = dns.lookup;
 (dns as { lookup: unknown }).lookup = function guardedLookup(hostname: string, ...rest: unknown[]) {
@@ -45,11 +46,13 @@ for (const name of ['resolve', 'resolve4', 'resolve6', 'resolveAny'] as const) {
   (dns as unknown as Record<string, unknown>)[name] = () => refuse(`DNS ${name}`);
   (dns.promises as unknown as Record<string, unknown>)[name] = () => refuse(`DNS ${name}`);
 }
-(dns.promises as { lookup: unknown }).lookup = async (hostname: string, ...rest: unknown[]) => {
-  if (!isLoopbackHost(hostname)) refuse(`DNS lookup of ${hostname}`);
-  return (originalLookup.__promisify__ as (...a: unknown[]) => unknown)(hostname, ...rest);
+const originalPromiseLookup = dns.promises.lookup;
+(dns.promises as { lookup: unknown }).lookup = (hostname: string, ...rest: unknown[]) => {
+  if (!isLoopbackHost(hostname)) return Promise.reject(new Error(`Network access is forbidden in tests: DNS lookup of ${hostname}`));
+  return (originalPromiseLookup as (...a: unknown[]) => Promise<unknown>)(hostname, ...rest);
 };
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with apply() below
 const originalSend = dgram.Socket.prototype.send;
 dgram.Socket.prototype.send = function guardedSend(this: dgram.Socket, ...args: unknown[]) {
   const address = args.find((a, i) => i > 0 && typeof a === 'string') as string | undefined;

@@ -1,0 +1,167 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { buildSync } from 'esbuild';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { EventName, EventPayloads } from '../app/contract';
+import { tempFolder } from '../db/testing/tempCase';
+import { CaseSession } from '../main/caseSession';
+import { dispatch } from '../main/dispatch';
+import { createHandlers, type CaseDialogs } from '../main/handlers';
+import { RecentCases } from '../main/recentCases';
+
+/** The origin the built renderer is served from in the e2e browser (never a real host). */
+export const APP_ORIGIN = 'http://workbench.test';
+const RENDERER_DIR = resolve('dist/renderer');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+let bridgeScript: string | null = null;
+/** The bridge, bundled once per worker from the same app/bridge.ts the preload uses. */
+function bridgeBundle(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [resolve('e2e/bridgeEntry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  }).outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+/** Scripted answers for the native dialogs: push a path before the action, or null to cancel. */
+export class ScriptedDialogs implements CaseDialogs {
+  readonly newPaths: (string | null)[] = [];
+  readonly openPaths: (string | null)[] = [];
+  chooseNewCasePath(): Promise<string | null> {
+    return Promise.resolve(this.newPaths.shift() ?? null);
+  }
+  chooseCaseToOpen(): Promise<string | null> {
+    return Promise.resolve(this.openPaths.shift() ?? null);
+  }
+}
+
+export interface Workbench {
+  page: Page;
+  /** The case file this test works on (a fresh temp copy of the JNIM sample unless `startEmpty`). */
+  casePath: string;
+  /** A path in this test's temp folder. */
+  file(name: string): string;
+  dialogs: ScriptedDialogs;
+  /** Loads the app in the page, bound to the handlers of the current "main process". */
+  launch(): Promise<void>;
+  /** Simulates quitting and starting again: closes the store, opens the same file in a new session, reloads. */
+  restart(): Promise<void>;
+  /** Requests that tried to leave the machine (the test fails if there are any). */
+  blockedRequests: string[];
+}
+
+interface Options {
+  startEmpty: boolean;
+}
+
+export const test = base.extend<Options & { workbench: Workbench }>({
+  startEmpty: [false, { option: true }],
+  workbench: async ({ page, startEmpty }, use) => {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      throw new Error('dist/renderer is missing: run "npm run build" before the e2e tests (npm run test:e2e does).');
+    }
+    const tmp = tempFolder('awb-e2e-');
+    const casePath = tmp.file('JNIM.awcase');
+    // The sample is made by the built CLI, as `npx workbench init --sample jnim` makes it.
+    if (!startEmpty) execFileSync(process.execPath, [resolve('dist/main/workbench.cjs'), 'init', casePath, '--sample', 'jnim'], { stdio: 'pipe' });
+    const dialogs = new ScriptedDialogs();
+    const recent = new RecentCases(tmp.file('recent-cases.json'));
+    const blockedRequests: string[] = [];
+    const problems: string[] = [];
+
+    const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+      page.evaluate(([e, p]) => (globalThis as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const).catch(() => {
+        // The page may be navigating; it reloads its state from case.current on load anyway.
+      });
+    };
+
+    let session = new CaseSession();
+    let handlers = createHandlers({ session, dialogs, recent, emit });
+    if (!startEmpty) {
+      session.open(casePath);
+      recent.add(casePath, session.current()?.name ?? 'JNIM');
+    }
+
+    await page.exposeBinding('__workbenchInvoke', (_source, channel: unknown, input: unknown) =>
+      dispatch(handlers, channel, input, (name, error) => problems.push(`${name} failed in main: ${String(error)}`)),
+    );
+    await page.addInitScript({ content: bridgeBundle() });
+
+    // Every request is routed: the app is served from disk; anything else is a request leaving the machine.
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === APP_ORIGIN) {
+        const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '') || 'index.html';
+        const file = resolve(RENDERER_DIR, relative);
+        if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) {
+          await route.fulfill({ status: 404, body: 'not found' });
+          return;
+        }
+        await route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' } });
+        return;
+      }
+      if (url.protocol === 'data:' || url.protocol === 'blob:') {
+        await route.continue();
+        return;
+      }
+      blockedRequests.push(url.href);
+      await route.abort('blockedbyclient');
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+
+    const launch = async () => {
+      await page.goto(`${APP_ORIGIN}/index.html`);
+    };
+
+    const workbench: Workbench = {
+      page,
+      casePath,
+      file: tmp.file,
+      dialogs,
+      blockedRequests,
+      launch,
+      restart: async () => {
+        session.close();
+        session = new CaseSession();
+        handlers = createHandlers({ session, dialogs, recent, emit });
+        session.open(casePath);
+        await page.goto('about:blank');
+        await launch();
+      },
+    };
+
+    try {
+      await use(workbench);
+      expect(blockedRequests, 'requests that tried to leave the machine').toEqual([]);
+      expect(problems, 'errors in the page or in the handlers').toEqual([]);
+    } finally {
+      session.close();
+      tmp.cleanup();
+    }
+  },
+});
+
+export { expect };
+
+/** Waits until the chart has drawn its first frame with every element. */
+export async function waitForChart(page: Page): Promise<void> {
+  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 30_000 });
+}

@@ -1,0 +1,482 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+  type WebContents,
+} from 'electron';
+import { CHANNEL_NAMES, type ChannelInput, type ChannelName, type EventName, type EventPayloads } from '../../app/contract';
+import type { Result } from '../../app/result';
+import { createSampleCase } from '../../db/samples';
+import { CaseSession } from '../caseSession';
+import { dispatch, type Handlers } from '../dispatch';
+import { createHandlers, type CaseDialogs } from '../handlers';
+import { RecentCases } from '../recentCases';
+import {
+  APP_ENTRY_URL,
+  APP_RESPONSE_HEADERS,
+  APP_SCHEME,
+  contentTypeForAsset,
+  isAllowedNavigation,
+  isAllowedRequestUrl,
+  isTrustedSender,
+  resolveAppAssetPath,
+  windowWebPreferences,
+  type SenderFacts,
+} from '../security';
+import {
+  CASE_FILE_FILTERS,
+  caseFileFromArgv,
+  chooseStartupCase,
+  electronNativeBindingPath,
+  withCaseExtension,
+} from './startup';
+
+/**
+ * The Electron main process: one sandboxed window serving the renderer from app://workbench,
+ * the native menu, and the IPC bridge to the same handlers the e2e harness drives. The security
+ * rules themselves live in ../security.ts; this file only wires them into Electron.
+ */
+
+const PRODUCT_NAME = 'Analyst Workbench';
+const SAMPLE_SLUG = 'jnim';
+const SAMPLE_FILE_NAME = 'JNIM.awcase';
+
+// ---------------------------------------------------------------------------------------------
+// Unexpected errors: logged in full, shown to the analyst once, never rethrown (a throw in main
+// would kill the app and, with it, the analyst's session).
+
+let unexpectedErrorShown = false;
+
+function reportUnexpectedError(error: unknown): void {
+  console.error('[workbench] unexpected error in the main process:', error);
+  if (unexpectedErrorShown) return;
+  unexpectedErrorShown = true;
+  try {
+    dialog.showErrorBox(
+      PRODUCT_NAME,
+      'Analyst Workbench hit an unexpected problem and wrote the details to its log. ' +
+        'Everything already saved is in the case file; if something looks wrong, restart the application.',
+    );
+  } catch {
+    // Logged above; a dialog that cannot be shown must not turn into another uncaught error.
+  }
+}
+
+process.on('uncaughtException', reportUnexpectedError);
+process.on('unhandledRejection', reportUnexpectedError);
+
+function errorSentence(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0]?.trim() ?? '';
+  return firstLine.length > 0 ? firstLine : 'An unknown error occurred.';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Before `ready`: the privileged scheme, the sandbox for every renderer, one instance only.
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+if (app.requestSingleInstanceLock()) {
+  startWorkbench();
+} else {
+  // Another instance owns the user-data folder and the open case; it gets our argv instead.
+  app.quit();
+}
+
+function startWorkbench(): void {
+  let mainWindow: BrowserWindow | null = null;
+  let handlers: Handlers | null = null;
+  let caseSession: CaseSession | null = null;
+  let recentCases: RecentCases | null = null;
+  let hasOpenCase = false;
+  /** A case file handed to us (macOS `open-file`) before the app was ready. */
+  let pendingCaseFile: string | null = null;
+
+  const appRoot = app.getAppPath();
+  const rendererDir = path.join(appRoot, 'dist', 'renderer');
+  const preloadPath = path.join(appRoot, 'dist', 'main', 'preload.cjs');
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('second-instance', (_event, argv) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    } else if (app.isReady()) {
+      mainWindow = createMainWindow();
+    }
+    const caseFile = caseFileFromArgv(argv);
+    if (caseFile) void openCaseFromOutside(caseFile);
+  });
+
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    if (handlers) void openCaseFromOutside(filePath);
+    else pendingCaseFile = filePath;
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+
+  app.on('will-quit', () => {
+    // Closing checkpoints the WAL so the case is one self-contained file again.
+    try {
+      caseSession?.close();
+    } catch (error) {
+      console.error('[workbench] closing the case on quit failed:', error);
+    }
+  });
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      console.error('[workbench] start-up failed:', error);
+      dialog.showErrorBox(PRODUCT_NAME, `Analyst Workbench could not start: ${errorSentence(error)}`);
+      app.exit(1);
+    });
+
+  async function onReady(): Promise<void> {
+    lockDownSession();
+    protocol.handle(APP_SCHEME, serveRendererFile);
+
+    const nativeBinding = electronNativeBindingPath({
+      isPackaged: app.isPackaged,
+      appPath: appRoot,
+      resourcesPath: process.resourcesPath,
+      exists: existsSync,
+    });
+    const storeOptions = nativeBinding ? { nativeBinding } : {};
+    caseSession = new CaseSession(storeOptions);
+    recentCases = new RecentCases(path.join(app.getPath('userData'), 'recent-cases.json'));
+    handlers = createHandlers({ session: caseSession, dialogs: caseDialogs, recent: recentCases, emit });
+    registerIpc(handlers);
+
+    await openStartupCase(storeOptions);
+    buildMenu();
+    mainWindow = createMainWindow();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Session: no permissions, no network, no downloads.
+
+  function lockDownSession(): void {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    ses.setDevicePermissionHandler(() => false);
+    ses.webRequest.onBeforeRequest((details, callback) => {
+      const allowed = isAllowedRequestUrl(details.url);
+      if (!allowed) console.warn(`[workbench] blocked a request to ${details.url.slice(0, 200)}`);
+      callback({ cancel: !allowed });
+    });
+    ses.on('will-download', (event) => event.preventDefault());
+  }
+
+  function hardenWebContents(contents: WebContents): void {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+  }
+
+  /** Serves dist/renderer over app://workbench with the CSP; nothing outside that folder. */
+  async function serveRendererFile(request: Request): Promise<Response> {
+    const headers = { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers });
+    }
+    const filePath = resolveAppAssetPath(rendererDir, request.url);
+    if (!filePath) return new Response('Not found', { status: 404, headers });
+    try {
+      const body = await readFile(filePath);
+      return new Response(request.method === 'HEAD' ? null : body, {
+        status: 200,
+        headers: { ...headers, 'Content-Type': contentTypeForAsset(filePath) },
+      });
+    } catch {
+      return new Response('Not found', { status: 404, headers });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The window.
+
+  function createMainWindow(): BrowserWindow {
+    const window = new BrowserWindow({
+      title: PRODUCT_NAME,
+      width: 1440,
+      height: 900,
+      minWidth: 900,
+      minHeight: 600,
+      show: false,
+      webPreferences: windowWebPreferences(preloadPath, { devTools: !app.isPackaged }),
+    });
+    window.once('ready-to-show', () => window.show());
+    window.webContents.on('did-fail-load', (_event, _code, description, url, isMainFrame) => {
+      if (!isMainFrame) return;
+      window.show();
+      dialog.showErrorBox(
+        PRODUCT_NAME,
+        `The Analyst Workbench window could not load ${url} (${description}); the renderer build may be missing: run \`npm run build\`.`,
+      );
+    });
+    window.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason === 'clean-exit') return;
+      console.error('[workbench] the window process ended:', details);
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+      console.error('[workbench] loading the window failed:', error);
+    });
+    return window;
+  }
+
+  function liveWindow(): BrowserWindow | null {
+    return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // IPC: one handler per contract channel, only for our own page; events out to the window.
+
+  function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
+    const window = liveWindow();
+    const frame = event.senderFrame;
+    const isOurWindow = window !== null && event.sender.id === window.webContents.id;
+    const mainFrame = isOurWindow && window ? window.webContents.mainFrame : null;
+    return {
+      frameUrl: frame ? frame.url : null,
+      isMainFrame:
+        frame !== null &&
+        mainFrame !== null &&
+        frame.parent === null &&
+        frame.processId === mainFrame.processId &&
+        frame.routingId === mainFrame.routingId,
+      isOurWindow,
+    };
+  }
+
+  function registerIpc(channelHandlers: Handlers): void {
+    for (const name of CHANNEL_NAMES) {
+      ipcMain.handle(name, (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> | Result<unknown> => {
+        const facts = senderFacts(event);
+        if (!isTrustedSender(facts)) {
+          console.warn(`[workbench] refused ${name} from ${facts.frameUrl ?? 'a closed frame'}`);
+          return {
+            ok: false,
+            error: { code: 'internal', message: 'Refused: the request did not come from the Analyst Workbench window.' },
+          };
+        }
+        return dispatch(channelHandlers, name, input);
+      });
+    }
+  }
+
+  function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    if (event === 'case.changed') {
+      hasOpenCase = payload !== null;
+      if (app.isReady()) buildMenu();
+    }
+    const window = liveWindow();
+    if (window && !window.webContents.isDestroyed()) window.webContents.send(event, payload);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Cases: dialogs, start-up, and opening files handed to us by the OS.
+
+  const caseDialogs: CaseDialogs = {
+    async chooseNewCasePath() {
+      const options: SaveDialogOptions = {
+        title: 'New Case',
+        buttonLabel: 'Create',
+        defaultPath: path.join(app.getPath('documents'), 'Untitled case.awcase'),
+        filters: CASE_FILE_FILTERS,
+        // No overwrite prompt: creating a case never replaces a file (the store refuses).
+        properties: ['createDirectory'],
+      };
+      const window = liveWindow();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : withCaseExtension(result.filePath);
+    },
+    async chooseCaseToOpen() {
+      const options: OpenDialogOptions = {
+        title: 'Open Case',
+        buttonLabel: 'Open',
+        filters: CASE_FILE_FILTERS,
+        properties: ['openFile'],
+      };
+      const window = liveWindow();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+
+  /** Runs a channel for a menu item or the OS; a failure becomes a dialog (cancelling is not one). */
+  async function runCaseAction<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    failureTitle: string,
+  ): Promise<boolean> {
+    if (!handlers) return false;
+    const result = await dispatch(handlers, channel, input);
+    if (!result.ok && result.error.code !== 'cancelled') {
+      dialog.showErrorBox(failureTitle, result.error.message);
+    }
+    buildMenu();
+    return result.ok;
+  }
+
+  async function openCaseFromOutside(filePath: string): Promise<void> {
+    await runCaseAction('case.open', { path: path.resolve(filePath) }, 'Could not open the case');
+  }
+
+  async function openStartupCase(storeOptions: { nativeBinding?: string }): Promise<void> {
+    if (!recentCases) return;
+    const handedOver = pendingCaseFile ?? caseFileFromArgv(process.argv);
+    pendingCaseFile = null;
+    if (handedOver) {
+      await openCaseFromOutside(handedOver);
+      return;
+    }
+    const casesDir = path.join(app.getPath('userData'), 'cases');
+    const samplePath = path.join(casesDir, SAMPLE_FILE_NAME);
+    const choice = chooseStartupCase(recentCases.list(), samplePath, existsSync(samplePath));
+    if (choice.kind === 'none') return;
+    if (choice.kind === 'create-sample') {
+      try {
+        mkdirSync(casesDir, { recursive: true });
+        createSampleCase(choice.path, SAMPLE_SLUG, storeOptions);
+      } catch (error) {
+        console.error('[workbench] creating the sample case failed:', error);
+        dialog.showErrorBox(
+          'Could not create the sample case',
+          `The JNIM sample case could not be created in ${casesDir}: ${errorSentence(error)}`,
+        );
+        return;
+      }
+    }
+    await runCaseAction('case.open', { path: choice.path }, 'Could not reopen the last case');
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The native menu. Items call the same handlers as the renderer; rebuilt when the case or the
+  // recent list changes.
+
+  function buildMenu(): void {
+    const isMac = process.platform === 'darwin';
+    const template: MenuItemConstructorOptions[] = [
+      ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
+      {
+        label: '&File',
+        submenu: [
+          {
+            label: 'New Case…',
+            accelerator: 'CmdOrCtrl+N',
+            click: () => void runCaseAction('case.new', {}, 'Could not create the case'),
+          },
+          {
+            label: 'Open Case…',
+            accelerator: 'CmdOrCtrl+O',
+            click: () => void runCaseAction('case.open', {}, 'Could not open the case'),
+          },
+          { label: 'Open Recent', submenu: recentMenu() },
+          {
+            label: 'Close Case',
+            accelerator: 'CmdOrCtrl+W',
+            enabled: hasOpenCase,
+            click: () => void runCaseAction('case.close', {}, 'Could not close the case'),
+          },
+          { type: 'separator' },
+          { role: 'quit' },
+        ],
+      },
+      { role: 'editMenu' },
+      {
+        label: '&View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+          ...(app.isPackaged
+            ? []
+            : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[])),
+        ],
+      },
+      {
+        label: '&Help',
+        role: 'help',
+        submenu: [{ label: 'About Analyst Workbench', click: showAbout }],
+      },
+    ];
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  function recentMenu(): MenuItemConstructorOptions[] {
+    const entries = recentCases?.list() ?? [];
+    if (entries.length === 0) return [{ label: 'No Recent Cases', enabled: false }];
+    return [
+      ...entries.map(
+        (entry): MenuItemConstructorOptions => ({
+          // `&` marks a mnemonic on Windows and Linux: a literal one is doubled.
+          label: `${entry.name} — ${entry.path}`.replaceAll('&', '&&'),
+          enabled: entry.exists,
+          click: () => void runCaseAction('case.open', { path: entry.path }, 'Could not open the case'),
+        }),
+      ),
+      { type: 'separator' },
+      {
+        label: 'Clear',
+        click: () => {
+          recentCases?.clear();
+          buildMenu();
+        },
+      },
+    ];
+  }
+
+  function showAbout(): void {
+    const options: MessageBoxOptions = {
+      type: 'info',
+      title: 'About Analyst Workbench',
+      message: `${PRODUCT_NAME} ${app.getVersion()}`,
+      detail:
+        'Offline link analysis for case files (.awcase).\n' +
+        `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+      buttons: ['OK'],
+    };
+    const window = liveWindow();
+    const shown = window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options);
+    shown.catch(reportUnexpectedError);
+  }
+}

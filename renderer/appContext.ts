@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { WorkbenchApi } from '../app/bridge';
+import type { ChartHandle } from './chart/chartController';
+import type { CommandContext } from './commands';
+import type { Session } from './session';
+import type { SelectedElement, UiStore } from './store';
+
+/** The services every component may use; created once at start-up. */
+export interface AppServices {
+  api: WorkbenchApi;
+  store: UiStore;
+  session: Session;
+  commands: CommandContext;
+  /** Called by the chart view when it mounts (with its handle) and unmounts (with null). */
+  attachChart(handle: ChartHandle | null): void;
+  /** Selects one element and centres the chart on it. */
+  selectAndFocus(element: SelectedElement): void;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useApp outside <AppContext>');
+  return services;
+}

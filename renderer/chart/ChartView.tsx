@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+import { mountChart } from './chartController';
+
+/** The link chart: a container React renders once; Cytoscape owns everything inside it. */
+export function ChartView() {
+  const { api, store, attachChart } = useApp();
+  const container = useRef<HTMLDivElement>(null);
+  const counts = useStore(store, (s) => s.chart);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const mounted = mountChart(element, store, api);
+    attachChart(mounted.handle);
+    return () => {
+      attachChart(null);
+      mounted.destroy();
+    };
+  }, [api, store, attachChart]);
+
+  const label = counts
+    ? `Link chart: ${counts.entities.length} entities, ${counts.links.length} links. Click to select, Shift-click or Shift-drag to select several, drag to move.`
+    : 'Link chart';
+  return <div ref={container} className="chart-canvas" data-testid="chart" role="application" aria-label={label} tabIndex={0} />;
+}

@@ -1,0 +1,216 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { WorkbenchApi } from '../../app/bridge';
+import type { ChartData } from '../../app/contract';
+import type { NodePosition } from '../../app/domain';
+import { MARK_FIRST_FRAME, setChartReadyFlag } from '../session';
+import type { UiStore } from '../store';
+import { chartElements, diffElements, hasAllPositions, type ChartElement, type ElementSnapshot } from './elements';
+import { FIT_PADDING, fcoseOptions, runLayout } from './layout';
+import { allPositions, bindPositionCommit } from './positionCommit';
+import { bindSelectionSync } from './selectionSync';
+import { bindStyleSync } from './styleSync';
+import { buildChartStylesheet } from './stylesheet';
+import { bindViewportCommit } from './viewportCommit';
+
+cytoscape.use(fcose);
+
+/** What commands can ask of the chart. */
+export interface ChartHandle {
+  fit(): void;
+  zoomBy(factor: number): void;
+  /** Runs the layout again (animated) and saves the new positions once it stops. */
+  relayout(): Promise<void>;
+  /** Centres an element without changing the zoom. */
+  focus(id: string): void;
+}
+
+export interface MountedChart {
+  handle: ChartHandle;
+  destroy(): void;
+}
+
+/**
+ * Creates the Cytoscape instance for a container, once, and drives it from the store through small
+ * controllers. React never passes elements or positions: the chart data in the store is diffed
+ * into Cytoscape by id, so reloading a case keeps what did not change.
+ */
+export function mountChart(container: HTMLElement, store: UiStore, api: WorkbenchApi): MountedChart {
+  const cy = cytoscape({
+    container,
+    style: buildChartStylesheet(),
+    minZoom: 0.08,
+    maxZoom: 4,
+    boxSelectionEnabled: true,
+    selectionType: 'single',
+    motionBlur: false,
+    textureOnViewport: false,
+    pixelRatio: 'auto',
+  });
+  window.__workbenchChart = Object.freeze({ cy });
+
+  const reportError = (message: string) => store.setState({ error: message });
+  const savePositions = async (chartId: string, positions: NodePosition[]) => {
+    const result = await api['chart.savePositions']({ chartId, positions });
+    if (!result.ok) reportError(`The chart layout was not saved: ${result.error.message}`);
+  };
+  const currentChartId = () => store.getState().chart?.chartId ?? null;
+
+  const unbindSelection = bindSelectionSync(cy, store);
+  const unbindStyle = bindStyleSync(cy, store);
+  const unbindPositions = bindPositionCommit(cy, (positions) => {
+    const chartId = currentChartId();
+    if (chartId !== null) void savePositions(chartId, positions);
+  });
+  const viewport = bindViewportCommit(cy, (chartId, value) => {
+    void api['chart.saveViewport']({ chartId, viewport: value }).then((result) => {
+      if (!result.ok && result.error.code !== 'no_case') reportError(`The chart view was not saved: ${result.error.message}`);
+    });
+  });
+
+  /** Identifies what is drawn: another case file means starting from an empty chart. */
+  let shownKey: string | null = null;
+  /** Bumped by each show; a layout finishing for an older one does not mark the chart ready. */
+  let showing = 0;
+
+  const snapshot = (): Map<string, ElementSnapshot> => {
+    const map = new Map<string, ElementSnapshot>();
+    cy.elements().forEach((ele) => {
+      map.set(ele.id(), { group: ele.isNode() ? 'nodes' : 'edges', data: ele.data() as Record<string, unknown>, classes: ele.classes().join(' ') });
+    });
+    return map;
+  };
+
+  const toDefinition = (element: ChartElement, positions: ReadonlyMap<string, NodePosition>): ElementDefinition => {
+    const definition: ElementDefinition = { group: element.group, data: { ...element.data }, classes: element.classes };
+    const position = element.group === 'nodes' ? positions.get(element.data.id) : undefined;
+    if (position) definition.position = { x: position.x, y: position.y };
+    return definition;
+  };
+
+  const markReady = (token: number) => {
+    if (token !== showing || cy.destroyed()) return;
+    setChartReadyFlag(true);
+    performance.mark(MARK_FIRST_FRAME);
+    store.setState({ chartStatus: 'ready' });
+  };
+
+  const show = async (data: ChartData | null) => {
+    showing += 1;
+    const token = showing;
+    viewport.suspend();
+    if (data === null) {
+      shownKey = null;
+      cy.elements().remove();
+      return;
+    }
+    const key = `${store.getState().caseInfo?.path ?? ''}\u0000${data.chartId}`;
+    const freshCase = key !== shownKey;
+    shownKey = key;
+
+    const positions = new Map(data.positions.map((p) => [p.entityId, p]));
+    const elements = chartElements(data);
+    cy.batch(() => {
+      if (freshCase) cy.elements().remove();
+      const diff = diffElements(snapshot(), elements);
+      if (diff.remove.length > 0) cy.remove(cy.collection(diff.remove.map((id) => cy.getElementById(id))));
+      for (const element of diff.update) {
+        const ele = cy.getElementById(element.data.id);
+        ele.data({ ...element.data });
+        ele.classes(element.classes);
+      }
+      if (diff.add.length > 0) cy.add(diff.add.map((element) => toDefinition(element, positions)));
+    });
+
+    const placed = hasAllPositions(
+      data.entities.map((e) => e.id),
+      data.positions,
+    );
+    if (placed) {
+      if (freshCase) {
+        if (data.viewport) cy.viewport({ zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } });
+        else cy.fit(undefined, FIT_PADDING);
+      }
+    } else {
+      store.setState({ layoutRunning: true });
+      await runLayout(cy, fcoseOptions(cy.nodes().length, false));
+      if (token !== showing || cy.destroyed()) return;
+      store.setState({ layoutRunning: false });
+      await savePositions(data.chartId, allPositions(cy));
+      if (token !== showing || cy.destroyed()) return;
+    }
+    await afterNextFrame(cy);
+    markReady(token);
+    if (token === showing) viewport.resume(data.chartId);
+  };
+
+  let lastChart = store.getState().chart;
+  const unsubscribe = store.subscribe(() => {
+    const chart = store.getState().chart;
+    if (chart === lastChart) return;
+    lastChart = chart;
+    void show(chart);
+  });
+  if (lastChart !== null) void show(lastChart);
+
+  const resizeObserver = new ResizeObserver(() => cy.resize());
+  resizeObserver.observe(container);
+
+  const handle: ChartHandle = {
+    fit() {
+      cy.fit(undefined, FIT_PADDING);
+    },
+    zoomBy(factor) {
+      const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+      cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    },
+    async relayout() {
+      const chartId = currentChartId();
+      if (chartId === null || cy.nodes().length === 0 || store.getState().layoutRunning) return;
+      const token = showing;
+      store.setState({ layoutRunning: true });
+      await runLayout(cy, fcoseOptions(cy.nodes().length, true));
+      if (cy.destroyed()) return;
+      store.setState({ layoutRunning: false });
+      if (token !== showing) return;
+      await savePositions(chartId, allPositions(cy));
+    },
+    focus(id) {
+      const ele = cy.getElementById(id);
+      if (ele.empty()) return;
+      cy.stop(true, false);
+      cy.animate({ center: { eles: ele } }, { duration: 180 });
+    },
+  };
+
+  return {
+    handle,
+    destroy() {
+      showing += 1;
+      unsubscribe();
+      resizeObserver.disconnect();
+      viewport.dispose();
+      unbindPositions();
+      unbindStyle();
+      unbindSelection();
+      cy.destroy();
+      if (window.__workbenchChart?.cy === cy) delete window.__workbenchChart;
+    },
+  };
+}
+
+/** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */
+function afterNextFrame(cy: Core): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      cy.removeListener('render', finish);
+      resolve();
+    };
+    cy.on('render', finish);
+    // An empty chart may not draw at all: two animation frames are enough for the renderer's loop.
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(finish)));
+  });
+}

@@ -1,0 +1,164 @@
+import type { StylesheetJson } from 'cytoscape';
+import { ENTITY_TYPES } from '../../app/entityTypes';
+import { entityGlyphUri } from './nodeIcons';
+
+/** The UI font, as styles.css sets it for the page: the chart's labels match the panels. */
+export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export const NODE_SIZE = 34;
+
+/** Chart colours; the hostile red matches the legend's. */
+export const CHART_COLOURS = {
+  text: '#1f2328',
+  edgeText: '#4b535c',
+  affiliation: '#67727e',
+  neutral: '#a2abb4',
+  hostile: '#c0392b',
+  hostileText: '#a93226',
+  selection: '#1a73e8',
+  labelBackground: '#ffffff',
+} as const;
+
+/** Styling classes added by the style-sync controller from UI state (not from data). */
+export const UI_CLASS = {
+  /** An edge of the selected node: drawn stronger so the node's relations stand out. */
+  incident: 'incident',
+} as const;
+
+/**
+ * The chart's whole stylesheet: one rule per entity type of the catalogue, and rules for the
+ * classes chartElements() and the style controller set. Derived from data, never from positions.
+ */
+export function buildChartStylesheet(): StylesheetJson {
+  const sheet: StylesheetJson = [
+    {
+      selector: 'core',
+      style: {
+        'selection-box-color': CHART_COLOURS.selection,
+        'selection-box-border-color': CHART_COLOURS.selection,
+        'selection-box-opacity': 0.12,
+        'active-bg-color': CHART_COLOURS.selection,
+        'active-bg-opacity': 0.12,
+        'active-bg-size': 20,
+      },
+    },
+    {
+      selector: 'node',
+      style: {
+        width: NODE_SIZE,
+        height: NODE_SIZE,
+        shape: 'ellipse',
+        'background-color': '#7f8c8d',
+        'background-fit': 'none',
+        'background-width': '62%',
+        'background-height': '62%',
+        'background-clip': 'none',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        'border-opacity': 1,
+        label: 'data(label)',
+        'font-family': CHART_FONT,
+        'font-size': 11,
+        'font-weight': 500,
+        color: CHART_COLOURS.text,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-background-color': CHART_COLOURS.labelBackground,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 5,
+        'overlay-opacity': 0,
+        'z-index': 10,
+      },
+    },
+  ];
+  for (const type of ENTITY_TYPES) {
+    sheet.push({
+      selector: `node[typeKey = "${type.id}"]`,
+      style: { 'background-color': type.color, 'background-image': entityGlyphUri(type.id) },
+    });
+  }
+  sheet.push(
+    {
+      selector: 'node.unsourced',
+      style: { 'border-style': 'dashed', 'border-color': '#5f6b76', 'border-width': 1.5 },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'border-width': 3,
+        'border-style': 'solid',
+        'border-color': CHART_COLOURS.selection,
+        'underlay-color': CHART_COLOURS.selection,
+        'underlay-padding': 5,
+        'underlay-opacity': 0.22,
+        'underlay-shape': 'ellipse',
+        'font-weight': 700,
+        'z-index': 20,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.4,
+        'curve-style': 'bezier',
+        'control-point-step-size': 36,
+        'line-color': CHART_COLOURS.affiliation,
+        'target-arrow-shape': 'none',
+        'target-arrow-color': CHART_COLOURS.affiliation,
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        'font-family': CHART_FONT,
+        'font-size': 8.5,
+        color: CHART_COLOURS.edgeText,
+        'text-rotation': 'autorotate',
+        'text-background-color': CHART_COLOURS.labelBackground,
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 6,
+        'overlay-opacity': 0,
+        'z-index': 1,
+      },
+    },
+    { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+    {
+      selector: 'edge.tone-neutral',
+      style: { 'line-color': CHART_COLOURS.neutral, 'target-arrow-color': CHART_COLOURS.neutral },
+    },
+    {
+      selector: 'edge.tone-hostile',
+      style: {
+        'line-color': CHART_COLOURS.hostile,
+        'target-arrow-color': CHART_COLOURS.hostile,
+        color: CHART_COLOURS.hostileText,
+        width: 1.8,
+      },
+    },
+    { selector: 'edge.unsourced', style: { 'line-style': 'dashed', 'line-dash-pattern': [5, 3] } },
+    {
+      selector: `edge.${UI_CLASS.incident}`,
+      style: { width: 2.6, 'font-weight': 600, color: CHART_COLOURS.text, 'z-index': 5 },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 3,
+        'line-color': CHART_COLOURS.selection,
+        'target-arrow-color': CHART_COLOURS.selection,
+        color: CHART_COLOURS.selection,
+        'font-weight': 700,
+        'z-index': 30,
+      },
+    },
+  );
+  return sheet;
+}
+
+/** The colour of a link tone, for the legend. */
+export function toneColour(tone: 'affiliation' | 'hostile' | 'neutral'): string {
+  return tone === 'hostile' ? CHART_COLOURS.hostile : tone === 'neutral' ? CHART_COLOURS.neutral : CHART_COLOURS.affiliation;
+}

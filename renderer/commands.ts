@@ -1,0 +1,119 @@
+import type { ChartHandle } from './chart/chartController';
+import type { Session } from './session';
+import { matchesShortcut, type KeyStroke } from './shortcuts';
+import type { UiStore } from './store';
+
+/** What a command may use. Built once at start-up (see main.tsx). */
+export interface CommandContext {
+  session: Session;
+  store: UiStore;
+  /** The mounted chart, or null before it mounts. */
+  chart(): ChartHandle | null;
+}
+
+/** One user action: the menu, the keyboard, main's native menu (`command.run`) and tests reach it here. */
+export interface Command {
+  id: string;
+  label: string;
+  /** The shortcut shown in menus, e.g. "Ctrl+N". */
+  shortcut?: string;
+  /** Other keys that run it too (e.g. "=" for zoom in, unshifted "+" on many layouts). */
+  altShortcuts?: readonly string[];
+  canRun(ctx: CommandContext): boolean;
+  run(ctx: CommandContext): void | Promise<void>;
+}
+
+const caseOpen = (ctx: CommandContext) => ctx.store.getState().caseStatus === 'open';
+const chartShown = (ctx: CommandContext) => {
+  const state = ctx.store.getState();
+  return state.caseStatus === 'open' && state.chartStatus === 'ready' && ctx.chart() !== null;
+};
+
+export const ZOOM_STEP = 1.25;
+
+export const COMMANDS: readonly Command[] = [
+  {
+    id: 'file.new',
+    label: 'New case…',
+    shortcut: 'Ctrl+N',
+    canRun: () => true,
+    run: (ctx) => ctx.session.newCase(),
+  },
+  {
+    id: 'file.open',
+    label: 'Open case…',
+    shortcut: 'Ctrl+O',
+    canRun: () => true,
+    run: (ctx) => ctx.session.openCase(),
+  },
+  {
+    id: 'file.close',
+    label: 'Close case',
+    shortcut: 'Ctrl+W',
+    canRun: caseOpen,
+    run: (ctx) => ctx.session.closeCase(),
+  },
+  {
+    id: 'chart.fit',
+    label: 'Fit chart to window',
+    shortcut: 'F',
+    altShortcuts: ['Ctrl+0'],
+    canRun: chartShown,
+    run: (ctx) => ctx.chart()?.fit(),
+  },
+  {
+    id: 'chart.relayout',
+    label: 'Lay out again',
+    shortcut: 'Ctrl+L',
+    canRun: (ctx) => chartShown(ctx) && !ctx.store.getState().layoutRunning && (ctx.store.getState().chart?.entities.length ?? 0) > 0,
+    run: (ctx) => ctx.chart()?.relayout(),
+  },
+  {
+    id: 'chart.zoomIn',
+    label: 'Zoom in',
+    shortcut: '+',
+    altShortcuts: ['=', 'Ctrl+=', 'Ctrl++'],
+    canRun: chartShown,
+    run: (ctx) => ctx.chart()?.zoomBy(ZOOM_STEP),
+  },
+  {
+    id: 'chart.zoomOut',
+    label: 'Zoom out',
+    shortcut: '-',
+    altShortcuts: ['Ctrl+-'],
+    canRun: chartShown,
+    run: (ctx) => ctx.chart()?.zoomBy(1 / ZOOM_STEP),
+  },
+  {
+    id: 'selection.clear',
+    label: 'Clear selection',
+    shortcut: 'Escape',
+    canRun: (ctx) => ctx.store.getState().selection.length > 0,
+    run: (ctx) => ctx.store.setState({ selection: [] }),
+  },
+];
+
+const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));
+
+export function findCommand(id: string): Command | undefined {
+  return BY_ID.get(id);
+}
+
+/** The command a keystroke runs, if any. */
+export function commandForKeystroke(stroke: KeyStroke, commands: readonly Command[] = COMMANDS): Command | undefined {
+  return commands.find((command) =>
+    [command.shortcut, ...(command.altShortcuts ?? [])].some((spec) => spec !== undefined && matchesShortcut(spec, stroke)),
+  );
+}
+
+/** Runs a command when it can run now; returns whether it ran. An unknown id is reported, not thrown. */
+export async function runCommand(id: string, ctx: CommandContext): Promise<boolean> {
+  const command = findCommand(id);
+  if (!command) {
+    ctx.session.showError(`Unknown command: ${id}`);
+    return false;
+  }
+  if (!command.canRun(ctx)) return false;
+  await command.run(ctx);
+  return true;
+}

@@ -1,0 +1,134 @@
+import type { WorkbenchApi } from '../app/bridge';
+import type { CaseInfo } from '../app/domain';
+import type { WorkbenchError } from '../app/result';
+import type { UiStore } from './store';
+
+/** Performance marks the e2e run reads to measure the time to the first chart frame. */
+export const MARK_LOAD_START = 'chart-load-start';
+export const MARK_FIRST_FRAME = 'chart-first-frame';
+
+/** The case lifecycle as the UI drives it: open, create, close, load the chart. */
+export interface Session {
+  /** Asks main which case is open (if any) and loads it. */
+  start(): Promise<void>;
+  newCase(): Promise<void>;
+  /** Opens the file at `path`, or asks main to show an open dialog. */
+  openCase(path?: string): Promise<void>;
+  closeCase(): Promise<void>;
+  /** Reloads the open case's chart (e.g. after main says it changed). */
+  reloadChart(): Promise<void>;
+  /** main says the open case changed: opened, created or closed. */
+  caseChanged(info: CaseInfo | null): void;
+  refreshRecent(): Promise<void>;
+  showError(error: WorkbenchError | string): void;
+}
+
+export function setChartReadyFlag(ready: boolean): void {
+  document.body.dataset.chartReady = ready ? 'true' : 'false';
+}
+
+export function createSession(api: WorkbenchApi, store: UiStore): Session {
+  /** Bumped by every load or close: a reply for an older one is dropped. */
+  let generation = 0;
+  /** The case path whose chart is loaded or loading; events for it do not load it twice. */
+  let activePath: string | null = null;
+
+  const showError = (error: WorkbenchError | string) => {
+    store.setState({ error: typeof error === 'string' ? error : error.message });
+  };
+
+  const refreshRecent = async () => {
+    const result = await api['case.recent']();
+    if (result.ok) store.setState({ recent: result.value });
+  };
+
+  const showNoCase = () => {
+    generation += 1;
+    activePath = null;
+    setChartReadyFlag(false);
+    store.setState({ caseStatus: 'none', caseInfo: null, chart: null, chartStatus: 'idle', selection: [], layoutRunning: false });
+  };
+
+  const loadChart = async (info: CaseInfo) => {
+    generation += 1;
+    const mine = generation;
+    activePath = info.path;
+    setChartReadyFlag(false);
+    performance.clearMarks(MARK_LOAD_START);
+    performance.clearMarks(MARK_FIRST_FRAME);
+    performance.mark(MARK_LOAD_START);
+    store.setState({ caseStatus: 'open', caseInfo: info, chartStatus: 'loading', selection: [] });
+    const result = await api['chart.load']();
+    if (mine !== generation) return;
+    if (result.ok) {
+      // The chart controller draws it and sets chartStatus 'ready' once the first frame is on screen.
+      store.setState({ chart: result.value });
+    } else {
+      store.setState({ chart: null, chartStatus: 'error' });
+      showError(result.error);
+    }
+  };
+
+  /** Loads a case that main reports open, unless it is the one already shown. */
+  const adopt = async (info: CaseInfo) => {
+    if (info.path === activePath) {
+      store.setState({ caseInfo: info, caseStatus: 'open' });
+      return;
+    }
+    await loadChart(info);
+  };
+
+  const afterCall = async (result: Awaited<ReturnType<WorkbenchApi['case.open']>>) => {
+    if (result.ok) {
+      await Promise.all([adopt(result.value), refreshRecent()]);
+    } else if (result.error.code !== 'cancelled') {
+      showError(result.error);
+    }
+  };
+
+  return {
+    async start() {
+      const [current] = await Promise.all([api['case.current'](), refreshRecent()]);
+      if (!current.ok) {
+        showNoCase();
+        showError(current.error);
+      } else if (current.value === null) {
+        showNoCase();
+      } else {
+        await adopt(current.value);
+      }
+    },
+    async newCase() {
+      store.setState({ fileMenuOpen: false });
+      await afterCall(await api['case.new']());
+    },
+    async openCase(path) {
+      store.setState({ fileMenuOpen: false });
+      await afterCall(await api['case.open'](path === undefined ? {} : { path }));
+    },
+    async closeCase() {
+      store.setState({ fileMenuOpen: false });
+      const result = await api['case.close']();
+      if (result.ok) {
+        showNoCase();
+        await refreshRecent();
+      } else if (result.error.code !== 'cancelled') {
+        showError(result.error);
+      }
+    },
+    async reloadChart() {
+      const info = store.getState().caseInfo;
+      if (info) await loadChart(info);
+    },
+    caseChanged(info) {
+      if (info === null) {
+        if (activePath !== null) showNoCase();
+      } else {
+        void adopt(info);
+      }
+      void refreshRecent();
+    },
+    refreshRecent,
+    showError,
+  };
+}

@@ -1,0 +1,89 @@
+import { useSyncExternalStore } from 'react';
+import type { RecentCase, ChartData } from '../app/contract';
+import type { CaseInfo } from '../app/domain';
+
+/** A tiny external store: state lives outside React, components read slices of it. */
+export interface Store<T> {
+  getState(): T;
+  /** Shallow-merges a patch (or the result of an updater) and notifies subscribers when anything changed. */
+  setState(patch: Partial<T> | ((state: T) => Partial<T>)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore<T extends object>(initial: T): Store<T> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    getState: () => state,
+    setState(patch) {
+      const changes = typeof patch === 'function' ? patch(state) : patch;
+      let changed = false;
+      for (const key of Object.keys(changes) as (keyof T)[]) {
+        if (!Object.is(state[key], changes[key])) {
+          changed = true;
+          break;
+        }
+      }
+      if (!changed) return;
+      state = { ...state, ...changes };
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Reads one slice of a store; the component re-renders only when that slice changes (Object.is). */
+export function useStore<T, S>(store: Store<T>, selector: (state: T) => S): S {
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
+}
+
+/** One selected chart element. Entity and link ids never collide (both are UUIDs). */
+export interface SelectedElement {
+  kind: 'entity' | 'link';
+  id: string;
+}
+
+export type CaseStatus = 'starting' | 'none' | 'open';
+export type ChartStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface UiState {
+  caseStatus: CaseStatus;
+  caseInfo: CaseInfo | null;
+  chart: ChartData | null;
+  chartStatus: ChartStatus;
+  selection: readonly SelectedElement[];
+  recent: readonly RecentCase[];
+  /** The message in the error banner, or null. */
+  error: string | null;
+  fileMenuOpen: boolean;
+  /** True while a layout runs (relayout is disabled meanwhile). */
+  layoutRunning: boolean;
+}
+
+export const initialUiState: UiState = {
+  caseStatus: 'starting',
+  caseInfo: null,
+  chart: null,
+  chartStatus: 'idle',
+  selection: [],
+  recent: [],
+  error: null,
+  fileMenuOpen: false,
+  layoutRunning: false,
+};
+
+export type UiStore = Store<UiState>;
+
+export function createUiStore(): UiStore {
+  return createStore<UiState>(initialUiState);
+}
+
+/** True when two selections hold the same elements, in any order. */
+export function sameSelection(a: readonly SelectedElement[], b: readonly SelectedElement[]): boolean {
+  if (a.length !== b.length) return false;
+  const ids = new Set(a.map((s) => s.id));
+  return b.every((s) => ids.has(s.id));
+}

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the renderer into dist/renderer. `base: './'` because the page is served from
+ * `app://workbench/` in Electron and from a test origin in e2e: every URL must be relative.
+ * The bundle holds everything the page needs (icons are data URIs, fonts are the system's), so
+ * the Content-Security-Policy in index.html can stay at 'self' with no inline code or styles.
+ */
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome130',
+    // Electron's Chromium supports modulepreload; the polyfill would only add code.
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+});
