@@ -17,7 +17,8 @@ export default defineConfig({
     target: 'chrome130',
     // Electron's Chromium supports modulepreload; the polyfill would only add code.
     modulePreload: { polyfill: false },
-    sourcemap: true,
+    // Maps for debugging, without the comment that would make DevTools fetch them.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 1500,
   },
 });

@@ -5,6 +5,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 function textModules(): Plugin {
   return {
     name: 'text-modules',
+    // Before Vite's asset plugin, which otherwise claims `.txt` and yields its URL.
+    enforce: 'pre',
     load(id) {
       if (!id.endsWith('.txt')) return null;
       return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;

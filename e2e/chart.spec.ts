@@ -3,7 +3,7 @@ import { chartPositions, defaultChart } from '../db/charts';
 import { nodeByLabel, shownEdges, shownNodes } from './chartQueries';
 import { expect, test, waitForChart } from './harness';
 
-const FOUNDING_FACTIONS = ['AQIM Sahara branch', 'Ansar al-Din', 'al-Murabitoon', 'Katibat Macina'];
+const FOUNDING_FACTIONS = ['AQIM’s Sahara branch', 'Ansar al-Din', 'al-Murabitoon', 'Katibat Macina'];
 
 test('the chart shows JNIM and its four founding factions, each linked to it', async ({ workbench }) => {
   const { page } = workbench;

@@ -117,7 +117,14 @@ export function isAllowedRequestUrl(url: string): boolean {
   }
 }
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/** NUL and the other C0 controls, and DEL: never part of a file name we serve. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /**
  * Maps an app:// request to a file under `rootDir` (the built renderer), or null when the URL is
@@ -134,7 +141,7 @@ export function resolveAppAssetPath(rootDir: string, requestUrl: string): string
   if (rawPath === '' || rawPath === '/') rawPath = '/index.html';
   // Anything else after the host (`:port`, `@`, `.evil.com`) is another origin.
   if (!rawPath.startsWith('/')) return null;
-  if (rawPath.includes('\\') || CONTROL_CHARACTER.test(rawPath)) return null;
+  if (rawPath.includes('\\') || hasControlCharacter(rawPath)) return null;
   if (/%(?:00|2f|5c)/i.test(rawPath)) return null;
 
   const segments: string[] = [];
@@ -147,7 +154,7 @@ export function resolveAppAssetPath(rootDir: string, requestUrl: string): string
     }
     if (segment === '' || segment === '.' || segment === '..') return null;
     // `%` after decoding means double encoding: refused in case anything decodes again.
-    if (/[/\\:%]/.test(segment) || CONTROL_CHARACTER.test(segment)) return null;
+    if (/[/\\:%]/.test(segment) || hasControlCharacter(segment)) return null;
     segments.push(segment);
   }
 

@@ -83,6 +83,8 @@ export function electronGypArgs(electronVersion: string, arch: string): string[]
     `--target=${electronVersion}`,
     '--dist-url=https://electronjs.org/headers',
     `--arch=${arch}`,
+    // Compile in parallel: a cold build takes minutes otherwise.
+    '--jobs=max',
   ];
 }
 

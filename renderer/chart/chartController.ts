@@ -113,7 +113,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     cy.batch(() => {
       if (freshCase) cy.elements().remove();
       const diff = diffElements(snapshot(), elements);
-      if (diff.remove.length > 0) cy.remove(cy.collection(diff.remove.map((id) => cy.getElementById(id))));
+      for (const id of diff.remove) cy.getElementById(id).remove();
       for (const element of diff.update) {
         const ele = cy.getElementById(element.data.id);
         ele.data({ ...element.data });

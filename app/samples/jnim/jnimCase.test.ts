@@ -1,0 +1,115 @@
+import { describe, it, expect } from 'vitest';
+import { comparePartialDates, isPartialDate, CREDIBILITY_GRADES, RELIABILITY_GRADES } from '../../domain';
+import { isKnownEntityType } from '../../entityTypes';
+import { isKnownLinkType } from '../../linkTypes';
+import { locateQuote, type SampleCitation } from '../sampleCase';
+import article from './article.txt';
+import { jnimCase } from './jnimCase';
+
+const { entities, links } = jnimCase;
+const entityKeys = new Set(entities.map((e) => e.key));
+
+const allCitations: { owner: string; citation: SampleCitation }[] = [
+  ...entities.flatMap((e) => e.citations.map((citation) => ({ owner: `entity ${e.key}`, citation }))),
+  ...links.flatMap((l) => l.citations.map((citation) => ({ owner: `link ${l.key}`, citation }))),
+];
+
+function linksOf(type: string, source: string, target: string) {
+  return links.filter((l) => l.type === type && l.source === source && l.target === target);
+}
+
+describe('jnim sample case', () => {
+  it('uses the article as its source body', () => {
+    expect(jnimCase.source.body).toBe(article);
+    expect(article.length).toBeGreaterThan(1000);
+    expect(jnimCase.slug).toBe('jnim');
+    expect(jnimCase.source.title).toBe('Jama’at Nasr al-Islam wal Muslimin: a merger of al-Qaeda affiliates');
+    expect(RELIABILITY_GRADES).toContain(jnimCase.source.reliability);
+    expect(jnimCase.source.publishedDate).toBe('2020');
+  });
+
+  it('has every citation quote verbatim in the article', () => {
+    const missing = allCitations.filter(({ citation }) => locateQuote(article, citation.quote) === null);
+    expect(missing.map(({ owner, citation }) => `${owner}: ${citation.quote}`)).toEqual([]);
+  });
+
+  it('grades every citation 1–6', () => {
+    for (const { citation } of allCitations) expect(CREDIBILITY_GRADES).toContain(citation.credibility);
+  });
+
+  it('cites every entity and every link at least once', () => {
+    expect(entities.filter((e) => e.citations.length === 0).map((e) => e.key)).toEqual([]);
+    expect(links.filter((l) => l.citations.length === 0).map((l) => l.key)).toEqual([]);
+  });
+
+  it('has unique kebab-case keys across entities and links', () => {
+    const keys = [...entities.map((e) => e.key), ...links.map((l) => l.key)];
+    const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
+    expect(duplicates).toEqual([]);
+    for (const key of keys) expect(key).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('links only existing entities', () => {
+    const dangling = links.filter((l) => !entityKeys.has(l.source) || !entityKeys.has(l.target)).map((l) => l.key);
+    expect(dangling).toEqual([]);
+    expect(links.filter((l) => l.source === l.target).map((l) => l.key)).toEqual([]);
+  });
+
+  it('uses only catalogue types', () => {
+    expect(entities.filter((e) => !isKnownEntityType(e.type)).map((e) => `${e.key}: ${e.type}`)).toEqual([]);
+    expect(links.filter((l) => !isKnownLinkType(l.type)).map((l) => `${l.key}: ${l.type}`)).toEqual([]);
+  });
+
+  it('has valid partial dates, with start <= end', () => {
+    for (const item of [...entities, ...links]) {
+      for (const date of [item.startDate, item.endDate]) {
+        if (date !== undefined) expect(isPartialDate(date), `${item.key}: ${date}`).toBe(true);
+      }
+      if (item.startDate !== undefined && item.endDate !== undefined) {
+        expect(comparePartialDates(item.startDate, item.endDate), item.key).toBeLessThanOrEqual(0);
+      }
+    }
+  });
+
+  it('has JNIM with its four founding factions', () => {
+    const jnim = entities.find((e) => e.key === 'jnim');
+    expect(jnim).toBeDefined();
+    expect(jnim?.startDate).toBe('2017-03-02');
+    expect(jnim?.label).toBe('JNIM');
+    expect(jnim?.aliases).toEqual(expect.arrayContaining(['Jama’at Nasr al-Islam wal Muslimin', 'the Group to Support Islam and Muslims']));
+    for (const faction of ['aqim-sahara-branch', 'ansar-al-din', 'al-murabitoon', 'katibat-macina']) {
+      expect(entityKeys.has(faction), faction).toBe(true);
+      const founding = linksOf('founding_faction_of', faction, 'jnim');
+      expect(founding, faction).toHaveLength(1);
+      expect(founding[0]?.startDate).toBe('2017-03-02');
+    }
+    expect(linksOf('affiliate_of', 'katibat-macina', 'ansar-al-din')).toHaveLength(1);
+    expect(linksOf('branch_of', 'aqim-sahara-branch', 'aqim')).toHaveLength(1);
+    expect(linksOf('pledged_allegiance_to', 'jnim', 'aqim')).toHaveLength(1);
+    expect(linksOf('subordinate_to', 'jnim', 'aqim')).toHaveLength(1);
+    expect(linksOf('subordinate_to', 'jnim', 'al-qaeda')).toHaveLength(1);
+  });
+
+  it('has Iyad ag Ghali leading JNIM and sworn to the three leaders', () => {
+    const leads = linksOf('leads', 'iyad-ag-ghali', 'jnim');
+    expect(leads).toHaveLength(1);
+    expect(leads[0]?.startDate).toBe('2017-03-02');
+    expect(linksOf('formerly_led', 'iyad-ag-ghali', 'ansar-al-din')[0]?.endDate).toBe('2017-03-02');
+    for (const leader of ['abu-musab-abdel-wadoud', 'ayman-al-zawahiri', 'haibatullah-akhundzada']) {
+      expect(linksOf('pledged_allegiance_to', 'iyad-ag-ghali', leader), leader).toHaveLength(1);
+    }
+    expect(linksOf('leads', 'abu-musab-abdel-wadoud', 'aqim')).toHaveLength(1);
+    expect(linksOf('leads', 'ayman-al-zawahiri', 'al-qaeda')).toHaveLength(1);
+    expect(linksOf('leads', 'haibatullah-akhundzada', 'islamic-emirate-in-afghanistan')).toHaveLength(1);
+  });
+
+  it('leaves no entity isolated', () => {
+    const linked = new Set(links.flatMap((l) => [l.source, l.target]));
+    expect(entities.filter((e) => !linked.has(e.key)).map((e) => e.key)).toEqual([]);
+  });
+
+  it('is of the intended size', () => {
+    expect(entities.length).toBeGreaterThanOrEqual(50);
+    expect(links.length).toBeGreaterThanOrEqual(80);
+  });
+});

@@ -1,0 +1,46 @@
+import { ChartView } from './chart/ChartView';
+import { useApp } from './appContext';
+import { EmptyState } from './panels/EmptyState';
+import { ErrorBanner } from './panels/ErrorBanner';
+import { Inspector } from './panels/Inspector';
+import { Legend } from './panels/Legend';
+import { StatusBar } from './panels/StatusBar';
+import { TopBar } from './panels/TopBar';
+import { useStore } from './store';
+
+/** The window: top bar, chart with its legend, inspector, status bar. */
+export function App() {
+  const { store } = useApp();
+  const caseStatus = useStore(store, (s) => s.caseStatus);
+  const chartStatus = useStore(store, (s) => s.chartStatus);
+  const layoutRunning = useStore(store, (s) => s.layoutRunning);
+  const busy = caseStatus === 'open' && (chartStatus === 'loading' || layoutRunning);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <TopBar />
+      </header>
+      <ErrorBanner />
+      <div className="workspace">
+        <main className="chart-area" aria-busy={busy}>
+          {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
+          <ChartView />
+          {caseStatus === 'open' && <Legend />}
+          {caseStatus === 'open' && chartStatus === 'loading' && (
+            <div className="chart-overlay" role="status">
+              <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
+            </div>
+          )}
+          {caseStatus === 'none' && <EmptyState />}
+        </main>
+        <aside className="side-panel" aria-label="Inspector">
+          <Inspector />
+        </aside>
+      </div>
+      <footer className="footer">
+        <StatusBar />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { AppContext, type AppServices } from './appContext';
+import type { ChartHandle } from './chart/chartController';
+import { runCommand, type CommandContext } from './commands';
+import { bindShortcuts } from './keyboard';
+import { createSession } from './session';
+import { createUiStore } from './store';
+import './styles.css';
+
+function start(root: HTMLElement): void {
+  const api = window.workbench;
+  const store = createUiStore();
+  const session = createSession(api, store);
+  let chart: ChartHandle | null = null;
+  const commands: CommandContext = { session, store, chart: () => chart };
+
+  const services: AppServices = {
+    api,
+    store,
+    session,
+    commands,
+    attachChart(handle) {
+      chart = handle;
+    },
+    selectAndFocus(element) {
+      store.setState({ selection: [element] });
+      chart?.focus(element.id);
+    },
+  };
+
+  api.on('case.changed', (info) => session.caseChanged(info));
+  api.on('command.run', ({ commandId }) => void runCommand(commandId, commands));
+  bindShortcuts(commands);
+
+  createRoot(root).render(
+    <StrictMode>
+      <AppContext value={services}>
+        <App />
+      </AppContext>
+    </StrictMode>,
+  );
+  void session.start();
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+if (typeof window.workbench === 'undefined') {
+  // Opened outside Electron (or without the preload): say so instead of failing silently.
+  root.textContent = 'Analyst Workbench must be run as the desktop app: the bridge to the case store is missing.';
+} else {
+  start(root);
+}

@@ -1,0 +1,36 @@
+import { mdiFolderOpenOutline, mdiPlus } from '@mdi/js';
+import { useApp } from '../appContext';
+import { runCommand } from '../commands';
+import { Icon } from '../Icon';
+import { useStore } from '../store';
+import { RecentList } from './RecentList';
+
+/** What the window shows with no case open. */
+export function EmptyState() {
+  const { store, session, commands } = useApp();
+  const recent = useStore(store, (s) => s.recent);
+  return (
+    <div className="empty-state" data-testid="empty-state">
+      <div className="empty-card">
+        <h1>No case open</h1>
+        <p className="muted">A case is one file holding entities, links, sources and the evidence for each.</p>
+        <div className="empty-actions">
+          <button type="button" className="button primary" onClick={() => void runCommand('file.new', commands)}>
+            <Icon path={mdiPlus} /> New case
+          </button>
+          <button type="button" className="button" onClick={() => void runCommand('file.open', commands)}>
+            <Icon path={mdiFolderOpenOutline} /> Open case
+          </button>
+        </div>
+        {recent.length > 0 && (
+          <section className="empty-recent" aria-labelledby="recent-title">
+            <h2 id="recent-title">Recent cases</h2>
+            <div className="recent-list">
+              <RecentList recent={recent} onOpen={(path) => void session.openCase(path)} />
+            </div>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

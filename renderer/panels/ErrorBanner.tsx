@@ -1,0 +1,20 @@
+import { mdiAlertCircleOutline, mdiClose } from '@mdi/js';
+import { useApp } from '../appContext';
+import { Icon } from '../Icon';
+import { useStore } from '../store';
+
+/** The last error, in words, until the analyst dismisses it. */
+export function ErrorBanner() {
+  const { store } = useApp();
+  const error = useStore(store, (s) => s.error);
+  if (error === null) return null;
+  return (
+    <div className="error-banner" data-testid="error-banner" role="alert">
+      <Icon path={mdiAlertCircleOutline} size={16} />
+      <span className="error-message">{error}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss error" onClick={() => store.setState({ error: null })}>
+        <Icon path={mdiClose} size={14} />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useApp } from '../appContext';
+import { findCommand, runCommand } from '../commands';
+import { formatShortcut } from '../shortcuts';
+import { useStore } from '../store';
+import { RecentList } from './RecentList';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/** The in-app File menu: a menu button with arrow-key navigation; Escape closes it. */
+export function FileMenu() {
+  const { store, session, commands } = useApp();
+  const open = useStore(store, (s) => s.fileMenuOpen);
+  const recent = useStore(store, (s) => s.recent);
+  // Re-render when anything a command's canRun reads changes.
+  useStore(store, (s) => s.caseStatus);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  const setOpen = (value: boolean) => store.setState({ fileMenuOpen: value });
+
+  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+
+  useEffect(() => {
+    if (!open) return;
+    items()[0]?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (menu.current?.contains(target) || button.current?.contains(target)) return;
+      store.setState({ fileMenuOpen: false });
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open, store]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) button.current?.focus();
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const list = items();
+    const index = list.indexOf(document.activeElement as HTMLButtonElement);
+    const move = (to: number) => list[(to + list.length) % list.length]?.focus();
+    switch (event.key) {
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        close(true);
+        break;
+      case 'ArrowDown':
+        event.preventDefault();
+        move(index + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        move(index - 1);
+        break;
+      case 'Home':
+        event.preventDefault();
+        move(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        move(list.length - 1);
+        break;
+      case 'Tab':
+        close(false);
+        break;
+      default:
+    }
+  };
+
+  const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' && !open) {
+      event.preventDefault();
+      setOpen(true);
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+    }
+  };
+
+  const commandItem = (id: string) => {
+    const command = findCommand(id);
+    if (!command) return null;
+    return (
+      <button
+        type="button"
+        role="menuitem"
+        className="menu-item"
+        disabled={!command.canRun(commands)}
+        onClick={() => {
+          close(true);
+          void runCommand(id, commands);
+        }}
+      >
+        <span className="menu-label">{command.label}</span>
+        {command.shortcut !== undefined && <kbd className="menu-shortcut">{formatShortcut(command.shortcut, IS_MAC)}</kbd>}
+      </button>
+    );
+  };
+
+  return (
+    <div className="menu-root">
+      <button
+        ref={button}
+        type="button"
+        className={`menu-button${open ? ' open' : ''}`}
+        data-testid="file-menu-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls="file-menu"
+        onClick={() => setOpen(!open)}
+        onKeyDown={onButtonKeyDown}
+      >
+        File
+      </button>
+      {open && (
+        <div ref={menu} id="file-menu" className="menu" role="menu" aria-label="File" onKeyDown={onMenuKeyDown}>
+          {commandItem('file.new')}
+          {commandItem('file.open')}
+          <div className="menu-separator" role="separator" />
+          <div className="menu-group-label" id="recent-menu-label">
+            Recent cases
+          </div>
+          <div role="group" aria-labelledby="recent-menu-label">
+            {recent.length === 0 ? (
+              <div className="menu-empty">No recent cases</div>
+            ) : (
+              <RecentList
+                recent={recent}
+                itemRole="menuitem"
+                onOpen={(path) => {
+                  close(true);
+                  void session.openCase(path);
+                }}
+              />
+            )}
+          </div>
+          <div className="menu-separator" role="separator" />
+          {commandItem('file.close')}
+        </div>
+      )}
+    </div>
+  );
+}

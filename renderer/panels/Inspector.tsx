@@ -1,0 +1,299 @@
+import { useMemo, type ReactNode } from 'react';
+import { mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
+import type { EntityDetail, LinkDetail } from '../../app/contract';
+import { formatPeriod, type Attributes, type Entity, type Link, type Note } from '../../app/domain';
+import { entityTypeDefinition } from '../../app/entityTypes';
+import { linkTypeDefinition } from '../../app/linkTypes';
+import { useApp } from '../appContext';
+import { entityBadgeUri } from '../chart/nodeIcons';
+import { Icon } from '../Icon';
+import { useStore, type SelectedElement } from '../store';
+import { CitationList } from './Citations';
+import { useElementDetail } from './useElementDetail';
+
+/** The side panel: what the selected entity or link is, and every piece of evidence for it. */
+export function Inspector() {
+  const { store } = useApp();
+  const selection = useStore(store, (s) => s.selection);
+  const caseStatus = useStore(store, (s) => s.caseStatus);
+  const single = selection.length === 1 ? (selection[0] ?? null) : null;
+  const { state, retry } = useElementDetail(single);
+
+  let body: ReactNode;
+  if (caseStatus !== 'open') {
+    body = <p className="inspector-hint">Open a case to inspect its entities and links.</p>;
+  } else if (selection.length === 0) {
+    body = (
+      <div className="inspector-hint">
+        <Icon path={mdiCursorDefaultClickOutline} size={28} />
+        <p>Select an entity or a link on the chart to see what is known about it and the evidence for it.</p>
+        <p className="muted">Shift-click or Shift-drag to select several.</p>
+      </div>
+    );
+  } else if (selection.length > 1) {
+    body = <MultipleSelection selection={selection} />;
+  } else if (state === null || state.status === 'loading') {
+    body = (
+      <p className="inspector-loading" role="status">
+        <span className="spinner" aria-hidden="true" /> Loading details…
+      </p>
+    );
+  } else if (state.status === 'error') {
+    body = (
+      <div className="inspector-error" role="alert">
+        <p>The details could not be loaded: {state.message}</p>
+        <button type="button" className="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (state.value.kind === 'entity') {
+    body = <EntityView detail={state.value.detail} />;
+  } else {
+    body = <LinkView detail={state.value.detail} />;
+  }
+
+  return (
+    <div
+      className="inspector"
+      data-testid="inspector"
+      aria-live="polite"
+      aria-busy={state?.status === 'loading'}
+      aria-label="Inspector"
+    >
+      {body}
+    </div>
+  );
+}
+
+/** Labels of the entities on the chart, to name the other end of a link. */
+function useEntityLabels(): Map<string, Entity> {
+  const { store } = useApp();
+  const chart = useStore(store, (s) => s.chart);
+  return useMemo(() => new Map((chart?.entities ?? []).map((e) => [e.id, e])), [chart]);
+}
+
+function EntityView({ detail }: { detail: EntityDetail }) {
+  const { entity, citations, notes, links } = detail;
+  const type = entityTypeDefinition(entity.type);
+  const period = formatPeriod(entity.startDate, entity.endDate);
+  return (
+    <article className="inspector-body" aria-labelledby="inspector-title">
+      <header className="inspector-head">
+        <img className="inspector-badge" src={entityBadgeUri(entity.type)} alt="" width={32} height={32} />
+        <div>
+          <div className="inspector-kind">{type.id === entity.type ? type.label : `${type.label} (${entity.type})`}</div>
+          <h2 id="inspector-title">{entity.label}</h2>
+        </div>
+      </header>
+      <dl className="facts">
+        {entity.aliases.length > 0 && (
+          <>
+            <dt>Also known as</dt>
+            <dd>
+              <ul className="aliases">
+                {entity.aliases.map((alias) => (
+                  <li key={alias}>{alias}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {period !== null && (
+          <>
+            <dt>Period</dt>
+            <dd>{period}</dd>
+          </>
+        )}
+      </dl>
+      {entity.description !== null && entity.description !== '' && <p className="description">{entity.description}</p>}
+      <AttributeTable attributes={entity.attributes} />
+      <EntityLinks entity={entity} links={links} />
+      <CitationList citations={citations} />
+      <NoteList notes={notes} />
+    </article>
+  );
+}
+
+function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[] }) {
+  const { selectAndFocus } = useApp();
+  const entities = useEntityLabels();
+  return (
+    <section className="inspector-section" aria-labelledby="links-title">
+      <h3 id="links-title">
+        Links <span className="section-count">{links.length}</span>
+      </h3>
+      {links.length === 0 ? (
+        <p className="muted">Not linked to anything yet.</p>
+      ) : (
+        <ul className="link-list">
+          {links.map((link) => {
+            const outgoing = link.sourceId === entity.id;
+            const otherId = outgoing ? link.targetId : link.sourceId;
+            const other = entities.get(otherId);
+            const definition = linkTypeDefinition(link.type);
+            const verb = link.label ?? definition.label;
+            const direction = !link.directed ? mdiMinus : outgoing ? mdiArrowRight : mdiArrowLeft;
+            const directionText = !link.directed ? 'with' : outgoing ? 'to' : 'from';
+            return (
+              <li key={link.id} className={`link-row tone-${definition.tone}`}>
+                <button
+                  type="button"
+                  className="link-verb"
+                  onClick={() => selectAndFocus({ kind: 'link', id: link.id })}
+                  title={`Select the link: ${outgoing ? entity.label : (other?.label ?? otherId)} ${verb} ${outgoing ? (other?.label ?? otherId) : entity.label}`}
+                >
+                  <Icon path={direction} size={13} title={directionText} />
+                  <span>{verb}</span>
+                </button>
+                <button
+                  type="button"
+                  className="link-other"
+                  onClick={() => selectAndFocus({ kind: 'entity', id: otherId })}
+                  title="Select this entity"
+                >
+                  <img src={entityBadgeUri(other?.type ?? 'other')} alt="" width={14} height={14} />
+                  <span>{other?.label ?? 'Unknown entity'}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LinkView({ detail }: { detail: LinkDetail }) {
+  const { selectAndFocus } = useApp();
+  const { link, source, target, citations, notes } = detail;
+  const definition = linkTypeDefinition(link.type);
+  const verb = link.label ?? definition.label;
+  const period = formatPeriod(link.startDate, link.endDate);
+  const end = (entity: Entity) => (
+    <button type="button" className="link-end" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
+      <img src={entityBadgeUri(entity.type)} alt="" width={18} height={18} />
+      <span>{entity.label}</span>
+    </button>
+  );
+  return (
+    <article className="inspector-body" aria-labelledby="inspector-title">
+      <header className="inspector-head">
+        <div>
+          <div className="inspector-kind">
+            Link · {definition.tone === 'hostile' ? 'hostile' : definition.tone === 'neutral' ? 'neutral' : 'affiliation'}
+            {link.directed ? '' : ' · symmetric'}
+          </div>
+          <h2 id="inspector-title" className={`link-title tone-${definition.tone}`}>
+            {verb}
+          </h2>
+        </div>
+      </header>
+      <div className="link-ends">
+        {end(source)}
+        <span className="link-ends-verb">
+          <Icon path={link.directed ? mdiArrowRight : mdiMinus} size={14} />
+          {verb}
+        </span>
+        {end(target)}
+      </div>
+      <dl className="facts">
+        {period !== null && (
+          <>
+            <dt>Period</dt>
+            <dd>{period}</dd>
+          </>
+        )}
+        {link.label !== null && link.label !== definition.label && (
+          <>
+            <dt>Type</dt>
+            <dd>{definition.label}</dd>
+          </>
+        )}
+      </dl>
+      {link.description !== null && link.description !== '' && <p className="description">{link.description}</p>}
+      <AttributeTable attributes={link.attributes} />
+      <CitationList citations={citations} />
+      <NoteList notes={notes} />
+    </article>
+  );
+}
+
+function AttributeTable({ attributes }: { attributes: Attributes }) {
+  const entries = Object.entries(attributes);
+  if (entries.length === 0) return null;
+  return (
+    <section className="inspector-section" aria-labelledby="attributes-title">
+      <h3 id="attributes-title">Attributes</h3>
+      <table className="attributes">
+        <tbody>
+          {entries.map(([key, value]) => (
+            <tr key={key}>
+              <th scope="row">{humanise(key)}</th>
+              <td>{typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** "estimated_fighters" reads "Estimated fighters". */
+function humanise(key: string): string {
+  const spaced = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+function NoteList({ notes }: { notes: readonly Note[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <section className="inspector-section" aria-labelledby="notes-title">
+      <h3 id="notes-title">
+        Notes <span className="section-count">{notes.length}</span>
+      </h3>
+      <ul className="note-list">
+        {notes.map((note) => (
+          <li key={note.id} className="note">
+            <p className="note-body">{note.body}</p>
+            {note.author !== null && <div className="muted">— {note.author}</div>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function MultipleSelection({ selection }: { selection: readonly SelectedElement[] }) {
+  const { selectAndFocus, store } = useApp();
+  const chart = useStore(store, (s) => s.chart);
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const e of chart?.entities ?? []) map.set(e.id, e.label);
+    for (const l of chart?.links ?? []) map.set(l.id, l.label ?? linkTypeDefinition(l.type).label);
+    return map;
+  }, [chart]);
+  const entityCount = selection.filter((s) => s.kind === 'entity').length;
+  const linkCount = selection.length - entityCount;
+  const parts = [entityCount > 0 ? `${entityCount} ${entityCount === 1 ? 'entity' : 'entities'}` : null, linkCount > 0 ? `${linkCount} ${linkCount === 1 ? 'link' : 'links'}` : null].filter(Boolean);
+  return (
+    <div className="inspector-body">
+      <header className="inspector-head">
+        <div>
+          <div className="inspector-kind">Selection</div>
+          <h2 id="inspector-title">{parts.join(' and ')}</h2>
+        </div>
+      </header>
+      <ul className="selection-list">
+        {selection.map((s) => (
+          <li key={s.id}>
+            <button type="button" onClick={() => selectAndFocus(s)}>
+              {s.kind === 'entity' && <img src={entityBadgeUri(chart?.entities.find((e) => e.id === s.id)?.type ?? 'other')} alt="" width={14} height={14} />}
+              <span>{names.get(s.id) ?? s.id}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { mdiFileDocumentOutline } from '@mdi/js';
+import type { RecentCase } from '../../app/contract';
+import { Icon } from '../Icon';
+
+/** Recently opened case files; a file that has gone is shown but cannot be opened. */
+export function RecentList({
+  recent,
+  onOpen,
+  itemRole,
+  limit = 8,
+}: {
+  recent: readonly RecentCase[];
+  onOpen(path: string): void;
+  itemRole?: 'menuitem';
+  limit?: number;
+}) {
+  return (
+    <>
+      {recent.slice(0, limit).map((item) => (
+        <button
+          key={item.path}
+          type="button"
+          role={itemRole}
+          className="recent-item"
+          disabled={!item.exists}
+          title={item.exists ? item.path : `${item.path} (missing)`}
+          onClick={() => onOpen(item.path)}
+        >
+          <Icon path={mdiFileDocumentOutline} size={16} />
+          <span className="recent-text">
+            <span className="recent-name">{item.name}</span>
+            <span className="recent-path">{item.exists ? item.path : `Missing: ${item.path}`}</span>
+          </span>
+        </button>
+      ))}
+    </>
+  );
+}

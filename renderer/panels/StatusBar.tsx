@@ -1,0 +1,43 @@
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** The case, its file, what it holds and what is selected. */
+export function StatusBar() {
+  const { store } = useApp();
+  const info = useStore(store, (s) => s.caseInfo);
+  const status = useStore(store, (s) => s.chartStatus);
+  const layoutRunning = useStore(store, (s) => s.layoutRunning);
+  const selection = useStore(store, (s) => s.selection);
+
+  return (
+    <div className="status-bar" data-testid="status-bar">
+      {info === null ? (
+        <span className="status-item">No case open</span>
+      ) : (
+        <>
+          <span className="status-item status-case" title={info.name}>
+            {info.name}
+          </span>
+          <span className="status-item status-path" title={info.path}>
+            {info.path}
+          </span>
+          <span className="status-item">{plural(info.counts.entities, 'entity', 'entities')}</span>
+          <span className="status-item">{plural(info.counts.links, 'link', 'links')}</span>
+          <span className="status-item">{plural(info.counts.sources, 'source', 'sources')}</span>
+          <span className="status-item">{plural(info.counts.citations, 'citation', 'citations')}</span>
+        </>
+      )}
+      <span className="status-spacer" />
+      {layoutRunning ? (
+        <span className="status-item">Laying out…</span>
+      ) : status === 'loading' ? (
+        <span className="status-item">Loading chart…</span>
+      ) : null}
+      <span className="status-item status-selection">{selection.length === 0 ? 'Nothing selected' : `${selection.length} selected`}</span>
+    </div>
+  );
+}
