@@ -1,12 +1,5 @@
-import {
-  CHANNEL_NAMES,
-  EVENT_NAMES,
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-  type EventName,
-  type EventPayloads,
-} from './contract';
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channelNames';
+import type { ChannelInput, ChannelOutput, EventPayloads } from './contract';
 import type { Result } from './result';
 
 /** The object the renderer sees as `window.workbench`: one method per channel, plus events. */

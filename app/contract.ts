@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channelNames';
 import type {
   CaseInfo,
   CitationWithSource,
@@ -15,6 +16,8 @@ import type {
  * input schema; main's handlers, the preload bridge, the renderer's client and the e2e harness
  * are all derived from this list.
  */
+
+export { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName };
 
 const id = z.string().min(1).max(200);
 const finite = z.number().finite();
@@ -93,23 +96,18 @@ export const channels = {
   'entity.get': channel<EntityDetail>()(z.object({ id }).strict(), 'An entity with its citations, notes and links.'),
   'link.get': channel<LinkDetail>()(z.object({ id }).strict(), 'A link with its ends, citations and notes.'),
   'source.get': channel<Source>()(z.object({ id }).strict(), 'A source with its document text.'),
-} as const;
+  // `satisfies` makes a channel missing from, or extra to, app/channelNames.ts a compile error.
+} as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels;
 export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = Channels[C]['output'];
-
-export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 
 export function isChannelName(value: unknown): value is ChannelName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(channels, value);
 }
 
-/** Events main sends to the renderer (no reply). */
-export const EVENT_NAMES = ['case.changed', 'command.run'] as const;
-export type EventName = (typeof EVENT_NAMES)[number];
 export interface EventPayloads {
   /** The open case changed (opened, created, closed): the renderer reloads. */
   'case.changed': CaseInfo | null;

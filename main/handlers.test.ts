@@ -36,7 +36,7 @@ beforeEach(() => {
     emit: (event, payload) => events.push([event, payload]),
   });
   call = (channel, input) =>
-    dispatch(handlers, channel, input, (name) => logged.push(name)) as ReturnType<typeof call>;
+    dispatch(handlers, channel, input, (name) => logged.push(name));
 });
 afterEach(() => {
   session.close();
