@@ -85,7 +85,7 @@ test('no request leaves the machine', async ({ workbench }) => {
   await page.mouse.click(iyad.page.x, iyad.page.y);
   await expect(page.getByTestId('inspector')).toContainText('Iyad ag Ghali');
   expect(seen.length).toBeGreaterThan(0);
-  const remote = seen.filter((url) => !url.startsWith('http://workbench.test/') && !url.startsWith('data:') && !url.startsWith('blob:'));
+  const remote = seen.filter((url) => !url.startsWith('http://workbench.localhost/') && !url.startsWith('data:') && !url.startsWith('blob:'));
   expect(remote).toEqual([]);
   expect(workbench.blockedRequests).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { EventName, EventPayloads } from '../app/contract';
@@ -9,20 +9,12 @@ import { CaseSession } from '../main/caseSession';
 import { dispatch } from '../main/dispatch';
 import { createHandlers, type CaseDialogs } from '../main/handlers';
 import { RecentCases } from '../main/recentCases';
+import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../main/security';
 
 /** The origin the built renderer is served from in the e2e browser (never a real host). */
-export const APP_ORIGIN = 'http://workbench.test';
+export const APP_ORIGIN = 'http://workbench.localhost';
 const RENDERER_DIR = resolve('dist/renderer');
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 let bridgeScript: string | null = null;
 /** The bridge, bundled once per worker from the same app/bridge.ts the preload uses. */
@@ -72,8 +64,8 @@ interface Options {
 export const test = base.extend<Options & { workbench: Workbench }>({
   startEmpty: [false, { option: true }],
   workbench: async ({ page, startEmpty }, use) => {
-    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-      throw new Error('dist/renderer is missing: run "npm run build" before the e2e tests (npm run test:e2e does).');
+    if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(resolve('dist/main/workbench.cjs'))) {
+      throw new Error('dist/ is missing: run "npm run build" before the e2e tests (npm run test:e2e does).');
     }
     const tmp = tempFolder('awb-e2e-');
     const casePath = tmp.file('JNIM.awcase');
@@ -106,13 +98,17 @@ export const test = base.extend<Options & { workbench: Workbench }>({
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (url.origin === APP_ORIGIN) {
-        const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '') || 'index.html';
-        const file = resolve(RENDERER_DIR, relative);
-        if (!file.startsWith(RENDERER_DIR + sep) || !existsSync(file)) {
+        // Served exactly as main's app:// protocol serves it: the same resolver, types and headers (CSP included).
+        const file = resolveAppAssetPath(RENDERER_DIR, APP_PROTOCOL_ORIGIN + route.request().url().slice(APP_ORIGIN.length));
+        if (file === null || !existsSync(file)) {
           await route.fulfill({ status: 404, body: 'not found' });
           return;
         }
-        await route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' } });
+        await route.fulfill({
+          status: 200,
+          body: readFileSync(file),
+          headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': contentTypeForAsset(file) },
+        });
         return;
       }
       if (url.protocol === 'data:' || url.protocol === 'blob:') {

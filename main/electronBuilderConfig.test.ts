@@ -63,7 +63,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/**', 'build/electron-native/**']));
     expect(config.asar).not.toBe(false);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'build/electron-native/**']));
-    expect(config.npmRebuild).toBe(true);
+    expect(config.npmRebuild).toBe(false);
   });
 
   it('flips the fuses that close Node-level back doors in the packaged app', () => {

@@ -13,6 +13,8 @@ const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
+  // Prefer ES modules so unused exports (most of @mdi/js's 7,000 icons) are tree-shaken away.
+  mainFields: ['module', 'main'],
   target: 'node20',
   // better-sqlite3 is native (loaded from node_modules, or our Electron build via nativeBinding).
   external: ['electron', 'better-sqlite3'],

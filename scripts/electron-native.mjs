@@ -43,10 +43,13 @@ export function compileBetterSqlite3(gypArgs, workDir) {
   const skip = [path.join(source, 'build'), path.join(source, 'node_modules')];
   cpSync(source, copy, { recursive: true, filter: (file) => !skip.some((dir) => file === dir || file.startsWith(dir + path.sep)) });
   const nodeGyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  const result = spawnSync(process.execPath, [nodeGyp, ...gypArgs], { cwd: copy, stdio: 'inherit' });
+  const env = runtime.gypEnvironment(process.env);
+  const result = spawnSync(process.execPath, [nodeGyp, ...gypArgs], { cwd: copy, stdio: 'inherit', env });
   const built = path.join(copy, 'build', 'Release', 'better_sqlite3.node');
   if (result.status !== 0 || !existsSync(built)) {
-    throw new Error(`node-gyp could not compile better-sqlite3 (exit ${result.status ?? result.signal}); see its output above.`);
+    throw new Error(
+      `node-gyp failed (exit ${result.status ?? result.signal}; it needs Electron's headers from electronjs.org once and a C++20 compiler), see its output above.`,
+    );
   }
   return built;
 }

@@ -5,6 +5,7 @@ import {
   electronBinaryStatus,
   electronGypArgs,
   electronMissingMessage,
+  gypEnvironment,
   isNativeBuildCurrent,
   parseAbiProbe,
   type ElectronInstallFacts,
@@ -110,6 +111,19 @@ describe('native build for Electron', () => {
       '--arch=x64',
       '--jobs=max',
     ]);
+  });
+
+  it("keeps npm's node-gyp settings (a user's nodedir) away from the Electron build", () => {
+    const env = gypEnvironment({
+      PATH: '/usr/bin',
+      HOME: '/root',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_TARGET: '20.20.2',
+      npm_config_runtime: 'node',
+      npm_config_disturl: 'https://nodejs.org/dist',
+      UNSET: undefined,
+    });
+    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/root' });
   });
 
   it('rebuilds when Electron, better-sqlite3, the platform or the arch changed', () => {

@@ -88,6 +88,19 @@ export function electronGypArgs(electronVersion: string, arch: string): string[]
   ];
 }
 
+/**
+ * The environment for node-gyp: without the `npm_config_*` settings npm hands to scripts, since
+ * node-gyp takes them as defaults and a user's `nodedir` (or `target`, `runtime`, `disturl`) would
+ * silently build against Node's headers instead of Electron's.
+ */
+export function gypEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && !key.toLowerCase().startsWith('npm_config_')) clean[key] = value;
+  }
+  return clean;
+}
+
 /** What a native build was made for; stored next to the addon to know when to rebuild. */
 export interface NativeBuildInfo {
   electronVersion: string;

@@ -87,7 +87,8 @@ function errorSentence(error: unknown): string {
 // Before `ready`: the privileged scheme, the sandbox for every renderer, one instance only.
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // codeCache: V8 keeps compiled code for our bundles between launches (needs `standard`).
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 app.enableSandbox();
 
@@ -113,7 +114,7 @@ function startWorkbench(): void {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -121,7 +122,8 @@ function startWorkbench(): void {
       mainWindow = createMainWindow();
     }
     const caseFile = caseFileFromArgv(argv);
-    if (caseFile) void openCaseFromOutside(caseFile);
+    // A relative path is relative to where the second instance was started.
+    if (caseFile) void openCaseFromOutside(path.resolve(workingDirectory, caseFile));
   });
 
   app.on('open-file', (event, filePath) => {

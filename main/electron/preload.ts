@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildWorkbenchApi, type RawSubscribe } from '../../app/bridge';
-import { EVENT_NAMES } from '../../app/contract';
+import { EVENT_NAMES } from '../../app/channelNames';
 
 /**
  * The preload of the sandboxed window: exposes `window.workbench` (one method per contract

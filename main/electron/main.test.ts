@@ -1,0 +1,285 @@
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNEL_NAMES } from '../../app/contract';
+import type { Result } from '../../app/result';
+import { CONTENT_SECURITY_POLICY } from '../security';
+import type { FakeFrame, FakeWebContents } from './fakeElectron';
+
+/**
+ * The Electron main process wired against a stand-in `electron` module (the real binary cannot
+ * run in CI): first launch, the app:// protocol, IPC sender checks, the session lock-down and the
+ * File menu, against a real case file in a temp folder.
+ */
+
+const fake = await vi.hoisted(async () => {
+  const { createFakeElectron } = await import('./fakeElectron');
+  return createFakeElectron();
+});
+vi.mock('electron', () => fake.module);
+
+const { recorded } = fake;
+const samplePath = path.join(recorded.userData, 'cases', 'JNIM.awcase');
+let processListenersBefore: { uncaught: unknown[]; rejection: unknown[] };
+
+function mainWindow() {
+  const window = recorded.windows[0];
+  if (!window) throw new Error('no window');
+  return window;
+}
+
+interface SenderEvent {
+  sender: { id: number };
+  senderFrame: FakeFrame | null;
+}
+
+function trustedEvent(): SenderEvent {
+  const { webContents } = mainWindow();
+  return { sender: webContents, senderFrame: webContents.mainFrame };
+}
+
+async function invoke(channel: string, input: unknown, event: SenderEvent = trustedEvent()): Promise<Result<unknown>> {
+  const handler = recorded.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return (await handler(event, input)) as Result<unknown>;
+}
+
+function currentMenu(): MenuItemConstructorOptions[] {
+  return recorded.menus.at(-1) as MenuItemConstructorOptions[];
+}
+
+function menuItem(label: string, items: MenuItemConstructorOptions[] = currentMenu()): MenuItemConstructorOptions {
+  for (const item of items) {
+    if (item.label === label) return item;
+    if (Array.isArray(item.submenu)) {
+      const found = findIn(label, item.submenu);
+      if (found) return found;
+    }
+  }
+  throw new Error(`no menu item "${label}"`);
+}
+
+function findIn(label: string, items: MenuItemConstructorOptions[]): MenuItemConstructorOptions | null {
+  try {
+    return menuItem(label, items);
+  } catch {
+    return null;
+  }
+}
+
+function click(item: MenuItemConstructorOptions): void {
+  const onClick = item.click as unknown as (() => void) | undefined;
+  if (!onClick) throw new Error(`menu item "${item.label}" does nothing`);
+  onClick();
+}
+
+function sentEvents(webContents: FakeWebContents, channel: string): unknown[] {
+  return webContents.sent.filter((message) => message.channel === channel).map((message) => message.payload);
+}
+
+beforeAll(async () => {
+  // Refused requests are logged as warnings; expected here, so kept out of the test output.
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  processListenersBefore = {
+    uncaught: process.listeners('uncaughtException'),
+    rejection: process.listeners('unhandledRejection'),
+  };
+  await import('./main');
+  fake.emitReady();
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
+});
+
+afterAll(() => {
+  fake.emitApp('will-quit');
+  vi.restoreAllMocks();
+  rmSync(recorded.workDir, { recursive: true, force: true });
+  for (const listener of process.listeners('uncaughtException')) {
+    if (!processListenersBefore.uncaught.includes(listener)) process.removeListener('uncaughtException', listener);
+  }
+  for (const listener of process.listeners('unhandledRejection')) {
+    if (!processListenersBefore.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
+  }
+});
+
+describe('before ready', () => {
+  it('registers app:// as a standard, secure scheme and sandboxes every renderer', () => {
+    expect(recorded.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    expect(recorded.sandboxEnabled).toBe(true);
+  });
+});
+
+describe('first launch', () => {
+  it('creates the JNIM sample in the user folder and opens it, without any error', async () => {
+    expect(existsSync(samplePath)).toBe(true);
+    expect(recorded.errorBoxes).toEqual([]);
+    const current = await invoke('case.current', undefined);
+    expect(current).toMatchObject({ ok: true, value: { path: samplePath } });
+  });
+
+  it('opens one sandboxed window on app://workbench/index.html with our preload', () => {
+    const window = mainWindow();
+    expect(window.loadedUrl).toBe('app://workbench/index.html');
+    expect(window.options).toMatchObject({
+      show: false,
+      webPreferences: {
+        preload: path.join(recorded.appPath, 'dist', 'main', 'preload.cjs'),
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+      },
+    });
+  });
+});
+
+describe('app:// protocol', () => {
+  const serve = (request: Request | { url: string; method: string }) => {
+    const handler = recorded.protocolHandlers.get('app');
+    if (!handler) throw new Error('app:// is not handled');
+    return handler(request as Request);
+  };
+
+  it('serves the renderer with the Content-Security-Policy and the right type', async () => {
+    const page = await serve(new Request('app://workbench/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await page.text()).toContain('<title>Analyst Workbench</title>');
+
+    const script = await serve(new Request('app://workbench/assets/index.js'));
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('serves nothing outside dist/renderer, and nothing that is missing', async () => {
+    for (const url of ['app://workbench/..%2f..%2fsecret.txt', 'app://workbench/%2e%2e/%2e%2e/secret.txt', 'app://workbench/missing.js']) {
+      const response = await serve({ url, method: 'GET' });
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('not for the renderer');
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect((await serve({ url: 'app://workbench/index.html', method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('IPC', () => {
+  it('has a handler for every channel of the contract', () => {
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('validates input at the boundary and answers with a Result', async () => {
+    const result = await invoke('entity.get', { id: 42 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses an iframe, another window, a vanished frame and a foreign page', async () => {
+    const { webContents } = mainWindow();
+    const iframe: FakeFrame = { url: 'app://workbench/index.html', parent: webContents.mainFrame, processId: 7, routingId: 99 };
+    const foreignPage: FakeFrame = { ...webContents.mainFrame, url: 'https://example.com/' };
+    const refusals: SenderEvent[] = [
+      { sender: webContents, senderFrame: iframe },
+      { sender: { id: webContents.id + 1000 }, senderFrame: webContents.mainFrame },
+      { sender: webContents, senderFrame: null },
+      { sender: webContents, senderFrame: foreignPage },
+    ];
+    for (const event of refusals) {
+      const result = await invoke('case.current', undefined, event);
+      expect(result.ok).toBe(false);
+    }
+  });
+});
+
+describe('session lock-down', () => {
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = [];
+    recorded.permissionRequest?.({}, 'media', (granted: boolean) => answers.push(granted), {});
+    recorded.permissionRequest?.({}, 'notifications', (granted: boolean) => answers.push(granted), {});
+    expect(answers).toEqual([false, false]);
+    expect(recorded.permissionCheck?.({}, 'clipboard-read', 'app://workbench', {})).toBe(false);
+    expect(recorded.devicePermission?.({})).toBe(false);
+  });
+
+  it('cancels every request that is not our own page, DevTools or in-memory data', () => {
+    const cancelled = (url: string) => {
+      let answer: unknown;
+      recorded.beforeRequest?.({ url }, (response: { cancel: boolean }) => (answer = response.cancel));
+      return answer;
+    };
+    expect(cancelled('app://workbench/assets/index.js')).toBe(false);
+    expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
+    expect(cancelled('https://tiles.example.com/1/2/3.png')).toBe(true);
+    expect(cancelled('http://localhost:5173/')).toBe(true);
+    expect(cancelled('file:///etc/passwd')).toBe(true);
+  });
+
+  it('refuses downloads, navigation, new windows and webviews', () => {
+    let downloadPrevented = false;
+    recorded.sessionEvents.emit('will-download', { preventDefault: () => (downloadPrevented = true) });
+    expect(downloadPrevented).toBe(true);
+
+    const { webContents } = mainWindow();
+    expect(webContents.tryNavigate('will-navigate', 'https://example.com/')).toBe(true);
+    expect(webContents.tryNavigate('will-frame-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(webContents.tryNavigate('will-redirect', 'http://localhost/')).toBe(true);
+    expect(webContents.tryNavigate('will-navigate', 'app://workbench/index.html')).toBe(false);
+    expect(webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+
+    let webviewPrevented = false;
+    webContents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
+    expect(webviewPrevented).toBe(true);
+  });
+});
+
+describe('File menu', () => {
+  it('offers New, Open, Open Recent, Close and Quit with the usual shortcuts', () => {
+    const file = menuItem('&File');
+    const labels = (file.submenu as MenuItemConstructorOptions[]).map((item) => item.label ?? item.role ?? item.type);
+    expect(labels).toEqual(['New Case…', 'Open Case…', 'Open Recent', 'Close Case', 'separator', 'quit']);
+    expect(menuItem('New Case…').accelerator).toBe('CmdOrCtrl+N');
+    expect(menuItem('Open Case…').accelerator).toBe('CmdOrCtrl+O');
+    expect(menuItem('Close Case').accelerator).toBe('CmdOrCtrl+W');
+    expect(menuItem('Close Case').enabled).toBe(true);
+  });
+
+  it('closes the case, tells the window, and reopens it from Open Recent', async () => {
+    const { webContents } = mainWindow();
+    click(menuItem('Close Case'));
+    await vi.waitFor(() => expect(sentEvents(webContents, 'case.changed')).toContain(null));
+    expect(menuItem('Close Case').enabled).toBe(false);
+    expect(await invoke('case.current', undefined)).toEqual({ ok: true, value: null });
+
+    const recent = menuItem('Open Recent').submenu as MenuItemConstructorOptions[];
+    const jnim = recent.find((item) => item.label?.endsWith(samplePath));
+    if (!jnim) throw new Error('the sample is not in Open Recent');
+    click(jnim);
+    await vi.waitFor(() => expect(menuItem('Close Case').enabled).toBe(true));
+    expect(sentEvents(webContents, 'case.changed').at(-1)).toMatchObject({ path: samplePath });
+  });
+
+  it('explains in one sentence why a file cannot be opened', async () => {
+    const notACase = path.join(recorded.workDir, 'notes.awcase');
+    writeFileSync(notACase, 'these are my notes, not a case');
+    recorded.nextOpenDialogPath = notACase;
+    click(menuItem('Open Case…'));
+    await vi.waitFor(() => expect(recorded.errorBoxes).toHaveLength(1));
+    const [box] = recorded.errorBoxes;
+    expect(box?.title).toBe('Could not open the case');
+    expect(box?.content).not.toMatch(/\n\s+at /);
+    expect(box?.content.length).toBeGreaterThan(10);
+    // The case that was open stays open.
+    expect(await invoke('case.current', undefined)).toMatchObject({ ok: true, value: { path: samplePath } });
+  });
+
+  it('says nothing when the analyst cancels the open dialog', async () => {
+    recorded.nextOpenDialogPath = null;
+    const before = recorded.errorBoxes.length;
+    const menusBefore = recorded.menus.length;
+    click(menuItem('Open Case…'));
+    await vi.waitFor(() => expect(recorded.menus.length).toBeGreaterThan(menusBefore));
+    expect(recorded.errorBoxes).toHaveLength(before);
+  });
+});
