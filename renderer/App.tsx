@@ -14,6 +14,7 @@ export function App() {
   const caseStatus = useStore(store, (s) => s.caseStatus);
   const chartStatus = useStore(store, (s) => s.chartStatus);
   const layoutRunning = useStore(store, (s) => s.layoutRunning);
+  const emptyChart = useStore(store, (s) => s.chart !== null && s.chart.entities.length === 0);
   const busy = caseStatus === 'open' && (chartStatus === 'loading' || layoutRunning);
 
   return (
@@ -24,14 +25,22 @@ export function App() {
       <ErrorBanner />
       <div className="workspace">
         <main className="chart-area" aria-busy={busy}>
-          {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
-          <ChartView />
           {caseStatus === 'open' && <Legend />}
-          {caseStatus === 'open' && chartStatus === 'loading' && (
-            <div className="chart-overlay" role="status">
-              <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
-            </div>
-          )}
+          <div className="chart-stage">
+            {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
+            <ChartView />
+            {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
+              <div className="chart-empty">
+                <p>This case has no entities yet.</p>
+                <p className="muted">Entities and links added or imported into the case appear here.</p>
+              </div>
+            )}
+            {caseStatus === 'open' && chartStatus === 'loading' && (
+              <div className="chart-overlay" role="status">
+                <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
+              </div>
+            )}
+          </div>
           {caseStatus === 'none' && <EmptyState />}
         </main>
         <aside className="side-panel" aria-label="Inspector">

@@ -12,9 +12,9 @@ export interface AppServices {
   session: Session;
   commands: CommandContext;
   /** Called by the chart view when it mounts (with its handle) and unmounts (with null). */
-  attachChart(handle: ChartHandle | null): void;
+  attachChart: (handle: ChartHandle | null) => void;
   /** Selects one element and centres the chart on it. */
-  selectAndFocus(element: SelectedElement): void;
+  selectAndFocus: (element: SelectedElement) => void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -8,7 +8,7 @@ export interface CommandContext {
   session: Session;
   store: UiStore;
   /** The mounted chart, or null before it mounts. */
-  chart(): ChartHandle | null;
+  chart: () => ChartHandle | null;
 }
 
 /** One user action: the menu, the keyboard, main's native menu (`command.run`) and tests reach it here. */
@@ -19,8 +19,8 @@ export interface Command {
   shortcut?: string;
   /** Other keys that run it too (e.g. "=" for zoom in, unshifted "+" on many layouts). */
   altShortcuts?: readonly string[];
-  canRun(ctx: CommandContext): boolean;
-  run(ctx: CommandContext): void | Promise<void>;
+  canRun: (ctx: CommandContext) => boolean;
+  run: (ctx: CommandContext) => void | Promise<void>;
 }
 
 const caseOpen = (ctx: CommandContext) => ctx.store.getState().caseStatus === 'open';

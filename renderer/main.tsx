@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { resilientApi } from './api';
 import { App } from './App';
 import { AppContext, type AppServices } from './appContext';
 import type { ChartHandle } from './chart/chartController';
@@ -10,7 +11,7 @@ import { createUiStore } from './store';
 import './styles.css';
 
 function start(root: HTMLElement): void {
-  const api = window.workbench;
+  const api = resilientApi(window.workbench);
   const store = createUiStore();
   const session = createSession(api, store);
   let chart: ChartHandle | null = null;

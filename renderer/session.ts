@@ -6,21 +6,25 @@ import type { UiStore } from './store';
 /** Performance marks the e2e run reads to measure the time to the first chart frame. */
 export const MARK_LOAD_START = 'chart-load-start';
 export const MARK_FIRST_FRAME = 'chart-first-frame';
+/** Diagnostics: the chart data arrived; the first layout stopped. */
+export const MARK_DATA = 'chart-data';
+export const MARK_LAYOUT_STOP = 'chart-layout-stop';
+const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_STOP, MARK_FIRST_FRAME];
 
 /** The case lifecycle as the UI drives it: open, create, close, load the chart. */
 export interface Session {
   /** Asks main which case is open (if any) and loads it. */
-  start(): Promise<void>;
-  newCase(): Promise<void>;
+  start: () => Promise<void>;
+  newCase: () => Promise<void>;
   /** Opens the file at `path`, or asks main to show an open dialog. */
-  openCase(path?: string): Promise<void>;
-  closeCase(): Promise<void>;
+  openCase: (path?: string) => Promise<void>;
+  closeCase: () => Promise<void>;
   /** Reloads the open case's chart (e.g. after main says it changed). */
-  reloadChart(): Promise<void>;
+  reloadChart: () => Promise<void>;
   /** main says the open case changed: opened, created or closed. */
-  caseChanged(info: CaseInfo | null): void;
-  refreshRecent(): Promise<void>;
-  showError(error: WorkbenchError | string): void;
+  caseChanged: (info: CaseInfo | null) => void;
+  refreshRecent: () => Promise<void>;
+  showError: (error: WorkbenchError | string) => void;
 }
 
 export function setChartReadyFlag(ready: boolean): void {
@@ -52,14 +56,22 @@ export function createSession(api: WorkbenchApi, store: UiStore): Session {
   const loadChart = async (info: CaseInfo) => {
     generation += 1;
     const mine = generation;
+    const anotherCase = activePath !== info.path;
     activePath = info.path;
     setChartReadyFlag(false);
-    performance.clearMarks(MARK_LOAD_START);
-    performance.clearMarks(MARK_FIRST_FRAME);
+    for (const mark of MARKS) performance.clearMarks(mark);
     performance.mark(MARK_LOAD_START);
-    store.setState({ caseStatus: 'open', caseInfo: info, chartStatus: 'loading', selection: [] });
+    store.setState({
+      caseStatus: 'open',
+      caseInfo: info,
+      chartStatus: 'loading',
+      selection: [],
+      // Another case's chart is cleared at once; the same case's stays until its reload is diffed in.
+      ...(anotherCase ? { chart: null } : {}),
+    });
     const result = await api['chart.load']();
     if (mine !== generation) return;
+    performance.mark(MARK_DATA);
     if (result.ok) {
       // The chart controller draws it and sets chartStatus 'ready' once the first frame is on screen.
       store.setState({ chart: result.value });
@@ -100,7 +112,7 @@ export function createSession(api: WorkbenchApi, store: UiStore): Session {
     },
     async newCase() {
       store.setState({ fileMenuOpen: false });
-      await afterCall(await api['case.new']());
+      await afterCall(await api['case.new']({}));
     },
     async openCase(path) {
       store.setState({ fileMenuOpen: false });

@@ -4,10 +4,10 @@ import type { CaseInfo } from '../app/domain';
 
 /** A tiny external store: state lives outside React, components read slices of it. */
 export interface Store<T> {
-  getState(): T;
+  getState: () => T;
   /** Shallow-merges a patch (or the result of an updater) and notifies subscribers when anything changed. */
-  setState(patch: Partial<T> | ((state: T) => Partial<T>)): void;
-  subscribe(listener: () => void): () => void;
+  setState: (patch: Partial<T> | ((state: T) => Partial<T>)) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createStore<T extends object>(initial: T): Store<T> {

@@ -303,6 +303,10 @@ function startWorkbench(): void {
     }
   }
 
+  function runRendererCommand(commandId: string): void {
+    emit('command.run', { commandId });
+  }
+
   function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
     if (event === 'case.changed') {
       hasOpenCase = payload !== null;
@@ -424,10 +428,13 @@ function startWorkbench(): void {
       { role: 'editMenu' },
       {
         label: '&View',
+        // Chart commands live in the renderer's command registry: the menu asks it to run them, so
+        // Ctrl+0/+/- act on the chart (as the palette and keyboard do), not on the page zoom.
         submenu: [
-          { role: 'resetZoom' },
-          { role: 'zoomIn' },
-          { role: 'zoomOut' },
+          { label: 'Fit Chart to Window', accelerator: 'CmdOrCtrl+0', enabled: hasOpenCase, click: () => runRendererCommand('chart.fit') },
+          { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', enabled: hasOpenCase, click: () => runRendererCommand('chart.zoomIn') },
+          { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', enabled: hasOpenCase, click: () => runRendererCommand('chart.zoomOut') },
+          { label: 'Lay Out Again', accelerator: 'CmdOrCtrl+L', enabled: hasOpenCase, click: () => runRendererCommand('chart.relayout') },
           { type: 'separator' },
           { role: 'togglefullscreen' },
           ...(app.isPackaged

@@ -3,31 +3,33 @@ import fcose from 'cytoscape-fcose';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
-import { MARK_FIRST_FRAME, setChartReadyFlag } from '../session';
+import { MARK_FIRST_FRAME, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
 import type { UiStore } from '../store';
 import { chartElements, diffElements, hasAllPositions, type ChartElement, type ElementSnapshot } from './elements';
-import { FIT_PADDING, fcoseOptions, runLayout } from './layout';
+import { FIT_PADDING, animateNodesTo, computeLayout, placeNodes } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
-import { buildChartStylesheet } from './stylesheet';
+import { buildChartStylesheet, UI_CLASS } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
 cytoscape.use(fcose);
 
+const UI_CLASSES: ReadonlySet<string> = new Set(Object.values(UI_CLASS));
+
 /** What commands can ask of the chart. */
 export interface ChartHandle {
-  fit(): void;
-  zoomBy(factor: number): void;
+  fit: () => void;
+  zoomBy: (factor: number) => void;
   /** Runs the layout again (animated) and saves the new positions once it stops. */
-  relayout(): Promise<void>;
+  relayout: () => Promise<void>;
   /** Centres an element without changing the zoom. */
-  focus(id: string): void;
+  focus: (id: string) => void;
 }
 
 export interface MountedChart {
   handle: ChartHandle;
-  destroy(): void;
+  destroy: () => void;
 }
 
 /**
@@ -76,7 +78,9 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   const snapshot = (): Map<string, ElementSnapshot> => {
     const map = new Map<string, ElementSnapshot>();
     cy.elements().forEach((ele) => {
-      map.set(ele.id(), { group: ele.isNode() ? 'nodes' : 'edges', data: ele.data() as Record<string, unknown>, classes: ele.classes().join(' ') });
+      // Classes from UI state (emphasis) are the style controller's, not the data's: left out.
+      const classes = ele.classes().filter((c) => !UI_CLASSES.has(c));
+      map.set(ele.id(), { group: ele.isNode() ? 'nodes' : 'edges', data: ele.data() as Record<string, unknown>, classes: classes.join(' ') });
     });
     return map;
   };
@@ -132,12 +136,11 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
         else cy.fit(undefined, FIT_PADDING);
       }
     } else {
-      store.setState({ layoutRunning: true });
-      await runLayout(cy, fcoseOptions(cy.nodes().length, false));
-      if (token !== showing || cy.destroyed()) return;
-      store.setState({ layoutRunning: false });
-      await savePositions(data.chartId, allPositions(cy));
-      if (token !== showing || cy.destroyed()) return;
+      // Synchronous: the nodes, added without positions, are never drawn piled up before it.
+      placeNodes(cy, computeLayout(cy));
+      performance.mark(MARK_LAYOUT_STOP);
+      // Saved once, in one call; drawing does not wait for it.
+      void savePositions(data.chartId, allPositions(cy));
     }
     await afterNextFrame(cy);
     markReady(token);
@@ -169,7 +172,15 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       if (chartId === null || cy.nodes().length === 0 || store.getState().layoutRunning) return;
       const token = showing;
       store.setState({ layoutRunning: true });
-      await runLayout(cy, fcoseOptions(cy.nodes().length, true));
+      await nextFrame();
+      if (cy.destroyed()) return;
+      // Computed at once, then shown as an animation from where the nodes stand now.
+      const before = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
+      const after = computeLayout(cy);
+      cy.batch(() => {
+        cy.nodes().positions((node) => before.get(node.id()) ?? node.position());
+      });
+      await animateNodesTo(cy, after);
       if (cy.destroyed()) return;
       store.setState({ layoutRunning: false });
       if (token !== showing) return;
@@ -197,6 +208,10 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       if (window.__workbenchChart?.cy === cy) delete window.__workbenchChart;
     },
   };
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 /** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */

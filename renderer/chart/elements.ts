@@ -12,6 +12,8 @@ export interface NodeElement {
     /** The catalogue id the node is styled by ("other" for an unknown type). */
     typeKey: string;
     citations: number;
+    /** Links drawn at this node: hubs are drawn a little larger. */
+    degree: number;
   };
   classes: string;
 }
@@ -41,25 +43,31 @@ export const CLASS = {
 
 /** The chart elements for a case: one node per entity, one edge per link whose two ends are drawn. */
 export function chartElements(data: Pick<ChartData, 'entities' | 'links' | 'evidence'>): ChartElement[] {
-  const elements: ChartElement[] = [];
-  const drawn = new Set<string>();
+  const nodes: NodeElement[] = [];
+  const edges: EdgeElement[] = [];
+  const byId = new Map<string, NodeElement>();
   for (const entity of data.entities) {
     const citations = data.evidence[entity.id]?.citations ?? 0;
-    drawn.add(entity.id);
-    elements.push({
+    const node: NodeElement = {
       group: 'nodes',
-      data: { id: entity.id, label: entity.label, typeKey: entityTypeDefinition(entity.type).id, citations },
+      data: { id: entity.id, label: entity.label, typeKey: entityTypeDefinition(entity.type).id, citations, degree: 0 },
       classes: citations === 0 ? CLASS.unsourced : '',
-    });
+    };
+    byId.set(entity.id, node);
+    nodes.push(node);
   }
   for (const link of data.links) {
-    if (!drawn.has(link.sourceId) || !drawn.has(link.targetId)) continue;
+    const source = byId.get(link.sourceId);
+    const target = byId.get(link.targetId);
+    if (!source || !target) continue;
+    source.data.degree += 1;
+    if (target !== source) target.data.degree += 1;
     const definition = linkTypeDefinition(link.type);
     const citations = data.evidence[link.id]?.citations ?? 0;
     const classes = [CLASS.tone(definition.tone)];
     if (link.directed) classes.push(CLASS.directed);
     if (citations === 0) classes.push(CLASS.unsourced);
-    elements.push({
+    edges.push({
       group: 'edges',
       data: {
         id: link.id,
@@ -72,7 +80,7 @@ export function chartElements(data: Pick<ChartData, 'entities' | 'links' | 'evid
       classes: classes.join(' '),
     });
   }
-  return elements;
+  return [...nodes, ...edges];
 }
 
 /** What the chart currently holds for one element, as the diff needs it. */
@@ -121,7 +129,7 @@ function endsChanged(existing: ElementSnapshot, element: ChartElement): boolean 
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(b);
-  return keys.every((key) => Object.is(a[key], (b as Record<string, unknown>)[key]));
+  return keys.every((key) => Object.is(a[key], b[key]));
 }
 
 function normaliseClasses(classes: string): string {

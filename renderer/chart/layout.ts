@@ -1,4 +1,5 @@
 import type { Core, LayoutOptions } from 'cytoscape';
+import { separateBoxes, stretchToAspect, type NodeBox, type Point } from './overlap';
 
 /** The fCoSE options we use (the extension ships no types). */
 export interface FcoseLayoutOptions {
@@ -6,7 +7,6 @@ export interface FcoseLayoutOptions {
   quality: 'draft' | 'default' | 'proof';
   randomize: boolean;
   animate: boolean | 'end';
-  animationDuration: number;
   fit: boolean;
   padding: number;
   nodeDimensionsIncludeLabels: boolean;
@@ -25,21 +25,21 @@ export interface FcoseLayoutOptions {
 }
 
 export const FIT_PADDING = 36;
+export const RELAYOUT_ANIMATION_MS = 450;
 
 /**
  * A force-directed layout tuned for link charts of tens to a few hundred nodes with labels:
  * edges long enough to carry their labels, strong repulsion so labels do not pile up.
  */
-export function fcoseOptions(nodeCount: number, animate: boolean): FcoseLayoutOptions {
+export function fcoseOptions(nodeCount: number): FcoseLayoutOptions {
   // Larger charts get a little more room per edge so the dense core stays readable.
   const crowding = Math.min(1.6, 1 + Math.max(0, nodeCount - 40) / 200);
   return {
     name: 'fcose',
     quality: 'proof',
     randomize: true,
-    animate: animate ? 'end' : false,
-    animationDuration: 450,
-    fit: true,
+    animate: false,
+    fit: false,
     padding: FIT_PADDING,
     nodeDimensionsIncludeLabels: true,
     uniformNodeDimensions: false,
@@ -50,17 +50,53 @@ export function fcoseOptions(nodeCount: number, animate: boolean): FcoseLayoutOp
     edgeElasticity: 0.35,
     gravity: 0.3,
     gravityRange: 3.8,
-    numIter: 4000,
+    numIter: 2500,
     tile: true,
     tilingPaddingVertical: 24,
     tilingPaddingHorizontal: 24,
   };
 }
 
-/** Runs a layout over the whole chart; resolves once it has stopped (after any animation). */
-export function runLayout(cy: Core, options: FcoseLayoutOptions): Promise<void> {
+/** Each node's box (disc and label) around its current position. */
+export function nodeBoxes(cy: Core): NodeBox[] {
+  return cy.nodes().map((node) => {
+    const { x, y } = node.position();
+    const bb = node.boundingBox({ includeLabels: true, includeOverlays: false });
+    return { id: node.id(), x, y, left: bb.x1 - x, right: bb.x2 - x, top: bb.y1 - y, bottom: bb.y2 - y };
+  });
+}
+
+/**
+ * Computes a fresh layout: fCoSE (synchronous when not animated), reshaped towards the window's
+ * proportions, then a pass that moves apart nodes whose labels still overlap. Leaves the nodes at the fCoSE positions; returns the final ones.
+ */
+export function computeLayout(cy: Core): Map<string, Point> {
+  if (cy.nodes().empty()) return new Map();
+  cy.layout(fcoseOptions(cy.nodes().length)).run();
+  const aspect = cy.width() / Math.max(1, cy.height());
+  return separateBoxes(stretchToAspect(nodeBoxes(cy), aspect), 6);
+}
+
+/** Puts nodes at the given positions at once and fits the chart to them. */
+export function placeNodes(cy: Core, positions: ReadonlyMap<string, Point>): void {
+  cy.batch(() => {
+    cy.nodes().positions((node) => positions.get(node.id()) ?? node.position());
+  });
+  cy.fit(undefined, FIT_PADDING);
+}
+
+/** Moves nodes to the given positions in an animation (and fits); resolves when it has stopped. */
+export function animateNodesTo(cy: Core, positions: ReadonlyMap<string, Point>): Promise<void> {
   return new Promise((resolve) => {
-    const layout = cy.layout(options as unknown as LayoutOptions);
+    const layout = cy.layout({
+      name: 'preset',
+      positions: (node: { id(): string }) => positions.get(node.id()) ?? { x: 0, y: 0 },
+      animate: true,
+      animationDuration: RELAYOUT_ANIMATION_MS,
+      animationEasing: 'ease-in-out-cubic',
+      fit: true,
+      padding: FIT_PADDING,
+    } as unknown as LayoutOptions);
     layout.one('layoutstop', () => resolve());
     layout.run();
   });

@@ -6,6 +6,7 @@ import { entityGlyphUri } from './nodeIcons';
 export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const NODE_SIZE = 34;
+export const NODE_SIZE_MAX = 50;
 
 /** Chart colours; the hostile red matches the legend's. */
 export const CHART_COLOURS = {
@@ -23,6 +24,8 @@ export const CHART_COLOURS = {
 export const UI_CLASS = {
   /** An edge of the selected node: drawn stronger so the node's relations stand out. */
   incident: 'incident',
+  /** Not next to the selection: drawn faint so the selection's neighbourhood reads at a glance. */
+  faded: 'faded',
 } as const;
 
 /**
@@ -48,8 +51,9 @@ export function buildChartStylesheet(): StylesheetJson {
     {
       selector: 'node',
       style: {
-        width: NODE_SIZE,
-        height: NODE_SIZE,
+        // Hubs a little larger (34 px up to 50 px from 2 to 30 links): the structure reads at a glance.
+        width: `mapData(degree, 2, 30, ${NODE_SIZE}, ${NODE_SIZE_MAX})`,
+        height: `mapData(degree, 2, 30, ${NODE_SIZE}, ${NODE_SIZE_MAX})`,
         shape: 'ellipse',
         'background-color': '#7f8c8d',
         'background-fit': 'none',
@@ -61,18 +65,19 @@ export function buildChartStylesheet(): StylesheetJson {
         'border-opacity': 1,
         label: 'data(label)',
         'font-family': CHART_FONT,
-        'font-size': 11,
+        'font-size': 14,
         'font-weight': 500,
         color: CHART_COLOURS.text,
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-max-width': '110px',
         'text-background-color': CHART_COLOURS.labelBackground,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
+        // Below ~5 px on screen a label is noise; the analyst zooms in to read it.
         'min-zoomed-font-size': 5,
         'overlay-opacity': 0,
         'z-index': 10,
@@ -116,13 +121,17 @@ export function buildChartStylesheet(): StylesheetJson {
         'arrow-scale': 0.9,
         label: 'data(label)',
         'font-family': CHART_FONT,
-        'font-size': 8.5,
+        'font-size': 9.5,
         color: CHART_COLOURS.edgeText,
         'text-rotation': 'autorotate',
         'text-background-color': CHART_COLOURS.labelBackground,
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 6,
+        // Link labels show once they can be read (zoomed in, or on the selection's links, which
+        // are drawn larger); at a whole-chart zoom they would only be grey noise over the lines.
+        // (Cytoscape compares with the zoom rounded up to a power of two: 10 hides 9.5 px labels
+        // below zoom 1 and shows the 12 px labels of the selection's links from zoom 0.5.)
+        'min-zoomed-font-size': 10,
         'overlay-opacity': 0,
         'z-index': 1,
       },
@@ -144,8 +153,10 @@ export function buildChartStylesheet(): StylesheetJson {
     { selector: 'edge.unsourced', style: { 'line-style': 'dashed', 'line-dash-pattern': [5, 3] } },
     {
       selector: `edge.${UI_CLASS.incident}`,
-      style: { width: 2.6, 'font-weight': 600, color: CHART_COLOURS.text, 'z-index': 5 },
+      style: { width: 2.6, 'font-size': 12, 'font-weight': 600, color: CHART_COLOURS.text, 'text-background-opacity': 0.92, 'z-index': 5 },
     },
+    { selector: `node.${UI_CLASS.faded}`, style: { opacity: 0.3 } },
+    { selector: `edge.${UI_CLASS.faded}`, style: { opacity: 0.15 } },
     {
       selector: 'edge:selected',
       style: {
@@ -153,7 +164,10 @@ export function buildChartStylesheet(): StylesheetJson {
         'line-color': CHART_COLOURS.selection,
         'target-arrow-color': CHART_COLOURS.selection,
         color: CHART_COLOURS.selection,
+        'font-size': 12,
         'font-weight': 700,
+        // Above the nodes, so the selected link and its label are never hidden under one.
+        'z-index-compare': 'manual',
         'z-index': 30,
       },
     },

@@ -5,10 +5,10 @@ export const VIEWPORT_SAVE_DELAY_MS = 500;
 
 export interface ViewportCommit {
   /** Stops saving (while a chart loads: its own fit is not the analyst's view). Drops a pending save. */
-  suspend(): void;
+  suspend: () => void;
   /** Saves again from now on, for this chart. */
-  resume(chartId: string): void;
-  dispose(): void;
+  resume: (chartId: string) => void;
+  dispose: () => void;
 }
 
 export function readViewport(cy: Core): Viewport {

@@ -9,6 +9,7 @@ import { entityBadgeUri } from '../chart/nodeIcons';
 import { Icon } from '../Icon';
 import { useStore, type SelectedElement } from '../store';
 import { CitationList } from './Citations';
+import { mostConnected } from './overviewModel';
 import { useElementDetail } from './useElementDetail';
 
 /** The side panel: what the selected entity or link is, and every piece of evidence for it. */
@@ -23,13 +24,7 @@ export function Inspector() {
   if (caseStatus !== 'open') {
     body = <p className="inspector-hint">Open a case to inspect its entities and links.</p>;
   } else if (selection.length === 0) {
-    body = (
-      <div className="inspector-hint">
-        <Icon path={mdiCursorDefaultClickOutline} size={28} />
-        <p>Select an entity or a link on the chart to see what is known about it and the evidence for it.</p>
-        <p className="muted">Shift-click or Shift-drag to select several.</p>
-      </div>
-    );
+    body = <CaseOverview />;
   } else if (selection.length > 1) {
     body = <MultipleSelection selection={selection} />;
   } else if (state === null || state.status === 'loading') {
@@ -267,15 +262,22 @@ function NoteList({ notes }: { notes: readonly Note[] }) {
 function MultipleSelection({ selection }: { selection: readonly SelectedElement[] }) {
   const { selectAndFocus, store } = useApp();
   const chart = useStore(store, (s) => s.chart);
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const e of chart?.entities ?? []) map.set(e.id, e.label);
-    for (const l of chart?.links ?? []) map.set(l.id, l.label ?? linkTypeDefinition(l.type).label);
-    return map;
-  }, [chart]);
-  const entityCount = selection.filter((s) => s.kind === 'entity').length;
-  const linkCount = selection.length - entityCount;
-  const parts = [entityCount > 0 ? `${entityCount} ${entityCount === 1 ? 'entity' : 'entities'}` : null, linkCount > 0 ? `${linkCount} ${linkCount === 1 ? 'link' : 'links'}` : null].filter(Boolean);
+  const { entities, links } = useMemo(() => {
+    const entityById = new Map((chart?.entities ?? []).map((e) => [e.id, e]));
+    const linkById = new Map((chart?.links ?? []).map((l) => [l.id, l]));
+    return {
+      entities: selection.flatMap((s) => (s.kind === 'entity' ? (entityById.get(s.id) ?? []) : [])),
+      links: selection.flatMap((s) => {
+        const link = s.kind === 'link' ? linkById.get(s.id) : undefined;
+        if (!link) return [];
+        return [{ link, source: entityById.get(link.sourceId)?.label ?? '?', target: entityById.get(link.targetId)?.label ?? '?' }];
+      }),
+    };
+  }, [chart, selection]);
+  const parts = [
+    entities.length > 0 ? `${entities.length} ${entities.length === 1 ? 'entity' : 'entities'}` : null,
+    links.length > 0 ? `${links.length} ${links.length === 1 ? 'link' : 'links'}` : null,
+  ].filter(Boolean);
   return (
     <div className="inspector-body">
       <header className="inspector-head">
@@ -284,16 +286,100 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
           <h2 id="inspector-title">{parts.join(' and ')}</h2>
         </div>
       </header>
-      <ul className="selection-list">
-        {selection.map((s) => (
-          <li key={s.id}>
-            <button type="button" onClick={() => selectAndFocus(s)}>
-              {s.kind === 'entity' && <img src={entityBadgeUri(chart?.entities.find((e) => e.id === s.id)?.type ?? 'other')} alt="" width={14} height={14} />}
-              <span>{names.get(s.id) ?? s.id}</span>
-            </button>
-          </li>
+      <div className="selection-list">
+        {entities.length > 0 && (
+          <section aria-label="Selected entities">
+            <h3>Entities</h3>
+            <ul>
+              {entities.map((entity) => (
+                <li key={entity.id}>
+                  <button type="button" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
+                    <img src={entityBadgeUri(entity.type)} alt="" width={14} height={14} />
+                    <span>{entity.label}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {links.length > 0 && (
+          <section aria-label="Selected links">
+            <h3>Links</h3>
+            <ul>
+              {links.map(({ link, source, target }) => {
+                const definition = linkTypeDefinition(link.type);
+                return (
+                  <li key={link.id} className={`tone-${definition.tone}`}>
+                    <button type="button" className="selection-link" onClick={() => selectAndFocus({ kind: 'link', id: link.id })}>
+                      <span>
+                        {source} <span className="link-ends-text">{link.label ?? definition.label}</span> {target}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** With nothing selected: what the case holds, and where to start. */
+function CaseOverview() {
+  const { store, selectAndFocus } = useApp();
+  const info = useStore(store, (s) => s.caseInfo);
+  const chart = useStore(store, (s) => s.chart);
+  const hubs = useMemo(() => (chart ? mostConnected(chart, 8) : []), [chart]);
+  if (!info) return null;
+  const counts: [string, number][] = [
+    ['Entities', info.counts.entities],
+    ['Links', info.counts.links],
+    ['Sources', info.counts.sources],
+    ['Citations', info.counts.citations],
+  ];
+  return (
+    <div className="inspector-body">
+      <header className="inspector-head">
+        <div>
+          <div className="inspector-kind">Case</div>
+          <h2 id="inspector-title">{info.name}</h2>
+        </div>
+      </header>
+      <dl className="overview-counts">
+        {counts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value.toLocaleString('en-GB')}</dd>
+          </div>
         ))}
-      </ul>
+      </dl>
+      {hubs.length > 0 && (
+        <section className="inspector-section" aria-labelledby="hubs-title">
+          <h3 id="hubs-title">Most connected</h3>
+          <ul className="hub-list">
+            {hubs.map(({ entity, links }) => (
+              <li key={entity.id}>
+                <button type="button" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
+                  <img src={entityBadgeUri(entity.type)} alt="" width={16} height={16} />
+                  <span className="hub-name">{entity.label}</span>
+                  <span className="hub-count" title={`${links} links`}>
+                    {links}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="inspector-tip">
+        <Icon path={mdiCursorDefaultClickOutline} size={18} />
+        <p>
+          Select an entity or a link on the chart to see what is known about it and the evidence for it. Shift-click or
+          Shift-drag to select several.
+        </p>
+      </div>
     </div>
   );
 }

@@ -1,18 +1,16 @@
-import { useMemo, useState } from 'react';
-import { mdiChevronDown, mdiChevronUp } from '@mdi/js';
+import { useMemo } from 'react';
 import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
 import { toneColour } from '../chart/stylesheet';
-import { Icon } from '../Icon';
 import { useStore } from '../store';
 import { legendRows } from './legendModel';
 
 /** A short line in the tone's colour, with an arrow head when the tone's links are directed. */
 function ToneSwatch({ colour, arrow }: { colour: string; arrow: boolean }) {
   return (
-    <svg className="legend-line" width="28" height="10" viewBox="0 0 28 10" aria-hidden="true">
-      <line x1="1" y1="5" x2={arrow ? 20 : 27} y2="5" stroke={colour} strokeWidth="2" />
-      {arrow && <path d="M19 1 L27 5 L19 9 Z" fill={colour} />}
+    <svg className="legend-line" width="16" height="10" viewBox="0 0 16 10" aria-hidden="true">
+      <line x1="0" y1="5" x2={arrow ? 10 : 16} y2="5" stroke={colour} strokeWidth="2" />
+      {arrow && <path d="M9 1 L16 5 L9 9 Z" fill={colour} />}
     </svg>
   );
 }
@@ -21,26 +19,14 @@ function ToneSwatch({ colour, arrow }: { colour: string; arrow: boolean }) {
 export function Legend() {
   const { store } = useApp();
   const chart = useStore(store, (s) => s.chart);
-  const [collapsed, setCollapsed] = useState(false);
   const rows = useMemo(() => (chart ? legendRows(chart) : null), [chart]);
-  if (!rows || (rows.entities.length === 0 && rows.tones.length === 0)) return null;
 
   return (
     <section className="legend" data-testid="legend" aria-labelledby="legend-title">
-      <div className="legend-head">
-        <h2 id="legend-title">Legend</h2>
-        <button
-          type="button"
-          className="icon-button small"
-          aria-expanded={!collapsed}
-          aria-controls="legend-body"
-          aria-label={collapsed ? 'Show legend' : 'Hide legend'}
-          onClick={() => setCollapsed((c) => !c)}
-        >
-          <Icon path={collapsed ? mdiChevronDown : mdiChevronUp} size={14} />
-        </button>
-      </div>
-      <div id="legend-body" hidden={collapsed}>
+      <h2 id="legend-title">Entities</h2>
+      {rows === null || rows.entities.length === 0 ? (
+        <p className="muted legend-empty">{rows === null ? 'Loading…' : 'No entities yet.'}</p>
+      ) : (
         <ul className="legend-list">
           {rows.entities.map(({ type, count }) => (
             <li key={type.id}>
@@ -50,8 +36,11 @@ export function Legend() {
             </li>
           ))}
         </ul>
-        {rows.tones.length > 0 && (
-          <ul className="legend-list legend-tones">
+      )}
+      {rows !== null && rows.tones.length > 0 && (
+        <>
+          <h2>Links</h2>
+          <ul className="legend-list">
             {rows.tones.map((row) => (
               <li key={row.tone}>
                 <ToneSwatch colour={toneColour(row.tone)} arrow={row.directed} />
@@ -60,8 +49,8 @@ export function Legend() {
               </li>
             ))}
           </ul>
-        )}
-      </div>
+        </>
+      )}
     </section>
   );
 }

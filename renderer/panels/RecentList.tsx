@@ -10,7 +10,7 @@ export function RecentList({
   limit = 8,
 }: {
   recent: readonly RecentCase[];
-  onOpen(path: string): void;
+  onOpen: (path: string) => void;
   itemRole?: 'menuitem';
   limit?: number;
 }) {

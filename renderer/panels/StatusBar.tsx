@@ -23,7 +23,8 @@ export function StatusBar() {
             {info.name}
           </span>
           <span className="status-item status-path" title={info.path}>
-            {info.path}
+            {/* Right-to-left so a long path loses its start, not the file name; bdi keeps it readable. */}
+            <bdi>{info.path}</bdi>
           </span>
           <span className="status-item">{plural(info.counts.entities, 'entity', 'entities')}</span>
           <span className="status-item">{plural(info.counts.links, 'link', 'links')}</span>

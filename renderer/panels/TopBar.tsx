@@ -1,4 +1,4 @@
-import { mdiFitToScreenOutline, mdiGraphOutline, mdiMagnifyMinusOutline, mdiMagnifyPlusOutline } from '@mdi/js';
+import { mdiFitToScreenOutline, mdiGraphOutline, mdiHub, mdiMagnifyMinusOutline, mdiMagnifyPlusOutline } from '@mdi/js';
 import { useApp } from '../appContext';
 import { findCommand, runCommand } from '../commands';
 import { Icon } from '../Icon';
@@ -35,7 +35,9 @@ export function TopBar() {
   return (
     <>
       <div className="brand" aria-hidden="true">
-        <span className="brand-mark" />
+        <span className="brand-mark">
+          <Icon path={mdiHub} size={18} />
+        </span>
         Analyst Workbench
       </div>
       <nav className="menubar" aria-label="Application">

@@ -15,7 +15,7 @@ export type DetailState =
  * same chart data is shown (a reload of the chart invalidates them); a reply for an element that is
  * no longer selected is dropped.
  */
-export function useElementDetail(selected: SelectedElement | null): { state: DetailState | null; retry(): void } {
+export function useElementDetail(selected: SelectedElement | null): { state: DetailState | null; retry: () => void } {
   const { api, store } = useApp();
   const chart = useStore(store, (s) => s.chart);
   const [cache] = useState(() => new WeakMap<object, Map<string, ElementDetail>>());
