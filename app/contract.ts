@@ -1,10 +1,31 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channelNames';
+import * as editing from './editing/schemas';
 import type {
+  CaseEdit,
+  DeletePreview,
+  HistoryState,
+  LinkStrengthDetail,
+  MergeResult,
+  NoteListItem,
+  SearchHit,
+  SourceSummary,
+} from './editing/types';
+import type { GradedCitation } from './analysis/grades';
+import { RELIABILITY_GRADES } from './domain';
+import { csvMappingSchema } from './interchange/csvMapping';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from './interchange/graph';
+import type { ImportPreview, ImportReport } from './interchange/plan';
+import type { CitedSource } from './export/footnote';
+import { chartImageInputs, type RasterExportStarted, type SavedImage } from './export/imageChannels';
+import type {
+  Annotation,
   CaseInfo,
   CitationWithSource,
   Entity,
   Link,
+  LinkStrength,
+  MergeRecord,
   NodePosition,
   Note,
   Source,
@@ -36,6 +57,12 @@ export interface ChartData {
   evidence: Record<string, { citations: number; bestGrade: string | null }>;
   positions: NodePosition[];
   viewport: Viewport | null;
+  /** What each link is drawn as (solid, dashed, dotted): set by hand, or derived from its citations. */
+  linkStrengths: Record<string, LinkStrength>;
+  /** Notes per entity or link id, for the note-count badge (items without notes are left out). */
+  noteCounts: Record<string, number>;
+  /** The chart's text callouts. */
+  annotations: Annotation[];
 }
 
 export interface EntityDetail {
@@ -43,6 +70,8 @@ export interface EntityDetail {
   citations: CitationWithSource[];
   notes: Note[];
   links: Link[];
+  /** Merges this entity took part in (as survivor or absorbed), oldest first. */
+  merges: MergeRecord[];
 }
 
 export interface LinkDetail {
@@ -51,6 +80,13 @@ export interface LinkDetail {
   target: Entity;
   citations: CitationWithSource[];
   notes: Note[];
+  strength: LinkStrengthDetail;
+}
+
+/** What undo and redo did (null: there was nothing to undo or redo) and the history after. */
+export interface HistoryStep {
+  edit: CaseEdit | null;
+  history: HistoryState;
 }
 
 export interface RecentCase {
@@ -59,6 +95,20 @@ export interface RecentCase {
   openedAt: string;
   exists: boolean;
 }
+
+/** What `interchange.export` wrote: one file, or two for CSV (entities and links tables). */
+export interface ExportResult {
+  paths: string[];
+  entities: number;
+  links: number;
+}
+
+const filePath = z.string().min(1).max(4096);
+const entityDecision = z.union([
+  z.object({ action: z.literal('create') }).strict(),
+  z.object({ action: z.literal('skip') }).strict(),
+  z.object({ action: z.literal('merge'), into: id }).strict(),
+]);
 
 export interface ChannelSpec<I extends z.ZodType, O> {
   input: I;
@@ -96,6 +146,101 @@ export const channels = {
   'entity.get': channel<EntityDetail>()(z.object({ id }).strict(), 'An entity with its citations, notes and links.'),
   'link.get': channel<LinkDetail>()(z.object({ id }).strict(), 'A link with its ends, citations and notes.'),
   'source.get': channel<Source>()(z.object({ id }).strict(), 'A source with its document text.'),
+  // Editing. Every mutation below is one undoable step, saved when it returns, announced by `case.edited`.
+  'entity.create': channel<Entity>()(editing.entityCreateInput, 'Create an entity (optionally placed on a chart at x, y).'),
+  'entity.update': channel<Entity>()(editing.entityUpdateInput, 'Change any fields of an entity, aliases included (the list given replaces them).'),
+  'entity.addAlias': channel<Entity>()(editing.entityAliasInput, 'Give an entity one more alias (no change if it already has that name).'),
+  'entity.removeAlias': channel<Entity>()(editing.entityAliasInput, 'Remove one alias of an entity (matched ignoring case).'),
+  'entity.deletePreview': channel<DeletePreview>()(
+    editing.entityIdsInput,
+    'What deleting these entities would take with it (links, citations, notes, callouts), with a sentence for the confirmation; writes nothing.',
+  ),
+  'entity.delete': channel<DeletePreview>()(editing.entityIdsInput, 'Delete entities with their links, citations, notes and callouts; returns what went.'),
+  'entity.bulkUpdate': channel<{ updated: number }>()(editing.entityBulkUpdateInput, 'Set the type and/or colour (null: the type’s colour) of many entities.'),
+  'entity.merge': channel<MergeResult>()(
+    editing.entityMergeInput,
+    'Merge one entity into another, keeping every alias, link, citation, note and callout of both, and record the merge.',
+  ),
+  'entity.merges': channel<MergeRecord[]>()(editing.mergesInput, 'Merge records, oldest first: all of them, or those of one entity.'),
+  'link.create': channel<Link>()(editing.linkCreateInput, 'Draw a link between two different entities.'),
+  'link.update': channel<Link>()(editing.linkUpdateInput, 'Change a link’s fields, ends or hand-set strength (null: derived from its citations).'),
+  'link.deletePreview': channel<DeletePreview>()(editing.linkIdsInput, 'What deleting these links would take with it (citations, notes); writes nothing.'),
+  'link.delete': channel<DeletePreview>()(editing.linkIdsInput, 'Delete links with their citations and notes; returns what went.'),
+  'source.list': channel<SourceSummary[]>()(empty, 'Every source without its document text, with how many citations quote it.'),
+  'source.create': channel<Source>()(editing.sourceCreateInput, 'Add a source graded A-F, with its document text when the analyst has it.'),
+  'source.update': channel<Source>()(
+    editing.sourceUpdateInput,
+    'Change a source; a new document text must keep every quoted passage (locators are recomputed).',
+  ),
+  'source.delete': channel<null>()(editing.idInput, 'Delete a source that no citation quotes (conflict otherwise).'),
+  'citation.create': channel<CitationWithSource>()(
+    editing.citationCreateInput,
+    'Cite a source on an entity or link: the quote must stand in the source text (stored verbatim with its locator).',
+  ),
+  'citation.update': channel<CitationWithSource>()(editing.citationUpdateInput, 'Regrade a citation (credibility 1-6) or change its comment.'),
+  'citation.delete': channel<null>()(editing.idInput, 'Delete a citation (its source stays).'),
+  'note.list': channel<NoteListItem[]>()(editing.noteListInput, 'Notes for the notes panel, newest first: all, or one item’s, filtered by text.'),
+  'note.create': channel<Note>()(editing.noteCreateInput, 'Add a Markdown note (up to 2 MB, kept verbatim) on the case, an entity or a link.'),
+  'note.update': channel<Note>()(editing.noteUpdateInput, 'Change a note’s text, author or credibility.'),
+  'note.delete': channel<null>()(editing.idInput, 'Delete a note.'),
+  'annotation.list': channel<Annotation[]>()(editing.annotationListInput, 'The text callouts of a chart (the case chart by default).'),
+  'annotation.create': channel<Annotation>()(
+    editing.annotationCreateInput,
+    'Place a text callout on a chart; tied to an entity, x and y are its offset from the entity’s node.',
+  ),
+  'annotation.update': channel<Annotation>()(editing.annotationUpdateInput, 'Move a callout, change its text, or tie or untie it.'),
+  'annotation.delete': channel<null>()(editing.idInput, 'Delete a callout.'),
+  'chart.moveNodes': channel<{ moved: number }>()(
+    editing.moveNodesInput,
+    'Move nodes as one undoable step (a drag, or a layout the analyst ran); chart.savePositions stays for placements that are not edits.',
+  ),
+  'history.state': channel<HistoryState>()(empty, 'Whether Undo and Redo can run, their labels, and the latest steps.'),
+  'history.undo': channel<HistoryStep>()(empty, 'Undo the latest step (conflict, changing nothing, if the case has moved on outside the history).'),
+  'history.redo': channel<HistoryStep>()(empty, 'Redo the latest undone step.'),
+  'history.clear': channel<HistoryState>()(empty, 'Forget every undo and redo step (deleted text kept for undo leaves the file).'),
+  'search.query': channel<SearchHit[]>()(
+    editing.searchInput,
+    'Full-text search over labels, aliases, descriptions, attributes, notes, citation quotes and callouts, best first, with snippets.',
+  ),
+  'interchange.preview': channel<ImportPreview>()(
+    z
+      .object({ path: filePath.optional(), format: z.enum([...IMPORT_FORMATS, 'auto']).optional(), csvMapping: csvMappingSchema.optional() })
+      .strict(),
+    'Read a file in the import worker and say what importing it would create, merge and skip, and why; nothing is written. Without a path, ask with an open dialog.',
+  ),
+  'interchange.import': channel<ImportReport>()(
+    z
+      .object({
+        previewId: id,
+        decisions: z.record(z.string().min(1).max(1000), entityDecision).optional(),
+        fileReliability: z.enum(RELIABILITY_GRADES).optional(),
+      })
+      .strict(),
+    'Commit a preview in one transaction (all or nothing), with the analyst’s create/merge/skip choices; emits case.changed.',
+  ),
+  'interchange.cancel': channel<null>()(z.object({ previewId: id }).strict(), 'Forget a preview that will not be committed.'),
+  'interchange.export': channel<ExportResult>()(
+    z
+      .object({ format: z.enum(EXPORT_FORMATS), path: filePath.optional(), stixRelationships: z.enum(['strict', 'custom']).optional() })
+      .strict(),
+    'Write the whole case as STIX 2.1, GraphML, GEXF, CSV, i2 ANX or JSON. Without a path, ask with a save dialog.',
+  ),
+  'analysis.evidence': channel<GradedCitation[]>()(
+    empty,
+    'Every citation’s Admiralty grade and what it supports: the evidence input of link analysis (grade filters, evidence weights).',
+  ),
+  'chartImage.sources': channel<CitedSource[]>()(chartImageInputs.sources, 'The sources cited by these entities and links: the footnote of a chart image.'),
+  'chartImage.saveVector': channel<SavedImage>()(
+    chartImageInputs.saveVector,
+    'Ask where to save, then write a chart image scene as SVG or PDF (atomically).',
+  ),
+  'chartImage.begin': channel<RasterExportStarted>()(
+    chartImageInputs.begin,
+    'Start a PNG or JPEG export: refuse a size that cannot be made, ask where to save, open the file and return the tile plan.',
+  ),
+  'chartImage.tile': channel<{ received: number; total: number }>()(chartImageInputs.tile, 'The next tile of a raster export, as PNG bytes, in plan order.'),
+  'chartImage.finish': channel<SavedImage>()(chartImageInputs.job, 'Finish a raster export: encode the end of the image and rename it into place.'),
+  'chartImage.cancel': channel<null>()(chartImageInputs.job, 'Stop a raster export and delete its temporary file.'),
   // `satisfies` makes a channel missing from, or extra to, app/channelNames.ts a compile error.
 } as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
@@ -111,6 +256,8 @@ export function isChannelName(value: unknown): value is ChannelName {
 export interface EventPayloads {
   /** The open case changed (opened, created, closed): the renderer reloads. */
   'case.changed': CaseInfo | null;
+  /** A command, undo or redo changed the open case: what changed, so the renderer can refetch. */
+  'case.edited': CaseEdit;
   /** A native menu item asks the renderer to run a command from its registry. */
   'command.run': { commandId: string };
 }

@@ -35,6 +35,13 @@ export const CREDIBILITY_LABELS: Record<Credibility, string> = {
 export type PartialDate = string;
 export type DatePrecision = 'year' | 'month' | 'day';
 
+/**
+ * How sure a link is, in the i2 convention: drawn solid, dashed and dotted. Derived from the link's
+ * citations (app/linkStrength.ts) unless the analyst sets it by hand.
+ */
+export const LINK_STRENGTHS = ['confirmed', 'unconfirmed', 'tentative'] as const;
+export type LinkStrength = (typeof LINK_STRENGTHS)[number];
+
 export type AttributeValue = string | number | boolean;
 export type Attributes = Record<string, AttributeValue>;
 
@@ -48,6 +55,8 @@ export interface Entity {
   startDate: PartialDate | null;
   endDate: PartialDate | null;
   attributes: Attributes;
+  /** The analyst's colour for this entity (`#rrggbb`, lower case); null draws the type's colour. */
+  color: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -65,6 +74,8 @@ export interface Link {
   startDate: PartialDate | null;
   endDate: PartialDate | null;
   attributes: Attributes;
+  /** Strength set by hand; null means derived from the citations' grades (app/linkStrength.ts). */
+  strength: LinkStrength | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -129,6 +140,35 @@ export interface Chart {
   viewport: Viewport | null;
 }
 
+/** A text callout on a chart. Its body is Markdown, shown as text (no HTML runs). */
+export interface Annotation {
+  id: string;
+  chartId: string;
+  /** Tied to this entity when set: (x, y) is then the offset from the entity's node centre. */
+  entityId: string | null;
+  /** Chart (model) coordinates, or the offset from the tied entity. */
+  x: number;
+  y: number;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One entity merged into another: what was absorbed, into what, when, and what moved with it. */
+export interface MergeRecord {
+  id: string;
+  /** The entity that remains (it may since have been deleted: the record is history). */
+  survivorId: string;
+  survivorLabel: string;
+  absorbedId: string;
+  absorbedLabel: string;
+  /** The absorbed entity as it stood just before the merge. */
+  absorbed: Entity;
+  /** What was re-pointed from the absorbed entity to the survivor. */
+  moved: { links: number; citations: number; notes: number; annotations: number; aliases: number };
+  mergedAt: string;
+}
+
 /** A citation with what the inspector needs of its source. */
 export interface CitationWithSource extends Citation {
   source: Pick<Source, 'id' | 'title' | 'author' | 'publisher' | 'publishedDate' | 'reference' | 'reliability'>;
@@ -161,6 +201,10 @@ export interface CaseDocument {
   citations: (Omit<Citation, 'target'> & { entityId: string | null; linkId: string | null })[];
   notes: Note[];
   charts: (Chart & { positions: NodePosition[] })[];
+  /** Canvas callouts of every chart. */
+  annotations: Annotation[];
+  /** Every merge of two entities, oldest first. */
+  mergeRecords: MergeRecord[];
 }
 
 const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;

@@ -1,5 +1,9 @@
-/** What every IPC call returns: nothing is thrown across the process boundary. */
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unsupported', 'cancelled', 'no_case', 'internal'] as const;
+/**
+ * What every IPC call returns: nothing is thrown across the process boundary.
+ * `storage`: the case file could not be written (disk full, read-only, I/O error, busy); nothing
+ * from the call was saved and earlier data is intact, so the caller keeps its input and may retry.
+ */
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unsupported', 'cancelled', 'no_case', 'storage', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ValidationIssue {

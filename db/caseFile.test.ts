@@ -12,6 +12,9 @@ import { insertNote } from './notes';
 import { insertSource } from './sources';
 import { defaultChart, chartPositions, saveChartPositions } from './charts';
 import { tempFolder } from './testing/tempCase';
+import { updateEntityCommand } from './editing/entityCommands';
+import { historyState, undo } from './history';
+import { searchCase } from './search';
 
 let tmp: ReturnType<typeof tempFolder>;
 beforeEach(() => {
@@ -166,12 +169,47 @@ describe('migrations', () => {
 
     // Opening an older case upgrades it in place.
     const store = openCaseFile(path);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(30);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const chart = defaultChart(store.db);
     expect(saveChartPositions(store.db, chart.id, [{ entityId: a.id, x: 10, y: -5 }])).toBe(1);
     expect(chartPositions(store.db, chart.id)).toEqual([{ entityId: a.id, x: 10, y: -5 }]);
     expect(listEntities(store.db).map((e) => e.label)).toEqual(['JNIM']);
     store.close();
+  });
+
+  it('0040 editing: from 0030 with data, indexes it for search and starts an empty undo history', () => {
+    const path = tmp.file('v30.awcase');
+    const db = caseAtVersion(path, 30);
+    const jnim = insertEntity(db, { type: 'armed_group', label: 'JNIM', aliases: ['Jama’at Nusrat al-Islam'], attributes: { founded: 2017, active: true } });
+    const aqim = insertEntity(db, { type: 'armed_group', label: 'AQIM', description: 'Al-Qaeda in the Islamic Maghreb' });
+    const link = insertLink(db, { type: 'affiliate_of', sourceId: jnim.id, targetId: aqim.id, directed: true });
+    const source = insertSource(db, { title: 'Article', reliability: 'B' });
+    insertCitation(db, { sourceId: source.id, target: { kind: 'link', id: link.id }, quote: 'pledged allegiance to Droukdel', credibility: 2 });
+    insertNote(db, { target: { kind: 'entity', id: jnim.id }, body: 'Coalition formed in Timbuktu.' });
+    const chart = defaultChart(db);
+    saveChartPositions(db, chart.id, [{ entityId: jnim.id, x: 1.5, y: -2.25 }]);
+
+    migrate(db, 40);
+    expect(db.pragma('user_version', { simple: true })).toBe(40);
+    expect(listEntities(db).map((e) => [e.label, e.color])).toEqual([
+      ['AQIM', null],
+      ['JNIM', null],
+    ]);
+    expect(listLinks(db)[0]?.strength).toBeNull();
+    expect(chartPositions(db, chart.id)).toEqual([{ entityId: jnim.id, x: 1.5, y: -2.25 }]);
+    const found = (text: string) => searchCase(db, text).map((hit) => [hit.kind, hit.field]);
+    expect(found('nusrat')).toEqual([['entity', 'alias']]);
+    expect(found('maghreb')).toEqual([['entity', 'description']]);
+    expect(found('founded 2017')).toEqual([['entity', 'attributes']]);
+    expect(found('droukdel')).toEqual([['citation', 'quote']]);
+    expect(found('timbuktu')).toEqual([['note', 'body']]);
+    expect(historyState(db)).toMatchObject({ canUndo: false, canRedo: false, entries: [] });
+    db.pragma('trusted_schema = OFF');
+    const renamed = updateEntityCommand(db, { id: aqim.id, changes: { label: 'AQIM (Droukdel)', color: '#D62728' } });
+    expect(renamed.value).toMatchObject({ label: 'AQIM (Droukdel)', color: '#d62728' });
+    expect(undo(db)?.label).toBe('Edit “AQIM (Droukdel)”');
+    expect(listEntities(db).map((e) => e.label)).toEqual(['AQIM', 'JNIM']);
+    db.close();
   });
 
   it('a failing step leaves the file at the previous version with its data', () => {

@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 
@@ -40,16 +41,17 @@ export interface CaseStore {
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-interface HeaderFacts {
+/** What the first 100 bytes of a SQLite file say (they can lag behind an un-checkpointed log). */
+export interface HeaderFacts {
   userVersion: number;
   applicationId: number;
 }
 
 /**
  * Reads the facts we need from the 100-byte SQLite header without opening the file with SQLite,
- * so that a file we refuse is never touched (not even its journal mode).
+ * so that a file we refuse is never touched (not even its journal mode). Null: not a SQLite file.
  */
-function readHeader(path: string): HeaderFacts | null {
+export function readCaseHeader(path: string): HeaderFacts | null {
   const fd = openSync(path, 'r');
   try {
     const header = Buffer.alloc(100);
@@ -67,6 +69,15 @@ function connect(path: string, options: OpenOptions & { readonly?: boolean; file
     fileMustExist: options.fileMustExist ?? true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+}
+
+/**
+ * A read-only connection for looking at a file we may refuse, damaged or not ours. A case closed
+ * by this app is in rollback-journal mode (see `wrap`), so reading it creates nothing beside it;
+ * one left in WAL mode by a crash is read with its log, as it must be.
+ */
+export function openForInspection(path: string, options: OpenOptions = {}): SqliteDatabase {
+  return connect(path, { ...options, readonly: true });
 }
 
 /** The pragmas every connection runs with (ARCHITECTURE.md, "The store"). */
@@ -89,11 +100,11 @@ function describeNewer(path: string, version: number): string {
 
 /** Checks, read-only, that an existing file is a healthy case of a version we can read. */
 function inspectExisting(path: string, options: OpenOptions): void {
-  if (!existsSync(path)) throw new CaseFileError('not_found', path, `There is no case file at ${path}.`);
+  if (path.includes('\u0000') || !existsSync(path)) throw new CaseFileError('not_found', path, `There is no case file at ${path}.`);
   if (!statSync(path).isFile()) throw new CaseFileError('not_a_case', path, `${path} is a folder, not a case file.`);
   let header: HeaderFacts | null;
   try {
-    header = readHeader(path);
+    header = readCaseHeader(path);
   } catch (error) {
     throw new CaseFileError('unreadable', path, `${path} could not be read: ${(error as Error).message}.`);
   }
@@ -105,7 +116,7 @@ function inspectExisting(path: string, options: OpenOptions): void {
   // The header can lag behind a write-ahead log that was never checkpointed: ask SQLite too, read-only.
   let probe: SqliteDatabase | null = null;
   try {
-    probe = connect(path, { ...options, readonly: true });
+    probe = openForInspection(path, options);
     const applicationId = probe.pragma('application_id', { simple: true }) as number;
     const userVersion = probe.pragma('user_version', { simple: true }) as number;
     if (applicationId !== CASE_APPLICATION_ID) {
@@ -124,6 +135,17 @@ function inspectExisting(path: string, options: OpenOptions): void {
   } finally {
     probe?.close();
   }
+}
+
+/**
+ * Leaves no copy of deleted rows in the case file or its write-ahead log (secure_delete has zeroed
+ * them in their pages; the log still holds the pages as they were): checkpoints every frame into
+ * the main file and truncates the log to zero bytes. False when a reader kept the checkpoint from
+ * completing (the text then stays in the log until the next purge or close).
+ */
+export function purgeDeletedContent(db: SqliteDatabase): boolean {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  return result !== undefined && result.busy === 0;
 }
 
 /** Brings a case file up to the latest schema, one transaction per step. */
@@ -146,8 +168,17 @@ function wrap(path: string, db: SqliteDatabase): CaseStore {
     close() {
       if (!open) return;
       open = false;
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        // A closed case is one self-contained file: readable from read-only media, and looked at
+        // (CLI, backups, a check) without SQLite leaving a -wal and -shm beside it. The next open
+        // switches it back to WAL. Busy (another reader has it open): it stays in WAL mode.
+        db.pragma('journal_mode = DELETE');
+      } catch {
+        // Still closed below; the log is replayed on the next open.
+      } finally {
+        db.close();
+      }
     },
   };
 }
@@ -193,10 +224,20 @@ function openReadOnly(path: string, options: OpenOptions): CaseStore {
 
 /** Creates a new, empty case file; refuses to replace an existing file. */
 export function createCaseFile(path: string, options: OpenOptions & { name: string }): CaseStore {
+  if (path.includes('\u0000')) throw new CaseFileError('unreadable', path, 'A case file name cannot contain a NUL character.');
   if (existsSync(path)) {
     throw new CaseFileError('exists', path, `${path} already exists; choose another name (nothing was overwritten).`);
   }
-  const db = connect(path, { ...options, fileMustExist: false });
+  if (!existsSync(dirname(path))) {
+    throw new CaseFileError('not_found', path, `There is no folder ${dirname(path)} to create the case in.`);
+  }
+  let db: SqliteDatabase;
+  try {
+    db = connect(path, { ...options, fileMustExist: false });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new CaseFileError('unreadable', path, `${path} could not be created (${typeof code === 'string' ? code : 'unknown error'}).`);
+  }
   try {
     db.pragma(`application_id = ${CASE_APPLICATION_ID}`);
     applyPragmas(db);

@@ -126,3 +126,29 @@ export function evidenceSummary(db: Db): Record<string, { citations: number; bes
   }
   return out;
 }
+
+export function getCitation(db: Db, id: string): Citation | null {
+  const row = prepared(db, 'SELECT * FROM citations WHERE id = ?').get(id) as CitationRow | undefined;
+  return row ? toCitation(row) : null;
+}
+
+/** One citation with its source, or null. */
+export function getCitationWithSource(db: Db, id: string): CitationWithSource | null {
+  const row = prepared(db, `${WITH_SOURCE} WHERE c.id = ?`).get(id) as CitationSourceRow | undefined;
+  return row ? toCitationWithSource(row) : null;
+}
+
+/** The citations quoting one source, in the order they were made. */
+export function citationsOfSource(db: Db, sourceId: string): Citation[] {
+  return (prepared(db, 'SELECT * FROM citations WHERE source_id = ? ORDER BY created_at, id').all(sourceId) as CitationRow[]).map(toCitation);
+}
+
+/** Overwrites what can change on a citation (its grade, comment, and where the quote stands). */
+export function updateCitation(db: Db, id: string, fields: { credibility: Credibility; comment: string | null; locator: string | null }): boolean {
+  return prepared(db, 'UPDATE citations SET credibility = @credibility, comment = @comment, locator = @locator WHERE id = @id').run({ ...fields, id })
+    .changes === 1;
+}
+
+export function deleteCitation(db: Db, id: string): boolean {
+  return prepared(db, 'DELETE FROM citations WHERE id = ?').run(id).changes === 1;
+}

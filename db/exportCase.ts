@@ -1,9 +1,11 @@
 import type { CaseDocument } from '../app/domain';
+import { listAnnotations } from './annotations';
 import { caseName } from './caseMeta';
 import { chartPositions, listCharts } from './charts';
 import { listCitations } from './citations';
 import { listEntities } from './entities';
 import { listLinks } from './links';
+import { listMergeRecords } from './mergeRecords';
 import { listNotes } from './notes';
 import { listSources } from './sources';
 import type { Db } from './types';
@@ -26,6 +28,8 @@ export function exportCaseDocument(db: Db): CaseDocument {
       })),
       notes: listNotes(db),
       charts: listCharts(db).map((chart) => ({ ...chart, positions: chartPositions(db, chart.id) })),
+      annotations: listAnnotations(db),
+      mergeRecords: listMergeRecords(db),
     }),
   )();
 }

@@ -1,4 +1,4 @@
-import type { Attributes, Link, PartialDate } from '../app/domain';
+import type { Attributes, Credibility, Link, LinkStrength, PartialDate, Reliability } from '../app/domain';
 import { newId } from './ids';
 import { nowIso, parseAttributes, prepared, type Db } from './types';
 
@@ -13,6 +13,8 @@ interface LinkRow {
   start_date: string | null;
   end_date: string | null;
   attributes: string;
+  /** Absent in a case older than schema 40 (the migration tests read those). */
+  strength?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -30,6 +32,7 @@ function toLink(row: LinkRow): Link {
     startDate: row.start_date,
     endDate: row.end_date,
     attributes: parseAttributes(row.attributes),
+    strength: (row.strength ?? null) as LinkStrength | null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -46,6 +49,8 @@ export interface NewLink {
   startDate?: PartialDate | null;
   endDate?: PartialDate | null;
   attributes?: Attributes;
+  /** Set by hand; needs schema 40 (left out of the insert when null, so older schemas still take it). */
+  strength?: LinkStrength | null;
 }
 
 /** Inserts a link; both ends must exist (foreign keys). */
@@ -62,13 +67,17 @@ export function insertLink(db: Db, input: NewLink): Link {
     start_date: input.startDate ?? null,
     end_date: input.endDate ?? null,
     attributes: JSON.stringify(input.attributes ?? {}),
+    strength: input.strength ?? null,
     created_at: now,
     updated_at: now,
   };
   prepared(
     db,
-    `INSERT INTO links (id, type, source_id, target_id, directed, label, description, start_date, end_date, attributes, created_at, updated_at)
-     VALUES (@id, @type, @source_id, @target_id, @directed, @label, @description, @start_date, @end_date, @attributes, @created_at, @updated_at)`,
+    row.strength === null
+      ? `INSERT INTO links (id, type, source_id, target_id, directed, label, description, start_date, end_date, attributes, created_at, updated_at)
+         VALUES (@id, @type, @source_id, @target_id, @directed, @label, @description, @start_date, @end_date, @attributes, @created_at, @updated_at)`
+      : `INSERT INTO links (id, type, source_id, target_id, directed, label, description, start_date, end_date, attributes, strength, created_at, updated_at)
+         VALUES (@id, @type, @source_id, @target_id, @directed, @label, @description, @start_date, @end_date, @attributes, @strength, @created_at, @updated_at)`,
   ).run(row);
   return toLink(row);
 }
@@ -95,4 +104,50 @@ export function countLinksByType(db: Db): { type: string; count: number }[] {
   return db
     .prepare('SELECT type, count(*) AS count FROM links GROUP BY type ORDER BY count DESC, type')
     .all() as { type: string; count: number }[];
+}
+
+/** The fields `updateLink` writes. */
+export interface LinkUpdate {
+  type: string;
+  sourceId: string;
+  targetId: string;
+  directed: boolean;
+  label: string | null;
+  description: string | null;
+  startDate: PartialDate | null;
+  endDate: PartialDate | null;
+  attributes: Attributes;
+  strength: LinkStrength | null;
+}
+
+/** Overwrites a link's fields and stamps `updated_at`; false if there is no such link. */
+export function updateLink(db: Db, id: string, fields: LinkUpdate): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE links SET type = @type, source_id = @sourceId, target_id = @targetId, directed = @directed, label = @label,
+         description = @description, start_date = @startDate, end_date = @endDate, attributes = @attributes,
+         strength = @strength, updated_at = @now WHERE id = @id`,
+    ).run({ ...fields, directed: fields.directed ? 1 : 0, attributes: JSON.stringify(fields.attributes), now: nowIso(), id }).changes === 1
+  );
+}
+
+/** Deletes a link; its citations and notes go with it (foreign keys). */
+export function deleteLink(db: Db, id: string): boolean {
+  return prepared(db, 'DELETE FROM links WHERE id = ?').run(id).changes === 1;
+}
+
+/** Every link's citation grades (source reliability, citation credibility), for link strength. */
+export function linkCitationGrades(db: Db): Map<string, { reliability: Reliability; credibility: Credibility }[]> {
+  const rows = prepared(
+    db,
+    `SELECT c.link_id AS linkId, s.reliability, c.credibility FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.link_id IS NOT NULL`,
+  ).all() as { linkId: string; reliability: Reliability; credibility: Credibility }[];
+  const out = new Map<string, { reliability: Reliability; credibility: Credibility }[]>();
+  for (const { linkId, reliability, credibility } of rows) {
+    const list = out.get(linkId);
+    if (list) list.push({ reliability, credibility });
+    else out.set(linkId, [{ reliability, credibility }]);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { Credibility, Note, NoteTarget } from '../app/domain';
+import { purgeDeletedContent } from './caseFile';
 import { newId } from './ids';
 import { nowIso, prepared, type Db } from './types';
 
@@ -73,4 +74,38 @@ export function notesFor(db: Db, target: NoteTarget): Note[] {
 
 export function listNotes(db: Db): Note[] {
   return (prepared(db, 'SELECT * FROM notes ORDER BY created_at, id').all() as NoteRow[]).map(toNote);
+}
+
+/**
+ * Deletes a note and, outside a caller's transaction, checkpoints the write-ahead log so its text
+ * is gone from the case file's bytes (secure_delete zeroes the freed cells; the checkpoint copies
+ * the zeroed pages home and truncates the log, which still held the note). False if there was none.
+ */
+export function deleteNote(db: Db, id: string): boolean {
+  const changes = prepared(db, 'DELETE FROM notes WHERE id = ?').run(id).changes;
+  if (changes > 0 && !db.inTransaction) purgeDeletedContent(db);
+  return changes > 0;
+}
+
+export function getNote(db: Db, id: string): Note | null {
+  const row = prepared(db, 'SELECT * FROM notes WHERE id = ?').get(id) as NoteRow | undefined;
+  return row ? toNote(row) : null;
+}
+
+/** Overwrites a note's text, author and grade and stamps `updated_at`; false if there is no such note. */
+export function updateNote(db: Db, id: string, fields: { body: string; author: string | null; credibility: Credibility | null }): boolean {
+  return prepared(db, 'UPDATE notes SET body = @body, author = @author, credibility = @credibility, updated_at = @now WHERE id = @id').run({
+    ...fields,
+    now: nowIso(),
+    id,
+  }).changes === 1;
+}
+
+/** How many notes each entity and link has, for the badges on the chart. */
+export function noteCounts(db: Db): Record<string, number> {
+  const rows = prepared(
+    db,
+    'SELECT coalesce(entity_id, link_id) AS itemId, count(*) AS n FROM notes WHERE target_kind <> ? GROUP BY itemId',
+  ).all('case') as { itemId: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.itemId, r.n]));
 }

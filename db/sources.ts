@@ -67,3 +67,36 @@ export function getSource(db: Db, id: string): Source | null {
 export function listSources(db: Db): Source[] {
   return (prepared(db, 'SELECT * FROM sources ORDER BY created_at, id').all() as SourceRow[]).map(toSource);
 }
+
+/** The fields `updateSource` writes. */
+export type SourceUpdate = Required<Omit<NewSource, 'id'>>;
+
+/** Overwrites a source's fields; false if there is no such source. */
+export function updateSource(db: Db, id: string, fields: SourceUpdate): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE sources SET title = @title, author = @author, publisher = @publisher, published_date = @publishedDate,
+         reference = @reference, reliability = @reliability, body = @body WHERE id = @id`,
+    ).run({ ...fields, title: fields.title.trim(), id }).changes === 1
+  );
+}
+
+/** Deletes a source; refused by the store (foreign key) while a citation quotes it. */
+export function deleteSource(db: Db, id: string): boolean {
+  return prepared(db, 'DELETE FROM sources WHERE id = ?').run(id).changes === 1;
+}
+
+/** Every source without its document text, with the text's length and how many citations quote it. */
+export function listSourceSummaries(db: Db): (Omit<Source, 'body'> & { bodyLength: number; citations: number })[] {
+  const rows = prepared(
+    db,
+    `SELECT s.id, s.title, s.author, s.publisher, s.published_date, s.reference, s.reliability, s.created_at,
+            coalesce(length(s.body), 0) AS body_length, (SELECT count(*) FROM citations c WHERE c.source_id = s.id) AS citations
+     FROM sources s ORDER BY s.title COLLATE NOCASE, s.id`,
+  ).all() as (Omit<SourceRow, 'body'> & { body_length: number; citations: number })[];
+  return rows.map(({ body_length, citations, ...row }) => {
+    const { body: _body, ...source } = toSource({ ...row, body: null });
+    return { ...source, bodyLength: body_length, citations };
+  });
+}

@@ -40,6 +40,13 @@ export class ScriptedDialogs implements CaseDialogs {
   chooseCaseToOpen(): Promise<string | null> {
     return Promise.resolve(this.openPaths.shift() ?? null);
   }
+  /** Answers for File › Export image's save dialog, and the file names it suggested. */
+  readonly imagePaths: (string | null)[] = [];
+  readonly suggestedImageNames: string[] = [];
+  chooseImageExportPath(_format: string, suggestedName: string): Promise<string | null> {
+    this.suggestedImageNames.push(suggestedName);
+    return Promise.resolve(this.imagePaths.shift() ?? null);
+  }
 }
 
 export interface Workbench {

@@ -1,5 +1,6 @@
 import { channels, isChannelName, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../app/contract';
 import { WorkbenchFailure, type Result, type ValidationIssue } from '../app/result';
+import { describeErrorForLog, storageFailure } from './errorReport';
 
 /** One function per channel: the code that runs in main for each contract entry. */
 export type Handlers = {
@@ -20,9 +21,17 @@ export async function dispatch(
   logError: ErrorLogger = defaultLogger,
 ): Promise<Result<unknown>> {
   if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'invalid_input', message: `Unknown channel: ${String(channel).slice(0, 100)}` } };
+    // Never String() a hostile value: an object without a prototype throws on conversion.
+    const named = typeof channel === 'string' ? channel.slice(0, 100) : `(a ${channel === null ? 'null' : typeof channel})`;
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown channel: ${named}` } };
   }
-  const parsed = channels[channel].input.safeParse(rawInput);
+  let parsed: ReturnType<(typeof channels)[typeof channel]['input']['safeParse']>;
+  try {
+    parsed = channels[channel].input.safeParse(rawInput);
+  } catch {
+    // Zod reports what it can check; input it cannot even walk (absurdly deep) is refused the same way.
+    return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${channel}: it could not be read.` } };
+  }
   if (!parsed.success) {
     const issues: ValidationIssue[] = parsed.error.issues.map((issue) => ({
       path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
@@ -40,10 +49,13 @@ export async function dispatch(
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof WorkbenchFailure) {
+    const failure = error instanceof WorkbenchFailure ? error : storageFailure(error);
+    // A raw constraint error means a handler let through input it should have refused: log it.
+    if (failure && !(error instanceof WorkbenchFailure) && failure.code === 'conflict') logError(channel, error);
+    if (failure) {
       return {
         ok: false,
-        error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+        error: { code: failure.code, message: failure.message, ...(failure.issues ? { issues: failure.issues } : {}) },
       };
     }
     logError(channel, error);
@@ -51,6 +63,7 @@ export async function dispatch(
   }
 }
 
+/** The log line carries the error's kind and where it was thrown, never the input or case content (errorReport.ts). */
 function defaultLogger(channel: string, error: unknown): void {
-  console.error(`[workbench] ${channel} failed:`, error);
+  console.error(`[workbench] ${channel} failed: ${describeErrorForLog(error)}`);
 }

@@ -1,19 +1,31 @@
+import { gradedCitations } from '../app/analysis/grades';
 import type { EventName, EventPayloads } from '../app/contract';
 import { WorkbenchFailure } from '../app/result';
 import { chartPositions, defaultChart, getChart, saveChartPositions, saveChartViewport } from '../db/charts';
-import { citationsForEntity, citationsForLink, evidenceSummary } from '../db/citations';
+import { citationsForEntity, citationsForLink, evidenceSummary, listCitations } from '../db/citations';
 import { getEntity, listEntities } from '../db/entities';
+import { listAnnotations } from '../db/annotations';
+import { linkStrengthOf, linkStrengths } from '../db/editing/linkCommands';
 import { getLink, linksOfEntity, listLinks } from '../db/links';
-import { notesFor } from '../db/notes';
-import { getSource } from '../db/sources';
+import { mergeRecordsOf } from '../db/mergeRecords';
+import { noteCounts, notesFor } from '../db/notes';
+import { getSource, listSources } from '../db/sources';
+import type { CaseRecovery } from './caseRecovery';
 import type { CaseSession } from './caseSession';
 import type { Handlers } from './dispatch';
+import { createEditingHandlers } from './editingHandlers';
+import { createInterchangeHandlers, type InterchangeDialogs } from './interchange/handlers';
 import type { RecentCases } from './recentCases';
+import type { ImageFormat } from '../app/export/sizing';
+import { exportFontDirectories, exportFontLoader } from './export/exportFonts';
+import { createChartImageHandlers } from './export/handlers';
 
 /** Native file dialogs in Electron; a scripted stand-in in the e2e harness. Null means cancelled. */
 export interface CaseDialogs {
   chooseNewCasePath(): Promise<string | null>;
   chooseCaseToOpen(): Promise<string | null>;
+  /** Where to save an exported chart image (suggested file name given); optional: without it image export is refused. */
+  chooseImageExportPath?(format: ImageFormat, suggestedName: string): Promise<string | null>;
 }
 
 export interface HandlerDeps {
@@ -21,12 +33,18 @@ export interface HandlerDeps {
   dialogs: CaseDialogs;
   recent: RecentCases;
   emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+  /** File dialogs for File > Import and File > Export; without them those channels need a path. */
+  interchangeDialogs?: InterchangeDialogs;
+  /** Offers restore/salvage/quit for a damaged, foreign or newer file; without it the error is returned as is. */
+  recovery?: CaseRecovery;
+  /** Folders to look for the chart-image export font in (see main/export/exportFonts.ts). */
+  exportFontDirs?: readonly string[];
 }
 
 const cancelled = () => new WorkbenchFailure('cancelled', 'Cancelled.');
 
 /** The code behind every channel of the contract. Runs under plain Node (no Electron import). */
-export function createHandlers({ session, dialogs, recent, emit }: HandlerDeps): Handlers {
+export function createHandlers({ session, dialogs, recent, emit, interchangeDialogs, recovery, exportFontDirs }: HandlerDeps): Handlers {
   const db = () => session.requireStore().db;
 
   const opened = (info: ReturnType<CaseSession['open']>) => {
@@ -50,7 +68,7 @@ export function createHandlers({ session, dialogs, recent, emit }: HandlerDeps):
     'case.open': async ({ path }) => {
       const target = path ?? (await dialogs.chooseCaseToOpen());
       if (target === null) throw cancelled();
-      return opened(session.open(target));
+      return opened(recovery ? await recovery.open(target) : session.open(target));
     },
     'case.close': () => {
       session.close();
@@ -68,6 +86,9 @@ export function createHandlers({ session, dialogs, recent, emit }: HandlerDeps):
           evidence: evidenceSummary(handle),
           positions: chartPositions(handle, chart.id),
           viewport: chart.viewport,
+          linkStrengths: linkStrengths(handle),
+          noteCounts: noteCounts(handle),
+          annotations: listAnnotations(handle, chart.id),
         };
       })();
     },
@@ -89,6 +110,7 @@ export function createHandlers({ session, dialogs, recent, emit }: HandlerDeps):
         citations: citationsForEntity(handle, id),
         notes: notesFor(handle, { kind: 'entity', id }),
         links: linksOfEntity(handle, id),
+        merges: mergeRecordsOf(handle, id),
       };
     },
     'link.get': ({ id }) => {
@@ -98,12 +120,30 @@ export function createHandlers({ session, dialogs, recent, emit }: HandlerDeps):
       const source = getEntity(handle, link.sourceId);
       const target = getEntity(handle, link.targetId);
       if (!source || !target) throw new WorkbenchFailure('not_found', 'An end of that link is no longer in the case.');
-      return { link, source, target, citations: citationsForLink(handle, id), notes: notesFor(handle, { kind: 'link', id }) };
+      return {
+        link,
+        source,
+        target,
+        citations: citationsForLink(handle, id),
+        notes: notesFor(handle, { kind: 'link', id }),
+        strength: linkStrengthOf(handle, link),
+      };
     },
     'source.get': ({ id }) => {
       const source = getSource(db(), id);
       if (!source) throw new WorkbenchFailure('not_found', 'That source is no longer in the case.');
       return source;
     },
+    'analysis.evidence': () => {
+      const handle = db();
+      return handle.transaction(() => gradedCitations(listCitations(handle), listSources(handle)))();
+    },
+    ...createEditingHandlers({ session, emit }),
+    ...createInterchangeHandlers({ session, dialogs: interchangeDialogs, onImported: () => emit('case.changed', session.current()) }),
+    ...createChartImageHandlers({
+      session,
+      ...(dialogs.chooseImageExportPath ? { chooseImagePath: dialogs.chooseImageExportPath.bind(dialogs) } : {}),
+      loadFonts: exportFontLoader(exportFontDirs ?? exportFontDirectories()),
+    }),
   };
 }

@@ -4,6 +4,7 @@ import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
   contentTypeForAsset,
+  describeUrlForLog,
   isAllowedNavigation,
   isAllowedRequestUrl,
   isTrustedSender,
@@ -31,6 +32,7 @@ describe('windowWebPreferences', () => {
       devTools: false,
     });
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('allows DevTools only when asked (development)', () => {
@@ -240,5 +242,18 @@ describe('isTrustedSender', () => {
     '',
   ])('refuses a frame at %s', (frameUrl) => {
     expect(isTrustedSender({ ...trusted, frameUrl })).toBe(false);
+  });
+});
+
+describe('describeUrlForLog', () => {
+  it.each([
+    ['file:///home/analyst/cases/Sahel%20informants.awcase', 'file:'],
+    ['https://tiles.example.com/1/2/3.png?key=secret', 'https://tiles.example.com'],
+    ['app://workbench/assets/index.js', 'app://workbench'],
+    ['data:text/plain,the note text', 'data:'],
+    ['not a url', 'an unparsable URL'],
+    ['', 'no URL'],
+  ])('logs %s as %s, without path or query', (url, shown) => {
+    expect(describeUrlForLog(url)).toBe(shown);
   });
 });

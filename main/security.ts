@@ -65,6 +65,8 @@ export function windowWebPreferences(preloadPath: string, options: WindowSecurit
     plugins: false,
     enableWebSQL: false,
     navigateOnDragDrop: false,
+    // Middle-click opens links in new windows; new windows are denied anyway, the event is not needed.
+    disableBlinkFeatures: 'Auxclick',
     safeDialogs: true,
     devTools: options.devTools ?? false,
   };
@@ -115,6 +117,17 @@ export function isAllowedRequestUrl(url: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A URL as the log may show it: scheme and host, never the path or query (a file:// URL names the
+ * analyst's folders, a query can carry data).
+ */
+export function describeUrlForLog(url: string | null | undefined): string {
+  if (typeof url !== 'string' || url.length === 0) return 'no URL';
+  const parsed = parseUrl(url);
+  if (!parsed) return 'an unparsable URL';
+  return parsed.host ? `${parsed.protocol}//${parsed.host}` : parsed.protocol;
 }
 
 /** NUL and the other C0 controls, and DEL: never part of a file name we serve. */

@@ -17,8 +17,8 @@ Exit status: 0 on success, 1 when the command failed (the reason is on stderr),
 2 when the command line was wrong.`;
 }
 
-/** Runs one command line; returns the exit status. Never throws. */
-export function runCli(argv: string[], io: Io): number {
+/** Runs one command line; returns the exit status (a promise for asynchronous commands). Never throws or rejects. */
+export function runCli(argv: string[], io: Io): number | Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -31,23 +31,30 @@ export function runCli(argv: string[], io: Io): number {
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    return command.run(rest, io);
+    const status = command.run(rest, io);
+    return typeof status === 'number' ? status : status.catch((error: unknown) => reportFailure(error, io));
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`workbench: ${error.message}\nRun "workbench --help" for usage.`);
-      return 2;
-    }
-    // Store errors carry a sentence for the analyst; anything else is reported by its message, never a stack.
-    const message = error instanceof CaseFileError || error instanceof Error ? error.message : String(error);
-    io.err(`workbench: ${message}`);
-    return 1;
+    return reportFailure(error, io);
   }
+}
+
+function reportFailure(error: unknown, io: Io): number {
+  if (error instanceof UsageError) {
+    io.err(`workbench: ${error.message}\nRun "workbench --help" for usage.`);
+    return 2;
+  }
+  // Store errors carry a sentence for the analyst; anything else is reported by its message, never a stack.
+  const message = error instanceof CaseFileError || error instanceof Error ? error.message : String(error);
+  io.err(`workbench: ${message}`);
+  return 1;
 }
 
 const isEntryPoint = typeof require !== 'undefined' && require.main === module;
 if (isEntryPoint) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  const status = runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   });
+  if (typeof status === 'number') process.exitCode = status;
+  else void status.then((code) => (process.exitCode = code));
 }

@@ -1,5 +1,6 @@
 import { ChartView } from './chart/ChartView';
 import { useApp } from './appContext';
+import { ExportImageDialog } from './export/ExportImageDialog';
 import { EmptyState } from './panels/EmptyState';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { Inspector } from './panels/Inspector';
@@ -50,6 +51,7 @@ export function App() {
       <footer className="footer">
         <StatusBar />
       </footer>
+      <ExportImageDialog />
     </div>
   );
 }

@@ -54,6 +54,13 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx) => ctx.session.closeCase(),
   },
   {
+    id: 'file.exportImage',
+    label: 'Export image…',
+    shortcut: 'Ctrl+Shift+E',
+    canRun: (ctx) => chartShown(ctx) && (ctx.store.getState().chart?.entities.length ?? 0) > 0,
+    run: (ctx) => ctx.store.setState({ exportImageOpen: true, fileMenuOpen: false }),
+  },
+  {
     id: 'chart.fit',
     label: 'Fit chart to window',
     shortcut: 'F',

@@ -61,6 +61,8 @@ export interface UiState {
   fileMenuOpen: boolean;
   /** True while a layout runs (relayout is disabled meanwhile). */
   layoutRunning: boolean;
+  /** File › Export image is open. */
+  exportImageOpen: boolean;
 }
 
 export const initialUiState: UiState = {
@@ -73,6 +75,7 @@ export const initialUiState: UiState = {
   error: null,
   fileMenuOpen: false,
   layoutRunning: false,
+  exportImageOpen: false,
 };
 
 export type UiStore = Store<UiState>;

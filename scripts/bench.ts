@@ -14,6 +14,8 @@ import { dispatch } from '../main/dispatch';
 import { createHandlers } from '../main/handlers';
 import { RecentCases } from '../main/recentCases';
 import { defaultChart } from '../db/charts';
+import { benchAnalysis } from './bench/analysis';
+import { benchInterchange } from './bench/interchange';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 20_000);
 const LINKS = Number(process.env.BENCH_LINKS ?? 40_000);
@@ -130,4 +132,8 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// BENCH_SECTIONS=store, =analysis or =interchange runs one part only.
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'store,analysis,interchange').split(',');
+if (SECTIONS.includes('store')) await main();
+if (SECTIONS.includes('analysis')) benchAnalysis();
+if (SECTIONS.includes('interchange')) await benchInterchange();

@@ -1,7 +1,7 @@
 // Bundles the Node-side entry points with esbuild: the Electron main process, the sandboxed
 // preload, and the `workbench` CLI. Runs from `npm ci` (prepare), so an entry that does not exist
 // yet is skipped with a note instead of failing the install.
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -29,6 +29,8 @@ const entries = [
   // A sandboxed preload can require nothing but 'electron': everything else is bundled in.
   { name: 'preload', entry: 'main/electron/preload.ts', out: 'preload.cjs', onlyElectron: true },
   { name: 'workbench CLI', entry: 'main/workbench.ts', out: 'workbench.cjs', executable: true },
+  // Imports parse untrusted files in this worker (a thread in the app, a child process in the CLI).
+  { name: 'import worker', entry: 'main/interchange/worker.ts', out: 'interchange-worker.cjs' },
 ];
 
 /**
@@ -61,7 +63,22 @@ export async function buildNode() {
       failed.push({ name, entry, message: firstLine(error) });
     }
   }
+  copyExportFont();
   return { built, failed };
+}
+
+/**
+ * Chart image export embeds DejaVu Sans in PDFs (main/export/pdfWriter.ts): the font ships beside
+ * the bundles, as the renderer's copy ships in dist/renderer/assets.
+ */
+function copyExportFont() {
+  const from = path.join(root, 'node_modules', 'dejavu-fonts-ttf');
+  if (!existsSync(from)) return;
+  const to = path.join(outDir, 'fonts');
+  mkdirSync(to, { recursive: true });
+  for (const [file, name] of [['ttf/DejaVuSans.ttf', 'DejaVuSans.ttf'], ['ttf/DejaVuSans-Bold.ttf', 'DejaVuSans-Bold.ttf'], ['LICENSE', 'DejaVu-LICENSE']]) {
+    copyFileSync(path.join(from, file), path.join(to, name));
+  }
 }
 
 function firstLine(error) {

@@ -10,7 +10,8 @@ export interface Io {
 export interface CliCommand {
   name: string;
   usage: string;
-  run(argv: string[], io: Io): number;
+  /** The exit status; a promise for commands that wait on SQLite's backup API. */
+  run(argv: string[], io: Io): number | Promise<number>;
 }
 
 /** A wrong command line: reported with exit status 2 and a pointer to --help. */

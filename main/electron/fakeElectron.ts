@@ -72,6 +72,10 @@ export function createFakeElectron() {
     beforeRequest: null as Listener | null,
     sessionEvents: new EventEmitter(),
     nextOpenDialogPath: null as string | null,
+    /** Message boxes shown (their options), and the button index each next one answers (default 0). */
+    messageBoxes: [] as { type?: string; title?: string; message: string; detail?: string; buttons?: string[]; cancelId?: number }[],
+    messageBoxResponses: [] as number[],
+    quitCalls: 0,
   };
 
   class FakeBrowserWindow extends EventEmitter {
@@ -113,7 +117,10 @@ export function createFakeElectron() {
         recorded.sandboxEnabled = true;
       },
       requestSingleInstanceLock: () => true,
-      quit: () => undefined,
+      quit: () => {
+        recorded.quitCalls += 1;
+        appEvents.emit('before-quit', { preventDefault: () => undefined });
+      },
       exit: () => undefined,
       getAppPath: () => appPath,
       getPath: (name: string) => (name === 'userData' ? userData : path.join(workDir, name)),
@@ -125,7 +132,11 @@ export function createFakeElectron() {
       showOpenDialog: () =>
         Promise.resolve({ canceled: recorded.nextOpenDialogPath === null, filePaths: recorded.nextOpenDialogPath ? [recorded.nextOpenDialogPath] : [] }),
       showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }),
-      showMessageBox: () => Promise.resolve({ response: 0 }),
+      showMessageBox: (first: unknown, second?: unknown) => {
+        const options = (second ?? first) as (typeof recorded.messageBoxes)[number];
+        recorded.messageBoxes.push(options);
+        return Promise.resolve({ response: recorded.messageBoxResponses.shift() ?? 0 });
+      },
     },
     ipcMain: {
       handle: (channel: string, listener: Listener) => recorded.ipcHandlers.set(channel, listener),

@@ -1,9 +1,11 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../app/contract';
 import type { Result } from '../../app/result';
+import { listBackups } from '../../db/backup';
+import { checkCaseFile } from '../../db/caseCheck';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import type { FakeFrame, FakeWebContents } from './fakeElectron';
 
@@ -119,6 +121,13 @@ describe('first launch', () => {
     expect(current).toMatchObject({ ok: true, value: { path: samplePath } });
   });
 
+  it('takes a checked automatic backup of the case it opened, beside it', async () => {
+    await vi.waitFor(() => expect(listBackups(samplePath)).toHaveLength(1));
+    const [backup] = listBackups(samplePath);
+    expect(path.dirname(backup?.path ?? '')).toBe(`${samplePath}.backups`);
+    expect(checkCaseFile(backup?.path ?? '').health).toBe('ok');
+  });
+
   it('opens one sandboxed window on app://workbench/index.html with our preload', () => {
     const window = mainWindow();
     expect(window.loadedUrl).toBe('app://workbench/index.html');
@@ -131,6 +140,7 @@ describe('first launch', () => {
         nodeIntegration: false,
         webSecurity: true,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
   });
@@ -238,7 +248,10 @@ describe('File menu', () => {
   it('offers New, Open, Open Recent, Close and Quit with the usual shortcuts', () => {
     const file = menuItem('&File');
     const labels = (file.submenu as MenuItemConstructorOptions[]).map((item) => item.label ?? item.role ?? item.type);
-    expect(labels).toEqual(['New Case…', 'Open Case…', 'Open Recent', 'Close Case', 'separator', 'quit']);
+    // In this order (other items, such as Import and Export, may sit between them).
+    const expected = ['New Case…', 'Open Case…', 'Open Recent', 'Restore Backup…', 'Close Case', 'quit'];
+    expect(labels.filter((label) => typeof label === 'string' && expected.includes(label))).toEqual(expected);
+    expect(labels.at(-1)).toBe('quit');
     expect(menuItem('New Case…').accelerator).toBe('CmdOrCtrl+N');
     expect(menuItem('Open Case…').accelerator).toBe('CmdOrCtrl+O');
     expect(menuItem('Close Case').accelerator).toBe('CmdOrCtrl+W');
@@ -260,17 +273,21 @@ describe('File menu', () => {
     expect(sentEvents(webContents, 'case.changed').at(-1)).toMatchObject({ path: samplePath });
   });
 
-  it('explains in one sentence why a file cannot be opened', async () => {
+  it('explains in one sentence why a file cannot be opened, changes nothing, and keeps the open case', async () => {
     const notACase = path.join(recorded.workDir, 'notes.awcase');
     writeFileSync(notACase, 'these are my notes, not a case');
     recorded.nextOpenDialogPath = notACase;
+    const boxesBefore = recorded.messageBoxes.length;
     click(menuItem('Open Case…'));
-    await vi.waitFor(() => expect(recorded.errorBoxes).toHaveLength(1));
-    const [box] = recorded.errorBoxes;
-    expect(box?.title).toBe('Could not open the case');
-    expect(box?.content).not.toMatch(/\n\s+at /);
-    expect(box?.content.length).toBeGreaterThan(10);
-    // The case that was open stays open.
+    await vi.waitFor(() => expect(recorded.messageBoxes.length).toBe(boxesBefore + 1));
+    const box = recorded.messageBoxes.at(-1);
+    expect(box?.title).toBe('Not a case file');
+    expect(box?.message).toBe('“notes.awcase” is not an Analyst Workbench case file.');
+    expect(box?.detail).toMatch(/has not been changed, and a copy of it was put aside as notes\.awcase\.unrecognised-/);
+    expect(box?.buttons).toEqual(['Cancel']);
+    expect(readFileSync(notACase, 'utf8')).toBe('these are my notes, not a case');
+    // Cancelling is not an error: no error box; the case that was open stays open.
+    expect(recorded.errorBoxes).toEqual([]);
     expect(await invoke('case.current', undefined)).toMatchObject({ ok: true, value: { path: samplePath } });
   });
 
@@ -281,5 +298,45 @@ describe('File menu', () => {
     click(menuItem('Open Case…'));
     await vi.waitFor(() => expect(recorded.menus.length).toBeGreaterThan(menusBefore));
     expect(recorded.errorBoxes).toHaveLength(before);
+  });
+});
+
+describe('File > Restore Backup…', () => {
+  it('puts a chosen backup in place of the open case after asking, keeping the current file aside', async () => {
+    const { webContents } = mainWindow();
+    const [backup] = listBackups(samplePath);
+    if (!backup) throw new Error('no automatic backup of the sample');
+    const loaded = await invoke('chart.load', undefined);
+    const chartId = loaded.ok ? (loaded.value as { chartId: string }).chartId : '';
+    // Work after the backup: a viewport the backup does not have.
+    expect(await invoke('chart.saveViewport', { chartId, viewport: { zoom: 3, panX: 1, panY: 2 } })).toEqual({ ok: true, value: null });
+
+    recorded.nextOpenDialogPath = backup.path;
+    recorded.messageBoxResponses.push(0);
+    const boxes = recorded.messageBoxes.length;
+    const changes = sentEvents(webContents, 'case.changed').length;
+    click(menuItem('Restore Backup…'));
+    await vi.waitFor(() => expect(sentEvents(webContents, 'case.changed').length).toBe(changes + 1));
+
+    const question = recorded.messageBoxes[boxes];
+    expect(question?.message).toMatch(/^Replace “JNIM\.awcase” with the backup of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\?$/);
+    expect(question?.buttons).toEqual(['Restore', 'Cancel']);
+    expect(await invoke('case.current', undefined)).toMatchObject({ ok: true, value: { path: samplePath } });
+    const reloaded = await invoke('chart.load', undefined);
+    expect(reloaded).toMatchObject({ ok: true, value: { viewport: null } });
+    const aside = readdirSync(path.dirname(samplePath)).filter((name) => name.startsWith('JNIM.awcase.before-restore-'));
+    expect(aside).toHaveLength(1);
+    expect(recorded.errorBoxes).toEqual([]);
+  });
+
+  it('does nothing when the analyst cancels the confirmation', async () => {
+    const [backup] = listBackups(samplePath);
+    recorded.nextOpenDialogPath = backup?.path ?? null;
+    recorded.messageBoxResponses.push(1);
+    const boxes = recorded.messageBoxes.length;
+    click(menuItem('Restore Backup…'));
+    await vi.waitFor(() => expect(recorded.messageBoxes.length).toBe(boxes + 1));
+    const aside = readdirSync(path.dirname(samplePath)).filter((name) => name.startsWith('JNIM.awcase.before-restore-'));
+    expect(aside).toHaveLength(1);
   });
 });

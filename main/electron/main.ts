@@ -11,6 +11,7 @@ import {
   session,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
+  type FileFilter,
   type MessageBoxOptions,
   type OpenDialogOptions,
   type SaveDialogOptions,
@@ -18,9 +19,20 @@ import {
 } from 'electron';
 import { CHANNEL_NAMES, type ChannelInput, type ChannelName, type EventName, type EventPayloads } from '../../app/contract';
 import type { Result } from '../../app/result';
+import { backupFolderFor, listBackups } from '../../db/backup';
 import { createSampleCase } from '../../db/samples';
+import { AUTO_BACKUP_INTERVAL_MS, AutoBackup } from '../autoBackup';
+import {
+  createCaseRecovery,
+  describeSalvage,
+  planRestoreOfOpenCase,
+  type CaseRecovery,
+  type RecoveryAction,
+  type RecoveryPlan,
+} from '../caseRecovery';
 import { CaseSession } from '../caseSession';
 import { dispatch, type Handlers } from '../dispatch';
+import { describeErrorForLog } from '../errorReport';
 import { createHandlers, type CaseDialogs } from '../handlers';
 import { RecentCases } from '../recentCases';
 import {
@@ -28,6 +40,7 @@ import {
   APP_RESPONSE_HEADERS,
   APP_SCHEME,
   contentTypeForAsset,
+  describeUrlForLog,
   isAllowedNavigation,
   isAllowedRequestUrl,
   isTrustedSender,
@@ -60,7 +73,8 @@ const SAMPLE_FILE_NAME = 'JNIM.awcase';
 let unexpectedErrorShown = false;
 
 function reportUnexpectedError(error: unknown): void {
-  console.error('[workbench] unexpected error in the main process:', error);
+  // The log line names the error and where it was thrown, never case content or paths (errorReport.ts).
+  console.error(`[workbench] unexpected error in the main process: ${describeErrorForLog(error)}`);
   if (unexpectedErrorShown) return;
   unexpectedErrorShown = true;
   try {
@@ -104,6 +118,10 @@ function startWorkbench(): void {
   let handlers: Handlers | null = null;
   let caseSession: CaseSession | null = null;
   let recentCases: RecentCases | null = null;
+  let autoBackup: AutoBackup | null = null;
+  let caseRecovery: CaseRecovery | null = null;
+  let autoBackupTimer: ReturnType<typeof setInterval> | null = null;
+  let quitting = false;
   let hasOpenCase = false;
   /** A case file handed to us (macOS `open-file`) before the app was ready. */
   let pendingCaseFile: string | null = null;
@@ -140,12 +158,17 @@ function startWorkbench(): void {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
 
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
   app.on('will-quit', () => {
+    if (autoBackupTimer) clearInterval(autoBackupTimer);
     // Closing checkpoints the WAL so the case is one self-contained file again.
     try {
       caseSession?.close();
     } catch (error) {
-      console.error('[workbench] closing the case on quit failed:', error);
+      console.error(`[workbench] closing the case on quit failed: ${describeErrorForLog(error)}`);
     }
   });
 
@@ -153,7 +176,7 @@ function startWorkbench(): void {
     .whenReady()
     .then(onReady)
     .catch((error: unknown) => {
-      console.error('[workbench] start-up failed:', error);
+      console.error(`[workbench] start-up failed: ${describeErrorForLog(error)}`);
       dialog.showErrorBox(PRODUCT_NAME, `Analyst Workbench could not start: ${errorSentence(error)}`);
       app.exit(1);
     });
@@ -169,14 +192,105 @@ function startWorkbench(): void {
       exists: existsSync,
     });
     const storeOptions = nativeBinding ? { nativeBinding } : {};
-    caseSession = new CaseSession(storeOptions);
+    const session = new CaseSession(storeOptions);
+    caseSession = session;
     recentCases = new RecentCases(path.join(app.getPath('userData'), 'recent-cases.json'));
-    handlers = createHandlers({ session: caseSession, dialogs: caseDialogs, recent: recentCases, emit });
+    autoBackup = new AutoBackup({
+      currentStore: () => (session.current() ? session.requireStore() : null),
+      storeOptions,
+      log: (line) => console.error(line),
+    });
+    autoBackupTimer = setInterval(() => void autoBackup?.tick(), AUTO_BACKUP_INTERVAL_MS);
+    const recovery = createCaseRecovery({
+      session,
+      ask: askRecovery,
+      quit: () => app.quit(),
+      reportSalvage: (report) => showInfo('Case salvaged', describeSalvage(report)),
+      storeOptions,
+      fallbackDir: path.join(app.getPath('userData'), 'set-aside'),
+    });
+    caseRecovery = recovery;
+    handlers = createHandlers({
+      session,
+      dialogs: caseDialogs,
+      recent: recentCases,
+      emit,
+      recovery,
+      // The build copies the export font beside the bundled main process (scripts/build-node.mjs).
+      exportFontDirs: [path.join(appRoot, 'dist', 'main', 'fonts')],
+    });
     registerIpc(handlers);
 
     await openStartupCase(storeOptions);
+    // The analyst chose Quit over a damaged case at start-up: no window.
+    if (quitting) return;
     buildMenu();
     mainWindow = createMainWindow();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // A case that will not open (damaged, not a case, newer): the choice, in a native dialog.
+  // The decisions and the file handling are in ../caseRecovery.ts.
+
+  async function askRecovery(plan: RecoveryPlan): Promise<RecoveryAction> {
+    const options: MessageBoxOptions = {
+      type: 'warning',
+      title: plan.title,
+      message: plan.message,
+      detail: plan.detail,
+      buttons: plan.choices.map((choice) => choice.label),
+      defaultId: 0,
+      cancelId: Math.max(0, plan.choices.findIndex((choice) => choice.action === plan.cancelAction)),
+      noLink: true,
+    };
+    const window = liveWindow();
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return plan.choices[response]?.action ?? plan.cancelAction;
+  }
+
+  /** File > Restore Backup…: choose a backup of the open case, confirm, and put it in its place. */
+  async function restoreBackupOfOpenCase(): Promise<void> {
+    const current = caseSession?.current();
+    if (!current || !caseRecovery) return;
+    const window = liveWindow();
+    const pick: OpenDialogOptions = {
+      title: 'Restore Backup',
+      buttonLabel: 'Restore',
+      defaultPath: backupFolderFor(current.path),
+      filters: CASE_FILE_FILTERS,
+      properties: ['openFile'],
+    };
+    const picked = window ? await dialog.showOpenDialog(window, pick) : await dialog.showOpenDialog(pick);
+    const backupPath = picked.canceled ? null : (picked.filePaths[0] ?? null);
+    if (!backupPath) return;
+    const backup = listBackups(current.path).find((entry) => entry.path === path.resolve(backupPath)) ?? null;
+    const question = planRestoreOfOpenCase(current.path, backup, backupPath);
+    const confirm: MessageBoxOptions = {
+      type: 'question',
+      title: 'Restore Backup',
+      message: question.message,
+      detail: question.detail,
+      buttons: ['Restore', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    };
+    const { response } = window ? await dialog.showMessageBox(window, confirm) : await dialog.showMessageBox(confirm);
+    if (response !== 0) return;
+    try {
+      const { info } = await caseRecovery.restoreOpenCase(backupPath);
+      recentCases?.add(info.path, info.name);
+      emit('case.changed', info);
+    } catch (error) {
+      dialog.showErrorBox('Could not restore the backup', errorSentence(error));
+      emit('case.changed', caseSession?.current() ?? null);
+    }
+  }
+
+  async function showInfo(title: string, detail: string): Promise<void> {
+    const options: MessageBoxOptions = { type: 'info', title, message: title, detail, buttons: ['OK'], noLink: true };
+    const window = liveWindow();
+    await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -189,7 +303,7 @@ function startWorkbench(): void {
     ses.setDevicePermissionHandler(() => false);
     ses.webRequest.onBeforeRequest((details, callback) => {
       const allowed = isAllowedRequestUrl(details.url);
-      if (!allowed) console.warn(`[workbench] blocked a request to ${details.url.slice(0, 200)}`);
+      if (!allowed) console.warn(`[workbench] blocked a request to ${describeUrlForLog(details.url)}`);
       callback({ cancel: !allowed });
     });
     ses.on('will-download', (event) => event.preventDefault());
@@ -239,7 +353,15 @@ function startWorkbench(): void {
       minWidth: 900,
       minHeight: 600,
       show: false,
-      webPreferences: windowWebPreferences(preloadPath, { devTools: !app.isPackaged }),
+      webPreferences: {
+        ...windowWebPreferences(preloadPath, { devTools: !app.isPackaged }),
+        // Spelled out again where the window is made, for reviewers and for Electronegativity,
+        // which cannot follow the function call (windowWebPreferences, tested, sets the same).
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     window.once('ready-to-show', () => window.show());
     window.webContents.on('did-fail-load', (_event, _code, description, url, isMainFrame) => {
@@ -258,7 +380,7 @@ function startWorkbench(): void {
       if (mainWindow === window) mainWindow = null;
     });
     window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
-      console.error('[workbench] loading the window failed:', error);
+      console.error(`[workbench] loading the window failed: ${describeErrorForLog(error)}`);
     });
     return window;
   }
@@ -292,7 +414,7 @@ function startWorkbench(): void {
       ipcMain.handle(name, (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> | Result<unknown> => {
         const facts = senderFacts(event);
         if (!isTrustedSender(facts)) {
-          console.warn(`[workbench] refused ${name} from ${facts.frameUrl ?? 'a closed frame'}`);
+          console.warn(`[workbench] refused ${name} from ${facts.frameUrl ? describeUrlForLog(facts.frameUrl) : 'a closed frame'}`);
           return {
             ok: false,
             error: { code: 'internal', message: 'Refused: the request did not come from the Analyst Workbench window.' },
@@ -311,6 +433,8 @@ function startWorkbench(): void {
     if (event === 'case.changed') {
       hasOpenCase = payload !== null;
       if (app.isReady()) buildMenu();
+      // A restore point of the case as it was opened (skipped when a recent backup exists).
+      if (payload !== null) void autoBackup?.afterOpen();
     }
     const window = liveWindow();
     if (window && !window.webContents.isDestroyed()) window.webContents.send(event, payload);
@@ -343,6 +467,25 @@ function startWorkbench(): void {
       const window = liveWindow();
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseImageExportPath(format, suggestedName) {
+      const filters: Record<typeof format, FileFilter> = {
+        png: { name: 'PNG image', extensions: ['png'] },
+        jpeg: { name: 'JPEG image', extensions: ['jpg', 'jpeg'] },
+        svg: { name: 'SVG image', extensions: ['svg'] },
+        pdf: { name: 'PDF document', extensions: ['pdf'] },
+      };
+      const options: SaveDialogOptions = {
+        title: 'Export Image',
+        buttonLabel: 'Export',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [filters[format]],
+        // The OS asks before replacing a file; main then replaces it atomically.
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const window = liveWindow();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
     },
   };
 
@@ -382,7 +525,7 @@ function startWorkbench(): void {
         mkdirSync(casesDir, { recursive: true });
         createSampleCase(choice.path, SAMPLE_SLUG, storeOptions);
       } catch (error) {
-        console.error('[workbench] creating the sample case failed:', error);
+        console.error(`[workbench] creating the sample case failed: ${describeErrorForLog(error)}`);
         dialog.showErrorBox(
           'Could not create the sample case',
           `The JNIM sample case could not be created in ${casesDir}: ${errorSentence(error)}`,
@@ -415,6 +558,19 @@ function startWorkbench(): void {
             click: () => void runCaseAction('case.open', {}, 'Could not open the case'),
           },
           { label: 'Open Recent', submenu: recentMenu() },
+          { type: 'separator' },
+          {
+            label: 'Export Image…',
+            accelerator: 'CmdOrCtrl+Shift+E',
+            enabled: hasOpenCase,
+            click: () => runRendererCommand('file.exportImage'),
+          },
+          { type: 'separator' },
+          {
+            label: 'Restore Backup…',
+            enabled: hasOpenCase,
+            click: () => void restoreBackupOfOpenCase().catch(reportUnexpectedError),
+          },
           {
             label: 'Close Case',
             accelerator: 'CmdOrCtrl+W',

@@ -25,6 +25,8 @@ export interface ChartHandle {
   relayout: () => Promise<void>;
   /** Centres an element without changing the zoom. */
   focus: (id: string) => void;
+  /** The Cytoscape instance, read by image export (renderer/export/readChart.ts); not for driving the chart. */
+  readonly cy?: Core;
 }
 
 export interface MountedChart {
@@ -160,6 +162,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   resizeObserver.observe(container);
 
   const handle: ChartHandle = {
+    cy,
     fit() {
       cy.fit(undefined, FIT_PADDING);
     },

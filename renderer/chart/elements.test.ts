@@ -12,6 +12,7 @@ const entity = (id: string, type = 'person', label = id): Entity => ({
   startDate: null,
   endDate: null,
   attributes: {},
+  color: null,
   createdAt: stamp,
   updatedAt: stamp,
 });
@@ -26,6 +27,7 @@ const link = (id: string, sourceId: string, targetId: string, type = 'member_of'
   startDate: null,
   endDate: null,
   attributes: {},
+  strength: null,
   createdAt: stamp,
   updatedAt: stamp,
   ...extra,

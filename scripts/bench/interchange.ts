@@ -105,7 +105,7 @@ export async function benchInterchange(): Promise<void> {
     const csvRaw = (() => {
       const db = rawDb(tmp.file('csv-raw.sqlite'));
       const start = performance.now();
-      const records = parse(readFileSync(csv, 'utf8'), { relax_column_count: true }) as string[][];
+      const records: string[][] = parse(readFileSync(csv, 'utf8'), { relax_column_count: true });
       const e = db.prepare('INSERT OR IGNORE INTO entities VALUES (?, ?, ?)');
       const l = db.prepare('INSERT INTO links VALUES (?, ?, ?, ?)');
       db.transaction(() => {
@@ -119,7 +119,7 @@ export async function benchInterchange(): Promise<void> {
       db.close();
       return ms;
     })();
-    rows.push({ task: `import ${CSV_LINKS} -link i2-style CSV`, oursMs: csvOurs.ms, referenceMs: csvRaw, detail: `${csvOurs.entities} entities, ${csvOurs.links} links, ${csvOurs.citations} citations` });
+    rows.push({ task: `import a ${CSV_LINKS}-link i2-style CSV`, oursMs: csvOurs.ms, referenceMs: csvRaw, detail: `${csvOurs.entities} entities, ${csvOurs.links} links, ${csvOurs.citations} citations` });
 
     const stix = tmp.file('bundle.json');
     const { objects } = stixFile(stix);
@@ -140,7 +140,7 @@ export async function benchInterchange(): Promise<void> {
       db.close();
       return ms;
     })();
-    rows.push({ task: `import ${(STIX_BYTES / 1e6).toFixed(0)} MB STIX 2.1 bundle (${objects} objects)`, oursMs: stixOurs.ms, referenceMs: stixRaw, detail: `${stixOurs.entities} entities, ${stixOurs.links} links, ${stixOurs.citations} citations` });
+    rows.push({ task: `import a ${(STIX_BYTES / 1e6).toFixed(0)} MB STIX 2.1 bundle (${objects} objects)`, oursMs: stixOurs.ms, referenceMs: stixRaw, detail: `${stixOurs.entities} entities, ${stixOurs.links} links, ${stixOurs.citations} citations` });
   } finally {
     tmp.cleanup();
   }

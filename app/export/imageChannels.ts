@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { sceneSchema } from './sceneSchema';
+import { DPI_MAX, MAX_SIDE, RASTER_FORMATS, UNITS_PER_INCH, SCALE_MAX, SCALE_MIN, VECTOR_FORMATS } from './sizing';
+import type { TilePlan } from './tiling';
+
+/** The inputs of the `chartImage.*` channels (app/contract.ts lists them). */
+
+const id = z.string().min(1).max(200);
+const suggestedName = z.string().max(500);
+const side = z.number().int().min(1).max(MAX_SIDE);
+
+export const chartImageInputs = {
+  sources: z.object({ entityIds: z.array(id).max(2_000_000), linkIds: z.array(id).max(2_000_000) }).strict(),
+  saveVector: z.object({ format: z.enum(VECTOR_FORMATS), scene: sceneSchema, suggestedName }).strict(),
+  begin: z
+    .object({
+      format: z.enum(RASTER_FORMATS),
+      width: side,
+      height: side,
+      // Paper at 96–600 DPI, or a scale from ¼× to 10× of 96.
+      dpi: z.number().finite().min(SCALE_MIN * UNITS_PER_INCH).max(Math.max(DPI_MAX, SCALE_MAX * UNITS_PER_INCH)),
+      alpha: z.boolean(),
+      suggestedName,
+    })
+    .strict(),
+  tile: z
+    .object({
+      jobId: id,
+      column: z.number().int().min(0).max(100_000),
+      row: z.number().int().min(0).max(100_000),
+      // A PNG-encoded tile of at most 4096 × 4096 pixels.
+      png: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 256 * 1024 * 1024, 'A tile is too large.'),
+    })
+    .strict(),
+  job: z.object({ jobId: id }).strict(),
+} as const;
+
+/** What an export wrote: the file's name (never its folder) and size. */
+export interface SavedImage {
+  fileName: string;
+  bytes: number;
+}
+
+/** A raster export main has opened a file for: send its tiles in this plan's order. */
+export interface RasterExportStarted {
+  jobId: string;
+  fileName: string;
+  plan: TilePlan;
+}

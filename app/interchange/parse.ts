@@ -1,0 +1,105 @@
+import { decodeAnx } from './anx';
+import { decodeCaseJson } from './caseJson';
+import { decodeCsv } from './csv';
+import { decodeMtgx } from './maltego';
+import { decodeMispGalaxy } from './misp';
+import type { CsvMapping } from './csvMapping';
+import { decodeGexf } from './gexf';
+import { decodeGraphml } from './graphml';
+import { DEFAULT_PARSE_LIMITS, FORMAT_LABELS, IMPORT_FORMATS, InterchangeError, type ImportFormat, type InterchangeGraph, type ParseLimits } from './graph';
+import { isRecord, parseJsonText } from './jsonText';
+import { decodeStix } from './stix/decode';
+
+/** Options an import may take, chosen by the analyst (the CLI's flags, the import dialog's fields). */
+export interface ImportOptions {
+  /** CSV only: which column holds what; without it the i2-style layout is read. */
+  csvMapping?: CsvMapping;
+}
+
+/** Everything a codec needs besides the bytes; `decodeText` is injected (app/ has no TextDecoder). */
+export interface ParseRequest {
+  fileName: string;
+  format: ImportFormat | 'auto';
+  options?: ImportOptions;
+  limits?: ParseLimits;
+  /** Strict UTF-8 decoding that throws an InterchangeError naming the byte offset. */
+  decodeText: (bytes: Uint8Array) => string;
+}
+
+const EXTENSIONS: Record<string, ImportFormat> = {
+  graphml: 'graphml',
+  gexf: 'gexf',
+  csv: 'csv',
+  tsv: 'csv',
+  mtgx: 'mtgx',
+  anx: 'anx',
+  stix: 'stix',
+};
+
+/** The format a file is in, from its extension, or from its first bytes for .json and .xml. */
+export function detectFormat(fileName: string, head: string): ImportFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const byExtension = EXTENSIONS[ext];
+  if (byExtension) return byExtension;
+  const start = head.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('PK')) return 'mtgx';
+  if (start.startsWith('<')) {
+    if (/<gexf[\s>]/.test(head)) return 'gexf';
+    if (/<graphml[\s>]/.test(head)) return 'graphml';
+    if (/<Chart[\s>]/.test(head)) return 'anx';
+  }
+  if (start.startsWith('{') || start.startsWith('[')) {
+    if (/"analyst-workbench-case"/.test(head)) return 'json';
+    if (/"type"\s*:\s*"bundle"/.test(head) || /"spec_version"/.test(head) || /"[a-z-]+--[0-9a-f]{8}-/.test(head)) return 'stix';
+    if (/"values"\s*:/.test(head) || /"uuid"\s*:/.test(head)) return 'misp';
+  }
+  throw new InterchangeError(
+    `The format of ${fileName} could not be recognised; name it with its extension or choose the format (${IMPORT_FORMATS.map((f) => FORMAT_LABELS[f]).join(', ')})`,
+  );
+}
+
+/**
+ * Reads one file into the interchange graph. Pure: runs in the import worker, where every throw
+ * becomes a failed parse that imports nothing.
+ */
+export function parseInterchange(bytes: Uint8Array, request: ParseRequest): InterchangeGraph {
+  const limits = request.limits ?? DEFAULT_PARSE_LIMITS;
+  const format = request.format === 'auto' ? detectFormat(request.fileName, latin1Head(bytes)) : request.format;
+  if (bytes.length === 0) throw new InterchangeError(`${request.fileName} is empty`);
+  switch (format) {
+    case 'graphml':
+      return decodeGraphml(request.decodeText(bytes), limits);
+    case 'gexf':
+      return decodeGexf(request.decodeText(bytes), limits);
+    case 'json':
+      return decodeCaseJson(parseJsonText(request.decodeText(bytes), limits));
+    case 'csv':
+      return decodeCsv(request.decodeText(bytes), request.fileName, limits, request.options?.csvMapping);
+    case 'misp':
+      return decodeMispGalaxy(parseJsonText(request.decodeText(bytes), limits), request.fileName);
+    case 'anx':
+      return decodeAnx(request.decodeText(bytes), request.fileName, limits);
+    case 'mtgx':
+      return decodeMtgx(bytes, limits, request.decodeText);
+    case 'stix':
+      return decodeStix(parseJsonText(request.decodeText(bytes), limits), limits);
+    default: {
+      const unknown: never = format;
+      throw new InterchangeError(`Importing ${String(unknown)} files is not supported`);
+    }
+  }
+}
+
+/** JSON text parsed as a record (an object), or an InterchangeError naming what it is instead. */
+export function parseJsonObject(text: string, limits: ParseLimits, what: string): Record<string, unknown> {
+  const value = parseJsonText(text, limits);
+  if (!isRecord(value)) throw new InterchangeError(`This is not a ${what}: the file holds a JSON ${Array.isArray(value) ? 'array' : typeof value}, not an object`);
+  return value;
+}
+
+function latin1Head(bytes: Uint8Array): string {
+  let out = '';
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) out += String.fromCharCode(bytes[i] as number);
+  return out;
+}

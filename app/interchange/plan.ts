@@ -1,0 +1,82 @@
+import type { InterchangeGraph, SkippedItem } from './graph';
+
+/**
+ * What an import will do (the preview) and what it did (the report): shared by the store, the
+ * handlers, the CLI and the import dialog.
+ */
+
+/** An entity already in the case, as the preview names it. */
+export interface EntityRef {
+  id: string;
+  label: string;
+  type: string;
+}
+
+export interface MergeCandidate extends EntityRef {
+  /** The name of the existing entity that matched (its label or one of its aliases). */
+  matchedName: string;
+  sameType: boolean;
+}
+
+export type EntityAction = 'create' | 'merge' | 'skip';
+
+export interface EntityPlan {
+  key: string;
+  label: string;
+  type: string;
+  action: EntityAction;
+  into: EntityRef | null;
+  reason: string;
+  candidates: MergeCandidate[];
+}
+
+export interface LinkPlan {
+  key: string;
+  type: string;
+  label: string | null;
+  sourceLabel: string;
+  targetLabel: string;
+  action: EntityAction;
+  /** The existing link it merges into. */
+  into: string | null;
+  reason: string;
+}
+
+/** What an import will do, before it does it. */
+export interface ImportPlan {
+  format: InterchangeGraph['format'];
+  entities: EntityPlan[];
+  links: LinkPlan[];
+  counts: {
+    entities: Record<EntityAction, number>;
+    links: Record<EntityAction, number>;
+    sources: number;
+    citations: number;
+    notes: number;
+  };
+  warnings: string[];
+  skipped: SkippedItem[];
+  /** The same file (by SHA-256) was imported before, as this source. */
+  alreadyImported: { sourceId: string; title: string; importedAt: string } | null;
+}
+
+/** The analyst's choice for one incoming entity, overriding the preview's proposal. */
+export type EntityDecision = { action: 'create' } | { action: 'skip' } | { action: 'merge'; into: string };
+
+export interface ImportReport {
+  fileSourceId: string;
+  created: { entities: number; links: number; sources: number; citations: number; notes: number };
+  merged: { entities: number; links: number };
+  skipped: { entities: number; links: number; citations: number; notes: number };
+  warnings: string[];
+}
+
+
+/** The preview the import dialog shows; `previewId` commits it through `interchange.import`. */
+export interface ImportPreview {
+  previewId: string;
+  file: { name: string; path: string; bytes: number; sha256: string; format: InterchangeGraph['format']; formatLabel: string };
+  plan: ImportPlan;
+  /** The plan lists only the first items of long lists (all merges and skips are always listed). */
+  truncated: { entities: boolean; links: boolean };
+}

@@ -1,0 +1,385 @@
+import { isPartialDate, type Credibility, type Reliability } from '../app/domain';
+import { entityTypeDefinition } from '../app/entityTypes';
+import {
+  FILE_SOURCE_KEY,
+  FORMAT_LABELS,
+  isUuid,
+  type GraphEntity,
+  type GraphLink,
+  type InterchangeGraph,
+} from '../app/interchange/graph';
+import { normaliseName } from '../app/interchange/normaliseName';
+import type { EntityAction, EntityDecision, EntityPlan, EntityRef, ImportPlan, ImportReport, LinkPlan, MergeCandidate } from '../app/interchange/plan';
+import { defaultChart, saveChartPositions } from './charts';
+import { insertCitation } from './citations';
+import { insertEntity } from './entities';
+import { newId } from './ids';
+import { insertLink } from './links';
+import { insertNote } from './notes';
+import { insertSource } from './sources';
+import { nowIso, parseAttributes, prepared, type Db } from './types';
+
+export interface ImportFile {
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface CommitOptions {
+  decisions?: Record<string, EntityDecision>;
+  /** Reliability of the imported file as a source; "F" (cannot be judged) unless the analyst grades it. */
+  fileReliability?: Reliability;
+}
+
+/** Thrown when the analyst's decisions do not fit the case (an entity to merge into has gone). */
+export class ImportConflictError extends Error {}
+
+const FILE_REFERENCE = (sha256: string) => `sha256:${sha256}`;
+const COMPATIBLE_ANY = 'other';
+
+interface NameIndex {
+  byKey: Map<string, { ref: EntityRef; name: string; isLabel: boolean }[]>;
+  byId: Map<string, EntityRef>;
+}
+
+function buildNameIndex(db: Db): NameIndex {
+  const byKey: NameIndex['byKey'] = new Map();
+  const byId = new Map<string, EntityRef>();
+  const add = (key: string, entry: { ref: EntityRef; name: string; isLabel: boolean }) => {
+    if (key === '') return;
+    const list = byKey.get(key);
+    if (list) list.push(entry);
+    else byKey.set(key, [entry]);
+  };
+  for (const ref of prepared(db, 'SELECT id, label, type FROM entities ORDER BY label COLLATE NOCASE, id').all() as EntityRef[]) {
+    byId.set(ref.id, ref);
+    add(normaliseName(ref.label), { ref, name: ref.label, isLabel: true });
+  }
+  for (const row of prepared(db, 'SELECT entity_id AS id, alias FROM entity_aliases').all() as { id: string; alias: string }[]) {
+    const ref = byId.get(row.id);
+    if (ref) add(normaliseName(row.alias), { ref, name: row.alias, isLabel: false });
+  }
+  return { byKey, byId };
+}
+
+function typesFit(a: string, b: string): boolean {
+  return a === b || a === COMPATIBLE_ANY || b === COMPATIBLE_ANY;
+}
+
+function candidatesFor(entity: GraphEntity, index: NameIndex): MergeCandidate[] {
+  const seen = new Map<string, MergeCandidate>();
+  for (const name of [entity.label, ...entity.aliases]) {
+    for (const entry of index.byKey.get(normaliseName(name)) ?? []) {
+      if (seen.has(entry.ref.id)) continue;
+      seen.set(entry.ref.id, { ...entry.ref, matchedName: entry.name, sameType: typesFit(entry.ref.type, entity.type) });
+    }
+  }
+  return [...seen.values()].sort((a, b) => Number(b.sameType) - Number(a.sameType));
+}
+
+function typeLabel(type: string): string {
+  const def = entityTypeDefinition(type);
+  return (def.id === type ? def.label : type).toLowerCase();
+}
+
+/** Proposes what each incoming entity and link becomes; the analyst's decisions override it. */
+export function planImport(db: Db, graph: InterchangeGraph, file: ImportFile, decisions: Record<string, EntityDecision> = {}): ImportPlan {
+  const index = buildNameIndex(db);
+  const entities: EntityPlan[] = graph.entities.map((entity) => {
+    const candidates = candidatesFor(entity, index);
+    const base = { key: entity.key, label: entity.label, type: entity.type, candidates };
+    const decision = Object.prototype.hasOwnProperty.call(decisions, entity.key) ? decisions[entity.key] : undefined;
+    if (decision) {
+      if (decision.action === 'merge') {
+        const into = index.byId.get(decision.into);
+        if (!into) throw new ImportConflictError(`"${entity.label}" was to be merged into an entity that is no longer in the case.`);
+        return { ...base, action: 'merge', into, reason: 'merged as you chose' };
+      }
+      return { ...base, action: decision.action, into: null, reason: decision.action === 'skip' ? 'skipped as you chose' : 'created as you chose' };
+    }
+    const sameId = entity.id !== undefined ? index.byId.get(entity.id) : undefined;
+    if (sameId) return { ...base, action: 'merge', into: sameId, reason: 'the case already has this entity (same id)' };
+    const best = candidates.find((c) => c.sameType);
+    if (best) {
+      const how = normaliseName(best.matchedName) === normaliseName(entity.label) && best.matchedName === best.label ? `same name as "${best.label}"` : `its name matches "${best.matchedName}", a name of "${best.label}"`;
+      return { ...base, action: 'merge', into: { id: best.id, label: best.label, type: best.type }, reason: how };
+    }
+    const other = candidates[0];
+    if (other) {
+      return {
+        ...base,
+        action: 'create',
+        into: null,
+        reason: `new; the case has a ${typeLabel(other.type)} named "${other.label}", not merged because it is not a ${typeLabel(entity.type)}`,
+      };
+    }
+    return { ...base, action: 'create', into: null, reason: 'new' };
+  });
+
+  const entityPlanByKey = new Map(entities.map((p) => [p.key, p]));
+  const labelOf = new Map(graph.entities.map((e) => [e.key, e.label]));
+  const existingLinkIds = new Set<string>();
+  for (const link of graph.links) {
+    if (link.id !== undefined && prepared(db, 'SELECT 1 FROM links WHERE id = ?').get(link.id)) existingLinkIds.add(link.id);
+  }
+  const links: LinkPlan[] = graph.links.map((link) => {
+    const from = entityPlanByKey.get(link.sourceKey);
+    const to = entityPlanByKey.get(link.targetKey);
+    const base = {
+      key: link.key,
+      type: link.type,
+      label: link.label,
+      sourceLabel: labelOf.get(link.sourceKey) ?? link.sourceKey,
+      targetLabel: labelOf.get(link.targetKey) ?? link.targetKey,
+    };
+    if (!from || !to || from.action === 'skip' || to.action === 'skip') {
+      return { ...base, action: 'skip', into: null, reason: 'an end of it is skipped' };
+    }
+    if (link.id !== undefined && existingLinkIds.has(link.id)) return { ...base, action: 'merge', into: link.id, reason: 'the case already has this link (same id)' };
+    if (from.action === 'merge' && to.action === 'merge' && from.into && to.into) {
+      const existing = findSameLink(db, link, from.into.id, to.into.id);
+      if (existing) return { ...base, action: 'merge', into: existing, reason: `the case already links "${from.into.label}" and "${to.into.label}" this way` };
+    }
+    return { ...base, action: 'create', into: null, reason: 'new' };
+  });
+
+  const count = (plans: { action: EntityAction }[]) => ({
+    create: plans.filter((p) => p.action === 'create').length,
+    merge: plans.filter((p) => p.action === 'merge').length,
+    skip: plans.filter((p) => p.action === 'skip').length,
+  });
+  const previous = prepared(db, 'SELECT id, title, created_at AS importedAt FROM sources WHERE reference = ? ORDER BY created_at LIMIT 1').get(
+    FILE_REFERENCE(file.sha256),
+  ) as { id: string; title: string; importedAt: string } | undefined;
+  return {
+    format: graph.format,
+    entities,
+    links,
+    counts: { entities: count(entities), links: count(links), sources: graph.sources.length, citations: graph.citations.length, notes: graph.notes.length },
+    warnings: [...graph.warnings, ...(previous ? [`This file was imported before, on ${previous.importedAt.slice(0, 10)} ("${previous.title}").`] : [])],
+    skipped: graph.skipped,
+    alreadyImported: previous ? { sourceId: previous.id, title: previous.title, importedAt: previous.importedAt } : null,
+  };
+}
+
+function findSameLink(db: Db, link: GraphLink, sourceId: string, targetId: string): string | null {
+  const row = prepared(
+    db,
+    `SELECT id FROM links WHERE type = @type AND ((source_id = @s AND target_id = @t) OR (directed = 0 AND @directed = 0 AND source_id = @t AND target_id = @s))
+     ORDER BY created_at LIMIT 1`,
+  ).get({ type: link.type, s: sourceId, t: targetId, directed: link.directed ? 1 : 0 }) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+const clip = (value: string, max: number) => (value.length > max ? value.slice(0, max) : value);
+const dateOrNull = (value: string | null) => (value !== null && isPartialDate(value) ? value : null);
+
+/**
+ * Writes an import in ONE transaction: the file as a source, then entities (created or merged),
+ * links, sources, citations and notes. Any failure rolls all of it back and rethrows.
+ */
+export function commitImport(db: Db, graph: InterchangeGraph, file: ImportFile, options: CommitOptions = {}): ImportReport {
+  return db.transaction((): ImportReport => {
+    const plan = planImport(db, graph, file, options.decisions);
+    const warnings = [...plan.warnings];
+    const report: ImportReport = {
+      fileSourceId: '',
+      created: { entities: 0, links: 0, sources: 0, citations: 0, notes: 0 },
+      merged: { entities: 0, links: 0 },
+      skipped: { entities: 0, links: 0, citations: 0, notes: 0 },
+      warnings,
+    };
+    const usedIds = new Set<string>();
+    const freshId = (wanted: string | undefined, table: string): string => {
+      if (wanted !== undefined && isUuid(wanted) && !usedIds.has(wanted) && !prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(wanted)) {
+        usedIds.add(wanted);
+        return wanted;
+      }
+      return newId();
+    };
+
+    const fileSource =
+      plan.alreadyImported?.sourceId ??
+      insertSource(db, {
+        title: clip(file.name.trim() || 'Imported file', 2000),
+        publisher: FORMAT_LABELS[graph.format],
+        reference: FILE_REFERENCE(file.sha256),
+        reliability: options.fileReliability ?? 'F',
+      }).id;
+    if (!plan.alreadyImported) report.created.sources++;
+    report.fileSourceId = fileSource;
+
+    const sourceIds = new Map<string, string>([[FILE_SOURCE_KEY, fileSource]]);
+    const fileSourceKeys = new Set([FILE_SOURCE_KEY, ...graph.sources.filter((s) => s.ofFile).map((s) => s.key)]);
+    for (const source of graph.sources) {
+      if (source.id !== undefined && prepared(db, 'SELECT 1 FROM sources WHERE id = ?').get(source.id)) {
+        sourceIds.set(source.key, source.id);
+        continue;
+      }
+      const created = insertSource(db, {
+        id: freshId(source.id, 'sources'),
+        title: clip(source.title.trim() || 'Untitled source', 2000),
+        author: source.author,
+        publisher: source.ofFile ? FORMAT_LABELS[graph.format] : source.publisher,
+        publishedDate: dateOrNull(source.publishedDate),
+        reference: source.ofFile ? FILE_REFERENCE(file.sha256) : source.reference,
+        reliability: source.reliability,
+        body: source.body,
+      });
+      sourceIds.set(source.key, created.id);
+      report.created.sources++;
+    }
+
+    const entityIds = new Map<string, string>();
+    const planByKey = new Map(plan.entities.map((p) => [p.key, p]));
+    const positions: { entityId: string; x: number; y: number }[] = [];
+    for (const entity of graph.entities) {
+      const p = planByKey.get(entity.key);
+      if (!p || p.action === 'skip') {
+        report.skipped.entities++;
+        continue;
+      }
+      if (p.action === 'merge' && p.into) {
+        mergeInto(db, p.into.id, entity);
+        entityIds.set(entity.key, p.into.id);
+        report.merged.entities++;
+        continue;
+      }
+      const label = clip(entity.label.trim(), 1000) || clip(entity.key, 1000);
+      const created = insertEntity(db, {
+        id: freshId(entity.id, 'entities'),
+        type: clip(entity.type.trim(), 100) || 'other',
+        label,
+        aliases: entity.aliases.map((a) => clip(a.trim(), 1000)).filter((a) => a.length > 0),
+        description: entity.description,
+        startDate: dateOrNull(entity.startDate),
+        endDate: dateOrNull(entity.endDate),
+        attributes: entity.attributes,
+        color: entity.color ?? null,
+      });
+      entityIds.set(entity.key, created.id);
+      if (entity.position) positions.push({ entityId: created.id, ...entity.position });
+      report.created.entities++;
+    }
+
+    const linkIds = new Map<string, string>();
+    const linkPlanByKey = new Map(plan.links.map((p) => [p.key, p]));
+    for (const link of graph.links) {
+      const p = linkPlanByKey.get(link.key);
+      const sourceId = entityIds.get(link.sourceKey);
+      const targetId = entityIds.get(link.targetKey);
+      if (!p || p.action === 'skip' || sourceId === undefined || targetId === undefined) {
+        report.skipped.links++;
+        continue;
+      }
+      if (p.action === 'merge' && p.into) {
+        linkIds.set(link.key, p.into);
+        report.merged.links++;
+        continue;
+      }
+      const created = insertLink(db, {
+        id: freshId(link.id, 'links'),
+        type: clip(link.type.trim(), 100) || 'related_to',
+        sourceId,
+        targetId,
+        directed: link.directed,
+        label: link.label,
+        description: link.description,
+        startDate: dateOrNull(link.startDate),
+        endDate: dateOrNull(link.endDate),
+        attributes: link.attributes,
+        strength: link.strength ?? null,
+      });
+      linkIds.set(link.key, created.id);
+      report.created.links++;
+    }
+
+    const targetOf = (target: { kind: 'entity' | 'link'; key: string }) => {
+      const id = (target.kind === 'entity' ? entityIds : linkIds).get(target.key);
+      return id === undefined ? null : { kind: target.kind, id };
+    };
+    const citedByFile = new Set<string>();
+    for (const citation of graph.citations) {
+      const target = targetOf(citation.target);
+      const sourceId = sourceIds.get(citation.sourceKey);
+      if (!target || sourceId === undefined || citation.quote.trim().length === 0) {
+        report.skipped.citations++;
+        continue;
+      }
+      if (fileSourceKeys.has(citation.sourceKey)) citedByFile.add(`${target.kind}:${citation.target.key}`);
+      insertCitation(db, {
+        id: freshId(citation.id, 'citations'),
+        sourceId,
+        target,
+        quote: citation.quote,
+        locator: citation.locator,
+        credibility: citation.credibility,
+        comment: citation.comment,
+      });
+      report.created.citations++;
+    }
+    if (graph.citeFile) {
+      const cite = (kind: 'entity' | 'link', key: string, quote: string, locator: string, credibility: Credibility = 6) => {
+        const target = targetOf({ kind, key });
+        if (!target || citedByFile.has(`${kind}:${key}`) || quote.trim().length === 0) return;
+        insertCitation(db, { sourceId: fileSource, target, quote, locator, credibility });
+        report.created.citations++;
+      };
+      for (const entity of graph.entities) cite('entity', entity.key, entity.label, entity.locator);
+      for (const link of graph.links) cite('link', link.key, link.label ?? link.type, link.locator);
+    }
+
+    for (const note of graph.notes) {
+      const target = note.target.kind === 'case' ? { kind: 'case' as const } : targetOf(note.target);
+      if (!target) {
+        report.skipped.notes++;
+        continue;
+      }
+      insertNote(db, { id: freshId(note.id, 'notes'), target, body: note.body, author: note.author, credibility: note.credibility });
+      report.created.notes++;
+    }
+
+    if (positions.length > 0) saveChartPositions(db, defaultChart(db).id, positions);
+    return report;
+  })();
+}
+
+/**
+ * Folds an incoming entity into an existing one, keeping the provenance of both: the incoming
+ * names become aliases, and empty fields and missing attributes are filled; nothing is overwritten.
+ */
+function mergeInto(db: Db, existingId: string, incoming: GraphEntity): void {
+  const row = prepared(db, 'SELECT label, description, start_date AS startDate, end_date AS endDate, attributes FROM entities WHERE id = ?').get(existingId) as
+    | { label: string; description: string | null; startDate: string | null; endDate: string | null; attributes: string }
+    | undefined;
+  if (!row) throw new ImportConflictError('An entity to merge into is no longer in the case.');
+  const aliases = prepared(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position').pluck().all(existingId) as string[];
+  const known = new Set([row.label, ...aliases].map((n) => n.trim().toLowerCase()));
+  let position = aliases.length;
+  for (const name of [incoming.label, ...incoming.aliases]) {
+    const alias = clip(name.trim(), 1000);
+    if (alias.length === 0 || known.has(alias.toLowerCase())) continue;
+    known.add(alias.toLowerCase());
+    prepared(db, 'INSERT INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)').run(existingId, alias, position++);
+  }
+  const attributes = parseAttributes(row.attributes);
+  let changed = false;
+  for (const [key, value] of Object.entries(incoming.attributes)) {
+    if (Object.prototype.hasOwnProperty.call(attributes, key)) continue;
+    Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });
+    changed = true;
+  }
+  const description = row.description ?? incoming.description;
+  const startDate = row.startDate ?? dateOrNull(incoming.startDate);
+  const endDate = row.endDate ?? dateOrNull(incoming.endDate);
+  if (changed || description !== row.description || startDate !== row.startDate || endDate !== row.endDate) {
+    prepared(db, 'UPDATE entities SET description = ?, start_date = ?, end_date = ?, attributes = ?, updated_at = ? WHERE id = ?').run(
+      description,
+      startDate,
+      endDate,
+      JSON.stringify(attributes),
+      nowIso(),
+      existingId,
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCaseFile, type CaseStore } from './caseFile';
+import { insertCitation } from './citations';
+import { insertEntity } from './entities';
+import { insertLink } from './links';
+import { insertNote } from './notes';
+import { ftsQuery, searchCase, snippetParts } from './search';
+import { insertSource } from './sources';
+import { tempFolder } from './testing/tempCase';
+
+let tmp: ReturnType<typeof tempFolder>;
+let store: CaseStore;
+beforeEach(() => {
+  tmp = tempFolder();
+  store = createCaseFile(tmp.file('s.awcase'), { name: 'Search' });
+});
+afterEach(() => {
+  store.close();
+  tmp.cleanup();
+});
+
+describe('search', () => {
+  it('turns what the analyst typed into words, never FTS5 syntax', () => {
+    expect(ftsQuery('  Iyad ag ')).toBe('"Iyad" "ag"*');
+    expect(ftsQuery('label:x OR "y" NEAR(')).toBe('"label:x" "OR" """y""" "NEAR("*');
+    expect(ftsQuery(' ** () ')).toBeNull();
+  });
+
+  it('splits snippets into plain text and matches', () => {
+    expect(snippetParts('…the \uE000leader\uE001 of \uE000JNIM\uE001')).toEqual([
+      { text: '…the ', match: false },
+      { text: 'leader', match: true },
+      { text: ' of ', match: false },
+      { text: 'JNIM', match: true },
+    ]);
+  });
+
+  it('finds labels first, then what mentions them, whoever wrote the rows (imports too)', () => {
+    const jnim = insertEntity(store.db, { type: 'armed_group', label: 'JNIM', aliases: ['Jamāʿat Nuṣrat al-Islām'] });
+    const aqim = insertEntity(store.db, { type: 'armed_group', label: 'AQIM', attributes: { emir: 'Droukdel' } });
+    const link = insertLink(store.db, { type: 'affiliate_of', sourceId: jnim.id, targetId: aqim.id, directed: true, label: 'pledge of 2017' });
+    const source = insertSource(store.db, { title: 'Article', reliability: 'B' });
+    insertCitation(store.db, { sourceId: source.id, target: { kind: 'link', id: link.id }, quote: 'JNIM pledged allegiance', credibility: 2 });
+    insertNote(store.db, { target: { kind: 'case' }, body: 'JNIM expanded south.' });
+
+    const hits = searchCase(store.db, 'jnim');
+    expect(hits.map((h) => [h.kind, h.field])).toEqual([
+      ['entity', 'label'],
+      ['citation', 'quote'],
+      ['note', 'body'],
+    ]);
+    expect(hits[1]).toMatchObject({ title: 'Citation on JNIM → AQIM (pledge of 2017)', focus: { kind: 'link', id: link.id } });
+    expect(hits[2]).toMatchObject({ title: 'Note on the case: JNIM expanded south.', focus: null });
+    // Diacritics folded, prefixes as the analyst types.
+    expect(searchCase(store.db, 'nusrat isl').map((h) => [h.id, h.field])).toEqual([[jnim.id, 'alias']]);
+    expect(searchCase(store.db, 'droukdel').map((h) => [h.id, h.field])).toEqual([[aqim.id, 'attributes']]);
+    expect(searchCase(store.db, 'pledge', { kinds: ['link'] }).map((h) => h.id)).toEqual([link.id]);
+    expect(searchCase(store.db, 'jnim', { limit: 1 })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportPreview, ImportReport } from '../../app/interchange/plan';
+import type { Result } from '../../app/result';
+import { tempFolder } from '../../db/testing/tempCase';
+import { CaseSession } from '../caseSession';
+import { dispatch } from '../dispatch';
+import { createHandlers } from '../handlers';
+import { RecentCases } from '../recentCases';
+import { useBuiltInterchangeWorker } from './testing/workerBundle';
+
+let tmp: ReturnType<typeof tempFolder>;
+let session: CaseSession;
+let events: string[];
+let call: <T>(channel: string, input?: unknown) => Promise<Result<T>>;
+
+beforeAll(() => {
+  useBuiltInterchangeWorker();
+});
+beforeEach(() => {
+  tmp = tempFolder('awb-ix-handlers-');
+  session = new CaseSession();
+  events = [];
+  const handlers = createHandlers({
+    session,
+    dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
+    recent: new RecentCases(tmp.file('recent.json')),
+    emit: (event) => events.push(event),
+  });
+  call = <T>(channel: string, input?: unknown) => dispatch(handlers, channel, input, () => undefined) as Promise<Result<T>>;
+});
+afterEach(() => {
+  session.close();
+  tmp.cleanup();
+});
+
+describe('interchange channels', () => {
+  it('previews, imports and exports through the IPC dispatcher', async () => {
+    session.create(tmp.file('c.awcase'));
+    const preview = await call<ImportPreview>('interchange.preview', { path: '../shared/fixtures/gexf/minimal.gexf', format: 'auto' });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(session.current()?.counts.entities).toBe(0);
+    const report = await call<ImportReport>('interchange.import', { previewId: preview.value.previewId, fileReliability: 'C' });
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value.created.entities).toBe(2);
+    expect(events).toContain('case.changed');
+    expect(session.current()?.counts.entities).toBe(2);
+
+    const out = tmp.file('out.graphml');
+    const exported = await call<{ paths: string[] }>('interchange.export', { format: 'graphml', path: out });
+    expect(exported.ok).toBe(true);
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(out, 'utf8')).toContain('Hello');
+  });
+
+  it('turns a bad file into an unsupported error and a stale preview into a conflict', async () => {
+    session.create(tmp.file('c.awcase'));
+    const bad = await call('interchange.preview', { path: tmp.file('missing.graphml') });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatchObject({ code: 'unsupported' });
+    const stale = await call('interchange.import', { previewId: 'nope' });
+    if (!stale.ok) expect(stale.error.code).toBe('conflict');
+    const invalid = await call('interchange.export', { format: 'pdf', path: 'x' });
+    if (!invalid.ok) expect(invalid.error.code).toBe('invalid_input');
+    expect((await call('interchange.cancel', { previewId: 'nope' })).ok).toBe(true);
+  });
+});

@@ -1,0 +1,65 @@
+import { WorkbenchFailure } from '../../app/result';
+import { ImportConflictError } from '../../db/importCase';
+import type { CaseSession } from '../caseSession';
+import type { Handlers } from '../dispatch';
+import { exportCaseToFile } from './exportService';
+import { ImportSessions, PreviewExpiredError } from './importService';
+import { ImportParseError } from './parseHost';
+import type { ExportFormat } from '../../app/interchange/graph';
+
+/** The native file dialogs import and export need; optional so a host without them still runs. */
+export interface InterchangeDialogs {
+  chooseImportFile(): Promise<string | null>;
+  chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
+}
+
+type InterchangeChannel = 'interchange.preview' | 'interchange.import' | 'interchange.cancel' | 'interchange.export';
+
+export interface InterchangeHandlerDeps {
+  session: CaseSession;
+  dialogs?: InterchangeDialogs;
+  /** Called after an import has committed (main emits case.changed so the renderer reloads). */
+  onImported: () => void;
+  imports?: ImportSessions;
+}
+
+const cancelled = () => new WorkbenchFailure('cancelled', 'Cancelled.');
+
+/** Import failures become contract errors: a bad file is `unsupported`, a stale preview a `conflict`. */
+function asFailure(error: unknown): never {
+  if (error instanceof ImportParseError) throw new WorkbenchFailure('unsupported', error.message);
+  if (error instanceof PreviewExpiredError || error instanceof ImportConflictError) throw new WorkbenchFailure('conflict', error.message);
+  throw error;
+}
+
+/** The interchange channels: preview an import, commit or cancel it, export the case. */
+export function createInterchangeHandlers({ session, dialogs, onImported, imports = new ImportSessions() }: InterchangeHandlerDeps): Pick<Handlers, InterchangeChannel> {
+  return {
+    'interchange.preview': async ({ path, format, csvMapping }) => {
+      const store = session.requireStore();
+      const target = path ?? (dialogs ? await dialogs.chooseImportFile() : null);
+      if (target === null) throw dialogs ? cancelled() : new WorkbenchFailure('invalid_input', 'Give the path of the file to import.');
+      return imports.preview(store, target, { format: format ?? 'auto', options: csvMapping ? { csvMapping } : {} }).catch(asFailure);
+    },
+    'interchange.import': ({ previewId, decisions, fileReliability }) => {
+      try {
+        const report = imports.commit(session.requireStore(), previewId, { ...(decisions ? { decisions } : {}), ...(fileReliability ? { fileReliability } : {}) });
+        onImported();
+        return report;
+      } catch (error) {
+        return asFailure(error);
+      }
+    },
+    'interchange.cancel': ({ previewId }) => {
+      imports.discard(previewId);
+      return null;
+    },
+    'interchange.export': async ({ format, path, stixRelationships }) => {
+      const store = session.requireStore();
+      const info = session.current();
+      const target = path ?? (dialogs ? await dialogs.chooseExportPath(format, info?.name ?? 'case') : null);
+      if (target === null) throw dialogs ? cancelled() : new WorkbenchFailure('invalid_input', 'Give the path to export to.');
+      return exportCaseToFile(store.db, format, target, stixRelationships ? { stixRelationships } : {});
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeGexf } from '../../app/interchange/gexf';
+import { DEFAULT_PARSE_LIMITS } from '../../app/interchange/graph';
+import { decodeGraphml } from '../../app/interchange/graphml';
+
+const read = (path: string) => readFileSync(`../shared/fixtures/${path}`, 'utf8');
+const graphml = (name: string) => decodeGraphml(read(`graphml/${name}`), DEFAULT_PARSE_LIMITS);
+const gexf = (name: string) => decodeGexf(read(`gexf/${name}`), DEFAULT_PARSE_LIMITS);
+
+describe('GraphML fixtures', () => {
+  it('basic.graphml: 11 nodes, 12 undirected edges, labels from ids', () => {
+    const g = graphml('basic.graphml');
+    expect(g.entities).toHaveLength(11);
+    expect(g.links).toHaveLength(12);
+    expect(g.entities.map((e) => e.label).slice(0, 3)).toEqual(['n0', 'n1', 'n2']);
+    expect(g.links.every((l) => !l.directed)).toBe(true);
+    expect(g.skipped).toEqual([]);
+  });
+
+  it('attributes.graphml: typed attributes and key defaults are kept', () => {
+    const g = graphml('attributes.graphml');
+    expect(g.entities).toHaveLength(6);
+    expect(g.links).toHaveLength(7);
+    expect(g.entities.find((e) => e.label === 'n0')?.attributes).toEqual({ color: 'green' });
+    expect(g.entities.find((e) => e.label === 'n1')?.attributes).toEqual({ color: 'yellow' });
+    expect(g.links.find((l) => l.key === 'edge:e6')?.attributes).toEqual({ weight: 1.1 });
+    expect(g.links.find((l) => l.key === 'edge:e3')?.attributes).toEqual({});
+  });
+
+  it('multigraph.graphml: parallel edges are kept', () => {
+    const g = graphml('multigraph.graphml');
+    expect(g.links).toHaveLength(9);
+    const n2n4 = g.links.filter((l) => l.sourceKey === 'node:n2' && l.targetKey === 'node:n4');
+    expect(n2n4).toHaveLength(2);
+    const n5n4 = g.links.filter((l) => l.sourceKey === 'node:n5' && l.targetKey === 'node:n4').map((l) => l.attributes.weight);
+    expect(n5n4).toEqual([1.1, 7.5]);
+  });
+
+  it('miserables.graphml: 77 characters, 254 edges, positions and colours read', () => {
+    const g = graphml('miserables.graphml');
+    expect(g.entities).toHaveLength(77);
+    expect(g.links).toHaveLength(254);
+    const valjean = g.entities.find((e) => e.label === 'Valjean');
+    expect(valjean?.position).toEqual({ x: -87.93029, y: 6.8120565 });
+    expect(valjean?.color).toBe('#f55b5b');
+    expect(valjean?.attributes).toMatchObject({ r: 245, g: 91, b: 91, size: 100, 'Modularity Class': 1 });
+    const degree = new Map<string, number>();
+    for (const l of g.links) for (const k of [l.sourceKey, l.targetKey]) degree.set(k, (degree.get(k) ?? 0) + 1);
+    const top = [...degree.entries()].sort((a, b) => b[1] - a[1])[0];
+    expect(g.entities.find((e) => e.key === top?.[0])?.label).toBe('Valjean');
+  });
+});
+
+describe('GEXF fixtures', () => {
+  it('minimal.gexf: two nodes and a directed edge', () => {
+    const g = gexf('minimal.gexf');
+    expect(g.entities.map((e) => e.label)).toEqual(['Hello', 'Word']);
+    expect(g.links).toHaveLength(1);
+    expect(g.links[0]?.directed).toBe(true);
+  });
+
+  it('basic.gexf: typed attributes, viz colour/size/position, weight and per-edge direction', () => {
+    const g = gexf('basic.gexf');
+    const suzy = g.entities.find((e) => e.key === 'node:Suzy');
+    expect(suzy?.label).toBe('Suzy, Ghost');
+    expect(suzy?.color).toBe('#ea220c');
+    expect(suzy?.attributes).toEqual({ male: false, age: 22, surname: 'Ghost', mixed: '45', opacity: 0.6, size: 34, shape: 'circle' });
+    expect(suzy?.position).toEqual({ x: 12, y: 35 });
+    expect(g.links).toHaveLength(2);
+    const [fine, second] = g.links;
+    expect(fine).toMatchObject({ label: 'Fine edge', directed: true, attributes: { weight: 456, number: 12, set: 'truc|machin', color: '#cccfff', thickness: 34, shape: 'dotted' } });
+    expect(second?.directed).toBe(false);
+  });
+
+  it('v1_3.gexf: hex colours, list values kept as text, edge kind as link type', () => {
+    const g = gexf('v1_3.gexf');
+    expect(g.entities.find((e) => e.label === 'Suzy')).toMatchObject({ color: '#ff00ff', attributes: { pipe: 'a |b | c', booleans: '[true, false, false]' } });
+    expect(g.links[0]?.type).toBe('likes');
+  });
+
+  it('les_miserables.gexf: 77 characters and 254 edges, Valjean the most connected', () => {
+    const g = gexf('les_miserables.gexf');
+    expect(g.entities).toHaveLength(77);
+    expect(g.links).toHaveLength(254);
+    const myriel = g.entities.find((e) => e.label === 'Myriel');
+    expect(myriel?.position).toEqual({ x: 268.72385, y: 91.18155 });
+    expect(myriel?.color).toBe('#d8482d');
+    expect(myriel?.attributes).toMatchObject({ Authority: 0.01880342, size: 22.714287 });
+    const degree = new Map<string, number>();
+    for (const l of g.links) for (const k of [l.sourceKey, l.targetKey]) degree.set(k, (degree.get(k) ?? 0) + 1);
+    const top = [...degree.entries()].sort((a, b) => b[1] - a[1])[0];
+    expect(g.entities.find((e) => e.key === top?.[0])?.label).toBe('Valjean');
+  });
+});

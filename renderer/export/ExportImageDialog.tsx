@@ -1,0 +1,440 @@
+import type { Core } from 'cytoscape';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { TLP_DESCRIPTIONS, TLP_LABELS, type TlpLabel } from '../../app/export/marking';
+import { supportsTransparency, type BackgroundChoice, type ExportScope, type ImageExportOptions } from '../../app/export/pageLayout';
+import {
+  DPI_MAX,
+  DPI_MIN,
+  formatCount,
+  formatMegapixels,
+  IMAGE_FORMATS,
+  isRasterFormat,
+  PAPER_NAMES,
+  PAPER_SIZES,
+  SCALE_MAX,
+  SCALE_MIN,
+  type ImageFormat,
+  type Orientation,
+  type PaperName,
+} from '../../app/export/sizing';
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+import { ScenePainter } from './canvasPainter';
+import { prepareExport, runExport, type ExportProgress, type PreparedExport } from './exportRunner';
+import { scopeCounts } from './readChart';
+import './exportDialog.css';
+
+const FORMAT_LABELS: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', svg: 'SVG', pdf: 'PDF' };
+const SCALES = [1, 2, 3, 4, 6, 8];
+const DPI_PRESETS = [96, 150, 300, 600];
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** The options of the last export in this window: the dialog opens where the analyst left it. */
+let remembered: ImageExportOptions | null = null;
+
+function initialOptions(): ImageExportOptions {
+  return (
+    remembered ?? {
+      format: 'png',
+      scope: 'chart',
+      size: { mode: 'scale', scale: 2 },
+      background: 'theme',
+      title: '',
+      subtitle: '',
+      date: today(),
+      author: '',
+      marking: { kind: 'none' },
+      legend: true,
+      footnote: true,
+      annotations: false,
+      linkLabels: true,
+    }
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** What the export will produce, in words: the pixel size for PNG and JPEG, the page for SVG and PDF. */
+function sizeSummary(options: ImageExportOptions, prepared: PreparedExport): string {
+  if (isRasterFormat(options.format)) {
+    return `${formatCount(prepared.width)} × ${formatCount(prepared.height)} px · ${formatMegapixels(prepared.width * prepared.height)} · ${Math.round(prepared.dpi)} DPI`;
+  }
+  if (options.size.mode === 'paper') return `${PAPER_SIZES[options.size.paper].label} ${options.size.orientation}, vector`;
+  return `${formatCount(prepared.width)} × ${formatCount(prepared.height)} px page, vector`;
+}
+
+function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+  return (
+    <div className="export-field">
+      <span className="export-field-label">{label}</span>
+      <div className="export-field-body">
+        {children}
+        {hint !== undefined && <span className="export-hint">{hint}</span>}
+      </div>
+    </div>
+  );
+}
+
+function Choice<T extends string>({ name, value, current, label, disabled, onChange }: { name: string; value: T; current: T; label: string; disabled?: boolean; onChange: (v: T) => void }) {
+  return (
+    <label className={`export-choice${disabled ? ' disabled' : ''}`}>
+      <input type="radio" name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)} />
+      {label}
+    </label>
+  );
+}
+
+/** The preview: the scene drawn small with the same painter as the tiles. */
+function Preview({ prepared }: { prepared: PreparedExport | null }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element || !prepared) return;
+    const { scene } = prepared;
+    const box = { width: 420, height: 300 };
+    const fit = Math.min(box.width / scene.width, box.height / scene.height);
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(scene.width * fit));
+    const height = Math.max(1, Math.round(scene.height * fit));
+    element.width = Math.round(width * ratio);
+    element.height = Math.round(height * ratio);
+    element.style.width = `${width}px`;
+    element.style.height = `${height}px`;
+    const ctx = element.getContext('2d');
+    if (!ctx) return;
+    new ScenePainter(scene, (d) => new Path2D(d)).paintTile(ctx, { x: 0, y: 0, width: element.width, height: element.height }, fit * ratio);
+  }, [prepared]);
+  return (
+    <div className="export-preview" data-testid="export-preview">
+      <canvas ref={canvas} className={prepared?.scene.background === null ? 'transparent' : ''} aria-label="Preview of the exported image" role="img" />
+    </div>
+  );
+}
+
+function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
+  const { api, store } = useApp();
+  const caseName = useStore(store, (s) => s.caseInfo?.name ?? 'Chart');
+  const [options, setOptions] = useState<ImageExportOptions>(initialOptions);
+  const [prepared, setPrepared] = useState<PreparedExport | null>(null);
+  /** The options the preview shows (it lags the form by a debounce). */
+  const [preparedFor, setPreparedFor] = useState<ImageExportOptions | null>(null);
+  const [prepareError, setPrepareError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [status, setStatus] = useState<{ kind: 'saved' | 'failed' | 'cancelled'; text: string } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const [counts] = useState(() => scopeCounts(cy));
+
+  const update = (patch: Partial<ImageExportOptions>) => {
+    setStatus(null);
+    setOptions((current) => {
+      const next = { ...current, ...patch };
+      if (!supportsTransparency(next.format) && next.background === 'transparent') next.background = 'white';
+      return next;
+    });
+  };
+
+  useEffect(() => {
+    let stale = false;
+    const timer = setTimeout(() => {
+      prepareExport(api, cy, options)
+        .then((result) => {
+          if (stale) return;
+          setPrepared(result);
+          setPreparedFor(options);
+          setPrepareError(null);
+        })
+        .catch((error: unknown) => {
+          if (!stale) setPrepareError(error instanceof Error ? error.message : String(error));
+        });
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [api, cy, options]);
+
+  const running = progress !== null;
+  const problem = prepareError ?? prepared?.problem ?? null;
+
+  const start = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setStatus(null);
+    setProgress({ phase: 'preparing', done: 0, total: 1 });
+    remembered = options;
+    const outcome = await runExport(api, cy, options, `${caseName} chart`, setProgress, controller.signal);
+    abort.current = null;
+    setProgress(null);
+    if (outcome.kind === 'saved') {
+      setStatus({ kind: 'saved', text: `Saved ${outcome.saved.fileName} (${formatBytes(outcome.saved.bytes)}) in ${(outcome.elapsedMs / 1000).toFixed(1)} s.` });
+    } else if (outcome.kind === 'cancelled') {
+      setStatus({ kind: 'cancelled', text: 'Export cancelled; nothing was written.' });
+    } else {
+      setStatus({ kind: 'failed', text: outcome.message });
+    }
+  };
+
+  const size = options.size;
+  const raster = isRasterFormat(options.format);
+  const marking = options.marking;
+
+  return (
+    <form
+      method="dialog"
+      className="export-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!running && !problem && prepared) void start();
+      }}
+    >
+      <div className="export-columns">
+        <div className="export-options">
+          <Field label="Format">
+            {IMAGE_FORMATS.map((format) => (
+              <Choice key={format} name="format" value={format} current={options.format} label={FORMAT_LABELS[format]} onChange={(v) => update({ format: v })} />
+            ))}
+          </Field>
+          <Field label="Export">
+            {(
+              [
+                ['chart', `Whole chart (${counts.chart})`],
+                ['view', `Current view (${counts.view})`],
+                ['selection', `Selection (${counts.selection})`],
+              ] as [ExportScope, string][]
+            ).map(([scope, label]) => (
+              <Choice key={scope} name="scope" value={scope} current={options.scope} label={label} disabled={counts[scope] === 0} onChange={(v) => update({ scope: v })} />
+            ))}
+          </Field>
+          <Field label="Size">
+            <div className="export-row">
+              <Choice name="size" value="scale" current={size.mode} label={raster ? 'Scale' : 'Chart’s own size'} onChange={() => update({ size: { mode: 'scale', scale: size.mode === 'scale' ? size.scale : 2 } })} />
+              {raster && size.mode === 'scale' && (
+                <select aria-label="Scale factor" value={String(size.scale)} onChange={(e) => update({ size: { mode: 'scale', scale: Number(e.target.value) } })}>
+                  {[...new Set([...SCALES, size.scale])]
+                    .filter((s) => s >= SCALE_MIN && s <= SCALE_MAX)
+                    .sort((a, b) => a - b)
+                    .map((s) => (
+                      <option key={s} value={String(s)}>
+                        {s}×
+                      </option>
+                    ))}
+                </select>
+              )}
+            </div>
+            <div className="export-row">
+              <Choice
+                name="size"
+                value="paper"
+                current={size.mode}
+                label="Paper"
+                onChange={() => update({ size: { mode: 'paper', paper: 'A4', orientation: 'landscape', dpi: size.mode === 'paper' ? size.dpi : 300 } })}
+              />
+              {size.mode === 'paper' && (
+                <>
+                  <select aria-label="Paper size" value={size.paper} onChange={(e) => update({ size: { ...size, paper: e.target.value as PaperName } })}>
+                    {PAPER_NAMES.map((p) => (
+                      <option key={p} value={p}>
+                        {PAPER_SIZES[p].label}
+                      </option>
+                    ))}
+                  </select>
+                  <select aria-label="Orientation" value={size.orientation} onChange={(e) => update({ size: { ...size, orientation: e.target.value as Orientation } })}>
+                    <option value="landscape">Landscape</option>
+                    <option value="portrait">Portrait</option>
+                  </select>
+                  {raster && (
+                    <label className="export-inline">
+                      <input
+                        type="number"
+                        aria-label="DPI"
+                        min={DPI_MIN}
+                        max={DPI_MAX}
+                        step={1}
+                        list="export-dpi-presets"
+                        value={size.dpi}
+                        onChange={(e) => {
+                          const dpi = Math.round(Number(e.target.value));
+                          if (Number.isFinite(dpi)) update({ size: { ...size, dpi: Math.min(DPI_MAX, Math.max(DPI_MIN, dpi)) } });
+                        }}
+                      />
+                      DPI
+                      <datalist id="export-dpi-presets">
+                        {DPI_PRESETS.map((d) => (
+                          <option key={d} value={d} />
+                        ))}
+                      </datalist>
+                    </label>
+                  )}
+                </>
+              )}
+            </div>
+          </Field>
+          <Field label="Background">
+            {(
+              [
+                ['theme', 'Theme'],
+                ['white', 'White'],
+                ['transparent', 'Transparent'],
+              ] as [BackgroundChoice, string][]
+            ).map(([value, label]) => (
+              <Choice
+                key={value}
+                name="background"
+                value={value}
+                current={options.background}
+                label={label}
+                disabled={value === 'transparent' && !supportsTransparency(options.format)}
+                onChange={(v) => update({ background: v })}
+              />
+            ))}
+          </Field>
+          <Field label="Title">
+            <input type="text" aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
+          </Field>
+          <Field label="Subtitle">
+            <input type="text" aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
+          </Field>
+          <Field label="Date">
+            <input type="text" aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
+          </Field>
+          <Field label="Author" hint="Only what you type here is printed.">
+            <input type="text" aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
+          </Field>
+          <Field label="Marking" hint={marking.kind === 'tlp' ? TLP_DESCRIPTIONS[marking.label] : 'Printed at the top and bottom of the image.'}>
+            <div className="export-row">
+              <select
+                aria-label="Marking"
+                value={marking.kind}
+                onChange={(e) => {
+                  const kind = e.target.value;
+                  update({ marking: kind === 'tlp' ? { kind: 'tlp', label: 'AMBER' } : kind === 'text' ? { kind: 'text', text: '' } : { kind: 'none' } });
+                }}
+              >
+                <option value="none">None</option>
+                <option value="text">Text</option>
+                <option value="tlp">TLP 2.0</option>
+              </select>
+              {marking.kind === 'text' && (
+                <input type="text" aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
+              )}
+              {marking.kind === 'tlp' && (
+                <select aria-label="TLP label" value={marking.label} onChange={(e) => update({ marking: { kind: 'tlp', label: e.target.value as TlpLabel } })}>
+                  {TLP_LABELS.map((label) => (
+                    <option key={label} value={label}>
+                      TLP:{label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </div>
+          </Field>
+          <Field label="Include">
+            <label className="export-choice">
+              <input type="checkbox" checked={options.legend} onChange={(e) => update({ legend: e.target.checked })} />
+              Legend
+            </label>
+            <label className="export-choice">
+              <input type="checkbox" checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })} />
+              Sources footnote
+            </label>
+            <label className="export-choice">
+              <input type="checkbox" checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })} />
+              Link labels
+            </label>
+            <label className="export-choice disabled" title="This chart has no annotations yet.">
+              <input type="checkbox" checked={false} disabled onChange={() => undefined} />
+              Annotations
+            </label>
+          </Field>
+        </div>
+        <div className="export-side">
+          <Preview prepared={prepared} />
+          <p className="export-size" data-testid="export-size" data-ready={prepared !== null && preparedFor === options} aria-live="polite">
+            {prepared ? sizeSummary(options, prepared) : 'Preparing the preview…'}
+          </p>
+          {problem !== null && (
+            <p className="export-problem" role="alert" data-testid="export-problem">
+              {problem}
+            </p>
+          )}
+          {progress && (
+            <div className="export-progress" role="status" data-testid="export-progress">
+              <progress max={progress.total} value={progress.done} />
+              <span>
+                {progress.phase === 'preparing'
+                  ? 'Preparing…'
+                  : progress.phase === 'drawing'
+                    ? `Drawing tile ${progress.done + 1} of ${progress.total}…`
+                    : 'Saving…'}
+              </span>
+            </div>
+          )}
+          {status && (
+            <p className={`export-status ${status.kind}`} role="status" data-testid="export-status">
+              {status.text}
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="export-buttons">
+        {running ? (
+          <button type="button" className="button" onClick={() => abort.current?.abort()}>
+            Cancel export
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={close}>
+            Close
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={running || problem !== null || prepared === null}>
+          Export…
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** File › Export image: what to export, how large, with what around it; a preview; progress; cancel. */
+export function ExportImageDialog() {
+  const { store, commands } = useApp();
+  const open = useStore(store, (s) => s.exportImageOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cy = open ? (commands.chart()?.cy ?? null) : null;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const close = () => store.setState({ exportImageOpen: false });
+
+  return (
+    <dialog
+      ref={dialog}
+      className="export-dialog"
+      aria-labelledby="export-dialog-title"
+      data-testid="export-dialog"
+      onClose={close}
+      onCancel={(event) => {
+        // Escape closes the dialog, but not in the middle of an export (Cancel export stops it).
+        if (dialog.current?.querySelector('[data-testid="export-progress"]')) event.preventDefault();
+      }}
+      // Keys typed in the dialog are not chart shortcuts.
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <h2 id="export-dialog-title">Export image</h2>
+      {open && cy && <ExportForm cy={cy} close={close} />}
+      {open && !cy && <p className="export-problem">Open a case with a chart to export it.</p>}
+    </dialog>
+  );
+}
