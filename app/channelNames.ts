@@ -54,12 +54,17 @@ export const CHANNEL_NAMES = [
   'interchange.cancel',
   'interchange.export',
   'analysis.evidence',
-  'chartImage.sources',
-  'chartImage.saveVector',
-  'chartImage.begin',
-  'chartImage.tile',
-  'chartImage.finish',
-  'chartImage.cancel',
+  'chart.pinned',
+  'chart.setPinned',
+  'view.list',
+  'view.save',
+  'view.delete',
+  'image.sources',
+  'image.saveVector',
+  'image.begin',
+  'image.tile',
+  'image.finish',
+  'image.cancel',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

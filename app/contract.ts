@@ -12,6 +12,7 @@ import type {
   SourceSummary,
 } from './editing/types';
 import type { GradedCitation } from './analysis/grades';
+import { layoutNameSchema, viewFiltersSchema, type SavedView } from './views';
 import { RELIABILITY_GRADES } from './domain';
 import { csvMappingSchema } from './interchange/csvMapping';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from './interchange/graph';
@@ -229,18 +230,37 @@ export const channels = {
     empty,
     'Every citation’s Admiralty grade and what it supports: the evidence input of link analysis (grade filters, evidence weights).',
   ),
-  'chartImage.sources': channel<CitedSource[]>()(chartImageInputs.sources, 'The sources cited by these entities and links: the footnote of a chart image.'),
-  'chartImage.saveVector': channel<SavedImage>()(
+  'chart.pinned': channel<string[]>()(z.object({ chartId: id }).strict(), 'Entity ids pinned on a chart: layouts leave them where they are.'),
+  'chart.setPinned': channel<{ written: number }>()(
+    z.object({ chartId: id, nodes: z.array(positionSchema).min(1).max(1_000_000), pinned: z.boolean() }).strict(),
+    'Pin (or unpin) nodes where they stand, in one transaction.',
+  ),
+  'view.list': channel<SavedView[]>()(z.object({ chartId: id }).strict(), 'The saved views of a chart (filters, layout, viewport), by name.'),
+  'view.save': channel<SavedView>()(
+    z
+      .object({
+        chartId: id,
+        name: z.string().trim().min(1).max(200),
+        filters: viewFiltersSchema,
+        layout: layoutNameSchema.nullable(),
+        viewport: viewportSchema.nullable(),
+      })
+      .strict(),
+    'Save the chart’s filters, layout and viewport under a name (replacing a view of that name).',
+  ),
+  'view.delete': channel<null>()(z.object({ id }).strict(), 'Delete a saved view.'),
+  'image.sources': channel<CitedSource[]>()(chartImageInputs.sources, 'The sources cited by these entities and links: the footnote of a chart image.'),
+  'image.saveVector': channel<SavedImage>()(
     chartImageInputs.saveVector,
     'Ask where to save, then write a chart image scene as SVG or PDF (atomically).',
   ),
-  'chartImage.begin': channel<RasterExportStarted>()(
+  'image.begin': channel<RasterExportStarted>()(
     chartImageInputs.begin,
     'Start a PNG or JPEG export: refuse a size that cannot be made, ask where to save, open the file and return the tile plan.',
   ),
-  'chartImage.tile': channel<{ received: number; total: number }>()(chartImageInputs.tile, 'The next tile of a raster export, as PNG bytes, in plan order.'),
-  'chartImage.finish': channel<SavedImage>()(chartImageInputs.job, 'Finish a raster export: encode the end of the image and rename it into place.'),
-  'chartImage.cancel': channel<null>()(chartImageInputs.job, 'Stop a raster export and delete its temporary file.'),
+  'image.tile': channel<{ received: number; total: number }>()(chartImageInputs.tile, 'The next tile of a raster export, as PNG bytes, in plan order.'),
+  'image.finish': channel<SavedImage>()(chartImageInputs.job, 'Finish a raster export: encode the end of the image and rename it into place.'),
+  'image.cancel': channel<null>()(chartImageInputs.job, 'Stop a raster export and delete its temporary file.'),
   // `satisfies` makes a channel missing from, or extra to, app/channelNames.ts a compile error.
 } as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 

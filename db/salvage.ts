@@ -32,6 +32,7 @@ const TABLES: readonly TablePlan[] = [
   { table: 'chart_nodes', key: ['chart_id', 'entity_id'], withoutRowid: true },
   { table: 'annotations', key: ['id'] },
   { table: 'merge_records', key: ['id'] },
+  { table: 'saved_views', key: ['id'] },
   // Not copied: the undo history (its change sets describe rows that may not have survived; the
   // new case starts with a clean history) and the search index (rebuilt by triggers as rows arrive).
 ];

@@ -28,8 +28,8 @@ export async function lastExport(page: Page): Promise<LastExport> {
 }
 
 /**
- * A case of `count` entities laid out `columns` to a row, `spacing` apart, each linked to the next
- * (positions stored, so the app draws them where they are without a layout).
+ * A case of `count` entities laid out `columns` to a row, `spacing` apart, each linked to its right
+ * and lower neighbours (positions stored, so the app draws them where they are without a layout).
  */
 export function createGridCase(path: string, count: number, columns: number, spacing: number): void {
   const store = createCaseFile(path, { name: 'Grid' });
@@ -40,7 +40,12 @@ export function createGridCase(path: string, count: number, columns: number, spa
         const type = ENTITY_TYPES[i % ENTITY_TYPES.length]!;
         ids.push(insertEntity(store.db, { type: type.id, label: `${type.label} ${i}` }).id);
       }
-      for (let i = 1; i < count; i++) insertLink(store.db, { type: i % 3 === 0 ? 'fights' : 'member_of', sourceId: ids[i - 1]!, targetId: ids[i]!, directed: true });
+      const link = (a: number, b: number) =>
+        insertLink(store.db, { type: (a + b) % 3 === 0 ? 'fights' : 'member_of', sourceId: ids[a]!, targetId: ids[b]!, directed: true });
+      for (let i = 0; i < count; i++) {
+        if ((i + 1) % columns !== 0 && i + 1 < count) link(i, i + 1);
+        if (i + columns < count) link(i, i + columns);
+      }
       saveChartPositions(
         store.db,
         defaultChart(store.db).id,

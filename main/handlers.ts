@@ -14,6 +14,7 @@ import type { CaseRecovery } from './caseRecovery';
 import type { CaseSession } from './caseSession';
 import type { Handlers } from './dispatch';
 import { createEditingHandlers } from './editingHandlers';
+import { createViewHandlers } from './viewHandlers';
 import { createInterchangeHandlers, type InterchangeDialogs } from './interchange/handlers';
 import type { RecentCases } from './recentCases';
 import type { ImageFormat } from '../app/export/sizing';
@@ -139,6 +140,7 @@ export function createHandlers({ session, dialogs, recent, emit, interchangeDial
       return handle.transaction(() => gradedCitations(listCitations(handle), listSources(handle)))();
     },
     ...createEditingHandlers({ session, emit }),
+    ...createViewHandlers({ session }),
     ...createInterchangeHandlers({ session, dialogs: interchangeDialogs, onImported: () => emit('case.changed', session.current()) }),
     ...createChartImageHandlers({
       session,

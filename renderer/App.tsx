@@ -1,9 +1,10 @@
+import { AnalysisLegend } from './analysis/AnalysisLegend';
+import { SidePanel } from './analysis/SidePanel';
 import { ChartView } from './chart/ChartView';
 import { useApp } from './appContext';
 import { ExportImageDialog } from './export/ExportImageDialog';
 import { EmptyState } from './panels/EmptyState';
 import { ErrorBanner } from './panels/ErrorBanner';
-import { Inspector } from './panels/Inspector';
 import { Legend } from './panels/Legend';
 import { StatusBar } from './panels/StatusBar';
 import { TopBar } from './panels/TopBar';
@@ -30,6 +31,7 @@ export function App() {
           <div className="chart-stage">
             {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
             <ChartView />
+            {caseStatus === 'open' && <AnalysisLegend />}
             {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
               <div className="chart-empty">
                 <p>This case has no entities yet.</p>
@@ -44,8 +46,9 @@ export function App() {
           </div>
           {caseStatus === 'none' && <EmptyState />}
         </main>
-        <aside className="side-panel" aria-label="Inspector">
-          <Inspector />
+        <aside className="side-panel" aria-label="Inspector and analysis">
+          {/* The Inspector, or the Analysis panel (renderer/analysis/). */}
+          <SidePanel />
         </aside>
       </div>
       <footer className="footer">

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { WorkbenchApi } from '../app/bridge';
+import type { AnalysisServices } from './analysis/analysisServices';
 import type { ChartHandle } from './chart/chartController';
 import type { CommandContext } from './commands';
 import type { Session } from './session';
@@ -15,6 +16,8 @@ export interface AppServices {
   attachChart: (handle: ChartHandle | null) => void;
   /** Selects one element and centres the chart on it. */
   selectAndFocus: (element: SelectedElement) => void;
+  /** Link analysis: measures, paths, communities, filters, layouts, saved views. */
+  analysis: AnalysisServices;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -1,3 +1,5 @@
+import type { AnalysisServices } from './analysis/analysisServices';
+import { ANALYSIS_COMMANDS } from './analysis/analysisCommands';
 import type { ChartHandle } from './chart/chartController';
 import type { Session } from './session';
 import { matchesShortcut, type KeyStroke } from './shortcuts';
@@ -9,6 +11,8 @@ export interface CommandContext {
   store: UiStore;
   /** The mounted chart, or null before it mounts. */
   chart: () => ChartHandle | null;
+  /** Link analysis (absent in tests that do not need it). */
+  analysis?: AnalysisServices;
 }
 
 /** One user action: the menu, the keyboard, main's native menu (`command.run`) and tests reach it here. */
@@ -73,7 +77,8 @@ export const COMMANDS: readonly Command[] = [
     label: 'Lay out again',
     shortcut: 'Ctrl+L',
     canRun: (ctx) => chartShown(ctx) && !ctx.store.getState().layoutRunning && (ctx.store.getState().chart?.entities.length ?? 0) > 0,
-    run: (ctx) => ctx.chart()?.relayout(),
+    // With analysis, the layout chosen there (pins respected, run off the UI thread).
+    run: (ctx) => (ctx.analysis?.chartReady() ? ctx.analysis.runLayout(ctx.analysis.store.getState().layout) : ctx.chart()?.relayout()),
   },
   {
     id: 'chart.zoomIn',
@@ -98,6 +103,7 @@ export const COMMANDS: readonly Command[] = [
     canRun: (ctx) => ctx.store.getState().selection.length > 0,
     run: (ctx) => ctx.store.setState({ selection: [] }),
   },
+  ...ANALYSIS_COMMANDS,
 ];
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createAnalysisServices } from './analysis/analysisServices';
 import { resilientApi } from './api';
 import { App } from './App';
 import { AppContext, type AppServices } from './appContext';
@@ -15,7 +16,8 @@ function start(root: HTMLElement): void {
   const store = createUiStore();
   const session = createSession(api, store);
   let chart: ChartHandle | null = null;
-  const commands: CommandContext = { session, store, chart: () => chart };
+  const analysis = createAnalysisServices({ api, ui: store, showError: (message) => session.showError(message) });
+  const commands: CommandContext = { session, store, chart: () => chart, analysis };
 
   const services: AppServices = {
     api,
@@ -29,6 +31,7 @@ function start(root: HTMLElement): void {
       store.setState({ selection: [element] });
       chart?.focus(element.id);
     },
+    analysis,
   };
 
   api.on('case.changed', (info) => session.caseChanged(info));

@@ -16,6 +16,7 @@ import { RecentCases } from '../main/recentCases';
 import { defaultChart } from '../db/charts';
 import { benchAnalysis } from './bench/analysis';
 import { benchInterchange } from './bench/interchange';
+import { benchImageExport } from './bench/imageExport';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 20_000);
 const LINKS = Number(process.env.BENCH_LINKS ?? 40_000);
@@ -137,3 +138,5 @@ const SECTIONS = (process.env.BENCH_SECTIONS ?? 'store,analysis,interchange').sp
 if (SECTIONS.includes('store')) await main();
 if (SECTIONS.includes('analysis')) benchAnalysis();
 if (SECTIONS.includes('interchange')) await benchInterchange();
+// Chart image export needs the built renderer and Chromium: only when asked (BENCH_SECTIONS=image).
+if (SECTIONS.includes('image')) benchImageExport();

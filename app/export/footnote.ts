@@ -1,7 +1,7 @@
 import type { Source } from '../domain';
 import { oneLine } from './text';
 
-/** A source cited by the items of an image, as the footnote needs it (`chartImage.sources`). */
+/** A source cited by the items of an image, as the footnote needs it (`image.sources`). */
 export type CitedSource = Pick<Source, 'id' | 'title' | 'author' | 'publisher' | 'publishedDate' | 'reference'> & {
   /** How many of the image's entities and links cite it. */
   citedBy: number;

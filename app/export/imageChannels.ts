@@ -3,7 +3,7 @@ import { sceneSchema } from './sceneSchema';
 import { DPI_MAX, MAX_SIDE, RASTER_FORMATS, UNITS_PER_INCH, SCALE_MAX, SCALE_MIN, VECTOR_FORMATS } from './sizing';
 import type { TilePlan } from './tiling';
 
-/** The inputs of the `chartImage.*` channels (app/contract.ts lists them). */
+/** The inputs of the `image.*` channels (chart image export) (app/contract.ts lists them). */
 
 const id = z.string().min(1).max(200);
 const suggestedName = z.string().max(500);

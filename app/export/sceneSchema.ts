@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Scene } from './scene';
 
 /**
- * The scene as main accepts it over IPC (chartImage.saveVector): main writes SVG and PDF from it,
+ * The scene as main accepts it over IPC (image.saveVector): main writes SVG and PDF from it,
  * so everything that reaches the file is checked here once: finite numbers, `#rrggbb` colours,
  * symbol ids and icon path data by pattern, text by length.
  */

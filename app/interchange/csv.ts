@@ -157,21 +157,22 @@ export function decodeCsv(text: string, fileName: string, limits: ParseLimits, m
       graded.add(reliability);
       const sourceKey = `graded:${reliability}`;
       graph.citations.push({ sourceKey, target: { kind: 'link', key }, quote: typeCell || type, locator: `line ${line}`, credibility, comment: null });
-      // An entity named on many rows gets one citation per graded source: its best grade, where first seen.
+      // An entity named on many rows gets one citation: from the row with its best grade.
       for (const [end, label] of [[from, fromLabel], [to, toLabel]] as const) {
-        const citationKey = `${sourceKey}|${end}`;
-        const known = entityCitations.get(citationKey);
-        if (known === undefined) {
-          entityCitations.set(citationKey, graph.citations.length);
+        const known = entityCitations.get(end);
+        const citation = known === undefined ? undefined : graph.citations[known];
+        if (citation === undefined) {
+          entityCitations.set(end, graph.citations.length);
           graph.citations.push({ sourceKey, target: { kind: 'entity', key: end }, quote: label, locator: `line ${line}`, credibility, comment: null });
-        } else {
-          const citation = graph.citations[known];
-          if (citation && credibility < citation.credibility) citation.credibility = credibility;
+        } else if (`${reliability}${credibility}` < `${citation.sourceKey.slice(-1)}${citation.credibility}`) {
+          Object.assign(citation, { sourceKey, quote: label, locator: `line ${line}`, credibility });
         }
       }
     }
   }
+  const used = new Set(graph.citations.map((c) => c.sourceKey));
   for (const reliability of graded) {
+    if (!used.has(`graded:${reliability}`)) continue;
     graph.sources.push({ key: `graded:${reliability}`, title: `${fileName} (rows graded ${reliability})`, author: null, publisher: null, publishedDate: null, reference: null, reliability, body: null, ofFile: true });
   }
   return graph;

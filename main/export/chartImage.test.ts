@@ -86,15 +86,15 @@ describe('raster exports', () => {
   it('stitches tiles into a PNG of the chosen size and DPI, written atomically', async () => {
     const target = tmp.file('chart.png');
     savePaths.push(target);
-    const started = value(await call<RasterExportStarted>('chartImage.begin', { format: 'png', width: 5000, height: 12, dpi: 300, alpha: true, suggestedName: 'JNIM chart' }));
+    const started = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 5000, height: 12, dpi: 300, alpha: true, suggestedName: 'JNIM chart' }));
     expect(asked).toEqual(['JNIM chart.png']);
     expect(started.fileName).toBe('chart.png');
     expect(started.plan.columns).toBe(2);
     const { tileWidth } = started.plan;
-    expect(value(await call('chartImage.tile', { jobId: started.jobId, column: 0, row: 0, png: tile(tileWidth, 12, [200, 0, 0, 255], true) }))).toEqual({ received: 1, total: 2 });
+    expect(value(await call('image.tile', { jobId: started.jobId, column: 0, row: 0, png: tile(tileWidth, 12, [200, 0, 0, 255], true) }))).toEqual({ received: 1, total: 2 });
     expect(existsSync(target)).toBe(false);
-    value(await call('chartImage.tile', { jobId: started.jobId, column: 1, row: 0, png: tile(5000 - tileWidth, 12, [0, 0, 200, 255]) }));
-    const saved = value(await call<SavedImage>('chartImage.finish', { jobId: started.jobId }));
+    value(await call('image.tile', { jobId: started.jobId, column: 1, row: 0, png: tile(5000 - tileWidth, 12, [0, 0, 200, 255]) }));
+    const saved = value(await call<SavedImage>('image.finish', { jobId: started.jobId }));
 
     const bytes = readFileSync(target);
     expect(saved).toEqual({ fileName: 'chart.png', bytes: bytes.byteLength });
@@ -134,10 +134,10 @@ describe('raster exports', () => {
   it('writes a JPEG with its DPI in the JFIF header', async () => {
     const target = tmp.file('chart');
     savePaths.push(target);
-    const started = value(await call<RasterExportStarted>('chartImage.begin', { format: 'jpeg', width: 64, height: 48, dpi: 150, alpha: true, suggestedName: 'x' }));
+    const started = value(await call<RasterExportStarted>('image.begin', { format: 'jpeg', width: 64, height: 48, dpi: 150, alpha: true, suggestedName: 'x' }));
     expect(started.fileName).toBe('chart.jpg');
-    value(await call('chartImage.tile', { jobId: started.jobId, column: 0, row: 0, png: tile(64, 48, [30, 130, 73, 255]) }));
-    value(await call('chartImage.finish', { jobId: started.jobId }));
+    value(await call('image.tile', { jobId: started.jobId, column: 0, row: 0, png: tile(64, 48, [30, 130, 73, 255]) }));
+    value(await call('image.finish', { jobId: started.jobId }));
     const bytes = readFileSync(tmp.file('chart.jpg'));
     expect(bytes.subarray(6, 10).toString('latin1')).toBe('JFIF');
     expect(bytes[13]).toBe(1);
@@ -148,7 +148,7 @@ describe('raster exports', () => {
   });
 
   it('refuses a size it cannot make before asking where to save', async () => {
-    const reply = await call('chartImage.begin', { format: 'png', width: 60_000, height: 60_000, dpi: 600, alpha: false, suggestedName: 'x' });
+    const reply = await call('image.begin', { format: 'png', width: 60_000, height: 60_000, dpi: 600, alpha: false, suggestedName: 'x' });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.message).toMatch(/too large for PNG/);
     expect(asked).toEqual([]);
@@ -156,22 +156,22 @@ describe('raster exports', () => {
 
   it('leaves nothing behind when cancelled, or when a tile comes out of order', async () => {
     savePaths.push(tmp.file('a.png'), tmp.file('b.png'));
-    const a = value(await call<RasterExportStarted>('chartImage.begin', { format: 'png', width: 5000, height: 10, dpi: 96, alpha: false, suggestedName: 'a' }));
-    value(await call('chartImage.tile', { jobId: a.jobId, column: 0, row: 0, png: tile(a.plan.tileWidth, 10, [1, 2, 3, 255]) }));
-    expect(value(await call('chartImage.cancel', { jobId: a.jobId }))).toBeNull();
+    const a = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 5000, height: 10, dpi: 96, alpha: false, suggestedName: 'a' }));
+    value(await call('image.tile', { jobId: a.jobId, column: 0, row: 0, png: tile(a.plan.tileWidth, 10, [1, 2, 3, 255]) }));
+    expect(value(await call('image.cancel', { jobId: a.jobId }))).toBeNull();
     noTempFiles();
     expect(existsSync(tmp.file('a.png'))).toBe(false);
 
-    const b = value(await call<RasterExportStarted>('chartImage.begin', { format: 'png', width: 5000, height: 10, dpi: 96, alpha: false, suggestedName: 'b' }));
-    const wrong = await call('chartImage.tile', { jobId: b.jobId, column: 1, row: 0, png: tile(10, 10, [1, 2, 3, 255]) });
+    const b = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 5000, height: 10, dpi: 96, alpha: false, suggestedName: 'b' }));
+    const wrong = await call('image.tile', { jobId: b.jobId, column: 1, row: 0, png: tile(10, 10, [1, 2, 3, 255]) });
     expect(wrong.ok).toBe(false);
     noTempFiles();
-    expect((await call('chartImage.finish', { jobId: b.jobId })).ok).toBe(false);
+    expect((await call('image.finish', { jobId: b.jobId })).ok).toBe(false);
     expect(existsSync(tmp.file('b.png'))).toBe(false);
   });
 
   it('says "cancelled" when the save dialog is dismissed', async () => {
-    const reply = await call('chartImage.begin', { format: 'png', width: 10, height: 10, dpi: 96, alpha: false, suggestedName: 'x' });
+    const reply = await call('image.begin', { format: 'png', width: 10, height: 10, dpi: 96, alpha: false, suggestedName: 'x' });
     expect(reply.ok ? null : reply.error.code).toBe('cancelled');
   });
 });
@@ -182,7 +182,7 @@ describe('vector exports', () => {
   it('writes a PDF whose labels are real text', async () => {
     const target = tmp.file('chart.pdf');
     savePaths.push(target);
-    const saved = value(await call<SavedImage>('chartImage.saveVector', { format: 'pdf', scene: scene(labels), suggestedName: 'JNIM' }));
+    const saved = value(await call<SavedImage>('image.saveVector', { format: 'pdf', scene: scene(labels), suggestedName: 'JNIM' }));
     expect(saved.fileName).toBe('chart.pdf');
     const bytes = readFileSync(target);
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -200,9 +200,9 @@ describe('vector exports', () => {
 
   it('writes an SVG from the scene main validated, and neither file holds a local path or user name', async () => {
     savePaths.push(tmp.file('chart.svg'), tmp.file('chart2.pdf'));
-    value(await call('chartImage.saveVector', { format: 'svg', scene: scene(labels), suggestedName: '../../etc/passwd' }));
+    value(await call('image.saveVector', { format: 'svg', scene: scene(labels), suggestedName: '../../etc/passwd' }));
     expect(asked[0]).toBe('.. etc passwd.svg');
-    value(await call('chartImage.saveVector', { format: 'pdf', scene: scene(labels), suggestedName: 'x' }));
+    value(await call('image.saveVector', { format: 'pdf', scene: scene(labels), suggestedName: 'x' }));
     const svg = readFileSync(tmp.file('chart.svg'), 'utf8');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(svg).not.toMatch(/<script/i);
@@ -218,15 +218,15 @@ describe('vector exports', () => {
     const bad = scene(['a']);
     bad.symbols = [{ id: 'icon-x', path: 'M0 0" onload="alert(1)' }];
     savePaths.push(tmp.file('bad.svg'));
-    const reply = await call('chartImage.saveVector', { format: 'svg', scene: bad, suggestedName: 'x' });
+    const reply = await call('image.saveVector', { format: 'svg', scene: bad, suggestedName: 'x' });
     expect(reply.ok ? null : reply.error.code).toBe('invalid_input');
     const colour = scene(['a']);
     colour.background = 'url(https://example.org)';
-    expect((await call('chartImage.saveVector', { format: 'svg', scene: colour, suggestedName: 'x' })).ok).toBe(false);
+    expect((await call('image.saveVector', { format: 'svg', scene: colour, suggestedName: 'x' })).ok).toBe(false);
   });
 });
 
-describe('chartImage.sources', () => {
+describe('image.sources', () => {
   it('lists the sources the given items cite, with how many of them cite each', async () => {
     const path = tmp.file('JNIM.awcase');
     createSampleCase(path, 'jnim');
@@ -234,10 +234,10 @@ describe('chartImage.sources', () => {
     const ids = listEntities(store.db).map((e) => e.id);
     store.close();
     session.open(path);
-    const sources = value(await call<CitedSource[]>('chartImage.sources', { entityIds: ids, linkIds: [] }));
+    const sources = value(await call<CitedSource[]>('image.sources', { entityIds: ids, linkIds: [] }));
     expect(sources).toHaveLength(1);
     expect(sources[0]!.title).toBe('Jama’at Nasr al-Islam wal Muslimin: a merger of al-Qaeda affiliates');
     expect(sources[0]!.citedBy).toBeGreaterThan(10);
-    expect(value(await call<CitedSource[]>('chartImage.sources', { entityIds: [], linkIds: [] }))).toEqual([]);
+    expect(value(await call<CitedSource[]>('image.sources', { entityIds: [], linkIds: [] }))).toEqual([]);
   });
 });

@@ -19,12 +19,12 @@ import { RasterJob, TileRejected } from './rasterJob';
 export type ChooseImagePath = (format: ImageFormat, suggestedName: string) => Promise<string | null>;
 
 type ChartImageChannel =
-  | 'chartImage.sources'
-  | 'chartImage.saveVector'
-  | 'chartImage.begin'
-  | 'chartImage.tile'
-  | 'chartImage.finish'
-  | 'chartImage.cancel';
+  | 'image.sources'
+  | 'image.saveVector'
+  | 'image.begin'
+  | 'image.tile'
+  | 'image.finish'
+  | 'image.cancel';
 
 export interface ChartImageHandlerDeps {
   session: CaseSession;
@@ -108,7 +108,7 @@ export function createChartImageHandlers({ session, chooseImagePath, loadFonts, 
   };
 
   return {
-    'chartImage.sources': ({ entityIds, linkIds }): CitedSource[] => {
+    'image.sources': ({ entityIds, linkIds }): CitedSource[] => {
       const db = session.requireStore().db;
       const wanted = new Set([...entityIds, ...linkIds]);
       const citedBy = new Map<string, Set<string>>();
@@ -133,13 +133,13 @@ export function createChartImageHandlers({ session, chooseImagePath, loadFonts, 
           citedBy: citedBy.get(s.id)?.size ?? 0,
         }));
     },
-    'chartImage.saveVector': async ({ format, scene, suggestedName }): Promise<SavedImage> => {
+    'image.saveVector': async ({ format, scene, suggestedName }): Promise<SavedImage> => {
       const target = await askPath(format, suggestedName);
       const data = format === 'svg' ? sceneToSvg(scene) : await sceneToPdf(scene, await loadFonts());
       const bytes = await writeFileAtomically(target, data).catch(asWriteFailure);
       return { fileName: path.basename(target), bytes };
     },
-    'chartImage.begin': async ({ format, width, height, dpi, alpha, suggestedName }): Promise<RasterExportStarted> => {
+    'image.begin': async ({ format, width, height, dpi, alpha, suggestedName }): Promise<RasterExportStarted> => {
       const problem = rasterSizeProblem(format, width, height);
       if (problem) throw new WorkbenchFailure('invalid_input', problem);
       await dropJob();
@@ -157,7 +157,7 @@ export function createChartImageHandlers({ session, chooseImagePath, loadFonts, 
       touch(started);
       return { jobId: started.id, fileName: path.basename(target), plan };
     },
-    'chartImage.tile': async ({ jobId, column, row, png }) => {
+    'image.tile': async ({ jobId, column, row, png }) => {
       const current = requireJob(jobId);
       try {
         await current.raster.addTile(column, row, png);
@@ -168,7 +168,7 @@ export function createChartImageHandlers({ session, chooseImagePath, loadFonts, 
       }
       return { received: current.raster.tilesReceived, total: current.raster.tilesTotal };
     },
-    'chartImage.finish': async ({ jobId }): Promise<SavedImage> => {
+    'image.finish': async ({ jobId }): Promise<SavedImage> => {
       const current = requireJob(jobId);
       clearTimeout(current.timer);
       job = null;
@@ -181,7 +181,7 @@ export function createChartImageHandlers({ session, chooseImagePath, loadFonts, 
         return asWriteFailure(error);
       }
     },
-    'chartImage.cancel': async ({ jobId }) => {
+    'image.cancel': async ({ jobId }) => {
       if (job && job.id === jobId) await dropJob();
       return null;
     },

@@ -73,6 +73,12 @@ export class RasterJob {
     const y = row * plan.tileHeight;
     const width = Math.min(plan.tileWidth, plan.width - x);
     const height = Math.min(plan.tileHeight, plan.height - y);
+    // Checked from the header before decoding, so a tile can never make pngjs allocate more than a tile.
+    const header = pngHeaderSize(bytes);
+    if (!header) throw new TileRejected('A tile is not a PNG image.');
+    if (header.width !== width || header.height !== height) {
+      throw new TileRejected(`Tile ${column},${row} is ${header.width} × ${header.height}; expected ${width} × ${height}.`);
+    }
     let decoded: PNG;
     try {
       decoded = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -128,6 +134,16 @@ export class RasterJob {
     this.png?.destroy();
     await this.file.abort();
   }
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The width and height in a PNG's IHDR chunk, or null when the bytes do not start like a PNG. */
+export function pngHeaderSize(bytes: Uint8Array): { width: number; height: number } | null {
+  if (bytes.byteLength < 24 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return null;
+  if (String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** Sets the JFIF header's density to `dpi` dots per inch (jpeg-js writes 1:1 without units). */

@@ -5,20 +5,20 @@ import { mountChart } from './chartController';
 
 /** The link chart: a container React renders once; Cytoscape owns everything inside it. */
 export function ChartView() {
-  const { api, store, attachChart } = useApp();
+  const { api, store, attachChart, analysis } = useApp();
   const container = useRef<HTMLDivElement>(null);
   const counts = useStore(store, (s) => s.chart);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const mounted = mountChart(element, store, api);
+    const mounted = mountChart(element, store, api, [analysis.chartExtension]);
     attachChart(mounted.handle);
     return () => {
       attachChart(null);
       mounted.destroy();
     };
-  }, [api, store, attachChart]);
+  }, [api, store, attachChart, analysis]);
 
   const label = counts
     ? `Link chart: ${counts.entities.length} entities, ${counts.links.length} links. Click to select, Shift-click or Shift-drag to select several, drag to move.`

@@ -29,6 +29,12 @@ export interface ChartHandle {
   readonly cy?: Core;
 }
 
+/**
+ * A controller bound to the chart's Cytoscape instance by a feature outside the chart folder
+ * (e.g. the analysis overlay); returns its unbinding. Bound after the chart's own controllers.
+ */
+export type ChartExtension = (cy: Core) => () => void;
+
 export interface MountedChart {
   handle: ChartHandle;
   destroy: () => void;
@@ -39,7 +45,7 @@ export interface MountedChart {
  * controllers. React never passes elements or positions: the chart data in the store is diffed
  * into Cytoscape by id, so reloading a case keeps what did not change.
  */
-export function mountChart(container: HTMLElement, store: UiStore, api: WorkbenchApi): MountedChart {
+export function mountChart(container: HTMLElement, store: UiStore, api: WorkbenchApi, extensions: readonly ChartExtension[] = []): MountedChart {
   const cy = cytoscape({
     container,
     style: buildChartStylesheet(),
@@ -157,6 +163,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     void show(chart);
   });
   if (lastChart !== null) void show(lastChart);
+  const unbindExtensions = extensions.map((extend) => extend(cy));
 
   const resizeObserver = new ResizeObserver(() => cy.resize());
   resizeObserver.observe(container);
@@ -201,6 +208,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     handle,
     destroy() {
       showing += 1;
+      for (const unbind of unbindExtensions) unbind();
       unsubscribe();
       resizeObserver.disconnect();
       viewport.dispose();

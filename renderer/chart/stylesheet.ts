@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { ENTITY_TYPES } from '../../app/entityTypes';
 import { entityGlyphUri } from './nodeIcons';
+import { ANALYSIS_CLASS, analysisStylesheet } from '../analysis/analysisStylesheet';
 
 /** The UI font, as styles.css sets it for the page: the chart's labels match the panels. */
 export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -26,6 +27,8 @@ export const UI_CLASS = {
   incident: 'incident',
   /** Not next to the selection: drawn faint so the selection's neighbourhood reads at a glance. */
   faded: 'faded',
+  /** The analysis overlay's classes (filters, highlight, pins, group nodes): renderer/analysis/chartOverlay.ts. */
+  ...ANALYSIS_CLASS,
 } as const;
 
 /**
@@ -172,6 +175,8 @@ export function buildChartStylesheet(): StylesheetJson {
       },
     },
   );
+  // Last: an analysis answer's highlight and dimming win over the selection's emphasis.
+  sheet.push(...analysisStylesheet());
   return sheet;
 }
 

@@ -69,7 +69,7 @@ async function citedSources(api: WorkbenchApi, entityIds: string[], linkIds: str
   const key = `${entityIds.join(',')}|${linkIds.join(',')}`;
   const cached = sourcesCache.get(key);
   if (cached) return cached;
-  const result = await api['chartImage.sources']({ entityIds, linkIds });
+  const result = await api['image.sources']({ entityIds, linkIds });
   if (!result.ok) throw new ExportFailed(result.error);
   if (sourcesCache.size > 8) sourcesCache.clear();
   sourcesCache.set(key, result.value);
@@ -162,7 +162,7 @@ export async function runExport(
 
     if (!isRasterFormat(options.format)) {
       onProgress({ phase: 'saving', done: 0, total: 1 });
-      const result = await api['chartImage.saveVector']({ format: options.format, scene: prepared.scene, suggestedName });
+      const result = await api['image.saveVector']({ format: options.format, scene: prepared.scene, suggestedName });
       if (!result.ok) return result.error.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', message: result.error.message };
       const elapsedMs = performance.now() - started;
       record(options, prepared, cy, elapsedMs);
@@ -186,7 +186,7 @@ async function runRaster(
   signal: AbortSignal,
   started: number,
 ): Promise<ExportOutcome> {
-  const begun = await api['chartImage.begin']({
+  const begun = await api['image.begin']({
     format,
     width: prepared.width,
     height: prepared.height,
@@ -200,7 +200,7 @@ async function runRaster(
   const painter = new ScenePainter(prepared.scene, (d) => new Path2D(d));
   const canvas = document.createElement('canvas');
   const cancel = async (): Promise<ExportOutcome> => {
-    await api['chartImage.cancel']({ jobId });
+    await api['image.cancel']({ jobId });
     return { kind: 'cancelled' };
   };
   for (const [index, tile] of tiles.entries()) {
@@ -212,19 +212,19 @@ async function runRaster(
     }
     const ctx = canvas.getContext('2d');
     if (!ctx) {
-      await api['chartImage.cancel']({ jobId });
+      await api['image.cancel']({ jobId });
       return { kind: 'failed', message: 'This window could not get a canvas to draw the image on (it may be short of memory).' };
     }
     painter.paintTile(ctx, tile, prepared.pixelsPerUnit);
     const png = await toPngBytes(canvas);
     if (signal.aborted) return cancel();
-    const sent = await api['chartImage.tile']({ jobId, column: tile.column, row: tile.row, png });
+    const sent = await api['image.tile']({ jobId, column: tile.column, row: tile.row, png });
     if (!sent.ok) return { kind: 'failed', message: sent.error.message };
     // Long exports stay responsive: progress shows, and Cancel is heard.
     if (tiles.length > 1) await nextFrame();
   }
   onProgress({ phase: 'saving', done: tiles.length, total: tiles.length });
-  const finished = await api['chartImage.finish']({ jobId });
+  const finished = await api['image.finish']({ jobId });
   if (!finished.ok) return { kind: 'failed', message: finished.error.message };
   canvas.width = 0;
   canvas.height = 0;

@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { useApp } from '../appContext';
+import { MEASURE_LABELS } from './analysisState';
+import { communityColour, formatValue, MEASURE_SIZE, valueRange } from './overlayModel';
+import { HIGHLIGHT_COLOUR } from './analysisStylesheet';
+import { useAnalysis } from './useAnalysis';
+
+/** A small key over the chart for what the analysis draws: node size, community colour, highlight. */
+export function AnalysisLegend() {
+  const { analysis } = useApp();
+  const measure = useAnalysis((s) => s.measure);
+  const communities = useAnalysis((s) => s.communities);
+  const highlight = useAnalysis((s) => s.highlight);
+  const filtered = useAnalysis((s) => s.filters);
+  const range = useMemo(() => (measure ? valueRange(Object.values(measure.result.values)) : null), [measure]);
+  const asOf = filtered.asOf;
+  if (!measure && !communities && !highlight && asOf === null) return null;
+  return (
+    <div className="analysis-legend" data-testid="analysis-legend" aria-label="Analysis key">
+      {measure && range && (
+        <div className="legend-block">
+          <div className="legend-title">
+            Size: {MEASURE_LABELS[measure.result.measure]}
+            <button type="button" className="icon-button small" aria-label="Clear measure" title="Clear measure" onClick={() => analysis.clearMeasure()}>
+              ×
+            </button>
+          </div>
+          <div className="size-key">
+            <svg width="72" height="30" viewBox="0 0 72 30" aria-hidden="true">
+              <circle cx="8" cy="22" r={(MEASURE_SIZE.min / MEASURE_SIZE.max) * 14 * 0.55} fill="#8a929b" />
+              <circle cx="50" cy="15" r="14" fill="#8a929b" />
+            </svg>
+            <span>
+              {formatValue(range.min)} – {formatValue(range.max)}
+            </span>
+          </div>
+        </div>
+      )}
+      {communities && (
+        <div className="legend-block">
+          <div className="legend-title">
+            Colour: community
+            <button type="button" className="icon-button small" aria-label="Clear communities" title="Clear communities" onClick={() => analysis.clearCommunities()}>
+              ×
+            </button>
+          </div>
+          <ul className="community-key">
+            {communities.communities.slice(0, 12).map((c) => (
+              <li key={c.index}>
+                <span className="swatch" style={{ background: communityColour(c.index) }} />
+                {c.index + 1} <span className="muted">({c.entityIds.length})</span>
+              </li>
+            ))}
+            {communities.communities.length > 12 && <li className="muted">+{communities.communities.length - 12} more (grey)</li>}
+          </ul>
+        </div>
+      )}
+      {highlight && (
+        <div className="legend-block">
+          <div className="legend-title">
+            <span className="swatch" style={{ background: HIGHLIGHT_COLOUR }} /> {highlight.title}
+            <button type="button" className="icon-button small" aria-label="Clear highlight" title="Clear highlight" onClick={() => analysis.clearHighlight()}>
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+      {asOf !== null && <div className="legend-block legend-title">As of {asOf}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useMemo } from 'react';
+import { allGrades, formatGrade } from '../../app/analysis';
+import { entityTypeDefinition } from '../../app/entityTypes';
+import { linkTypeDefinition } from '../../app/linkTypes';
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+import { asOfSteps, filtersActive, formatAsOf, typesPresent, visibleNetwork } from './filterModel';
+import { useAnalysis } from './useAnalysis';
+
+/** What the chart shows, and so what the analysis runs on: types, evidence grade, and a date. */
+export function FiltersSection() {
+  const { analysis, store } = useApp();
+  const chart = useStore(store, (s) => s.chart);
+  const filters = useAnalysis((s) => s.filters);
+  const evidence = useAnalysis((s) => s.evidence);
+  const types = useMemo(() => (chart ? typesPresent(chart) : { entityTypes: [], linkTypes: [] }), [chart]);
+  const steps = useMemo(() => (chart ? asOfSteps(chart) : []), [chart]);
+  const shown = useMemo(() => (chart ? visibleNetwork(chart, evidence, filters) : null), [chart, evidence, filters]);
+  const toggle = (list: readonly string[], type: string, show: boolean) => (show ? list.filter((t) => t !== type) : [...list, type]);
+  const sliderIndex = filters.asOf === null ? steps.length : Math.max(0, steps.findIndex((d) => d >= filters.asOf!));
+
+  return (
+    <div className="analysis-section">
+      <p className="analysis-note" data-testid="filter-summary">
+        {shown
+          ? `Showing ${shown.report.entities.kept} of ${shown.report.entities.total} entities and ${shown.report.links.kept} of ${shown.report.links.total} links.`
+          : 'Showing everything.'}
+        {shown?.report.notes.map((n) => ` ${n}`)}
+      </p>
+      <div className="field">
+        <span>As of</span>
+        <div className="as-of">
+          <input
+            type="range"
+            aria-label="As of"
+            data-testid="as-of-slider"
+            min={0}
+            max={steps.length}
+            step={1}
+            value={sliderIndex}
+            disabled={steps.length === 0}
+            onChange={(e) => {
+              const i = Number(e.target.value);
+              analysis.setFilters({ asOf: i >= steps.length ? null : (steps[i] ?? null) });
+            }}
+          />
+          <output data-testid="as-of-value">{filters.asOf === null ? 'All time' : formatAsOf(filters.asOf)}</output>
+        </div>
+        {steps.length > 0 && (
+          <div className="as-of-scale muted">
+            <span>{formatAsOf(steps[0]!).replace(/^\d+ /, '')}</span>
+            <span>All time</span>
+          </div>
+        )}
+      </div>
+      <label className="field">
+        <span>Evidence</span>
+        <select
+          aria-label="Minimum evidence grade"
+          value={filters.minGrade ?? ''}
+          onChange={(e) => analysis.setFilters({ minGrade: e.target.value === '' ? null : e.target.value })}
+        >
+          <option value="">Any grade</option>
+          {allGrades().map((g) => (
+            <option key={formatGrade(g)} value={formatGrade(g)}>
+              {formatGrade(g)} or better
+            </option>
+          ))}
+        </select>
+      </label>
+      <details className="analysis-details" open>
+        <summary>Entity types</summary>
+        <ul className="check-list">
+          {types.entityTypes.map((type) => (
+            <li key={type}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!filters.hiddenEntityTypes.includes(type)}
+                  onChange={(e) => analysis.setFilters({ hiddenEntityTypes: toggle(filters.hiddenEntityTypes, type, e.target.checked) })}
+                />{' '}
+                {entityTypeDefinition(type).label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <details className="analysis-details">
+        <summary>Link types</summary>
+        <ul className="check-list">
+          {types.linkTypes.map((type) => (
+            <li key={type}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!filters.hiddenLinkTypes.includes(type)}
+                  onChange={(e) => analysis.setFilters({ hiddenLinkTypes: toggle(filters.hiddenLinkTypes, type, e.target.checked) })}
+                />{' '}
+                {linkTypeDefinition(type).label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {filtersActive(filters) && (
+        <button type="button" className="button" onClick={() => analysis.setFilters({ hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null })}>
+          Show everything
+        </button>
+      )}
+    </div>
+  );
+}

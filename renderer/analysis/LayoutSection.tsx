@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { LAYOUT_NAMES, type LayoutName } from '../../app/views';
+import { useApp } from '../appContext';
+import { findCommand, runCommand } from '../commands';
+import { formatShortcut } from '../shortcuts';
+import { useStore } from '../store';
+import { LAYOUT_LABELS } from './analysisState';
+import { formatAsOf } from './filterModel';
+import { useAnalysis } from './useAnalysis';
+
+/** Layouts, pins and saved views. */
+export function LayoutSection() {
+  const { analysis, store, commands } = useApp();
+  const layoutRunning = useStore(store, (s) => s.layoutRunning);
+  const selection = useStore(store, (s) => s.selection);
+  const current = useAnalysis((s) => s.layout);
+  const pinned = useAnalysis((s) => s.pinned);
+  const views = useAnalysis((s) => s.views);
+  const hasMeasure = useAnalysis((s) => s.measure !== null);
+  const [name, setName] = useState('');
+  const selectedIds = selection.filter((s) => s.kind === 'entity').map((s) => s.id);
+  const selectedPinned = selectedIds.filter((id) => pinned.has(id)).length;
+  const hint = (id: string) => {
+    const shortcut = findCommand(id)?.shortcut;
+    return shortcut ? ` (${formatShortcut(shortcut)})` : '';
+  };
+
+  return (
+    <div className="analysis-section">
+      <ul className="layout-list" role="list">
+        {LAYOUT_NAMES.map((layout: LayoutName) => (
+          <li key={layout}>
+            <button
+              type="button"
+              className={`button layout-button${current === layout ? ' current' : ''}`}
+              disabled={layoutRunning}
+              title={`${LAYOUT_LABELS[layout]}${hint(`chart.layout.${layout}`)}`}
+              onClick={() => void runCommand(`chart.layout.${layout}`, commands)}
+            >
+              {LAYOUT_LABELS[layout]}
+              {layout === 'concentric' && !hasMeasure ? ' (degree)' : ''}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {layoutRunning && (
+        <p className="analysis-note" role="status">
+          <span className="spinner" aria-hidden="true" /> Laying out…
+        </p>
+      )}
+      <h3 className="analysis-subhead">
+        Pins <span className="section-count">{pinned.size}</span>
+      </h3>
+      <p className="analysis-note muted">A pinned node stays where it is when a layout runs.</p>
+      <div className="button-row">
+        <button type="button" className="button" disabled={selectedIds.length === 0 || selectedPinned === selectedIds.length} onClick={() => void runCommand('chart.pin', commands)}>
+          Pin selected
+        </button>
+        <button type="button" className="button" disabled={selectedPinned === 0} onClick={() => void runCommand('chart.unpin', commands)}>
+          Unpin selected
+        </button>
+      </div>
+      <h3 className="analysis-subhead">
+        Saved views <span className="section-count">{views.length}</span>
+      </h3>
+      <form
+        className="button-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim() === '') return;
+          void analysis.saveView(name.trim()).then(() => setName(''));
+        }}
+      >
+        <input className="text-input" type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" className="button" disabled={name.trim() === ''}>
+          Save view
+        </button>
+      </form>
+      <ul className="view-list" data-testid="saved-views">
+        {views.map((view) => (
+          <li key={view.id}>
+            <button type="button" className="link-button" onClick={() => void analysis.applyView(view)} title="Apply this view's filters, layout and viewport">
+              {view.name}
+            </button>
+            <span className="muted view-meta">
+              {[view.layout ? LAYOUT_LABELS[view.layout] : null, view.filters.asOf ? `as of ${formatAsOf(view.filters.asOf)}` : null, view.filters.minGrade ? `≥${view.filters.minGrade}` : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+            <button type="button" className="icon-button small" aria-label={`Delete view ${view.name}`} title="Delete" onClick={() => void analysis.deleteView(view.id)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

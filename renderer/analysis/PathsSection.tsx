@@ -1,0 +1,82 @@
+import { useApp } from '../appContext';
+import { runCommand } from '../commands';
+import { useStore } from '../store';
+import { useAnalysis } from './useAnalysis';
+
+/** Path questions about the selected entities; the answer is highlighted and the rest dimmed. */
+export function PathsSection() {
+  const { analysis, store, commands } = useApp();
+  const selection = useStore(store, (s) => s.selection);
+  const chart = useStore(store, (s) => s.chart);
+  const highlight = useAnalysis((s) => s.highlight);
+  const weighted = useAnalysis((s) => s.pathWeighted);
+  const hops = useAnalysis((s) => s.neighbourhoodHops);
+  const running = useAnalysis((s) => s.run.status === 'running');
+  const ids = selection.filter((s) => s.kind === 'entity').map((s) => s.id);
+  const labels = new Map((chart?.entities ?? []).map((e) => [e.id, e.label]));
+  const names = ids.map((id) => labels.get(id) ?? id);
+  const run = (id: string) => void runCommand(id, commands);
+
+  return (
+    <div className="analysis-section">
+      <p className="analysis-note" data-testid="path-selection">
+        {ids.length === 0
+          ? 'Select entities on the chart: click one, Shift-click more.'
+          : `Selected: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}.`}
+      </p>
+      <fieldset className="toggles">
+        <label>
+          <input type="radio" name="path-weight" checked={!weighted} onChange={() => analysis.store.setState({ pathWeighted: false })} /> By hops
+        </label>
+        <label title="Each link's length is 1/strength of its best citation: a path over well-evidenced links is shorter">
+          <input type="radio" name="path-weight" checked={weighted} onChange={() => analysis.store.setState({ pathWeighted: true })} /> By evidence
+        </label>
+      </fieldset>
+      <div className="button-grid">
+        <button type="button" className="button" disabled={running || ids.length !== 2} onClick={() => run('analysis.shortestPath')}>
+          Shortest path
+        </button>
+        <button type="button" className="button" disabled={running || ids.length !== 2} onClick={() => run('analysis.allShortestPaths')}>
+          All shortest paths
+        </button>
+        <button type="button" className="button" disabled={running || ids.length < 3} onClick={() => run('analysis.connectingNetwork')}>
+          Connecting network
+        </button>
+        <span className="neighbourhood">
+          <button type="button" className="button" disabled={running || ids.length < 1} onClick={() => run('analysis.neighbourhood')}>
+            Neighbourhood
+          </button>
+          <label className="field inline">
+            <input
+              type="number"
+              aria-label="Hops"
+              min={1}
+              max={10}
+              value={hops}
+              onChange={(e) => analysis.store.setState({ neighbourhoodHops: Math.max(1, Math.min(10, Math.round(Number(e.target.value) || 1))) })}
+            />
+            <span>hops</span>
+          </label>
+        </span>
+      </div>
+      {highlight && (
+        <div className="highlight-card" data-testid="highlight" role="status">
+          <div className="highlight-head">
+            <strong>{highlight.title}</strong>
+            <button type="button" className="button" onClick={() => analysis.clearHighlight()}>
+              Clear highlight
+            </button>
+          </div>
+          <p>{highlight.detail}</p>
+          {highlight.route.length > 0 && (
+            <ol className="route">
+              {highlight.route.map((name, i) => (
+                <li key={`${i}-${name}`}>{name}</li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { FilterReport, MeasureResult, CommunityResult } from '../../app/analysis';
+import { formatAsOf } from './filterModel';
+
+function filterLines(report: FilterReport | null): string[] {
+  if (!report) return ['No filters.'];
+  const lines = [
+    `${report.entities.kept} of ${report.entities.total} entities, ${report.links.kept} of ${report.links.total} links.`,
+    report.entityTypes ? `Entity types: ${report.entityTypes.filter((t) => t !== '\u0000none').join(', ') || 'none'}.` : 'All entity types.',
+    report.linkTypes ? `Link types: ${report.linkTypes.filter((t) => t !== '\u0000none').join(', ') || 'none'}.` : 'All link types.',
+    report.minGrade ? `Evidence ${report.minGrade} or better.` : 'All evidence grades.',
+    report.asOf ? `As of ${formatAsOf(report.asOf)}.` : 'All time.',
+    ...report.notes,
+  ];
+  return lines;
+}
+
+/** How a result was computed, so another analyst (or networkx) can reproduce it. */
+export function Provenance({ result }: { result: MeasureResult | CommunityResult }) {
+  const params = Object.entries(result.parameters).map(([k, v]) => `${k}=${String(v)}`);
+  return (
+    <details className="analysis-details provenance" data-testid="provenance">
+      <summary>How this was computed</summary>
+      <dl>
+        <dt>Algorithm</dt>
+        <dd>{result.algorithm}</dd>
+        <dt>Parameters</dt>
+        <dd className="mono">{params.join(', ')}</dd>
+        {'networkxEquivalent' in result && (
+          <>
+            <dt>networkx</dt>
+            <dd className="mono">{result.networkxEquivalent}</dd>
+          </>
+        )}
+        <dt>Network</dt>
+        <dd>
+          {result.nodeCount} nodes, {result.edgeCount} edges (parallel links merged, as a networkx Graph).
+        </dd>
+        <dt>Filters</dt>
+        <dd>
+          {filterLines(result.filters).map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+        </dd>
+      </dl>
+    </details>
+  );
+}

@@ -1,0 +1,199 @@
+import type { Core, NodeSingular } from 'cytoscape';
+import type { UiStore } from '../store';
+import type { AnalysisState, AnalysisStore } from './analysisState';
+import { visibleNetwork, type VisibleNetwork } from './filterModel';
+import { ANALYSIS_CLASS } from './analysisStylesheet';
+import { communityColour, groupEdges, groupNodeId, measureSize, valueRange } from './overlayModel';
+
+/**
+ * Draws the analysis on the chart without recreating any element: filters hide with a class
+ * (`display: none`, positions kept), a measure sizes nodes by style bypass, a path or
+ * neighbourhood is highlighted by classes, communities colour nodes by bypass, and a collapsed
+ * community is a temporary group node standing for its hidden members.
+ *
+ * Everything is re-applied from state, idempotently, after each change of the analysis state or
+ * of the chart data. The chart controller's element sync runs first (it resets the classes of the
+ * elements it updates, and removes the temporary group nodes): this runs in a microtask after it.
+ */
+export function bindAnalysisOverlay(cy: Core, ui: UiStore, analysis: AnalysisStore): () => void {
+  let visibleKey: { chart: unknown; evidence: unknown; filters: unknown } | null = null;
+  let visible: VisibleNetwork | null = null;
+  let sized = false;
+  let coloured = false;
+  let scheduled = false;
+  let disposed = false;
+
+  const network = (state: AnalysisState): VisibleNetwork | null => {
+    const chart = ui.getState().chart;
+    if (!chart) return null;
+    if (!visibleKey || visibleKey.chart !== chart || visibleKey.evidence !== state.evidence || visibleKey.filters !== state.filters) {
+      visibleKey = { chart, evidence: state.evidence, filters: state.filters };
+      visible = visibleNetwork(chart, state.evidence, state.filters);
+    }
+    return visible;
+  };
+
+  const apply = () => {
+    scheduled = false;
+    if (disposed || cy.destroyed()) return;
+    const state = analysis.getState();
+    const shown = network(state);
+    const realNodes = cy.nodes().filter((n) => !n.hasClass(ANALYSIS_CLASS.group));
+    const realEdges = cy.edges().filter((e) => !e.hasClass(ANALYSIS_CLASS.groupEdge));
+
+    cy.batch(() => {
+      // Filters.
+      realNodes.forEach((n) => {
+        n.toggleClass(ANALYSIS_CLASS.hidden, shown !== null && !shown.entityIds.has(n.id()));
+      });
+      realEdges.forEach((e) => {
+        e.toggleClass(ANALYSIS_CLASS.hidden, shown !== null && !shown.linkIds.has(e.id()));
+      });
+
+      // Measure as node size.
+      const values = state.measure?.result.values;
+      if (values) {
+        const range = valueRange(Object.values(values));
+        realNodes.forEach((n) => {
+          const value = values[n.id()];
+          if (value === undefined || range === null) n.removeStyle('width height');
+          else {
+            const size = measureSize(value, range);
+            n.style({ width: size, height: size });
+          }
+        });
+        sized = true;
+      } else if (sized) {
+        realNodes.removeStyle('width height');
+        sized = false;
+      }
+
+      // Communities as node colour.
+      const membership = state.communities?.membership;
+      if (membership) {
+        realNodes.forEach((n) => {
+          const c = membership[n.id()];
+          if (c === undefined) n.removeStyle('background-color');
+          else n.style('background-color', communityColour(c));
+        });
+        coloured = true;
+      } else if (coloured) {
+        realNodes.removeStyle('background-color');
+        coloured = false;
+      }
+
+      // Pins.
+      realNodes.forEach((n) => {
+        n.toggleClass(ANALYSIS_CLASS.pinned, state.pinned.has(n.id()));
+      });
+
+      applyGroups(cy, state, realNodes, realEdges);
+
+      // Highlight.
+      const highlight = state.highlight;
+      if (highlight) {
+        const hit = new Set([...highlight.entityIds, ...highlight.linkIds]);
+        cy.elements().forEach((ele) => {
+          const on = hit.has(ele.id());
+          ele.toggleClass(ANALYSIS_CLASS.hit, on);
+          ele.toggleClass(ANALYSIS_CLASS.dim, !on);
+        });
+      } else {
+        cy.elements(`.${ANALYSIS_CLASS.hit}, .${ANALYSIS_CLASS.dim}`).removeClass(`${ANALYSIS_CLASS.hit} ${ANALYSIS_CLASS.dim}`);
+      }
+    });
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(apply);
+  };
+
+  let lastChart = ui.getState().chart;
+  const unsubscribeUi = ui.subscribe(() => {
+    const chart = ui.getState().chart;
+    if (chart === lastChart) return;
+    lastChart = chart;
+    schedule();
+  });
+  const unsubscribeAnalysis = analysis.subscribe(schedule);
+  const onGroupTap = (event: { target: NodeSingular }) => {
+    const community = Number(event.target.data('community'));
+    analysis.setState((s) => ({ collapsed: s.collapsed.filter((c) => c !== community) }));
+  };
+  cy.on('dbltap', `node.${ANALYSIS_CLASS.group}`, onGroupTap);
+  schedule();
+
+  return () => {
+    disposed = true;
+    unsubscribeUi();
+    unsubscribeAnalysis();
+    cy.off('dbltap', `node.${ANALYSIS_CLASS.group}`, onGroupTap);
+  };
+}
+
+/** Adds, keeps or removes the group nodes of collapsed communities and their edges. */
+function applyGroups(cy: Core, state: AnalysisState, realNodes: ReturnType<Core['nodes']>, realEdges: ReturnType<Core['edges']>): void {
+  const communities = state.communities;
+  const collapsed = communities ? state.collapsed.filter((c) => c >= 0 && c < communities.communities.length) : [];
+  const groupOf = new Map<string, string>();
+  const wantedGroups = new Set<string>();
+  for (const c of collapsed) {
+    const community = communities!.communities[c]!;
+    const members = community.entityIds.filter((id) => {
+      const n = cy.getElementById(id);
+      return n.nonempty() && !n.hasClass(ANALYSIS_CLASS.hidden);
+    });
+    if (members.length === 0) continue;
+    const id = groupNodeId(c);
+    wantedGroups.add(id);
+    for (const m of members) groupOf.set(m, id);
+    if (cy.getElementById(id).empty()) {
+      let x = 0;
+      let y = 0;
+      for (const m of members) {
+        const p = cy.getElementById(m).position();
+        x += p.x;
+        y += p.y;
+      }
+      cy.add({
+        group: 'nodes',
+        data: { id, label: `Community ${c + 1} (${members.length})`, community: c, members: members.length, colour: communityColour(c) },
+        classes: ANALYSIS_CLASS.group,
+        position: { x: x / members.length, y: y / members.length },
+        selectable: false,
+      });
+    } else {
+      cy.getElementById(id).data({ label: `Community ${c + 1} (${members.length})`, members: members.length });
+    }
+  }
+  realNodes.forEach((n) => {
+    n.toggleClass(ANALYSIS_CLASS.collapsed, groupOf.has(n.id()));
+  });
+
+  const links = realEdges
+    .filter((e) => !e.hasClass(ANALYSIS_CLASS.hidden))
+    .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')) }));
+  const edges = groupOf.size > 0 ? groupEdges(links, groupOf) : [];
+  const wantedEdges = new Set(edges.map((e) => e.id));
+  cy.edges(`.${ANALYSIS_CLASS.groupEdge}`)
+    .filter((e) => !wantedEdges.has(e.id()))
+    .remove();
+  cy.nodes(`.${ANALYSIS_CLASS.group}`)
+    .filter((n) => !wantedGroups.has(n.id()))
+    .remove();
+  for (const edge of edges) {
+    const existing = cy.getElementById(edge.id);
+    if (existing.nonempty()) {
+      existing.data('links', edge.links);
+      continue;
+    }
+    cy.add({
+      group: 'edges',
+      data: { id: edge.id, source: edge.source, target: edge.target, links: edge.links, label: edge.links > 1 ? `${edge.links} links` : '' },
+      classes: ANALYSIS_CLASS.groupEdge,
+      selectable: false,
+    });
+  }
+}
