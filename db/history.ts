@@ -62,7 +62,6 @@ interface ColumnInfo {
 interface TableInfo {
   table: CapturedTable;
   columns: ColumnInfo[];
-  columnNames: Set<string>;
   primaryKey: string[];
   /** Parent tables and the local columns pointing at them (soft rows are replayed only if their parents exist). */
   parents: { table: string; from: string[]; to: string[] }[];
@@ -104,7 +103,7 @@ function readTableInfo(db: Db, table: CapturedTable): TableInfo {
         return `${sqlString(name)}, ${value}`;
       })
       .join(', ')})`;
-  return { table, columns, columnNames: new Set(columns.map((c) => c.name)), primaryKey, parents: [...parents.values()], image };
+  return { table, columns, primaryKey, parents: [...parents.values()], image };
 }
 
 function tableInfo(db: Db, table: CapturedTable): TableInfo {
@@ -157,6 +156,8 @@ function installCapture(db: Db): { on: boolean } {
  */
 function captured<T>(db: Db, body: () => T): { value: T; changes: RowChange[] } {
   const state = installCapture(db);
+  // One step records one command: a nested one would take the outer one's rows as its own.
+  if (state.on) throw new Error('History: a command cannot run inside another command');
   state.on = true;
   let value: T;
   try {

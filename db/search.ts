@@ -47,11 +47,11 @@ export interface SearchOptions {
 }
 
 interface RawHit {
+  rowid: number;
   kind: SearchHitKind;
   itemId: string;
   field: string;
   score: number;
-  snip: string;
 }
 
 /** The best hits for `text`, one per item, best first. */
@@ -60,10 +60,10 @@ export function searchCase(db: Db, text: string, options: SearchOptions = {}): S
   if (query === null) return [];
   const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
   const kinds = JSON.stringify(options.kinds ?? ['entity', 'link', 'note', 'citation', 'annotation']);
+  // Rank first, cheaply; snippets (the costly part) only for the hits returned.
   const raw = prepared(
     db,
-    `SELECT d.kind, d.item_id AS itemId, d.field, bm25(search_fts) AS score,
-            snippet(search_fts, 0, char(57344), char(57345), '…', 16) AS snip
+    `SELECT d.id AS rowid, d.kind, d.item_id AS itemId, d.field, bm25(search_fts) AS score
      FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
      WHERE search_fts MATCH ? AND d.kind IN (SELECT value FROM json_each(?))
      ORDER BY score LIMIT ?`,
@@ -76,10 +76,14 @@ export function searchCase(db: Db, text: string, options: SearchOptions = {}): S
     const seen = best.get(key);
     if (!seen || weighted < seen.weighted) best.set(key, { ...hit, weighted });
   }
+  const snippet = prepared(
+    db,
+    `SELECT snippet(search_fts, 0, char(57344), char(57345), '…', 16) FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
+  ).pluck();
   return [...best.values()]
     .sort((a, b) => a.weighted - b.weighted)
     .slice(0, limit)
-    .map((hit) => describeHit(db, hit));
+    .map((hit) => describeHit(db, hit, snippetParts((snippet.get(query, hit.rowid) as string | undefined) ?? '')));
 }
 
 function firstLine(text: string, max = 80): string {
@@ -112,8 +116,8 @@ function focusTitle(db: Db, focus: SearchHit['focus']): string {
   return focus.kind === 'entity' ? entityLabel(db, focus.id) : linkTitle(db, focus.id);
 }
 
-function describeHit(db: Db, hit: RawHit): SearchHit {
-  const base = { kind: hit.kind, id: hit.itemId, field: hit.field, snippet: snippetParts(hit.snip) };
+function describeHit(db: Db, hit: RawHit, snippet: SnippetPart[]): SearchHit {
+  const base = { kind: hit.kind, id: hit.itemId, field: hit.field, snippet };
   switch (hit.kind) {
     case 'entity':
       return { ...base, title: entityLabel(db, hit.itemId), focus: { kind: 'entity', id: hit.itemId } };

@@ -8,6 +8,7 @@ import { tempFolder } from '../db/testing/tempCase';
 import { CaseSession } from '../main/caseSession';
 import { dispatch } from '../main/dispatch';
 import { createHandlers, type CaseDialogs } from '../main/handlers';
+import type { InterchangeDialogs } from '../main/interchange/handlers';
 import { RecentCases } from '../main/recentCases';
 import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../main/security';
 
@@ -31,7 +32,7 @@ function bridgeBundle(): string {
 }
 
 /** Scripted answers for the native dialogs: push a path before the action, or null to cancel. */
-export class ScriptedDialogs implements CaseDialogs {
+export class ScriptedDialogs implements CaseDialogs, InterchangeDialogs {
   readonly newPaths: (string | null)[] = [];
   readonly openPaths: (string | null)[] = [];
   chooseNewCasePath(): Promise<string | null> {
@@ -46,6 +47,17 @@ export class ScriptedDialogs implements CaseDialogs {
   chooseImageExportPath(_format: string, suggestedName: string): Promise<string | null> {
     this.suggestedImageNames.push(suggestedName);
     return Promise.resolve(this.imagePaths.shift() ?? null);
+  }
+  /** Answers for File › Import's open dialog and File › Export's save dialog, and the names it suggested. */
+  readonly importPaths: (string | null)[] = [];
+  readonly exportPaths: (string | null)[] = [];
+  readonly suggestedExportNames: string[] = [];
+  chooseImportFile(): Promise<string | null> {
+    return Promise.resolve(this.importPaths.shift() ?? null);
+  }
+  chooseExportPath(_format: string, suggestedName: string): Promise<string | null> {
+    this.suggestedExportNames.push(suggestedName);
+    return Promise.resolve(this.exportPaths.shift() ?? null);
   }
 }
 
@@ -90,7 +102,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
     };
 
     let session = new CaseSession();
-    let handlers = createHandlers({ session, dialogs, recent, emit });
+    let handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs });
     if (!startEmpty) {
       session.open(casePath);
       recent.add(casePath, session.current()?.name ?? 'JNIM');
@@ -144,7 +156,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
       restart: async () => {
         session.close();
         session = new CaseSession();
-        handlers = createHandlers({ session, dialogs, recent, emit });
+        handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs });
         session.open(casePath);
         await page.goto('about:blank');
         await launch();

@@ -1,8 +1,11 @@
 import { AnalysisLegend } from './analysis/AnalysisLegend';
 import { SidePanel } from './analysis/SidePanel';
 import { ChartView } from './chart/ChartView';
+import { EditingLayer } from './editing/EditingLayer';
 import { useApp } from './appContext';
 import { ExportImageDialog } from './export/ExportImageDialog';
+import { ExportDialog } from './interchange/ExportDialog';
+import { ImportDialog } from './interchange/ImportDialog';
 import { EmptyState } from './panels/EmptyState';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { Legend } from './panels/Legend';
@@ -32,6 +35,7 @@ export function App() {
             {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
             <ChartView />
             {caseStatus === 'open' && <AnalysisLegend />}
+            <EditingLayer />
             {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
               <div className="chart-empty">
                 <p>This case has no entities yet.</p>
@@ -55,6 +59,8 @@ export function App() {
         <StatusBar />
       </footer>
       <ExportImageDialog />
+      <ImportDialog />
+      <ExportDialog />
     </div>
   );
 }

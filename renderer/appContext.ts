@@ -3,6 +3,7 @@ import type { WorkbenchApi } from '../app/bridge';
 import type { AnalysisServices } from './analysis/analysisServices';
 import type { ChartHandle } from './chart/chartController';
 import type { CommandContext } from './commands';
+import type { EditingServices } from './editing/editingServices';
 import type { Session } from './session';
 import type { SelectedElement, UiStore } from './store';
 
@@ -18,6 +19,8 @@ export interface AppServices {
   selectAndFocus: (element: SelectedElement) => void;
   /** Link analysis: measures, paths, communities, filters, layouts, saved views. */
   analysis: AnalysisServices;
+  /** Editing: refetch after edits, undo and redo, editing dialogs (renderer/editing/). */
+  editing: EditingServices;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

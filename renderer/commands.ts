@@ -1,6 +1,9 @@
 import type { AnalysisServices } from './analysis/analysisServices';
 import { ANALYSIS_COMMANDS } from './analysis/analysisCommands';
 import type { ChartHandle } from './chart/chartController';
+import { INTERCHANGE_COMMANDS } from './interchange/interchangeCommands';
+import { EDITING_COMMANDS } from './editing/editingCommands';
+import type { EditingServices } from './editing/editingServices';
 import type { Session } from './session';
 import { matchesShortcut, type KeyStroke } from './shortcuts';
 import type { UiStore } from './store';
@@ -13,6 +16,8 @@ export interface CommandContext {
   chart: () => ChartHandle | null;
   /** Link analysis (absent in tests that do not need it). */
   analysis?: AnalysisServices;
+  /** Editing: undo, dialogs, palette (absent in tests that do not need it). */
+  editing?: EditingServices;
 }
 
 /** One user action: the menu, the keyboard, main's native menu (`command.run`) and tests reach it here. */
@@ -104,6 +109,8 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx) => ctx.store.setState({ selection: [] }),
   },
   ...ANALYSIS_COMMANDS,
+  ...EDITING_COMMANDS,
+  ...INTERCHANGE_COMMANDS,
 ];
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));

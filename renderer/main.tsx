@@ -7,6 +7,7 @@ import { AppContext, type AppServices } from './appContext';
 import type { ChartHandle } from './chart/chartController';
 import { runCommand, type CommandContext } from './commands';
 import { bindShortcuts } from './keyboard';
+import { createEditingServices } from './editing/editingServices';
 import { createSession } from './session';
 import { createUiStore } from './store';
 import './styles.css';
@@ -17,7 +18,8 @@ function start(root: HTMLElement): void {
   const session = createSession(api, store);
   let chart: ChartHandle | null = null;
   const analysis = createAnalysisServices({ api, ui: store, showError: (message) => session.showError(message) });
-  const commands: CommandContext = { session, store, chart: () => chart, analysis };
+  const editing = createEditingServices({ api, ui: store, session, chart: () => chart });
+  const commands: CommandContext = { session, store, chart: () => chart, analysis, editing };
 
   const services: AppServices = {
     api,
@@ -32,6 +34,7 @@ function start(root: HTMLElement): void {
       chart?.focus(element.id);
     },
     analysis,
+    editing,
   };
 
   api.on('case.changed', (info) => session.caseChanged(info));

@@ -15,6 +15,7 @@ import { createHandlers } from '../main/handlers';
 import { RecentCases } from '../main/recentCases';
 import { defaultChart } from '../db/charts';
 import { benchAnalysis } from './bench/analysis';
+import { benchEditing } from './bench/editing';
 import { benchInterchange } from './bench/interchange';
 import { benchImageExport } from './bench/imageExport';
 
@@ -133,10 +134,11 @@ async function main(): Promise<void> {
   }
 }
 
-// BENCH_SECTIONS=store, =analysis or =interchange runs one part only.
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'store,analysis,interchange').split(',');
+// BENCH_SECTIONS=store, =analysis, =interchange or =editing runs one part only.
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'store,analysis,interchange,editing').split(',');
 if (SECTIONS.includes('store')) await main();
 if (SECTIONS.includes('analysis')) benchAnalysis();
+if (SECTIONS.includes('editing')) benchEditing();
 if (SECTIONS.includes('interchange')) await benchInterchange();
 // Chart image export needs the built renderer and Chromium: only when asked (BENCH_SECTIONS=image).
 if (SECTIONS.includes('image')) benchImageExport();

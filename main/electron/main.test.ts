@@ -340,3 +340,35 @@ describe('File > Restore Backup…', () => {
     expect(aside).toHaveLength(1);
   });
 });
+
+describe('File > Import and File > Export', () => {
+  it('ask the renderer to run its import and export commands (it shows the preview and the report)', () => {
+    const webContents = mainWindow().webContents;
+    const before = sentEvents(webContents, 'command.run').length;
+    expect(menuItem('Import…').accelerator).toBe('CmdOrCtrl+I');
+    click(menuItem('Import…'));
+    const exportMenu = menuItem('Export').submenu as MenuItemConstructorOptions[];
+    expect(exportMenu.map((item) => item.label)).toContain('GraphML…');
+    click(menuItem('GraphML…', exportMenu));
+    click(menuItem('STIX 2.1 (strict)…', exportMenu));
+    expect(sentEvents(webContents, 'command.run').slice(before)).toEqual([
+      { commandId: 'file.import' },
+      { commandId: 'file.export.graphml' },
+      { commandId: 'file.export.stix' },
+    ]);
+  });
+
+  it('take their paths from the native dialogs, never from the renderer', async () => {
+    const target = path.join(recorded.workDir, 'written-by-renderer.graphml');
+    const refusedExport = await invoke('interchange.export', { format: 'graphml', path: target });
+    expect(refusedExport).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(existsSync(target)).toBe(false);
+    // The (fake) save dialog is cancelled: a quiet `cancelled`, not a demand for a path.
+    expect(await invoke('interchange.export', { format: 'graphml' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+
+    const refusedImport = await invoke('interchange.preview', { path: samplePath });
+    expect(refusedImport).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    recorded.nextOpenDialogPath = null;
+    expect(await invoke('interchange.preview', {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+});

@@ -18,6 +18,7 @@ import {
   type WebContents,
 } from 'electron';
 import { CHANNEL_NAMES, type ChannelInput, type ChannelName, type EventName, type EventPayloads } from '../../app/contract';
+import { EXPORT_CHOICES, exportCommandId } from '../../app/interchange/exportChoices';
 import type { Result } from '../../app/result';
 import { backupFolderFor, listBackups } from '../../db/backup';
 import { createSampleCase } from '../../db/samples';
@@ -34,6 +35,7 @@ import { CaseSession } from '../caseSession';
 import { dispatch, type Handlers } from '../dispatch';
 import { describeErrorForLog } from '../errorReport';
 import { createHandlers, type CaseDialogs } from '../handlers';
+import { createInterchangeDialogs } from './interchangeDialogs';
 import { RecentCases } from '../recentCases';
 import {
   APP_ENTRY_URL,
@@ -216,6 +218,7 @@ function startWorkbench(): void {
       recent: recentCases,
       emit,
       recovery,
+      interchangeDialogs,
       // The build copies the export font beside the bundled main process (scripts/build-node.mjs).
       exportFontDirs: [path.join(appRoot, 'dist', 'main', 'fonts')],
     });
@@ -489,6 +492,21 @@ function startWorkbench(): void {
     },
   };
 
+  // File › Import and File › Export: their paths come only from these dialogs (see main/interchange/handlers.ts).
+  const interchangeDialogs = createInterchangeDialogs(
+    {
+      showOpenDialog: (options) => {
+        const window = liveWindow();
+        return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+      },
+      showSaveDialog: (options) => {
+        const window = liveWindow();
+        return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+      },
+    },
+    () => app.getPath('documents'),
+  );
+
   /** Runs a channel for a menu item or the OS; a failure becomes a dialog (cancelling is not one). */
   async function runCaseAction<C extends ChannelName>(
     channel: C,
@@ -559,6 +577,13 @@ function startWorkbench(): void {
           },
           { label: 'Open Recent', submenu: recentMenu() },
           { type: 'separator' },
+          // The renderer runs these: it shows the preview before anything is written, and the report.
+          { label: 'Import…', accelerator: 'CmdOrCtrl+I', enabled: hasOpenCase, click: () => runRendererCommand('file.import') },
+          {
+            label: 'Export',
+            enabled: hasOpenCase,
+            submenu: EXPORT_CHOICES.map((choice) => ({ label: `${choice.label}…`, enabled: hasOpenCase, click: () => runRendererCommand(exportCommandId(choice)) })),
+          },
           {
             label: 'Export Image…',
             accelerator: 'CmdOrCtrl+Shift+E',

@@ -34,10 +34,24 @@ function asFailure(error: unknown): never {
 
 /** The interchange channels: preview an import, commit or cancel it, export the case. */
 export function createInterchangeHandlers({ session, dialogs, onImported, imports = new ImportSessions() }: InterchangeHandlerDeps): Pick<Handlers, InterchangeChannel> {
+  // With native dialogs (the app), the renderer never names a file: it may only re-read one the
+  // analyst picked in the open dialog (to preview it again with a CSV mapping), and exports go
+  // where the save dialog says. A path from the renderer is honoured only without dialogs (tests).
+  const pickedForImport = new Set<string>();
+  const importTarget = async (path: string | undefined): Promise<string | null> => {
+    if (!dialogs) return path ?? null;
+    if (path === undefined) {
+      const picked = await dialogs.chooseImportFile();
+      if (picked !== null) pickedForImport.add(picked);
+      return picked;
+    }
+    if (!pickedForImport.has(path)) throw new WorkbenchFailure('invalid_input', 'Choose the file to import in the Import dialog.');
+    return path;
+  };
   return {
     'interchange.preview': async ({ path, format, csvMapping }) => {
       const store = session.requireStore();
-      const target = path ?? (dialogs ? await dialogs.chooseImportFile() : null);
+      const target = await importTarget(path);
       if (target === null) throw dialogs ? cancelled() : new WorkbenchFailure('invalid_input', 'Give the path of the file to import.');
       return imports.preview(store, target, { format: format ?? 'auto', options: csvMapping ? { csvMapping } : {} }).catch(asFailure);
     },
@@ -57,7 +71,8 @@ export function createInterchangeHandlers({ session, dialogs, onImported, import
     'interchange.export': async ({ format, path, stixRelationships }) => {
       const store = session.requireStore();
       const info = session.current();
-      const target = path ?? (dialogs ? await dialogs.chooseExportPath(format, info?.name ?? 'case') : null);
+      if (dialogs && path !== undefined) throw new WorkbenchFailure('invalid_input', 'Choose where to export in the save dialog.');
+      const target = dialogs ? await dialogs.chooseExportPath(format, info?.name ?? 'case') : (path ?? null);
       if (target === null) throw dialogs ? cancelled() : new WorkbenchFailure('invalid_input', 'Give the path to export to.');
       return exportCaseToFile(store.db, format, target, stixRelationships ? { stixRelationships } : {});
     },

@@ -27,7 +27,7 @@ export function AnalysisLegend() {
           </div>
           <div className="size-key">
             <svg width="72" height="30" viewBox="0 0 72 30" aria-hidden="true">
-              <circle cx="8" cy="22" r={(MEASURE_SIZE.min / MEASURE_SIZE.max) * 14 * 0.55} fill="#8a929b" />
+              <circle cx="8" cy="22" r={(MEASURE_SIZE.min / MEASURE_SIZE.max) * 14} fill="#8a929b" />
               <circle cx="50" cy="15" r="14" fill="#8a929b" />
             </svg>
             <span>

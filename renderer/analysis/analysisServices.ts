@@ -120,7 +120,7 @@ export function createAnalysisServices({ api, ui, showError, startAnalysisWorker
 
   // ---- Running a task in the worker ----
 
-  const run = async (task: TaskKind, label: string, build: () => AnalysisTask | null, use: (answer: AnalysisAnswer) => void) => {
+  const run = async (task: TaskKind, label: string, build: () => AnalysisTask | null, accept: (answer: AnalysisAnswer) => void) => {
     const chart = ui.getState().chart;
     if (!chart) return;
     current?.cancel();
@@ -138,7 +138,7 @@ export function createAnalysisServices({ api, ui, showError, startAnalysisWorker
     try {
       const answer = await job.promise;
       if (current !== job) return;
-      use(answer);
+      accept(answer);
       store.setState({ run: { status: 'idle' } });
     } catch (error) {
       if (current !== job) return;

@@ -85,7 +85,7 @@ export async function runAnalysisTask(task: AnalysisTask, control: AsyncRunContr
     }
     case 'path': {
       const { graph, filters } = prepareGraph(task.input, task.filters, task.graph);
-      const labels = labelsOf(graph);
+      const labels = new Map(task.input.entities.map((e) => [e.id, e.label]));
       const name = (id: string) => labels.get(id) ?? id;
       for (const id of [task.from, task.to]) {
         if (!graph.indexOf.has(id)) throw new RangeError(`${name(id) === id ? 'That entity' : name(id)} is hidden by the filters in force.`);

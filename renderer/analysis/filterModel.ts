@@ -58,8 +58,8 @@ export interface VisibleNetwork {
  * the evidence: until it has loaded, the grade filter is left out (and the report says so).
  */
 export function visibleNetwork(chart: ChartCase, evidence: readonly GradedCitation[] | null, filters: ViewFilters): VisibleNetwork | null {
-  if (!filtersActive(filters)) return null;
   const effective = evidence === null ? { ...filters, minGrade: null } : filters;
+  if (!filtersActive(effective)) return null;
   const { input, report } = applyFilters(analysisInput(chart, evidence), toAnalysisFilters(chart, effective));
   return { entityIds: new Set(input.entities.map((e) => e.id)), linkIds: new Set(input.links.map((l) => l.id)), report };
 }

@@ -47,8 +47,8 @@ export function layoutRequest(cy: Core, inputs: LayoutInputs): LayoutRequest {
     }),
     edges: cy
       .edges(':visible')
-      .filter((e) => ids.has(e.source().id()) && ids.has(e.target().id()))
-      .map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+      .map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() }))
+      .filter((e) => ids.has(e.source) && ids.has(e.target)),
   };
 }
 

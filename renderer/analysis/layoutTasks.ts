@@ -180,7 +180,7 @@ export function computeLayoutPositions(request: LayoutRequest): LayoutAnswer {
     case 'fcose':
       return { positions: runFcose(request) };
     case 'hierarchical':
-      return { positions: runCytoscapeLayout(request, { name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 70, edgeSep: 10, ranker: 'network-simplex' }) };
+      return { positions: runCytoscapeLayout(request, { name: 'dagre', rankDir: 'LR', nodeSep: 6, rankSep: 140, edgeSep: 6, ranker: 'network-simplex' }) };
     case 'concentric': {
       const hasValues = request.nodes.some((n) => n.value !== null);
       const values = request.nodes.map((n) => n.value ?? 0);

@@ -1,24 +1,25 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
+import { bindEditingGestures } from '../editing/chartGestures';
 import { mountChart } from './chartController';
 
 /** The link chart: a container React renders once; Cytoscape owns everything inside it. */
 export function ChartView() {
-  const { api, store, attachChart, analysis } = useApp();
+  const { api, store, attachChart, analysis, editing } = useApp();
   const container = useRef<HTMLDivElement>(null);
   const counts = useStore(store, (s) => s.chart);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const mounted = mountChart(element, store, api, [analysis.chartExtension]);
+    const mounted = mountChart(element, store, api, [analysis.chartExtension, (cy) => bindEditingGestures(cy, store, editing)]);
     attachChart(mounted.handle);
     return () => {
       attachChart(null);
       mounted.destroy();
     };
-  }, [api, store, attachChart, analysis]);
+  }, [api, store, attachChart, analysis, editing]);
 
   const label = counts
     ? `Link chart: ${counts.entities.length} entities, ${counts.links.length} links. Click to select, Shift-click or Shift-drag to select several, drag to move.`

@@ -5,7 +5,7 @@ import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
 import { MARK_FIRST_FRAME, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
 import type { UiStore } from '../store';
-import { chartElements, diffElements, hasAllPositions, type ChartElement, type ElementSnapshot } from './elements';
+import { chartElements, diffElements, hasAllPositions, OPTIONAL_DATA_KEYS, type ChartElement, type ElementSnapshot } from './elements';
 import { FIT_PADDING, animateNodesTo, computeLayout, placeNodes } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
@@ -70,7 +70,14 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   const unbindStyle = bindStyleSync(cy, store);
   const unbindPositions = bindPositionCommit(cy, (positions) => {
     const chartId = currentChartId();
-    if (chartId !== null) void savePositions(chartId, positions);
+    if (chartId === null) return;
+    // A drag is an edit: one undoable step (chart.moveNodes), announced by case.edited.
+    const entityIds = new Set(store.getState().chart?.entities.map((e) => e.id));
+    const moved = positions.filter((p) => entityIds.has(p.entityId));
+    if (moved.length === 0) return;
+    void api['chart.moveNodes']({ chartId, positions: moved }).then((result) => {
+      if (!result.ok) reportError(`The move was not saved: ${result.error.message}`);
+    });
   });
   const viewport = bindViewportCommit(cy, (chartId, value) => {
     void api['chart.saveViewport']({ chartId, viewport: value }).then((result) => {
@@ -129,6 +136,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       for (const element of diff.update) {
         const ele = cy.getElementById(element.data.id);
         ele.data({ ...element.data });
+        for (const key of OPTIONAL_DATA_KEYS) if (!(key in element.data) && ele.data(key) !== undefined) ele.removeData(key);
         ele.classes(element.classes);
       }
       if (diff.add.length > 0) cy.add(diff.add.map((element) => toDefinition(element, positions)));

@@ -1,5 +1,5 @@
 import type { ChartData } from '../../app/contract';
-import type { NodePosition } from '../../app/domain';
+import type { LinkStrength, NodePosition } from '../../app/domain';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { linkTypeDefinition, type LinkTypeDefinition } from '../../app/linkTypes';
 
@@ -14,6 +14,10 @@ export interface NodeElement {
     citations: number;
     /** Links drawn at this node: hubs are drawn a little larger. */
     degree: number;
+    /** The analyst's colour, when set (absent: the type's colour). */
+    color?: string;
+    /** Notes on the entity, when it has any (drawn as a badge). */
+    notes?: number;
   };
   classes: string;
 }
@@ -28,6 +32,9 @@ export interface EdgeElement {
     label: string;
     tone: LinkTypeDefinition['tone'];
     citations: number;
+    /** i2 convention: confirmed solid, unconfirmed dashed, tentative dotted (absent when not known). */
+    strength?: LinkStrength;
+    notes?: number;
   };
   classes: string;
 }
@@ -42,7 +49,9 @@ export const CLASS = {
 } as const;
 
 /** The chart elements for a case: one node per entity, one edge per link whose two ends are drawn. */
-export function chartElements(data: Pick<ChartData, 'entities' | 'links' | 'evidence'>): ChartElement[] {
+export function chartElements(
+  data: Pick<ChartData, 'entities' | 'links' | 'evidence'> & Partial<Pick<ChartData, 'linkStrengths' | 'noteCounts'>>,
+): ChartElement[] {
   const nodes: NodeElement[] = [];
   const edges: EdgeElement[] = [];
   const byId = new Map<string, NodeElement>();
@@ -53,6 +62,9 @@ export function chartElements(data: Pick<ChartData, 'entities' | 'links' | 'evid
       data: { id: entity.id, label: entity.label, typeKey: entityTypeDefinition(entity.type).id, citations, degree: 0 },
       classes: citations === 0 ? CLASS.unsourced : '',
     };
+    if (entity.color !== null) node.data.color = entity.color;
+    const notes = data.noteCounts?.[entity.id];
+    if (notes !== undefined && notes > 0) node.data.notes = notes;
     byId.set(entity.id, node);
     nodes.push(node);
   }
@@ -79,6 +91,11 @@ export function chartElements(data: Pick<ChartData, 'entities' | 'links' | 'evid
       },
       classes: classes.join(' '),
     });
+    const edge = edges[edges.length - 1] as EdgeElement;
+    const strength = data.linkStrengths?.[link.id];
+    if (strength !== undefined) edge.data.strength = strength;
+    const notes = data.noteCounts?.[link.id];
+    if (notes !== undefined && notes > 0) edge.data.notes = notes;
   }
   return [...nodes, ...edges];
 }
@@ -127,8 +144,11 @@ function endsChanged(existing: ElementSnapshot, element: ChartElement): boolean 
   return element.group === 'edges' && (existing.data.source !== element.data.source || existing.data.target !== element.data.target);
 }
 
+/** Data keys an element has only sometimes: a change from present to absent is a change too. */
+export const OPTIONAL_DATA_KEYS = ['color', 'notes', 'strength'] as const;
+
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = Object.keys(b);
+  const keys = [...Object.keys(b), ...OPTIONAL_DATA_KEYS];
   return keys.every((key) => Object.is(a[key], b[key]));
 }
 

@@ -94,6 +94,10 @@ export function buildChartStylesheet(): StylesheetJson {
     });
   }
   sheet.push(
+    // The analyst's own colour for an entity wins over its type's.
+    { selector: 'node[color]', style: { 'background-color': 'data(color)' } },
+    // While a link is drawn from the link handle: the entity it would end on.
+    { selector: 'node.link-target', style: { 'underlay-color': CHART_COLOURS.selection, 'underlay-opacity': 0.35, 'underlay-padding': 8 } },
     {
       selector: 'node.unsourced',
       style: { 'border-style': 'dashed', 'border-color': '#5f6b76', 'border-width': 1.5 },
@@ -154,6 +158,10 @@ export function buildChartStylesheet(): StylesheetJson {
       },
     },
     { selector: 'edge.unsourced', style: { 'line-style': 'dashed', 'line-dash-pattern': [5, 3] } },
+    // Link strength in the i2 convention (app/linkStrength.ts): confirmed solid, unconfirmed dashed, tentative dotted.
+    { selector: 'edge[strength = "confirmed"]', style: { 'line-style': 'solid' } },
+    { selector: 'edge[strength = "unconfirmed"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
+    { selector: 'edge[strength = "tentative"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [1.5, 3] } },
     {
       selector: `edge.${UI_CLASS.incident}`,
       style: { width: 2.6, 'font-size': 12, 'font-weight': 600, color: CHART_COLOURS.text, 'text-background-opacity': 0.92, 'z-index': 5 },

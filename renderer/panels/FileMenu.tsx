@@ -140,6 +140,8 @@ export function FileMenu() {
             )}
           </div>
           <div className="menu-separator" role="separator" />
+          {commandItem('file.import')}
+          {commandItem('file.export')}
           {commandItem('file.exportImage')}
           <div className="menu-separator" role="separator" />
           {commandItem('file.close')}

@@ -8,6 +8,7 @@ import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
 import { Icon } from '../Icon';
 import { useStore, type SelectedElement } from '../store';
+import { BulkEditor, EntityEditor, LinkEditor } from '../editing/EntityEditor';
 import { CitationList } from './Citations';
 import { mostConnected } from './overviewModel';
 import { useElementDetail } from './useElementDetail';
@@ -81,6 +82,7 @@ function EntityView({ detail }: { detail: EntityDetail }) {
           <h2 id="inspector-title">{entity.label}</h2>
         </div>
       </header>
+      <EntityEditor key={entity.id} entity={entity} />
       <dl className="facts">
         {entity.aliases.length > 0 && (
           <>
@@ -161,7 +163,7 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
 
 function LinkView({ detail }: { detail: LinkDetail }) {
   const { selectAndFocus } = useApp();
-  const { link, source, target, citations, notes } = detail;
+  const { link, source, target, citations, notes, strength } = detail;
   const definition = linkTypeDefinition(link.type);
   const verb = link.label ?? definition.label;
   const period = formatPeriod(link.startDate, link.endDate);
@@ -192,6 +194,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
         </span>
         {end(target)}
       </div>
+      <LinkEditor key={link.id} link={link} strength={strength} />
       <dl className="facts">
         {period !== null && (
           <>
@@ -286,6 +289,7 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
           <h2 id="inspector-title">{parts.join(' and ')}</h2>
         </div>
       </header>
+      <BulkEditor selection={selection} />
       <div className="selection-list">
         {entities.length > 0 && (
           <section aria-label="Selected entities">

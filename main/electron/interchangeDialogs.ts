@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { FileFilter, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import { EXPORT_EXTENSIONS } from '../../app/interchange/encode';
+import type { ExportFormat } from '../../app/interchange/graph';
+import type { InterchangeDialogs } from '../interchange/handlers';
+
+/** What File › Import offers to open: every format we read, and each one on its own. */
+export const IMPORT_FILE_FILTERS: FileFilter[] = [
+  { name: 'All supported files', extensions: ['json', 'graphml', 'gexf', 'csv', 'tsv', 'txt', 'mtgx', 'anx', 'xml'] },
+  { name: 'STIX 2.1 bundle, MISP galaxy or case JSON', extensions: ['json'] },
+  { name: 'GraphML', extensions: ['graphml', 'xml'] },
+  { name: 'GEXF', extensions: ['gexf'] },
+  { name: 'CSV', extensions: ['csv', 'tsv', 'txt'] },
+  { name: 'Maltego graph', extensions: ['mtgx'] },
+  { name: 'i2 ANX', extensions: ['anx'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
+  stix: 'STIX 2.1 bundle',
+  graphml: 'GraphML',
+  gexf: 'GEXF',
+  csv: 'CSV (entities and links tables)',
+  anx: 'i2 ANX',
+  json: 'Workbench case JSON',
+};
+
+/** The save dialog's filter for an export format. */
+export function exportFileFilter(format: ExportFormat): FileFilter {
+  return { name: EXPORT_FILTER_NAMES[format], extensions: [EXPORT_EXTENSIONS[format]] };
+}
+
+/** "JNIM" + stix → "JNIM.stix.json"; characters a file name cannot hold become "-". */
+export function suggestedExportFileName(caseName: string, format: ExportFormat): string {
+  const stem = [...caseName].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '-' : c)).join('').trim() || 'case';
+  return format === 'stix' ? `${stem}.stix.json` : `${stem}.${EXPORT_EXTENSIONS[format]}`;
+}
+
+/** The save dialog's answer with the format's extension added when the analyst typed none. */
+export function withExportExtension(filePath: string, format: ExportFormat): string {
+  return path.extname(filePath) === '' ? `${filePath}.${EXPORT_EXTENSIONS[format]}` : filePath;
+}
+
+export interface NativeFileDialogs {
+  showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+  showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+}
+
+/** File › Import and File › Export's native dialogs: the only source of their paths in the app. */
+export function createInterchangeDialogs(native: NativeFileDialogs, documentsDir: () => string): InterchangeDialogs {
+  return {
+    async chooseImportFile() {
+      const result = await native.showOpenDialog({
+        title: 'Import into Case',
+        buttonLabel: 'Preview Import',
+        filters: IMPORT_FILE_FILTERS,
+        properties: ['openFile'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportPath(format, caseName) {
+      const result = await native.showSaveDialog({
+        title: 'Export Case',
+        buttonLabel: 'Export',
+        defaultPath: path.join(documentsDir(), suggestedExportFileName(caseName, format)),
+        filters: [exportFileFilter(format)],
+        // The OS asks before replacing a file; the export then replaces it atomically.
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled || !result.filePath ? null : withExportExtension(result.filePath, format);
+    },
+  };
+}

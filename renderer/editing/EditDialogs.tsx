@@ -1,0 +1,284 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { labelIssues } from '../../app/editing/validate';
+import { ENTITY_TYPES, entityTypeDefinition } from '../../app/entityTypes';
+import { LINK_TYPES, linkTypeDefinition } from '../../app/linkTypes';
+import type { Entity } from '../../app/domain';
+import type { WorkbenchError } from '../../app/result';
+import { useApp } from '../appContext';
+import { entityBadgeUri } from '../chart/nodeIcons';
+import { useStore } from '../store';
+import type { EditingDialog } from './editingState';
+import { FieldError, Modal } from './Modal';
+
+/** The message main gave for one field (or the whole error when it names no field). */
+export function issueFor(error: WorkbenchError | null, field: string): string | null {
+  if (!error) return null;
+  const issue = error.issues?.find((i) => i.path[0] === field);
+  if (issue) return issue.message;
+  return null;
+}
+
+/** The dialog the editing store asks for, if any. */
+export function EditDialogs() {
+  const { editing } = useApp();
+  const dialog = useStore(editing.store, (s) => s.dialog);
+  if (dialog === null) return null;
+  switch (dialog.kind) {
+    case 'createEntity':
+      return <CreateEntityDialog key={`${dialog.at.x},${dialog.at.y}`} dialog={dialog} />;
+    case 'deleteEntities':
+    case 'deleteLinks':
+      return <DeleteDialog dialog={dialog} />;
+    case 'createLink':
+      return <CreateLinkDialog dialog={dialog} />;
+    case 'merge':
+      return <MergeDialog dialog={dialog} />;
+  }
+}
+
+function useEntities(): Map<string, Entity> {
+  const { store } = useApp();
+  const chart = useStore(store, (s) => s.chart);
+  return useMemo(() => new Map((chart?.entities ?? []).map((e) => [e.id, e])), [chart]);
+}
+
+/** The entity types with their icons, to pick one (the palette and the create dialog). */
+export function TypePicker({ value, onPick, name }: { value: string; onPick: (type: string) => void; name: string }) {
+  return (
+    <div className="type-picker" role="radiogroup" aria-label="Entity type">
+      {ENTITY_TYPES.map((type) => (
+        <label key={type.id} className={value === type.id ? 'type-option checked' : 'type-option'}>
+          <input type="radio" name={name} value={type.id} checked={value === type.id} onChange={() => onPick(type.id)} />
+          <img src={entityBadgeUri(type.id)} alt="" width={18} height={18} />
+          <span>{type.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function CreateEntityDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'createEntity' }> }) {
+  const { editing, store } = useApp();
+  const [type, setType] = useState(dialog.type ?? 'person');
+  const [label, setLabel] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [serverError, setServerError] = useState<WorkbenchError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inline = touched ? (labelIssues(label)[0]?.message ?? null) : null;
+  const labelError = inline ?? issueFor(serverError, 'label');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (labelIssues(label).length > 0) return;
+    const chartId = store.getState().chart?.chartId;
+    setSaving(true);
+    const result = await editing.createEntity({
+      type,
+      label,
+      ...(chartId ? { position: { chartId, x: dialog.at.x, y: dialog.at.y } } : {}),
+    });
+    setSaving(false);
+    if (result.ok) editing.closeDialog();
+    else setServerError(result.error);
+  };
+
+  return (
+    <Modal title="New entity" testId="create-entity-dialog" onClose={editing.closeDialog} wide>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label className="edit-field">
+          <span>Label</span>
+          <input
+            autoFocus
+            value={label}
+            aria-invalid={labelError !== null}
+            aria-describedby="new-entity-label-error"
+            onChange={(e) => {
+              setLabel(e.target.value);
+              setServerError(null);
+            }}
+            onBlur={() => setTouched(true)}
+          />
+        </label>
+        <FieldError id="new-entity-label-error" message={labelError} />
+        <TypePicker value={type} onPick={setType} name="new-entity-type" />
+        <FieldError id="new-entity-error" message={serverError && !issueFor(serverError, 'label') ? serverError.message : null} />
+        <div className="dialog-buttons">
+          <button type="button" className="button" onClick={editing.closeDialog}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={saving}>
+            Create {entityTypeDefinition(type).label.toLowerCase()}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function DeleteDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'deleteEntities' | 'deleteLinks' }> }) {
+  const { editing, api, store } = useApp();
+  const [busy, setBusy] = useState(false);
+  const { preview } = dialog;
+  const confirm = async () => {
+    setBusy(true);
+    const result = await editing.call(
+      dialog.kind === 'deleteEntities' ? api['entity.delete']({ ids: dialog.ids }) : api['link.delete']({ ids: dialog.ids }),
+    );
+    setBusy(false);
+    if (!result.ok) return;
+    store.setState({ selection: [] });
+    editing.closeDialog();
+    editing.toast(`Deleted. Ctrl+Z brings it back.`);
+  };
+  const what = dialog.kind === 'deleteEntities' ? preview.entities : preview.links;
+  return (
+    <Modal title={dialog.kind === 'deleteEntities' ? 'Delete entities' : 'Delete links'} testId="delete-dialog" onClose={editing.closeDialog}>
+      <p className="dialog-summary">{preview.summary}</p>
+      {what.length > 1 && (
+        <ul className="dialog-list">
+          {what.slice(0, 12).map((item) => (
+            <li key={item.id}>{item.label}</li>
+          ))}
+          {what.length > 12 && <li className="muted">and {what.length - 12} more</li>}
+        </ul>
+      )}
+      <p className="muted">You can undo this with Ctrl+Z.</p>
+      <div className="dialog-buttons">
+        <button type="button" className="button" onClick={editing.closeDialog} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="button danger" disabled={busy} onClick={() => void confirm()}>
+          Delete
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function CreateLinkDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'createLink' }> }) {
+  const { editing, api } = useApp();
+  const entities = useEntities();
+  const [type, setType] = useState('related_to');
+  const [directed, setDirected] = useState(linkTypeDefinition('related_to').directed);
+  const [swapped, setSwapped] = useState(false);
+  const [error, setError] = useState<WorkbenchError | null>(null);
+  const sourceId = swapped ? dialog.targetId : dialog.sourceId;
+  const targetId = swapped ? dialog.sourceId : dialog.targetId;
+  const name = (id: string) => entities.get(id)?.label ?? 'Unknown entity';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await editing.call(api['link.create']({ type, sourceId, targetId, directed }));
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    editing.closeDialog();
+    editing.selectWhenShown({ kind: 'link', id: result.value.id });
+  };
+
+  return (
+    <Modal title="New link" testId="create-link-dialog" onClose={editing.closeDialog}>
+      <form onSubmit={(e) => void submit(e)}>
+        <p className="link-preview" data-testid="link-preview">
+          <strong>{name(sourceId)}</strong> <span className="link-preview-verb">{linkTypeDefinition(type).label}</span>{' '}
+          {directed ? '→' : '—'} <strong>{name(targetId)}</strong>
+        </p>
+        <label className="edit-field">
+          <span>Type</span>
+          <select
+            autoFocus
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value);
+              setDirected(linkTypeDefinition(e.target.value).directed);
+            }}
+          >
+            {LINK_TYPES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="edit-check">
+          <input type="checkbox" checked={directed} onChange={(e) => setDirected(e.target.checked)} /> Directed (drawn with an arrow)
+        </label>
+        <button type="button" className="button" onClick={() => setSwapped((s) => !s)}>
+          Swap direction
+        </button>
+        <FieldError id="new-link-error" message={error?.message} />
+        <div className="dialog-buttons">
+          <button type="button" className="button" onClick={editing.closeDialog}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary">
+            Create link
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function MergeDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'merge' }> }) {
+  const { editing, api, store } = useApp();
+  const entities = useEntities();
+  const chart = useStore(store, (s) => s.chart);
+  const [survivorId, setSurvivorId] = useState(dialog.ids[0]);
+  const absorbedId = survivorId === dialog.ids[0] ? dialog.ids[1] : dialog.ids[0];
+  const survivor = entities.get(survivorId);
+  const absorbed = entities.get(absorbedId);
+  const links = (id: string) => chart?.links.filter((l) => l.sourceId === id || l.targetId === id).length ?? 0;
+  const evidence = (id: string) => chart?.evidence[id]?.citations ?? 0;
+  const notes = (id: string) => chart?.noteCounts[id] ?? 0;
+
+  const merge = async () => {
+    const result = await editing.call(api['entity.merge']({ survivorId, absorbedId }));
+    if (!result.ok) return;
+    editing.closeDialog();
+    editing.toast(`Merged “${result.value.record.absorbed.label}” into “${result.value.entity.label}”. Ctrl+Z undoes it.`);
+    editing.selectWhenShown({ kind: 'entity', id: survivorId });
+  };
+  if (!survivor || !absorbed) return null;
+  const aliases = [...new Set([...survivor.aliases, absorbed.label, ...absorbed.aliases])].filter((a) => a !== survivor.label);
+  return (
+    <Modal title="Merge entities" testId="merge-dialog" onClose={editing.closeDialog}>
+      <p>Keep which one? The other becomes an alias of it, and everything it has moves over.</p>
+      <div className="merge-choices" role="radiogroup" aria-label="Entity to keep">
+        {dialog.ids.map((id) => {
+          const e = entities.get(id);
+          if (!e) return null;
+          return (
+            <label key={id} className={id === survivorId ? 'merge-choice checked' : 'merge-choice'}>
+              <input type="radio" name="merge-survivor" checked={id === survivorId} onChange={() => setSurvivorId(id)} />
+              <img src={entityBadgeUri(e.type)} alt="" width={18} height={18} />
+              <span className="merge-name">{e.label}</span>
+              <span className="muted">
+                {links(id)} links · {evidence(id)} citations · {notes(id)} notes
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <div className="merge-result" data-testid="merge-result">
+        <p>
+          Kept: <strong>{survivor.label}</strong> ({entityTypeDefinition(survivor.type).label})
+        </p>
+        <p>Aliases after the merge: {aliases.length > 0 ? aliases.join(', ') : 'none'}</p>
+        <p>
+          {links(absorbedId)} links, {evidence(absorbedId)} citations and {notes(absorbedId)} notes move from “{absorbed.label}”.
+        </p>
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" className="button" onClick={editing.closeDialog}>
+          Cancel
+        </button>
+        <button type="button" className="button primary" onClick={() => void merge()}>
+          Merge into “{survivor.label}”
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,217 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
+import { ENTITY_TYPES } from '../../app/entityTypes';
+import { useApp } from '../appContext';
+import { entityBadgeUri } from '../chart/nodeIcons';
+import { COMMANDS, runCommand, type Command } from '../commands';
+import { Icon } from '../Icon';
+import { formatShortcut } from '../shortcuts';
+import { useStore } from '../store';
+import { EditDialogs } from './EditDialogs';
+import { SearchBox } from './SearchBox';
+import './editing.css';
+
+/** What the chart shows for editing: toolbar, undo message, dialogs, menus, palette, search. */
+export function EditingLayer() {
+  const { store } = useApp();
+  const open = useStore(store, (s) => s.caseStatus === 'open');
+  if (!open) return null;
+  return (
+    <>
+      <EditToolbar />
+      <Toast />
+      <ContextMenu />
+      <CommandPalette />
+      <SearchBox />
+      <EditDialogs />
+    </>
+  );
+}
+
+function EditToolbar() {
+  const { editing, commands } = useApp();
+  const history = useStore(editing.store, (s) => s.history);
+  const paletteOpen = useStore(editing.store, (s) => s.paletteOpen);
+  return (
+    <div className="edit-toolbar" role="toolbar" aria-label="Editing">
+      <div className="palette-root">
+        <button
+          type="button"
+          className="icon-button"
+          aria-expanded={paletteOpen}
+          aria-haspopup="true"
+          title="New entity (Ctrl+E, or double-click the chart)"
+          onClick={() => editing.store.setState({ paletteOpen: !paletteOpen })}
+        >
+          <Icon path={mdiPlusCircleOutline} size={18} />
+          <span>Entity</span>
+        </button>
+        {paletteOpen && (
+          <ul className="type-palette" role="menu" aria-label="Entity types">
+            {ENTITY_TYPES.map((type) => (
+              <li key={type.id} role="none">
+                <button type="button" role="menuitem" onClick={() => editing.openCreateEntity(undefined, type.id)}>
+                  <img src={entityBadgeUri(type.id)} alt="" width={18} height={18} />
+                  <span>{type.label}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button
+        type="button"
+        className="icon-button"
+        disabled={!history?.canUndo}
+        title={history?.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        aria-label="Undo"
+        onClick={() => void runCommand('edit.undo', commands)}
+      >
+        <Icon path={mdiUndo} size={18} />
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        disabled={!history?.canRedo}
+        title={history?.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        aria-label="Redo"
+        onClick={() => void runCommand('edit.redo', commands)}
+      >
+        <Icon path={mdiRedo} size={18} />
+      </button>
+    </div>
+  );
+}
+
+function Toast() {
+  const { editing } = useApp();
+  const toast = useStore(editing.store, (s) => s.toast);
+  if (!toast) return null;
+  return (
+    <div className="edit-toast" role="status" data-testid="edit-toast" key={toast.id}>
+      {toast.text}
+    </div>
+  );
+}
+
+/** The commands a right-click offers, by what was clicked; each runs from the registry. */
+const MENU_COMMANDS: Record<'entity' | 'link' | 'canvas', readonly string[]> = {
+  entity: ['link.new', 'entity.merge', 'selection.delete', 'selection.clear'],
+  link: ['selection.delete', 'selection.clear'],
+  canvas: ['entity.new', 'edit.undo', 'edit.redo', 'chart.fit', 'commands.palette'],
+};
+
+function ContextMenu() {
+  const { editing, commands } = useApp();
+  const menu = useStore(editing.store, (s) => s.contextMenu);
+  const ref = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (!menu) return;
+    ref.current?.querySelector('button')?.focus();
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
+      if (event.target instanceof Node && ref.current?.contains(event.target) && event.type !== 'keydown') return;
+      editing.store.setState({ contextMenu: null });
+    };
+    window.addEventListener('pointerdown', close, true);
+    window.addEventListener('keydown', close, true);
+    return () => {
+      window.removeEventListener('pointerdown', close, true);
+      window.removeEventListener('keydown', close, true);
+    };
+  }, [menu, editing]);
+  if (!menu) return null;
+  const items = MENU_COMMANDS[menu.target.kind]
+    .map((id) => COMMANDS.find((c) => c.id === id))
+    .filter((c): c is Command => c !== undefined && c.canRun(commands));
+  return (
+    <ul className="context-menu" role="menu" ref={ref} data-testid="context-menu" style={{ left: menu.pageX, top: menu.pageY }}>
+      {items.map((command) => (
+        <li key={command.id} role="none">
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              const target = menu.target;
+              editing.store.setState({ contextMenu: null });
+              // "New entity" from the canvas menu goes where the right-click was.
+              if (command.id === 'entity.new' && target.kind === 'canvas') editing.openCreateEntity(target.at);
+              else void runCommand(command.id, commands);
+            }}
+          >
+            <span>{command.label}</span>
+            {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CommandPalette() {
+  const { editing, commands } = useApp();
+  const open = useStore(editing.store, (s) => s.commandPaletteOpen);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const matches = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return COMMANDS.filter((c) => words.every((w) => `${c.label} ${c.id}`.toLowerCase().includes(w)));
+  }, [query]);
+  if (!open) return null;
+  const close = () => {
+    editing.store.setState({ commandPaletteOpen: false });
+    setQuery('');
+    setActive(0);
+  };
+  const run = (command: Command | undefined) => {
+    if (!command || !command.canRun(commands)) return;
+    close();
+    void runCommand(command.id, commands);
+  };
+  return (
+    <div className="command-palette" role="dialog" aria-label="Command palette" data-testid="command-palette">
+      <input
+        autoFocus
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="command-palette-list"
+        placeholder="Type a command…"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onBlur={close}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close();
+          else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') run(matches[active]);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul id="command-palette-list" role="listbox">
+        {matches.map((command, i) => {
+          const enabled = command.canRun(commands);
+          return (
+            <li
+              key={command.id}
+              role="option"
+              aria-selected={i === active}
+              aria-disabled={!enabled}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                run(command);
+              }}
+            >
+              <span>{command.label}</span>
+              {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import type { SearchHit } from '../../app/editing/types';
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+
+const KIND_LABEL: Record<SearchHit['kind'], string> = {
+  entity: 'Entity',
+  link: 'Link',
+  note: 'Note',
+  citation: 'Citation',
+  annotation: 'Callout',
+};
+
+/** Ctrl+F: full-text search over the case; snippets are text with highlighted runs, never HTML. */
+export function SearchBox() {
+  const { editing, api, selectAndFocus } = useApp();
+  const open = useStore(editing.store, (s) => s.searchOpen);
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<{ text: string; hits: SearchHit[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+
+  useEffect(() => {
+    if (!open || text.trim() === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void api['search.query']({ text, limit: 30 }).then((result) => {
+        if (!current) return;
+        if (result.ok) {
+          setFound({ text, hits: result.value });
+          setError(null);
+          setActive(0);
+        } else setError(result.error.message);
+      });
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, open, text]);
+
+  if (!open) return null;
+  const hits = found !== null && text.trim() !== '' ? found.hits : null;
+  const close = () => editing.store.setState({ searchOpen: false });
+  const pick = (hit: SearchHit | undefined) => {
+    if (!hit?.focus) return;
+    selectAndFocus(hit.focus);
+    close();
+  };
+  return (
+    <div className="search-box" role="search" data-testid="search-box">
+      <input
+        autoFocus
+        type="search"
+        aria-label="Search the case"
+        placeholder="Search labels, aliases, notes, quotes…"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close();
+          else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, (hits?.length ?? 1) - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') pick(hits?.[active]);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      {error !== null && <p className="field-error">{error}</p>}
+      {hits !== null && (
+        <ul className="search-results" role="listbox" aria-label="Search results">
+          {hits.length === 0 && <li className="muted">Nothing found.</li>}
+          {hits.map((hit, i) => (
+            <li key={`${hit.kind}:${hit.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
+              <button type="button" onClick={() => pick(hit)} disabled={!hit.focus}>
+                <span className="search-kind">{KIND_LABEL[hit.kind]}</span>
+                <span className="search-title">{hit.title}</span>
+                <span className="search-snippet">
+                  {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

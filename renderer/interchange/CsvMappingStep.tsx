@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { csvMappingPresets, mappingProblem, type CsvMappingForm } from './csvMappingForm';
+
+type TextKey = Exclude<keyof CsvMappingForm, 'delimiter' | 'hasHeader'>;
+
+const COLUMNS: readonly { key: TextKey; label: string; placeholder: string }[] = [
+  { key: 'fromLabel', label: 'Source entity', placeholder: 'column, e.g. 1 or Name' },
+  { key: 'fromType', label: 'Source type', placeholder: 'column (optional)' },
+  { key: 'fromFixedType', label: 'Source type if no column', placeholder: 'e.g. person' },
+  { key: 'linkType', label: 'Link type', placeholder: 'column (optional)' },
+  { key: 'linkFixedType', label: 'Link type if no column', placeholder: 'e.g. associated-with' },
+  { key: 'toLabel', label: 'Target entity', placeholder: 'column, e.g. 4' },
+  { key: 'toType', label: 'Target type', placeholder: 'column (optional)' },
+  { key: 'toFixedType', label: 'Target type if no column', placeholder: 'e.g. organisation' },
+  { key: 'date', label: 'Date', placeholder: 'column (optional)' },
+  { key: 'grade', label: 'Grade (e.g. B2)', placeholder: 'column (optional)' },
+];
+
+const DELIMITERS: readonly { value: CsvMappingForm['delimiter']; label: string }[] = [
+  { value: ',', label: 'Comma' },
+  { value: ';', label: 'Semicolon' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Bar (|)' },
+];
+
+/** The CSV column-mapping step: which column holds what; applying it previews the file again. */
+export function CsvMappingStep({
+  form,
+  onChange,
+  onApply,
+  disabled,
+}: {
+  form: CsvMappingForm;
+  onChange: (form: CsvMappingForm) => void;
+  onApply: () => void;
+  disabled: boolean;
+}) {
+  const [presetName, setPresetName] = useState('');
+  const [presets, setPresets] = useState(() => csvMappingPresets.names());
+  const problem = mappingProblem(form);
+  const update = (patch: Partial<CsvMappingForm>) => onChange({ ...form, ...patch });
+
+  return (
+    <fieldset className="ix-mapping" data-testid="csv-mapping" disabled={disabled}>
+      <legend>Columns</legend>
+      <p className="muted">Give each column by its number (1 is the first) or its header name. Each row is one link between two entities.</p>
+      <div className="ix-mapping-grid">
+        <label className="ix-field">
+          <span>Separator</span>
+          <select aria-label="Separator" value={form.delimiter} onChange={(e) => update({ delimiter: e.target.value as CsvMappingForm['delimiter'] })}>
+            {DELIMITERS.map((d) => (
+              <option key={d.label} value={d.value}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="ix-check">
+          <input type="checkbox" checked={form.hasHeader} onChange={(e) => update({ hasHeader: e.target.checked })} />
+          First row is a header
+        </label>
+        {COLUMNS.map((c) => (
+          <label key={c.key} className="ix-field">
+            <span>{c.label}</span>
+            <input type="text" aria-label={c.label} value={form[c.key]} placeholder={c.placeholder} maxLength={200} onChange={(e) => update({ [c.key]: e.target.value })} />
+          </label>
+        ))}
+      </div>
+      {problem !== null && <p className="ix-error">{problem}</p>}
+      <div className="ix-row">
+        <button type="button" className="button" disabled={problem !== null} onClick={onApply} data-testid="csv-apply">
+          Preview with these columns
+        </button>
+        {presets.length > 0 && (
+          <select
+            aria-label="Saved mappings"
+            value=""
+            onChange={(e) => {
+              const saved = csvMappingPresets.get(e.target.value);
+              if (saved) onChange(saved);
+            }}
+          >
+            <option value="">Use a saved mapping…</option>
+            {presets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+        <input type="text" aria-label="Mapping name" placeholder="Name this mapping" value={presetName} maxLength={100} onChange={(e) => setPresetName(e.target.value)} />
+        <button
+          type="button"
+          className="button"
+          disabled={presetName.trim() === ''}
+          onClick={() => {
+            csvMappingPresets.save(presetName.trim(), form);
+            setPresets(csvMappingPresets.names());
+            setPresetName('');
+          }}
+        >
+          Save mapping
+        </button>
+      </div>
+      <p className="muted">Saved mappings last until the app is closed.</p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState } from 'react';
+import { EXPORT_CHOICES, type ExportChoice } from '../../app/interchange/exportChoices';
+import type { ExportResult } from '../../app/contract';
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+import { interchangeStore } from './interchangeState';
+import './interchange.css';
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string };
+
+function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string | null; startNow: boolean; close: () => void }) {
+  const { api } = useApp();
+  const [choiceId, setChoiceId] = useState(initialChoice ?? EXPORT_CHOICES[0]?.id ?? 'stix');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const started = useRef(false);
+  const choice: ExportChoice | undefined = EXPORT_CHOICES.find((c) => c.id === choiceId);
+
+  const run = async (chosen: ExportChoice) => {
+    setStatus({ kind: 'saving' });
+    const result = await api['interchange.export']({
+      format: chosen.format,
+      ...(chosen.stixRelationships ? { stixRelationships: chosen.stixRelationships } : {}),
+    });
+    if (result.ok) setStatus({ kind: 'done', result: result.value });
+    else if (result.error.code === 'cancelled') setStatus({ kind: 'idle' });
+    else setStatus({ kind: 'failed', message: result.error.message });
+  };
+
+  useEffect(() => {
+    // File › Export › <format>: straight to the save dialog.
+    if (startNow && choice && !started.current) {
+      started.current = true;
+      void run(choice);
+    }
+  });
+
+  return (
+    <form
+      method="dialog"
+      className="ix-body"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (choice && status.kind !== 'saving') void run(choice);
+      }}
+    >
+      <fieldset className="ix-formats" disabled={status.kind === 'saving'}>
+        <legend>Format</legend>
+        {EXPORT_CHOICES.map((c, i) => (
+          <label key={c.id} className="ix-format">
+            <input
+              type="radio"
+              name="export-format"
+              value={c.id}
+              checked={c.id === choiceId}
+              // The chosen format takes focus when the dialog opens.
+              autoFocus={c.id === choiceId || (i === 0 && choice === undefined)}
+              onChange={() => {
+                setChoiceId(c.id);
+                setStatus({ kind: 'idle' });
+              }}
+            />
+            <span>
+              <strong>{c.label}</strong>
+              <span className="muted"> — {c.description}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {status.kind === 'saving' && (
+        <p role="status" className="ix-busy">
+          <span className="spinner" aria-hidden="true" /> Exporting…
+        </p>
+      )}
+      {status.kind === 'done' && (
+        <div role="status" className="ix-done" data-testid="export-done">
+          <p>
+            Exported {status.result.entities.toLocaleString()} entities and {status.result.links.toLocaleString()} links to:
+          </p>
+          <ul className="ix-list">
+            {status.result.paths.map((path) => (
+              <li key={path} className="ix-path">
+                {path}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {status.kind === 'failed' && (
+        <p className="ix-error" role="alert" data-testid="export-error">
+          {status.message}
+        </p>
+      )}
+      <div className="ix-buttons">
+        <button type="button" className="button" onClick={close} disabled={status.kind === 'saving'}>
+          {status.kind === 'done' ? 'Close' : 'Cancel'}
+        </button>
+        <button type="submit" className="button primary" disabled={status.kind === 'saving' || !choice} data-testid="export-start">
+          Export…
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** File › Export: pick a format, choose where in the save dialog, see where it went. */
+export function ExportDialog() {
+  const open = useStore(interchangeStore, (s) => s.open === 'export');
+  const exportChoice = useStore(interchangeStore, (s) => s.exportChoice);
+  const exportNow = useStore(interchangeStore, (s) => s.exportNow);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      returnFocus.current = document.activeElement;
+      element.showModal();
+    }
+    if (!open && element.open) element.close();
+    if (!open && returnFocus.current instanceof HTMLElement) {
+      returnFocus.current.focus();
+      returnFocus.current = null;
+    }
+  }, [open]);
+
+  const close = () => interchangeStore.setState({ open: null, exportChoice: null, exportNow: false });
+
+  return (
+    <dialog
+      ref={dialog}
+      className="ix-dialog ix-dialog-narrow"
+      aria-labelledby="export-case-dialog-title"
+      data-testid="export-case-dialog"
+      onClose={close}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <h2 id="export-case-dialog-title">Export case</h2>
+      {open && <ExportFlow initialChoice={exportChoice} startNow={exportNow} close={close} />}
+    </dialog>
+  );
+}

@@ -1,0 +1,428 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportFormat } from '../../app/interchange/graph';
+import type { EntityDecision, EntityPlan, ImportPreview, ImportReport } from '../../app/interchange/plan';
+import { RELIABILITY_GRADES, type Reliability } from '../../app/domain';
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+import { CsvMappingStep } from './CsvMappingStep';
+import { csvMappingPresets, toCsvMapping, type CsvMappingForm } from './csvMappingForm';
+import { interchangeStore } from './interchangeState';
+import './interchange.css';
+
+type FormatChoice = ImportFormat | 'auto';
+
+const FORMAT_LABELS: Record<FormatChoice, string> = {
+  auto: 'Detect from the file',
+  stix: 'STIX 2.1 bundle',
+  graphml: 'GraphML',
+  gexf: 'GEXF',
+  csv: 'CSV (i2-style rows)',
+  misp: 'MISP galaxy clusters',
+  mtgx: 'Maltego graph (MTGX)',
+  anx: 'i2 ANX',
+  json: 'Workbench case JSON',
+};
+
+/** How many rows of a table are drawn (the counts above it are always whole). */
+const ROW_LIMIT = 300;
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'reading' }
+  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'importing'; preview: ImportPreview }
+  | { kind: 'done'; report: ImportReport; fileName: string };
+
+/** The analyst's choice for an entity, as the chooser's value: "create", "skip" or "merge:<id>". */
+function choiceOf(plan: EntityPlan): string {
+  if (plan.action === 'merge' && plan.into) return `merge:${plan.into.id}`;
+  return plan.action;
+}
+
+function decisionOf(value: string): EntityDecision {
+  if (value.startsWith('merge:')) return { action: 'merge', into: value.slice('merge:'.length) };
+  return value === 'skip' ? { action: 'skip' } : { action: 'create' };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return plural(bytes, 'byte');
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function EntityTable({
+  title,
+  rows,
+  testId,
+  choices,
+  setChoice,
+}: {
+  title: string;
+  rows: EntityPlan[];
+  testId: string;
+  choices: Record<string, string>;
+  setChoice: (key: string, value: string) => void;
+}) {
+  if (rows.length === 0) return null;
+  const shown = rows.slice(0, ROW_LIMIT);
+  return (
+    <section className="ix-section" data-testid={testId}>
+      <h3>
+        {title} ({rows.length.toLocaleString()})
+      </h3>
+      <div className="ix-table-wrap">
+        <table className="ix-table">
+          <thead>
+            <tr>
+              <th scope="col">Incoming</th>
+              <th scope="col">Type</th>
+              <th scope="col">Import as</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const choosable = row.candidates.length > 0 || row.action !== 'create';
+              const value = choices[row.key] ?? choiceOf(row);
+              return (
+                <tr key={row.key} data-entity={row.label}>
+                  <th scope="row">{row.label}</th>
+                  <td>{row.type}</td>
+                  <td>
+                    {choosable ? (
+                      <select aria-label={`Import ${row.label} as`} value={value} onChange={(e) => setChoice(row.key, e.target.value)}>
+                        {row.candidates.map((candidate) => (
+                          <option key={candidate.id} value={`merge:${candidate.id}`}>
+                            Merge into {candidate.label} ({candidate.type}
+                            {candidate.matchedName !== candidate.label ? `, as “${candidate.matchedName}”` : ''})
+                          </option>
+                        ))}
+                        {row.into && !row.candidates.some((c) => c.id === row.into?.id) && (
+                          <option value={`merge:${row.into.id}`}>Merge into {row.into.label}</option>
+                        )}
+                        <option value="create">Create new</option>
+                        <option value="skip">Skip</option>
+                      </select>
+                    ) : (
+                      'New entity'
+                    )}
+                  </td>
+                  <td className="ix-reason">{row.reason}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > shown.length && <p className="muted">…and {(rows.length - shown.length).toLocaleString()} more.</p>}
+    </section>
+  );
+}
+
+function PreviewView({
+  preview,
+  choices,
+  setChoice,
+}: {
+  preview: ImportPreview;
+  choices: Record<string, string>;
+  setChoice: (key: string, value: string) => void;
+}) {
+  const { plan, file } = preview;
+  const counts = plan.counts;
+  const byAction = (action: EntityPlan['action']) => plan.entities.filter((row) => row.action === action);
+  const linkSkips = plan.links.filter((link) => link.action === 'skip');
+  return (
+    <div className="ix-preview" data-testid="import-preview">
+      <p className="ix-file">
+        <strong>{file.name}</strong> · {file.formatLabel} · {formatBytes(file.bytes)}
+      </p>
+      {plan.alreadyImported && (
+        <p className="ix-warning" role="note">
+          This file was imported before (as “{plan.alreadyImported.title}”, {new Date(plan.alreadyImported.importedAt).toLocaleString()}).
+        </p>
+      )}
+      <dl className="ix-counts" data-testid="import-counts">
+        <div>
+          <dt>Entities</dt>
+          <dd data-testid="count-entities">
+            {counts.entities.create.toLocaleString()} new · {counts.entities.merge.toLocaleString()} merged · {counts.entities.skip.toLocaleString()} skipped
+          </dd>
+        </div>
+        <div>
+          <dt>Links</dt>
+          <dd data-testid="count-links">
+            {counts.links.create.toLocaleString()} new · {counts.links.merge.toLocaleString()} merged · {counts.links.skip.toLocaleString()} skipped
+          </dd>
+        </div>
+        <div>
+          <dt>Evidence</dt>
+          <dd>
+            {plural(counts.sources, 'source')} · {plural(counts.citations, 'citation')} · {plural(counts.notes, 'note')}
+          </dd>
+        </div>
+      </dl>
+      <EntityTable title="To merge" rows={byAction('merge')} testId="entities-merge" choices={choices} setChoice={setChoice} />
+      <EntityTable title="To skip" rows={byAction('skip')} testId="entities-skip" choices={choices} setChoice={setChoice} />
+      <EntityTable title="To create" rows={byAction('create')} testId="entities-create" choices={choices} setChoice={setChoice} />
+      {preview.truncated.entities && <p className="muted">Only the first new entities are listed; all of them will be imported.</p>}
+      {linkSkips.length > 0 && (
+        <section className="ix-section">
+          <h3>Links not imported ({linkSkips.length.toLocaleString()})</h3>
+          <ul className="ix-list">
+            {linkSkips.slice(0, ROW_LIMIT).map((link) => (
+              <li key={link.key}>
+                {link.sourceLabel} → {link.targetLabel} ({link.type}): {link.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(plan.warnings.length > 0 || plan.skipped.length > 0) && (
+        <section className="ix-section" data-testid="import-warnings">
+          <h3>Warnings ({(plan.warnings.length + plan.skipped.length).toLocaleString()})</h3>
+          <ul className="ix-list">
+            {plan.warnings.slice(0, ROW_LIMIT).map((warning, i) => (
+              <li key={`w${i}`}>{warning}</li>
+            ))}
+            {plan.skipped.slice(0, ROW_LIMIT).map((item, i) => (
+              <li key={`s${i}`}>
+                Not imported: {item.what}: {item.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
+  return (
+    <div className="ix-report" data-testid="import-report" role="status">
+      <p>
+        Imported <strong>{fileName}</strong>.
+      </p>
+      <ul className="ix-list">
+        <li data-testid="report-created">
+          Created {plural(report.created.entities, 'entity', 'entities')}, {plural(report.created.links, 'link')}, {plural(report.created.sources, 'source')},{' '}
+          {plural(report.created.citations, 'citation')} and {plural(report.created.notes, 'note')}.
+        </li>
+        <li data-testid="report-merged">
+          Merged {plural(report.merged.entities, 'entity', 'entities')} and {plural(report.merged.links, 'link')} into ones already in the case.
+        </li>
+        <li data-testid="report-skipped">
+          Skipped {plural(report.skipped.entities, 'entity', 'entities')}, {plural(report.skipped.links, 'link')}, {plural(report.skipped.citations, 'citation')} and{' '}
+          {plural(report.skipped.notes, 'note')}.
+        </li>
+      </ul>
+      {report.warnings.length > 0 && (
+        <section className="ix-section">
+          <h3>Warnings ({report.warnings.length.toLocaleString()})</h3>
+          <ul className="ix-list">
+            {report.warnings.slice(0, ROW_LIMIT).map((warning, i) => (
+              <li key={i}>{warning}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ImportFlow({ close }: { close: () => void }) {
+  const { api, session } = useApp();
+  const [format, setFormat] = useState<FormatChoice>('auto');
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const [reliability, setReliability] = useState<Reliability | ''>('');
+  const [mapping, setMapping] = useState<CsvMappingForm>(() => csvMappingPresets.last());
+  const previewId = useRef<string | null>(null);
+  const heading = useRef<HTMLDivElement>(null);
+
+  // Forget an uncommitted preview when the dialog closes.
+  useEffect(
+    () => () => {
+      if (previewId.current) void api['interchange.cancel']({ previewId: previewId.current });
+    },
+    [api],
+  );
+
+  const forget = () => {
+    if (previewId.current) void api['interchange.cancel']({ previewId: previewId.current });
+    previewId.current = null;
+  };
+
+  const read = async (path: string | undefined, asFormat: FormatChoice, csv: CsvMappingForm | null) => {
+    setError(null);
+    const previous = step;
+    setStep({ kind: 'reading' });
+    const result = await api['interchange.preview']({
+      ...(path !== undefined ? { path } : {}),
+      format: asFormat,
+      ...(csv ? { csvMapping: toCsvMapping(csv) } : {}),
+    });
+    if (!result.ok) {
+      setStep(result.error.code === 'cancelled' ? previous : path !== undefined ? previous : { kind: 'choose' });
+      if (result.error.code !== 'cancelled') setError(result.error.message);
+      return;
+    }
+    forget();
+    previewId.current = result.value.previewId;
+    if (csv) csvMappingPresets.remember(csv);
+    setChoices({});
+    setStep({ kind: 'preview', preview: result.value });
+    heading.current?.focus();
+  };
+
+  const commit = async (preview: ImportPreview) => {
+    setError(null);
+    setStep({ kind: 'importing', preview });
+    const decisions: Record<string, EntityDecision> = {};
+    for (const row of preview.plan.entities) {
+      const chosen = choices[row.key];
+      if (chosen !== undefined && chosen !== choiceOf(row)) decisions[row.key] = decisionOf(chosen);
+    }
+    const result = await api['interchange.import']({
+      previewId: preview.previewId,
+      ...(Object.keys(decisions).length > 0 ? { decisions } : {}),
+      ...(reliability !== '' ? { fileReliability: reliability } : {}),
+    });
+    if (!result.ok) {
+      setStep({ kind: 'preview', preview });
+      if (result.error.code !== 'cancelled') setError(result.error.message);
+      return;
+    }
+    previewId.current = null;
+    setStep({ kind: 'done', report: result.value, fileName: preview.file.name });
+    heading.current?.focus();
+    // main reports the same case as changed; the chart reloads to show what came in.
+    await session.reloadChart();
+  };
+
+  const preview = step.kind === 'preview' || step.kind === 'importing' ? step.preview : null;
+  const busy = step.kind === 'reading' || step.kind === 'importing';
+
+  return (
+    <div className="ix-body" data-importing={step.kind === 'importing'}>
+      <div ref={heading} tabIndex={-1} className="ix-focus-anchor" aria-hidden="true" />
+      {step.kind !== 'done' && (
+        <div className="ix-row">
+          <label className="ix-field">
+            <span>Format</span>
+            <select
+              aria-label="Format"
+              value={format}
+              disabled={busy}
+              onChange={(e) => {
+                const next = e.target.value as FormatChoice;
+                setFormat(next);
+                if (preview) void read(preview.file.path, next, next === 'csv' || (next === 'auto' && preview.file.format === 'csv') ? mapping : null);
+              }}
+            >
+              {(Object.keys(FORMAT_LABELS) as FormatChoice[]).map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button" disabled={busy} onClick={() => void read(undefined, format, format === 'csv' ? mapping : null)} data-testid="import-choose-file">
+            {preview ? 'Choose another file…' : 'Choose file…'}
+          </button>
+        </div>
+      )}
+      {step.kind === 'choose' && !error && (
+        <p className="muted">
+          Choose a STIX 2.1 bundle, GraphML, GEXF, CSV, MISP galaxy, Maltego or i2 ANX file. You will see what it would create, merge and skip before anything is written.
+        </p>
+      )}
+      {step.kind === 'reading' && (
+        <p role="status" className="ix-busy">
+          <span className="spinner" aria-hidden="true" /> Reading the file…
+        </p>
+      )}
+      {error !== null && (
+        <p className="ix-error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {preview && preview.file.format === 'csv' && (
+        <CsvMappingStep form={mapping} onChange={setMapping} disabled={busy} onApply={() => void read(preview.file.path, 'csv', mapping)} />
+      )}
+      {preview && (
+        <PreviewView preview={preview} choices={choices} setChoice={(key, value) => setChoices((current) => ({ ...current, [key]: value }))} />
+      )}
+      {step.kind === 'done' && <ReportView report={step.report} fileName={step.fileName} />}
+      <div className="ix-buttons">
+        {preview && (
+          <label className="ix-field ix-reliability">
+            <span>Reliability of this file</span>
+            <select aria-label="Reliability of this file" value={reliability} disabled={busy} onChange={(e) => setReliability(e.target.value as Reliability | '')}>
+              <option value="">Not graded</option>
+              {RELIABILITY_GRADES.map((grade) => (
+                <option key={grade} value={grade}>
+                  {grade}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" className="button" onClick={close} disabled={step.kind === 'importing'}>
+          {step.kind === 'done' ? 'Close' : 'Cancel'}
+        </button>
+        {preview && (
+          <button type="button" className="button primary" disabled={busy} onClick={() => void commit(preview)} data-testid="import-commit">
+            {step.kind === 'importing' ? 'Importing…' : 'Import'}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** File › Import: choose a file, map CSV columns, preview what would change, choose merges, import, report. */
+export function ImportDialog() {
+  const open = useStore(interchangeStore, (s) => s.open === 'import');
+  const dialog = useRef<HTMLDialogElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      returnFocus.current = document.activeElement;
+      element.showModal();
+    }
+    if (!open && element.open) element.close();
+    if (!open && returnFocus.current instanceof HTMLElement) {
+      returnFocus.current.focus();
+      returnFocus.current = null;
+    }
+  }, [open]);
+
+  const close = () => interchangeStore.setState({ open: null });
+
+  return (
+    <dialog
+      ref={dialog}
+      className="ix-dialog"
+      aria-labelledby="import-dialog-title"
+      data-testid="import-dialog"
+      onClose={close}
+      onCancel={(event) => {
+        // Not while an import is committing: it finishes (all or nothing) and then reports.
+        if (dialog.current?.querySelector('[data-importing="true"]')) event.preventDefault();
+      }}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <h2 id="import-dialog-title">Import into case</h2>
+      {open && <ImportFlow close={close} />}
+    </dialog>
+  );
+}
