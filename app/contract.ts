@@ -258,7 +258,7 @@ export const channels = {
     chartImageInputs.begin,
     'Start a PNG or JPEG export: refuse a size that cannot be made, ask where to save, open the file and return the tile plan.',
   ),
-  'image.tile': channel<{ received: number; total: number }>()(chartImageInputs.tile, 'The next tile of a raster export, as PNG bytes, in plan order.'),
+  'image.tile': channel<{ received: number; total: number }>()(chartImageInputs.tile, 'The next tile of a raster export (deflated RGBA pixels), in plan order.'),
   'image.finish': channel<SavedImage>()(chartImageInputs.job, 'Finish a raster export: encode the end of the image and rename it into place.'),
   'image.cancel': channel<null>()(chartImageInputs.job, 'Stop a raster export and delete its temporary file.'),
   // `satisfies` makes a channel missing from, or extra to, app/channelNames.ts a compile error.

@@ -221,3 +221,18 @@ test('screenshots: betweenness sizes with the ranking, and a highlighted path', 
   await expect(page.getByTestId('as-of-value')).toHaveText('31 Dec 2016');
   await page.screenshot({ path: test.info().outputPath('analysis-as-of-2016.png') });
 });
+
+test('grade sensitivity: degree with all evidence against C2 or better, as a table of rank changes', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  await openAnalysis(page, 'Measures');
+  await page.getByLabel('Measure', { exact: true }).selectOption('degree');
+  await page.getByText('Grade sensitivity').click();
+  await page.getByLabel('Sensitivity grade').selectOption('C2');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByTestId('sensitivity-table-row').first()).toBeVisible();
+  await expect(page.getByText(/links rest only on evidence weaker than C2/)).toBeVisible();
+  expect(await page.getByTestId('sensitivity-table-row').count()).toBeGreaterThan(10);
+  await page.screenshot({ path: test.info().outputPath('analysis-sensitivity.png') });
+});

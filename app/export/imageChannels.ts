@@ -28,8 +28,8 @@ export const chartImageInputs = {
       jobId: id,
       column: z.number().int().min(0).max(100_000),
       row: z.number().int().min(0).max(100_000),
-      // A PNG-encoded tile of at most 4096 × 4096 pixels.
-      png: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 256 * 1024 * 1024, 'A tile is too large.'),
+      // The tile's RGBA pixels, row by row, zlib-deflated (at most 4096 × 4096 pixels once inflated).
+      pixels: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 128 * 1024 * 1024, 'A tile is too large.'),
     })
     .strict(),
   job: z.object({ jobId: id }).strict(),

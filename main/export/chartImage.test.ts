@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { userInfo } from 'node:os';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
@@ -58,12 +59,12 @@ function value<T>(reply: Reply<T>): T {
   return reply.value;
 }
 
-/** A PNG tile of one colour (RGBA), with its top-left pixel transparent when asked. */
+/** A tile as the renderer sends it: RGBA pixels of one colour, deflated; its top-left pixel clear when asked. */
 function tile(width: number, height: number, rgba: [number, number, number, number], clearCorner = false): Uint8Array {
-  const png = new PNG({ width, height });
-  for (let i = 0; i < width * height; i++) png.data.set(rgba, i * 4);
-  if (clearCorner) png.data.set([0, 0, 0, 0], 0);
-  return new Uint8Array(PNG.sync.write(png));
+  const pixels = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) pixels.set(rgba, i * 4);
+  if (clearCorner) pixels.set([0, 0, 0, 0], 0);
+  return new Uint8Array(deflateSync(pixels));
 }
 
 /** The pHYs chunk's pixels per metre (x) and unit, read straight from the file's bytes. */
@@ -91,9 +92,9 @@ describe('raster exports', () => {
     expect(started.fileName).toBe('chart.png');
     expect(started.plan.columns).toBe(2);
     const { tileWidth } = started.plan;
-    expect(value(await call('image.tile', { jobId: started.jobId, column: 0, row: 0, png: tile(tileWidth, 12, [200, 0, 0, 255], true) }))).toEqual({ received: 1, total: 2 });
+    expect(value(await call('image.tile', { jobId: started.jobId, column: 0, row: 0, pixels: tile(tileWidth, 12, [200, 0, 0, 255], true) }))).toEqual({ received: 1, total: 2 });
     expect(existsSync(target)).toBe(false);
-    value(await call('image.tile', { jobId: started.jobId, column: 1, row: 0, png: tile(5000 - tileWidth, 12, [0, 0, 200, 255]) }));
+    value(await call('image.tile', { jobId: started.jobId, column: 1, row: 0, pixels: tile(5000 - tileWidth, 12, [0, 0, 200, 255]) }));
     const saved = value(await call<SavedImage>('image.finish', { jobId: started.jobId }));
 
     const bytes = readFileSync(target);
@@ -136,7 +137,7 @@ describe('raster exports', () => {
     savePaths.push(target);
     const started = value(await call<RasterExportStarted>('image.begin', { format: 'jpeg', width: 64, height: 48, dpi: 150, alpha: true, suggestedName: 'x' }));
     expect(started.fileName).toBe('chart.jpg');
-    value(await call('image.tile', { jobId: started.jobId, column: 0, row: 0, png: tile(64, 48, [30, 130, 73, 255]) }));
+    value(await call('image.tile', { jobId: started.jobId, column: 0, row: 0, pixels: tile(64, 48, [30, 130, 73, 255]) }));
     value(await call('image.finish', { jobId: started.jobId }));
     const bytes = readFileSync(tmp.file('chart.jpg'));
     expect(bytes.subarray(6, 10).toString('latin1')).toBe('JFIF');
@@ -157,17 +158,29 @@ describe('raster exports', () => {
   it('leaves nothing behind when cancelled, or when a tile comes out of order', async () => {
     savePaths.push(tmp.file('a.png'), tmp.file('b.png'));
     const a = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 5000, height: 10, dpi: 96, alpha: false, suggestedName: 'a' }));
-    value(await call('image.tile', { jobId: a.jobId, column: 0, row: 0, png: tile(a.plan.tileWidth, 10, [1, 2, 3, 255]) }));
+    value(await call('image.tile', { jobId: a.jobId, column: 0, row: 0, pixels: tile(a.plan.tileWidth, 10, [1, 2, 3, 255]) }));
     expect(value(await call('image.cancel', { jobId: a.jobId }))).toBeNull();
     noTempFiles();
     expect(existsSync(tmp.file('a.png'))).toBe(false);
 
     const b = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 5000, height: 10, dpi: 96, alpha: false, suggestedName: 'b' }));
-    const wrong = await call('image.tile', { jobId: b.jobId, column: 1, row: 0, png: tile(10, 10, [1, 2, 3, 255]) });
+    const wrong = await call('image.tile', { jobId: b.jobId, column: 1, row: 0, pixels: tile(10, 10, [1, 2, 3, 255]) });
     expect(wrong.ok).toBe(false);
     noTempFiles();
     expect((await call('image.finish', { jobId: b.jobId })).ok).toBe(false);
     expect(existsSync(tmp.file('b.png'))).toBe(false);
+  });
+
+  it('refuses a tile that inflates to more (or fewer) pixels than the tile holds', async () => {
+    savePaths.push(tmp.file('bomb.png'), tmp.file('short.png'));
+    const bomb = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 64, height: 64, dpi: 96, alpha: false, suggestedName: 'a' }));
+    const huge = new Uint8Array(deflateSync(new Uint8Array(64 * 64 * 4 * 1000)));
+    const reply = await call('image.tile', { jobId: bomb.jobId, column: 0, row: 0, pixels: huge });
+    expect(reply.ok ? null : reply.error.message).toMatch(/not 64 × 64 deflated RGBA pixels/);
+    const short = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 64, height: 64, dpi: 96, alpha: false, suggestedName: 'b' }));
+    const few = await call('image.tile', { jobId: short.jobId, column: 0, row: 0, pixels: tile(8, 8, [0, 0, 0, 255]) });
+    expect(few.ok ? null : few.error.message).toMatch(/has 256 bytes of pixels/);
+    noTempFiles();
   });
 
   it('says "cancelled" when the save dialog is dismissed', async () => {

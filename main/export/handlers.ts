@@ -157,10 +157,10 @@ export function createChartImageHandlers({ session, chooseImagePath, loadFonts, 
       touch(started);
       return { jobId: started.id, fileName: path.basename(target), plan };
     },
-    'image.tile': async ({ jobId, column, row, png }) => {
+    'image.tile': async ({ jobId, column, row, pixels }) => {
       const current = requireJob(jobId);
       try {
-        await current.raster.addTile(column, row, png);
+        await current.raster.addTile(column, row, pixels);
       } catch (error) {
         await dropJob();
         if (error instanceof TileRejected) throw new WorkbenchFailure('invalid_input', `The export stopped: ${error.message}`);

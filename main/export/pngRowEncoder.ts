@@ -3,9 +3,11 @@ import { pixelsPerMetre } from '../../app/export/sizing';
 
 /**
  * A PNG encoder that takes the image a strip of rows at a time and writes it out as it goes, so an
- * image of any height needs only one strip in memory. (pngjs encodes from a whole bitmap, which
- * past a few hundred megapixels does not fit; it decodes our tiles.) 8-bit RGB or RGBA, filter
- * "Up" on every row (flat chart backgrounds become runs of zeros), the resolution in pHYs.
+ * image of any height needs only one strip in memory (pngjs encodes from a whole bitmap, which past
+ * a few hundred megapixels does not fit). 8-bit RGB or RGBA with the resolution in pHYs. Rows are
+ * not filtered: on chart images (flat colours, antialiased edges) "None" at zlib level 4 measured
+ * both smaller and 4× faster than "Up" or "Sub" (8 MP of the JNIM chart: 1.10 MB in 0.3 s, against
+ * 1.40 MB in 1.2 s), and the time of large exports is mostly here.
  */
 
 const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -27,7 +29,6 @@ export class PngRowEncoder {
   private readonly deflate: Deflate;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
-  private previous: Uint8Array;
   private rowsWritten = 0;
   private started = false;
 
@@ -36,8 +37,7 @@ export class PngRowEncoder {
     private readonly options: { width: number; height: number; alpha: boolean; dpi: number },
   ) {
     this.channels = options.alpha ? 4 : 3;
-    this.previous = new Uint8Array(options.width * this.channels);
-    this.deflate = createDeflate({ level: 6, memLevel: 9 });
+    this.deflate = createDeflate({ level: 4, memLevel: 9 });
     this.deflate.on('data', (data: Buffer) => {
       this.pending.push(data);
       this.pendingBytes += data.byteLength;
@@ -83,20 +83,19 @@ export class PngRowEncoder {
     if (rgba.byteLength < width * rows * 4) throw new Error('A strip is shorter than its rows.');
     const rowBytes = width * this.channels;
     const out = Buffer.allocUnsafe(rows * (rowBytes + 1));
-    const previous = this.previous;
-    const current = new Uint8Array(rowBytes);
     for (let r = 0; r < rows; r++) {
       const src = r * width * 4;
-      if (this.channels === 4) current.set(rgba.subarray(src, src + rowBytes));
-      else for (let x = 0, s = src, d = 0; x < width; x++, s += 4, d += 3) {
-        current[d] = rgba[s]!;
-        current[d + 1] = rgba[s + 1]!;
-        current[d + 2] = rgba[s + 2]!;
-      }
       const base = r * (rowBytes + 1);
-      out[base] = 2;
-      for (let i = 0; i < rowBytes; i++) out[base + 1 + i] = (current[i]! - previous[i]!) & 0xff;
-      previous.set(current);
+      out[base] = 0;
+      if (this.channels === 4) {
+        out.set(rgba.subarray(src, src + rowBytes), base + 1);
+        continue;
+      }
+      for (let x = 0, s = src, d = base + 1; x < width; x++, s += 4, d += 3) {
+        out[d] = rgba[s]!;
+        out[d + 1] = rgba[s + 1]!;
+        out[d + 2] = rgba[s + 2]!;
+      }
     }
     this.rowsWritten += rows;
     await this.feed(out);

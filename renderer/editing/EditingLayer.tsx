@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
+import { mdiBookOpenPageVariantOutline, mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
 import { ENTITY_TYPES } from '../../app/entityTypes';
 import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
@@ -9,6 +9,7 @@ import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { EditDialogs } from './EditDialogs';
 import { SearchBox } from './SearchBox';
+import { SourcesDialog } from './SourcesDialog';
 import './editing.css';
 
 /** What the chart shows for editing: toolbar, undo message, dialogs, menus, palette, search. */
@@ -24,6 +25,7 @@ export function EditingLayer() {
       <CommandPalette />
       <SearchBox />
       <EditDialogs />
+      <SourcesDialog />
     </>
   );
 }
@@ -59,6 +61,10 @@ function EditToolbar() {
           </ul>
         )}
       </div>
+      <button type="button" className="icon-button" title="Sources and their documents" onClick={() => void runCommand('sources.open', commands)}>
+        <Icon path={mdiBookOpenPageVariantOutline} size={18} />
+        <span>Sources</span>
+      </button>
       <button
         type="button"
         className="icon-button"

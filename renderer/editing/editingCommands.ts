@@ -77,6 +77,13 @@ export const EDITING_COMMANDS: readonly Command[] = [
     },
   },
   {
+    id: 'sources.open',
+    label: 'Sources…',
+    shortcut: 'Ctrl+Shift+S',
+    canRun: (ctx) => ctx.editing !== undefined && ctx.store.getState().caseStatus === 'open',
+    run: (ctx) => ctx.editing?.store.setState({ sources: { sourceId: null, citation: null } }),
+  },
+  {
     id: 'search.open',
     label: 'Search the case…',
     shortcut: 'Ctrl+F',

@@ -87,6 +87,14 @@ export function createEditingServices({ api, ui, session, chart }: EditingDeps):
       return;
     }
     ui.setState({ chart: loaded.value, ...(info.ok && info.value ? { caseInfo: info.value } : {}) });
+    // A link whose ends changed is drawn anew: it stays selected (before the selection sync reads the chart).
+    const cy = chart()?.cy;
+    if (cy && !cy.destroyed()) {
+      for (const { id } of ui.getState().selection) {
+        const ele = cy.getElementById(id);
+        if (ele.nonempty() && !ele.selected()) ele.select();
+      }
+    }
     if (edit?.positionsChanged) applyPositions(loaded.value.positions);
   };
 

@@ -31,6 +31,10 @@ export interface EditingState {
   commandPaletteOpen: boolean;
   searchOpen: boolean;
   contextMenu: ContextMenuState | null;
+  /** The sources window: which source is shown, and the passage to show (a citation's). */
+  sources: { sourceId: string | null; citation: { quote: string; locator: string | null } | null } | null;
+  /** The notes panel is open. */
+  notesOpen: boolean;
 }
 
 export type EditingStore = Store<EditingState>;
@@ -44,5 +48,7 @@ export function createEditingStore(): EditingStore {
     commandPaletteOpen: false,
     searchOpen: false,
     contextMenu: null,
+    sources: null,
+    notesOpen: false,
   });
 }

@@ -28,8 +28,10 @@ export function CsvMappingStep({
   form,
   onChange,
   onApply,
+  applyLabel,
   disabled,
 }: {
+  applyLabel: string;
   form: CsvMappingForm;
   onChange: (form: CsvMappingForm) => void;
   onApply: () => void;
@@ -69,7 +71,7 @@ export function CsvMappingStep({
       {problem !== null && <p className="ix-error">{problem}</p>}
       <div className="ix-row">
         <button type="button" className="button" disabled={problem !== null} onClick={onApply} data-testid="csv-apply">
-          Preview with these columns
+          {applyLabel}
         </button>
         {presets.length > 0 && (
           <select

@@ -13,6 +13,9 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
   const [choiceId, setChoiceId] = useState(initialChoice ?? EXPORT_CHOICES[0]?.id ?? 'stix');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const started = useRef(false);
+  // Buttons are disabled while saving, which drops focus out of the dialog: put it back after.
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
   const choice: ExportChoice | undefined = EXPORT_CHOICES.find((c) => c.id === choiceId);
 
   const run = async (chosen: ExportChoice) => {
@@ -24,7 +27,14 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
     if (result.ok) setStatus({ kind: 'done', result: result.value });
     else if (result.error.code === 'cancelled') setStatus({ kind: 'idle' });
     else setStatus({ kind: 'failed', message: result.error.message });
+    setRefocus(result.ok ? 'close' : 'export');
   };
+  const [refocus, setRefocus] = useState<'close' | 'export' | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    (refocus === 'close' ? closeButton : exportButton).current?.focus();
+    setRefocus(null);
+  }, [refocus]);
 
   useEffect(() => {
     // File › Export › <format>: straight to the save dialog.
@@ -91,10 +101,10 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
         </p>
       )}
       <div className="ix-buttons">
-        <button type="button" className="button" onClick={close} disabled={status.kind === 'saving'}>
+        <button ref={closeButton} type="button" className="button" onClick={close} disabled={status.kind === 'saving'}>
           {status.kind === 'done' ? 'Close' : 'Cancel'}
         </button>
-        <button type="submit" className="button primary" disabled={status.kind === 'saving' || !choice} data-testid="export-start">
+        <button ref={exportButton} type="submit" className="button primary" disabled={status.kind === 'saving' || !choice} data-testid="export-start">
           Export…
         </button>
       </div>

@@ -167,8 +167,21 @@ function PreviewView({
         </div>
       </dl>
       <EntityTable title="To merge" rows={byAction('merge')} testId="entities-merge" choices={choices} setChoice={setChoice} />
+      <EntityTable
+        title="New, but like entities in the case"
+        rows={byAction('create').filter((row) => row.candidates.length > 0)}
+        testId="entities-candidates"
+        choices={choices}
+        setChoice={setChoice}
+      />
       <EntityTable title="To skip" rows={byAction('skip')} testId="entities-skip" choices={choices} setChoice={setChoice} />
-      <EntityTable title="To create" rows={byAction('create')} testId="entities-create" choices={choices} setChoice={setChoice} />
+      <EntityTable
+        title="To create"
+        rows={byAction('create').filter((row) => row.candidates.length === 0)}
+        testId="entities-create"
+        choices={choices}
+        setChoice={setChoice}
+      />
       {preview.truncated.entities && <p className="muted">Only the first new entities are listed; all of them will be imported.</p>}
       {linkSkips.length > 0 && (
         <section className="ix-section">
@@ -243,7 +256,7 @@ function ImportFlow({ close }: { close: () => void }) {
   const [reliability, setReliability] = useState<Reliability | ''>('');
   const [mapping, setMapping] = useState<CsvMappingForm>(() => csvMappingPresets.last());
   const previewId = useRef<string | null>(null);
-  const heading = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLParagraphElement>(null);
 
   // Forget an uncommitted preview when the dialog closes.
   useEffect(
@@ -269,7 +282,11 @@ function ImportFlow({ close }: { close: () => void }) {
     });
     if (!result.ok) {
       setStep(result.error.code === 'cancelled' ? previous : path !== undefined ? previous : { kind: 'choose' });
-      if (result.error.code !== 'cancelled') setError(result.error.message);
+      if (result.error.code !== 'cancelled') {
+        const csvHint = asFormat === 'auto' && /csv|column/i.test(result.error.message) ? ' To say which column holds what, choose CSV as the format.' : '';
+        setError(result.error.message + csvHint);
+      }
+      heading.current?.focus();
       return;
     }
     forget();
@@ -296,6 +313,7 @@ function ImportFlow({ close }: { close: () => void }) {
     if (!result.ok) {
       setStep({ kind: 'preview', preview });
       if (result.error.code !== 'cancelled') setError(result.error.message);
+      heading.current?.focus();
       return;
     }
     previewId.current = null;
@@ -310,7 +328,10 @@ function ImportFlow({ close }: { close: () => void }) {
 
   return (
     <div className="ix-body" data-importing={step.kind === 'importing'}>
-      <div ref={heading} tabIndex={-1} className="ix-focus-anchor" aria-hidden="true" />
+      {/* Focus lands here after each step (the buttons it came from are disabled while busy). */}
+      <p ref={heading} tabIndex={-1} className="ix-focus-anchor">
+        {step.kind === 'done' ? 'The import is done.' : preview ? `Preview of ${preview.file.name}: nothing is written until you choose Import.` : 'Choose a file to preview.'}
+      </p>
       {step.kind !== 'done' && (
         <div className="ix-row">
           <label className="ix-field">
@@ -352,8 +373,14 @@ function ImportFlow({ close }: { close: () => void }) {
           {error}
         </p>
       )}
-      {preview && preview.file.format === 'csv' && (
-        <CsvMappingStep form={mapping} onChange={setMapping} disabled={busy} onApply={() => void read(preview.file.path, 'csv', mapping)} />
+      {step.kind !== 'done' && (format === 'csv' || preview?.file.format === 'csv') && (
+        <CsvMappingStep
+          form={mapping}
+          onChange={setMapping}
+          disabled={busy}
+          applyLabel={preview ? 'Preview again with these columns' : 'Choose file with these columns…'}
+          onApply={() => void read(preview?.file.path, 'csv', mapping)}
+        />
       )}
       {preview && (
         <PreviewView preview={preview} choices={choices} setChoice={(key, value) => setChoices((current) => ({ ...current, [key]: value }))} />

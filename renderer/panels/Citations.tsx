@@ -1,3 +1,4 @@
+import { useApp } from '../appContext';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS, admiraltyGrade, formatPartialDate, type CitationWithSource } from '../../app/domain';
 
 /** "Fairly reliable · Probably true": what an Admiralty grade means. */
@@ -16,6 +17,7 @@ export function CitationItem({ citation }: { citation: CitationWithSource }) {
   const grade = admiraltyGrade(citation.source.reliability, citation.credibility);
   const meaning = gradeMeaning(citation);
   const byline = sourceByline(citation.source);
+  const { editing } = useApp();
   return (
     <li className="citation">
       <div className="citation-head">
@@ -28,6 +30,13 @@ export function CitationItem({ citation }: { citation: CitationWithSource }) {
       <div className="citation-source">
         <cite className="source-title">{citation.source.title}</cite>
         {byline !== '' && <span className="source-byline">{byline}</span>}
+        <button
+          type="button"
+          className="button small show-in-source"
+          onClick={() => editing.store.setState({ sources: { sourceId: citation.sourceId, citation: { quote: citation.quote, locator: citation.locator } } })}
+        >
+          Show in source
+        </button>
       </div>
       {citation.locator !== null && citation.locator !== '' && (
         <div className="citation-locator">

@@ -1,0 +1,291 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_GRADES, RELIABILITY_LABELS, type Credibility, type Reliability, type Source } from '../../app/domain';
+import type { SourceSummary } from '../../app/editing/types';
+import { blankToNull, sourceIssues } from '../../app/editing/validate';
+import { useApp } from '../appContext';
+import { useStore } from '../store';
+import { serverMessage } from './fields';
+import { FieldError, Modal } from './Modal';
+
+/** Where a quote stands in its source's text: the locator's "chars 1024-1130", else its first occurrence. */
+export function passageOf(body: string, quote: string, locator: string | null): { start: number; end: number } | null {
+  const match = locator ? /chars?\s+(\d+)\s*[-–]\s*(\d+)/.exec(locator) : null;
+  if (match) {
+    const start = Number(match[1]);
+    const end = Number(match[2]);
+    if (end > start && end <= body.length) return { start, end };
+  }
+  const at = body.indexOf(quote);
+  return at >= 0 ? { start: at, end: at + quote.length } : null;
+}
+
+/** Offsets of the current text selection inside an element (end exclusive), or null. */
+function selectionIn(element: HTMLElement): { start: number; end: number } | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(element);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  return { start, end: start + range.toString().length };
+}
+
+/** The sources of the case: add and edit them, read a document, and cite a passage of it. */
+export function SourcesDialog() {
+  const { editing, api } = useApp();
+  const state = useStore(editing.store, (s) => s.sources);
+  const [list, setList] = useState<SourceSummary[] | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!state) return;
+    let current = true;
+    void api['source.list']().then((r) => {
+      if (current && r.ok) setList(r.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, state, version]);
+  if (!state) return null;
+  const close = () => editing.store.setState({ sources: null });
+  const show = (sourceId: string | null) => editing.store.setState({ sources: { sourceId, citation: null } });
+  return (
+    <Modal title="Sources" testId="sources-dialog" onClose={close} wide>
+      <div className="sources-layout">
+        <ul className="sources-list" aria-label="Sources">
+          {(list ?? []).map((s) => (
+            <li key={s.id}>
+              <button type="button" className={s.id === state.sourceId ? 'active' : undefined} onClick={() => show(s.id)}>
+                <span className={`grade grade-${s.reliability}`}>{s.reliability}</span>
+                <span className="source-name">{s.title}</span>
+                <span className="muted">{s.citations} citations</span>
+              </button>
+            </li>
+          ))}
+          <li>
+            <button type="button" className={state.sourceId === null ? 'active' : undefined} onClick={() => show(null)}>
+              + Add a source
+            </button>
+          </li>
+        </ul>
+        <div className="source-pane">
+          {state.sourceId === null ? (
+            <SourceForm key="new" source={null} onSaved={(id) => { setVersion((v) => v + 1); show(id); }} />
+          ) : (
+            <SourceView key={state.sourceId} sourceId={state.sourceId} citation={state.citation} onSaved={() => setVersion((v) => v + 1)} />
+          )}
+        </div>
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" className="button" onClick={close}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function SourceForm({ source, onSaved }: { source: Source | null; onSaved: (id: string) => void }) {
+  const { api, editing } = useApp();
+  const [title, setTitle] = useState(source?.title ?? '');
+  const [author, setAuthor] = useState(source?.author ?? '');
+  const [publisher, setPublisher] = useState(source?.publisher ?? '');
+  const [date, setDate] = useState(source?.publishedDate ?? '');
+  const [reference, setReference] = useState(source?.reference ?? '');
+  const [reliability, setReliability] = useState<Reliability>(source?.reliability ?? 'C');
+  const [body, setBody] = useState(source?.body ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const fields = {
+    title,
+    author: blankToNull(author),
+    publisher: blankToNull(publisher),
+    publishedDate: blankToNull(date),
+    reference: blankToNull(reference),
+    body: blankToNull(body),
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const issue = sourceIssues(fields)[0];
+    if (issue) {
+      setError(issue.message);
+      return;
+    }
+    const result = source
+      ? await editing.call(api['source.update']({ id: source.id, changes: { ...fields, reliability } }))
+      : await editing.call(api['source.create']({ ...fields, reliability }));
+    if (result.ok) {
+      setError(null);
+      onSaved(result.value.id);
+    } else setError(serverMessage(result.error, 'title'));
+  };
+  return (
+    <form className="source-form" onSubmit={(e) => void submit(e)} noValidate>
+      <label className="edit-field">
+        <span>Title</span>
+        <input value={title} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label className="edit-field">
+        <span>Author</span>
+        <input value={author} onChange={(e) => setAuthor(e.target.value)} />
+      </label>
+      <label className="edit-field">
+        <span>Publisher</span>
+        <input value={publisher} onChange={(e) => setPublisher(e.target.value)} />
+      </label>
+      <label className="edit-field">
+        <span>Date</span>
+        <input value={date} placeholder="2017, 2017-03 or 2017-03-02" onChange={(e) => setDate(e.target.value)} />
+      </label>
+      <label className="edit-field">
+        <span>Reference</span>
+        <input value={reference} placeholder="URL, file name or archive number" onChange={(e) => setReference(e.target.value)} />
+      </label>
+      <label className="edit-field">
+        <span>Reliability</span>
+        <select value={reliability} onChange={(e) => setReliability(e.target.value as Reliability)}>
+          {RELIABILITY_GRADES.map((g) => (
+            <option key={g} value={g}>
+              {g}: {RELIABILITY_LABELS[g]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="edit-field">
+        <span>Document text</span>
+        <textarea rows={6} value={body} placeholder="Paste the document’s text to cite passages from it" onChange={(e) => setBody(e.target.value)} />
+      </label>
+      <FieldError id="source-error" message={error} />
+      <div className="dialog-buttons">
+        <button type="submit" className="button primary">
+          {source ? 'Save source' : 'Add source'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SourceView({
+  sourceId,
+  citation,
+  onSaved,
+}: {
+  sourceId: string;
+  citation: { quote: string; locator: string | null } | null;
+  onSaved: () => void;
+}) {
+  const { api, editing, store } = useApp();
+  const [source, setSource] = useState<Source | null>(null);
+  const [editingFields, setEditingFields] = useState(false);
+  const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
+  const [credibility, setCredibility] = useState<Credibility>(3);
+  const [message, setMessage] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const text = useRef<HTMLPreElement>(null);
+  const mark = useRef<HTMLElement>(null);
+  const selection = useStore(store, (s) => s.selection);
+  const target = selection.length === 1 ? selection[0] : undefined;
+  const chart = useStore(store, (s) => s.chart);
+  const targetName = useMemo(() => {
+    if (!target || !chart) return null;
+    if (target.kind === 'entity') return chart.entities.find((e) => e.id === target.id)?.label ?? null;
+    const link = chart.links.find((l) => l.id === target.id);
+    if (!link) return null;
+    const name = (id: string) => chart.entities.find((e) => e.id === id)?.label ?? '?';
+    return `${name(link.sourceId)} → ${name(link.targetId)}`;
+  }, [chart, target]);
+
+  useEffect(() => {
+    let current = true;
+    void api['source.get']({ id: sourceId }).then((r) => {
+      if (current && r.ok) setSource(r.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, sourceId, version]);
+  const passage = source?.body && citation ? passageOf(source.body, citation.quote, citation.locator) : null;
+  useEffect(() => {
+    mark.current?.scrollIntoView({ block: 'center' });
+  }, [source, citation]);
+
+  if (!source) return <p className="muted">Loading the source…</p>;
+  if (editingFields) {
+    return (
+      <SourceForm
+        source={source}
+        onSaved={() => {
+          setEditingFields(false);
+          setVersion((v) => v + 1);
+          onSaved();
+        }}
+      />
+    );
+  }
+  const body = source.body ?? '';
+  const cite = async () => {
+    if (!target || !selected) return;
+    const result = await editing.call(
+      api['citation.create']({ sourceId, target: { kind: target.kind, id: target.id }, quote: body.slice(selected.start, selected.end), range: selected, credibility }),
+    );
+    if (result.ok) {
+      setMessage(`Cited on “${targetName ?? ''}” as ${source.reliability}${credibility}.`);
+      onSaved();
+    } else setMessage(serverMessage(result.error, 'quote'));
+  };
+  return (
+    <div className="source-view">
+      <h3>{source.title}</h3>
+      <p className="muted">
+        {[source.author, source.publisher, source.publishedDate, source.reference].filter(Boolean).join(' · ')} · reliability {source.reliability} (
+        {RELIABILITY_LABELS[source.reliability]})
+      </p>
+      <button type="button" className="button small" onClick={() => setEditingFields(true)}>
+        Edit source
+      </button>
+      {body === '' ? (
+        <p className="muted">This source has no document text. Edit it to paste the text, then select passages to cite.</p>
+      ) : (
+        <pre
+          className="source-text"
+          ref={text}
+          data-testid="source-text"
+          onMouseUp={() => setSelected(text.current ? selectionIn(text.current) : null)}
+          onKeyUp={() => setSelected(text.current ? selectionIn(text.current) : null)}
+        >
+          {passage ? (
+            <>
+              {body.slice(0, passage.start)}
+              <mark ref={mark} data-testid="cited-passage">
+                {body.slice(passage.start, passage.end)}
+              </mark>
+              {body.slice(passage.end)}
+            </>
+          ) : (
+            body
+          )}
+        </pre>
+      )}
+      {body !== '' && (
+        <div className="cite-bar">
+          <label>
+            Credibility{' '}
+            <select value={credibility} onChange={(e) => setCredibility(Number(e.target.value) as Credibility)}>
+              {CREDIBILITY_GRADES.map((g) => (
+                <option key={g} value={g}>
+                  {g}: {CREDIBILITY_LABELS[g]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button primary" disabled={!target || !selected} onClick={() => void cite()}>
+            {targetName ? `Cite on “${targetName.slice(0, 40)}”` : 'Select an entity or link to cite on'}
+          </button>
+        </div>
+      )}
+      {selected && <p className="muted">Selected: “{body.slice(selected.start, Math.min(selected.end, selected.start + 120))}”</p>}
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}
