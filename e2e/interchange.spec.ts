@@ -107,6 +107,8 @@ test('a STIX bundle shows possible duplicates; the analyst merges one, skips the
   await expect(matches.getByLabel('Import Ansar Dine as')).toHaveValue('create');
   await matches.getByLabel('Import Ansar Dine as').selectOption({ label: 'Merge into Ansar al-Din (armed_group)' });
   await matches.getByLabel('Import AQIM as').selectOption('skip');
+  await expect(dialog.getByTestId('count-entities')).toContainText('1 new · 1 merged · 1 skipped (with your choices)');
+  await page.screenshot({ path: test.info().outputPath('import-preview.png') });
   await dialog.getByTestId('import-commit').click();
   await expect(dialog.getByTestId('report-merged')).toContainText('Merged 1 entity');
   await expect(dialog.getByTestId('report-skipped')).toContainText('Skipped 1 entity');

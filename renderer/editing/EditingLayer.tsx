@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { mdiBookOpenPageVariantOutline, mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
+import { mdiNoteTextOutline, mdiBookOpenPageVariantOutline, mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
 import { ENTITY_TYPES } from '../../app/entityTypes';
 import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
@@ -10,6 +10,7 @@ import { useStore } from '../store';
 import { EditDialogs } from './EditDialogs';
 import { SearchBox } from './SearchBox';
 import { SourcesDialog } from './SourcesDialog';
+import { NotesPanel } from './Notes';
 import './editing.css';
 
 /** What the chart shows for editing: toolbar, undo message, dialogs, menus, palette, search. */
@@ -26,6 +27,7 @@ export function EditingLayer() {
       <SearchBox />
       <EditDialogs />
       <SourcesDialog />
+      <NotesPanel />
     </>
   );
 }
@@ -64,6 +66,10 @@ function EditToolbar() {
       <button type="button" className="icon-button" title="Sources and their documents" onClick={() => void runCommand('sources.open', commands)}>
         <Icon path={mdiBookOpenPageVariantOutline} size={18} />
         <span>Sources</span>
+      </button>
+      <button type="button" className="icon-button" title="Every note of the case" onClick={() => void runCommand('notes.open', commands)}>
+        <Icon path={mdiNoteTextOutline} size={18} />
+        <span>Notes</span>
       </button>
       <button
         type="button"

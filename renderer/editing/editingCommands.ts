@@ -84,6 +84,13 @@ export const EDITING_COMMANDS: readonly Command[] = [
     run: (ctx) => ctx.editing?.store.setState({ sources: { sourceId: null, citation: null } }),
   },
   {
+    id: 'notes.open',
+    label: 'Notes…',
+    shortcut: 'Ctrl+Shift+N',
+    canRun: (ctx) => ctx.editing !== undefined && ctx.store.getState().caseStatus === 'open',
+    run: (ctx) => ctx.editing?.store.setState({ notesOpen: true }),
+  },
+  {
     id: 'search.open',
     label: 'Search the case…',
     shortcut: 'Ctrl+F',

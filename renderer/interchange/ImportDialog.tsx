@@ -134,6 +134,16 @@ function PreviewView({
 }) {
   const { plan, file } = preview;
   const counts = plan.counts;
+  // The entity counts follow the analyst's choices in the tables below.
+  const entityCounts = { ...counts.entities };
+  let changed = false;
+  for (const row of plan.entities) {
+    const chosen = choices[row.key];
+    if (chosen === undefined || chosen === choiceOf(row)) continue;
+    entityCounts[row.action] -= 1;
+    entityCounts[decisionOf(chosen).action] += 1;
+    changed = true;
+  }
   const byAction = (action: EntityPlan['action']) => plan.entities.filter((row) => row.action === action);
   const linkSkips = plan.links.filter((link) => link.action === 'skip');
   return (
@@ -150,7 +160,8 @@ function PreviewView({
         <div>
           <dt>Entities</dt>
           <dd data-testid="count-entities">
-            {counts.entities.create.toLocaleString()} new · {counts.entities.merge.toLocaleString()} merged · {counts.entities.skip.toLocaleString()} skipped
+            {entityCounts.create.toLocaleString()} new · {entityCounts.merge.toLocaleString()} merged · {entityCounts.skip.toLocaleString()} skipped
+            {changed ? ' (with your choices)' : ''}
           </dd>
         </div>
         <div>

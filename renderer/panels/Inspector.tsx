@@ -1,13 +1,14 @@
 import { useMemo, type ReactNode } from 'react';
 import { mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
 import type { EntityDetail, LinkDetail } from '../../app/contract';
-import { formatPeriod, type Attributes, type Entity, type Link, type Note } from '../../app/domain';
+import { formatPeriod, type Attributes, type Entity, type Link } from '../../app/domain';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { linkTypeDefinition } from '../../app/linkTypes';
 import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
 import { Icon } from '../Icon';
 import { useStore, type SelectedElement } from '../store';
+import { ItemNotes } from '../editing/Notes';
 import { BulkEditor, EntityEditor, LinkEditor } from '../editing/EntityEditor';
 import { CitationList } from './Citations';
 import { mostConnected } from './overviewModel';
@@ -107,7 +108,7 @@ function EntityView({ detail }: { detail: EntityDetail }) {
       <AttributeTable attributes={entity.attributes} />
       <EntityLinks entity={entity} links={links} />
       <CitationList citations={citations} />
-      <NoteList notes={notes} />
+      <ItemNotes target={{ kind: 'entity', id: entity.id }} notes={notes} />
     </article>
   );
 }
@@ -212,7 +213,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
       {link.description !== null && link.description !== '' && <p className="description">{link.description}</p>}
       <AttributeTable attributes={link.attributes} />
       <CitationList citations={citations} />
-      <NoteList notes={notes} />
+      <ItemNotes target={{ kind: 'link', id: link.id }} notes={notes} />
     </article>
   );
 }
@@ -241,25 +242,6 @@ function AttributeTable({ attributes }: { attributes: Attributes }) {
 function humanise(key: string): string {
   const spaced = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
-function NoteList({ notes }: { notes: readonly Note[] }) {
-  if (notes.length === 0) return null;
-  return (
-    <section className="inspector-section" aria-labelledby="notes-title">
-      <h3 id="notes-title">
-        Notes <span className="section-count">{notes.length}</span>
-      </h3>
-      <ul className="note-list">
-        {notes.map((note) => (
-          <li key={note.id} className="note">
-            <p className="note-body">{note.body}</p>
-            {note.author !== null && <div className="muted">— {note.author}</div>}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }
 
 function MultipleSelection({ selection }: { selection: readonly SelectedElement[] }) {
