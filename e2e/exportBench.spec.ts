@@ -27,6 +27,8 @@ interface Row {
   cyPngMs: number | null;
   cyPngBytes: number | null;
   ratio: number | null;
+  /** Where our time went (ms). */
+  phases: Record<string, number>;
 }
 
 test.skip(!process.env.WORKBENCH_BENCH, 'benchmark: set WORKBENCH_BENCH=1 (or run BENCH_SECTIONS=image npm run bench)');
@@ -73,7 +75,7 @@ async function configure(dialog: Locator, format: 'PNG' | 'SVG' | 'PDF', size: {
   await expect(dialog.getByTestId('export-size')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
 }
 
-async function measure(page: Page, dialog: Locator, runs: number): Promise<{ ms: number; width: number; height: number; bytes: string }> {
+async function measure(page: Page, dialog: Locator, runs: number): Promise<{ ms: number; width: number; height: number; bytes: string; phases: Record<string, number> }> {
   const times: number[] = [];
   let bytes = '';
   for (let i = 0; i < runs; i++) {
@@ -85,7 +87,7 @@ async function measure(page: Page, dialog: Locator, runs: number): Promise<{ ms:
   }
   const record = await lastExport(page);
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)]!, width: record.width, height: record.height, bytes };
+  return { ms: times[Math.floor(times.length / 2)]!, width: record.width, height: record.height, bytes, phases: record.phases };
 }
 
 test('chart image export timings beside cy.png', async ({ workbench }) => {
@@ -145,6 +147,7 @@ test('chart image export timings beside cy.png', async ({ workbench }) => {
         cyPngMs: Math.round(reference.ms),
         cyPngBytes: reference.bytes,
         ratio: reference.bytes ? Math.round((ours.ms / reference.ms) * 100) / 100 : null,
+        phases: ours.phases,
       });
       console.log(JSON.stringify(rows[rows.length - 1]));
     }
@@ -153,10 +156,11 @@ test('chart image export timings beside cy.png', async ({ workbench }) => {
 
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2));
-  console.log('\n| chart | export | pixels | ours | cy.png (same size) | ours / cy.png | file |');
-  console.log('|---|---|---|---:|---:|---:|---|');
+  console.log('\n| chart | export | pixels | ours | cy.png (same size) | ours / cy.png | file | ours: where the time went |');
+  console.log('|---|---|---|---:|---:|---:|---|---|');
   for (const r of rows) {
     const cy = r.cyPngBytes ? `${r.cyPngMs} ms` : `${r.cyPngMs} ms, no image`;
-    console.log(`| ${r.chart} | ${r.export} | ${r.width.toLocaleString('en-GB')} × ${r.height.toLocaleString('en-GB')} | ${r.oursMs} ms | ${cy} | ${r.ratio ?? '–'} | ${r.bytes} |`);
+    const phases = Object.entries(r.phases).map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`| ${r.chart} | ${r.export} | ${r.width.toLocaleString('en-GB')} × ${r.height.toLocaleString('en-GB')} | ${r.oursMs} ms | ${cy} | ${r.ratio ?? '–'} | ${r.bytes} | ${phases} |`);
   }
 });

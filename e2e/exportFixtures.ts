@@ -19,6 +19,7 @@ export interface LastExport {
   frame: { x1: number; y1: number; x2: number; y2: number };
   nodes: { id: string; x: number; y: number; fill: string }[];
   elapsedMs: number;
+  phases: Record<string, number>;
 }
 
 export async function lastExport(page: Page): Promise<LastExport> {

@@ -34,6 +34,8 @@ export interface ExportEdge {
   tone: LinkTypeDefinition['tone'];
   directed: boolean;
   unsourced: boolean;
+  /** Link strength (i2 convention) when the chart draws one: confirmed solid, unconfirmed dashed, tentative dotted. */
+  strength?: LinkStrengthName;
   colour: string;
   width: number;
   source: Point;
@@ -43,6 +45,8 @@ export interface ExportEdge {
   /** Where the chart puts the label (Cytoscape's midpoint); computed from the curve when left out. */
   midpoint?: Point;
 }
+
+export type LinkStrengthName = 'confirmed' | 'unconfirmed' | 'tentative';
 
 export interface ExportChart {
   nodes: ExportNode[];
@@ -63,6 +67,8 @@ export const EXPORT_CHART_STYLE = {
   nodeLabel: { fontSize: 14, colour: '#1f2328', marginY: 4, maxWidth: 110, background: '#ffffff', backgroundOpacity: 0.85, padding: 1 },
   edgeLabel: { fontSize: 9.5, colour: '#4b535c', hostileColour: '#a93226', background: '#ffffff', backgroundOpacity: 0.8, padding: 1 },
   edgeDash: [5, 3],
+  /** Link strength, as the chart draws it (stylesheet.ts); it wins over the unsourced dash. */
+  strengthDash: { confirmed: null, unconfirmed: [6, 3], tentative: [1.5, 3] },
   arrowScale: 0.9,
   lineHeightEm: 1.2,
 } as const;
@@ -167,6 +173,15 @@ function textBlock(
   };
 }
 
+/** The dash of a link: by its strength when it has one, else dashed when unsourced, else solid. */
+export function edgeDash(edge: Pick<ExportEdge, 'strength' | 'unsourced'>): number[] | null {
+  if (edge.strength) {
+    const dash = EXPORT_CHART_STYLE.strengthDash[edge.strength];
+    return dash ? [...dash] : null;
+  }
+  return edge.unsourced ? [...EXPORT_CHART_STYLE.edgeDash] : null;
+}
+
 /** A scene symbol id for an entity type: derived from the catalogue, never from imported text. */
 export function symbolIdForType(typeId: string): string {
   return `icon-${entityTypeDefinition(typeId).id.replace(/[^a-z0-9_]/g, '')}`;
@@ -192,7 +207,8 @@ export function buildChartScene(chart: ExportChart, options: ChartSceneOptions, 
   const edgeLabels: SceneItem[] = [];
   for (const edge of chart.edges) {
     const geometry = edgeGeometry(edge);
-    const stroke = { colour: edge.colour, width: edge.width, ...(edge.unsourced ? { dash: [...style.edgeDash] } : {}) };
+    const dash = edgeDash(edge);
+    const stroke = { colour: edge.colour, width: edge.width, ...(dash ? { dash } : {}) };
     edgeItems.push({ kind: 'path', commands: geometry.commands, stroke });
     if (geometry.arrow) edgeItems.push({ kind: 'path', commands: geometry.arrow, fill: { colour: edge.colour } });
     if (options.linkLabels) {
@@ -250,7 +266,8 @@ export function buildChartScene(chart: ExportChart, options: ChartSceneOptions, 
     legend: {
       entityTypes: chart.nodes.map((n) => n.typeId),
       links: chart.edges.map((e) => ({ tone: e.tone, directed: e.directed, colour: e.colour })),
-      unsourced: chart.nodes.some((n) => n.unsourced) || chart.edges.some((e) => e.unsourced),
+      unsourced: chart.nodes.some((n) => n.unsourced) || chart.edges.some((e) => e.unsourced && !e.strength),
+      strengths: [...new Set(chart.edges.flatMap((e) => (e.strength ? [e.strength] : [])))],
     },
     entityIds: chart.nodes.map((n) => n.id),
     linkIds: chart.edges.map((e) => e.id),

@@ -15,6 +15,8 @@ export interface LegendEntry {
   arrow: boolean;
   /** Links: drawn dashed (unsourced). */
   dashed: boolean;
+  /** Links: the dash pattern (strength legend rows). */
+  dash?: number[];
 }
 
 /** The legend's names of link tones (as the on-screen legend says them). */
@@ -32,7 +34,15 @@ export interface LegendInput {
   links: Iterable<{ tone: Tone; directed: boolean; colour: string }>;
   /** Some item in the image has no citation (drawn dashed): the legend says what dashes mean. */
   unsourced: boolean;
+  /** The link strengths drawn in the image (solid, dashed, dotted). */
+  strengths?: readonly ('confirmed' | 'unconfirmed' | 'tentative')[];
 }
+
+const STRENGTHS = [
+  { key: 'confirmed', label: 'Confirmed (solid)', dash: null },
+  { key: 'unconfirmed', label: 'Unconfirmed (dashed)', dash: [6, 3] },
+  { key: 'tentative', label: 'Tentative (dotted)', dash: [1.5, 3] },
+] as const;
 
 /** The legend of an image: only the entity types and link tones actually in it, in catalogue order. */
 export function imageLegend(input: LegendInput): LegendEntry[] {
@@ -56,6 +66,13 @@ export function imageLegend(input: LegendInput): LegendEntry[] {
   for (const tone of TONE_ORDER) {
     const seen = tones.get(tone);
     if (seen) entries.push({ kind: 'link', key: tone, label: TONE_LABELS[tone], colour: seen.colour, iconPath: null, arrow: seen.directed, dashed: false });
+  }
+  const strengths = new Set(input.strengths ?? []);
+  // Strength says more than a plain line only when some link is not confirmed.
+  if ([...strengths].some((s) => s !== 'confirmed')) {
+    for (const s of STRENGTHS) {
+      if (strengths.has(s.key)) entries.push({ kind: 'link', key: s.key, label: s.label, colour: '#67727e', iconPath: null, arrow: false, dashed: s.dash !== null, ...(s.dash ? { dash: [...s.dash] } : {}) });
+    }
   }
   if (input.unsourced) {
     entries.push({ kind: 'link', key: 'unsourced', label: 'No citation yet (dashed)', colour: '#5f6b76', iconPath: null, arrow: false, dashed: true });

@@ -118,6 +118,24 @@ describe('the page of an exported chart', () => {
   });
 });
 
+describe('link strength', () => {
+  it('draws links dashed or dotted by strength, as the chart does, and says so in the legend', () => {
+    const chart = gridChart(9, 100);
+    chart.edges.forEach((e, i) => {
+      e.strength = (['confirmed', 'unconfirmed', 'tentative'] as const)[i % 3];
+      e.unsourced = true;
+    });
+    const scene = buildChartScene(chart, { linkLabels: false, annotations: false }, measure);
+    const dashes = scene.items.filter((i) => i.kind === 'path' && i.stroke).map((i) => (i.kind === 'path' ? (i.stroke?.dash ?? null) : null));
+    expect(dashes).toContainEqual(null);
+    expect(dashes).toContainEqual([6, 3]);
+    expect(dashes).toContainEqual([1.5, 3]);
+    expect(dashes).not.toContainEqual([5, 3]);
+    const text = allText(buildExportScene({ chart: scene, sources: [], themeBackground: '#ffffff' }, fullOptions({ marking: { kind: 'none' } }), measure));
+    expect(text).toEqual(expect.arrayContaining(['Confirmed (solid)', 'Unconfirmed (dashed)', 'Tentative (dotted)']));
+  });
+});
+
 describe('footnote entries', () => {
   it('prints web references but never paths or file names', () => {
     expect(printableReference('https://example.org/a')).toBe('https://example.org/a');

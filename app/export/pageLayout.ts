@@ -162,7 +162,7 @@ function legendSwatch(entry: LegendEntry, x: number, y: number): SceneItem[] {
         { op: 'M', x, y },
         { op: 'L', x: x + (entry.arrow ? w - 6 : w), y },
       ],
-      stroke: { colour: entry.colour, width: 2, ...(entry.dashed ? { dash: [5, 3] } : {}) },
+      stroke: { colour: entry.colour, width: 2, ...(entry.dashed ? { dash: entry.dash ?? [5, 3] } : {}) },
     },
   ];
   if (entry.arrow) {

@@ -175,11 +175,15 @@ describe('raster exports', () => {
     savePaths.push(tmp.file('bomb.png'), tmp.file('short.png'));
     const bomb = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 64, height: 64, dpi: 96, alpha: false, suggestedName: 'a' }));
     const huge = new Uint8Array(deflateSync(new Uint8Array(64 * 64 * 4 * 1000)));
-    const reply = await call('image.tile', { jobId: bomb.jobId, column: 0, row: 0, pixels: huge });
-    expect(reply.ok ? null : reply.error.message).toMatch(/not 64 × 64 deflated RGBA pixels/);
+    // A tile is stitched while the next is drawn: a bad one fails the next call (here, finish).
+    value(await call('image.tile', { jobId: bomb.jobId, column: 0, row: 0, pixels: huge }));
+    const bombed = await call('image.finish', { jobId: bomb.jobId });
+    expect(bombed.ok ? null : bombed.error.message).toMatch(/not 64 × 64 deflated RGBA pixels/);
     const short = value(await call<RasterExportStarted>('image.begin', { format: 'png', width: 64, height: 64, dpi: 96, alpha: false, suggestedName: 'b' }));
-    const few = await call('image.tile', { jobId: short.jobId, column: 0, row: 0, pixels: tile(8, 8, [0, 0, 0, 255]) });
+    value(await call('image.tile', { jobId: short.jobId, column: 0, row: 0, pixels: tile(8, 8, [0, 0, 0, 255]) }));
+    const few = await call('image.finish', { jobId: short.jobId });
     expect(few.ok ? null : few.error.message).toMatch(/has 256 bytes of pixels/);
+    expect(existsSync(tmp.file('bomb.png'))).toBe(false);
     noTempFiles();
   });
 
@@ -195,7 +199,7 @@ describe('vector exports', () => {
   it('writes a PDF whose labels are real text', async () => {
     const target = tmp.file('chart.pdf');
     savePaths.push(target);
-    const saved = value(await call<SavedImage>('image.saveVector', { format: 'pdf', scene: scene(labels), suggestedName: 'JNIM' }));
+    const saved = value(await call<SavedImage>('image.saveVector', { format: 'pdf', scene: JSON.stringify(scene(labels)), suggestedName: 'JNIM' }));
     expect(saved.fileName).toBe('chart.pdf');
     const bytes = readFileSync(target);
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -213,9 +217,9 @@ describe('vector exports', () => {
 
   it('writes an SVG from the scene main validated, and neither file holds a local path or user name', async () => {
     savePaths.push(tmp.file('chart.svg'), tmp.file('chart2.pdf'));
-    value(await call('image.saveVector', { format: 'svg', scene: scene(labels), suggestedName: '../../etc/passwd' }));
+    value(await call('image.saveVector', { format: 'svg', scene: JSON.stringify(scene(labels)), suggestedName: '../../etc/passwd' }));
     expect(asked[0]).toBe('.. etc passwd.svg');
-    value(await call('image.saveVector', { format: 'pdf', scene: scene(labels), suggestedName: 'x' }));
+    value(await call('image.saveVector', { format: 'pdf', scene: JSON.stringify(scene(labels)), suggestedName: 'x' }));
     const svg = readFileSync(tmp.file('chart.svg'), 'utf8');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(svg).not.toMatch(/<script/i);
@@ -231,11 +235,11 @@ describe('vector exports', () => {
     const bad = scene(['a']);
     bad.symbols = [{ id: 'icon-x', path: 'M0 0" onload="alert(1)' }];
     savePaths.push(tmp.file('bad.svg'));
-    const reply = await call('image.saveVector', { format: 'svg', scene: bad, suggestedName: 'x' });
+    const reply = await call('image.saveVector', { format: 'svg', scene: JSON.stringify(bad), suggestedName: 'x' });
     expect(reply.ok ? null : reply.error.code).toBe('invalid_input');
     const colour = scene(['a']);
     colour.background = 'url(https://example.org)';
-    expect((await call('image.saveVector', { format: 'svg', scene: colour, suggestedName: 'x' })).ok).toBe(false);
+    expect((await call('image.saveVector', { format: 'svg', scene: JSON.stringify(colour), suggestedName: 'x' })).ok).toBe(false);
   });
 });
 

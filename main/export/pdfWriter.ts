@@ -82,7 +82,8 @@ export async function sceneToPdf(scene: Scene, fonts: ExportFonts): Promise<Uint
   ops.push(popGraphicsState());
   for (const item of scene.page) ops.push(...painter.item(item));
   ops.push(popGraphicsState());
-  page.pushOperators(...ops);
+  // In slices: a chart's hundreds of thousands of operators would overflow one call's arguments.
+  for (let i = 0; i < ops.length; i += 10_000) page.pushOperators(...ops.slice(i, i + 10_000));
   return doc.save();
 }
 

@@ -35,6 +35,9 @@ export class RasterJob {
   private readonly png: PngRowEncoder | null;
   private readonly jpegPixels: Uint8Array | null;
   private done = false;
+  private finishing = false;
+  /** The tiles being stitched, in order. */
+  private queue: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly spec: RasterJobSpec,
@@ -68,13 +71,28 @@ export class RasterJob {
     return this.file.target;
   }
 
-  /** Adds the next tile (deflated RGBA); rows of tiles are written out as soon as they are complete. */
+  /**
+   * Takes the next tile (deflated RGBA). It is stitched while the renderer draws the one after it
+   * (at most one tile waits here), so the two processes work side by side; a tile that turns out
+   * wrong fails the next call, or finish().
+   */
   async addTile(column: number, row: number, deflated: Uint8Array): Promise<void> {
     if (this.done) throw new TileRejected('This export has ended.');
     const { plan } = this.spec;
     if (row !== this.next.row || column !== this.next.column) {
       throw new TileRejected(`Expected tile ${this.next.column},${this.next.row}, got ${column},${row}.`);
     }
+    this.next = column + 1 < plan.columns ? { row, column: column + 1 } : { row: row + 1, column: 0 };
+    const previous = this.queue;
+    const current = previous.then(() => this.stitch(column, row, deflated));
+    this.queue = current;
+    // Reported by the next call that waits for it.
+    current.catch(() => undefined);
+    await previous;
+  }
+
+  private async stitch(column: number, row: number, deflated: Uint8Array): Promise<void> {
+    const { plan } = this.spec;
     const x = column * plan.tileWidth;
     const y = row * plan.tileHeight;
     const width = Math.min(plan.tileWidth, plan.width - x);
@@ -90,19 +108,16 @@ export class RasterJob {
     if (src.byteLength !== expected) {
       throw new TileRejected(`Tile ${column},${row} has ${src.byteLength} bytes of pixels; a ${width} × ${height} tile has ${expected}.`);
     }
+    if (this.done && !this.finishing) return;
     const strip = (this.strip ??= new Uint8Array(plan.width * height * 4));
     for (let r = 0; r < height; r++) {
       strip.set(src.subarray(r * width * 4, (r + 1) * width * 4), (r * plan.width + x) * 4);
     }
-    if (column + 1 < plan.columns) {
-      this.next = { row, column: column + 1 };
-      return;
-    }
+    if (column + 1 < plan.columns) return;
     // The strip is complete.
     if (this.png) await this.png.writeRows(strip, height);
     else this.jpegPixels?.set(strip.subarray(0, plan.width * height * 4), y * plan.width * 4);
     this.strip = null;
-    this.next = { row: row + 1, column: 0 };
   }
 
   /** Writes the end of the image and renames it into place. */
@@ -112,7 +127,9 @@ export class RasterJob {
       throw new TileRejected(`The image is missing tiles: ${this.tilesReceived} of ${this.tilesTotal} arrived.`);
     }
     this.done = true;
+    this.finishing = true;
     try {
+      await this.queue;
       if (this.png) {
         await this.png.finish();
       } else if (this.jpegPixels) {
@@ -132,6 +149,8 @@ export class RasterJob {
   async cancel(): Promise<void> {
     if (this.done) return;
     this.done = true;
+    // Let the tile being stitched stop writing before the file goes.
+    await this.queue.catch(() => undefined);
     this.png?.destroy();
     await this.file.abort();
   }

@@ -21,7 +21,8 @@ import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { ScenePainter } from './canvasPainter';
 import { prepareExport, runExport, type ExportProgress, type PreparedExport } from './exportRunner';
-import { scopeCounts } from './readChart';
+import type { Annotation } from '../../app/domain';
+import { calloutsForExport, scopeCounts } from './readChart';
 import './exportDialog.css';
 
 const FORMAT_LABELS: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', svg: 'SVG', pdf: 'PDF' };
@@ -50,7 +51,7 @@ function initialOptions(): ImageExportOptions {
       marking: { kind: 'none' },
       legend: true,
       footnote: true,
-      annotations: false,
+      annotations: true,
       linkLabels: true,
     }
   );
@@ -119,9 +120,12 @@ function Preview({ prepared }: { prepared: PreparedExport | null }) {
   );
 }
 
+const NO_CALLOUTS: readonly Annotation[] = [];
+
 function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
   const { api, store } = useApp();
   const caseName = useStore(store, (s) => s.caseInfo?.name ?? 'Chart');
+  const callouts = useStore(store, (s) => s.chart?.annotations ?? NO_CALLOUTS);
   const [options, setOptions] = useState<ImageExportOptions>(initialOptions);
   const [prepared, setPrepared] = useState<PreparedExport | null>(null);
   /** The options the preview shows (it lags the form by a debounce). */
@@ -144,7 +148,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
   useEffect(() => {
     let stale = false;
     const timer = setTimeout(() => {
-      prepareExport(api, cy, options)
+      prepareExport(api, cy, options, calloutsForExport(cy, callouts, options.scope))
         .then((result) => {
           if (stale) return;
           setPrepared(result);
@@ -159,7 +163,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
       stale = true;
       clearTimeout(timer);
     };
-  }, [api, cy, options]);
+  }, [api, cy, options, callouts]);
 
   const running = progress !== null;
   const problem = prepareError ?? prepared?.problem ?? null;
@@ -170,7 +174,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
     setStatus(null);
     setProgress({ phase: 'preparing', done: 0, total: 1 });
     remembered = options;
-    const outcome = await runExport(api, cy, options, `${caseName} chart`, setProgress, controller.signal);
+    const outcome = await runExport(api, cy, options, `${caseName} chart`, setProgress, controller.signal, calloutsForExport(cy, callouts, options.scope));
     abort.current = null;
     setProgress(null);
     if (outcome.kind === 'saved') {
@@ -349,9 +353,9 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
               <input type="checkbox" checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })} />
               Link labels
             </label>
-            <label className="export-choice disabled" title="This chart has no annotations yet.">
-              <input type="checkbox" checked={false} disabled onChange={() => undefined} />
-              Annotations
+            <label className={`export-choice${callouts.length === 0 ? ' disabled' : ''}`} title={callouts.length === 0 ? 'This chart has no callouts.' : undefined}>
+              <input type="checkbox" checked={callouts.length > 0 && options.annotations} disabled={callouts.length === 0} onChange={(e) => update({ annotations: e.target.checked })} />
+              Callouts ({callouts.length})
             </label>
           </Field>
         </div>

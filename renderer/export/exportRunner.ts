@@ -46,6 +46,8 @@ export interface ExportRecord {
   frame: Box;
   nodes: { id: string; x: number; y: number; fill: string }[];
   elapsedMs: number;
+  /** Where the time went (ms): building the scene, drawing tiles, reading them back, main's work. */
+  phases: Record<string, number>;
 }
 
 declare global {
@@ -120,6 +122,20 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
+/** Time spent per phase of the current export (for the benchmark's breakdown). */
+let phases: Record<string, number> = {};
+function timed<T>(phase: string, work: () => T): T {
+  const started = performance.now();
+  const result = work();
+  if (result instanceof Promise) {
+    return result.finally(() => {
+      phases[phase] = (phases[phase] ?? 0) + performance.now() - started;
+    }) as T;
+  }
+  phases[phase] = (phases[phase] ?? 0) + performance.now() - started;
+  return result;
+}
+
 function record(options: ImageExportOptions, prepared: PreparedExport, cy: Core, elapsedMs: number): void {
   const nodes = readChartForExport(cy, options.scope).nodes.map((n) => ({ id: n.id, x: n.x, y: n.y, fill: n.fill }));
   window.__workbenchLastExport = Object.freeze({
@@ -131,6 +147,7 @@ function record(options: ImageExportOptions, prepared: PreparedExport, cy: Core,
     frame: prepared.scene.chart.frame,
     nodes,
     elapsedMs,
+    phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
   });
 }
 
@@ -149,15 +166,17 @@ export async function runExport(
   annotations: readonly ChartAnnotation[] = [],
 ): Promise<ExportOutcome> {
   const started = performance.now();
+  phases = {};
   try {
     onProgress({ phase: 'preparing', done: 0, total: 1 });
-    const prepared = await prepareExport(api, cy, options, annotations);
+    const prepared = await timed('scene', () => prepareExport(api, cy, options, annotations));
     if (prepared.problem) return { kind: 'failed', message: prepared.problem };
     if (signal.aborted) return { kind: 'cancelled' };
 
     if (!isRasterFormat(options.format)) {
       onProgress({ phase: 'saving', done: 0, total: 1 });
-      const result = await api['image.saveVector']({ format: options.format, scene: prepared.scene, suggestedName });
+      const format = options.format;
+      const result = await timed('main', () => api['image.saveVector']({ format, scene: JSON.stringify(prepared.scene), suggestedName }));
       if (!result.ok) return result.error.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', message: result.error.message };
       const elapsedMs = performance.now() - started;
       record(options, prepared, cy, elapsedMs);
@@ -211,16 +230,16 @@ async function runRaster(
       await api['image.cancel']({ jobId });
       return { kind: 'failed', message: 'This window could not get a canvas to draw the image on (it may be short of memory).' };
     }
-    painter.paintTile(ctx, tile, prepared.pixelsPerUnit);
-    const pixels = await deflatedPixels(ctx, tile.width, tile.height);
+    timed('draw', () => painter.paintTile(ctx, tile, prepared.pixelsPerUnit));
+    const pixels = await timed('readback', () => deflatedPixels(ctx, tile.width, tile.height));
     if (signal.aborted) return cancel();
-    const sent = await api['image.tile']({ jobId, column: tile.column, row: tile.row, pixels });
+    const sent = await timed('main', () => api['image.tile']({ jobId, column: tile.column, row: tile.row, pixels }));
     if (!sent.ok) return { kind: 'failed', message: sent.error.message };
     // Long exports stay responsive: progress shows, and Cancel is heard.
     if (tiles.length > 1) await nextFrame();
   }
   onProgress({ phase: 'saving', done: tiles.length, total: tiles.length });
-  const finished = await api['image.finish']({ jobId });
+  const finished = await timed('main', () => api['image.finish']({ jobId }));
   if (!finished.ok) return { kind: 'failed', message: finished.error.message };
   canvas.width = 0;
   canvas.height = 0;

@@ -33,6 +33,10 @@ describe('exported charts look like the chart on screen', () => {
     expect(rule('edge.tone-hostile').width).toBe(EDGE_WIDTH.hostile);
     expect(rule('edge.tone-hostile').color).toBe(EXPORT_CHART_STYLE.edgeLabel.hostileColour);
     expect(rule('edge.unsourced')['line-dash-pattern']).toEqual(EXPORT_CHART_STYLE.edgeDash);
+    expect(rule('edge[strength = "unconfirmed"]')['line-dash-pattern']).toEqual(EXPORT_CHART_STYLE.strengthDash.unconfirmed);
+    expect(rule('edge[strength = "tentative"]')['line-dash-pattern']).toEqual(EXPORT_CHART_STYLE.strengthDash.tentative);
+    expect(rule('edge[strength = "confirmed"]')['line-style']).toBe('solid');
+    expect(rule('node[color]')['background-color']).toBe('data(color)');
     expect(CHART_COLOURS.labelBackground).toBe(EXPORT_CHART_STYLE.nodeLabel.background);
   });
 });

@@ -1,7 +1,8 @@
 import type { BoundingBox12, Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { ChartAnnotation } from '../../app/export/annotations';
 import { type ExportChart, type ExportEdge, type ExportNode, type Point } from '../../app/export/chartScene';
-import type { ExportScope } from '../../app/export/pageLayout';
+import { normaliseColour, type ExportScope } from '../../app/export/pageLayout';
+import type { Annotation } from '../../app/domain';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import type { LinkTypeDefinition } from '../../app/linkTypes';
 import { CHART_COLOURS, toneColour } from '../chart/stylesheet';
@@ -67,7 +68,8 @@ export function readChartForExport(cy: Core, scope: ExportScope, annotations: re
       y: position.y,
       width: node.width(),
       height: node.height(),
-      fill: type.color,
+      // The analyst's colour for this entity when set (node[color] on screen), else its type's.
+      fill: normaliseColour(String(node.data('color') ?? '')) ?? type.color,
       unsourced: node.hasClass('unsourced'),
     };
   });
@@ -84,12 +86,14 @@ export function readChartForExport(cy: Core, scope: ExportScope, annotations: re
     const controls = (edge.controlPoints() ?? []).map(point).filter((p): p is Point => p !== null);
     const midpoint = point(edge.midpoint());
     const linkTone = tone(edge);
+    const strength: unknown = edge.data('strength');
     edges.push({
       id: edge.id(),
       label: String(edge.data('label') ?? ''),
       tone: linkTone,
       directed: edge.hasClass('directed'),
       unsourced: edge.hasClass('unsourced'),
+      ...(strength === 'confirmed' || strength === 'unconfirmed' || strength === 'tentative' ? { strength } : {}),
       colour: toneColour(linkTone),
       width: linkTone === 'hostile' ? EDGE_WIDTH.hostile : EDGE_WIDTH.normal,
       source,
@@ -100,6 +104,32 @@ export function readChartForExport(cy: Core, scope: ExportScope, annotations: re
   });
 
   return { nodes, edges, annotations: [...annotations] };
+}
+
+/**
+ * The chart's callouts as export annotations (notes): one tied to an entity sits at its offset from
+ * that entity's node; one whose entity is not in the image is left out with it.
+ */
+export function calloutsForExport(cy: Core, callouts: readonly Annotation[], scope: ExportScope): ChartAnnotation[] {
+  const inImage = new Set(scopeNodes(cy, scope).map((n) => n.id()));
+  const notes: ChartAnnotation[] = [];
+  for (const callout of callouts) {
+    let x = callout.x;
+    let y = callout.y;
+    if (callout.entityId !== null) {
+      const node = cy.getElementById(callout.entityId);
+      if (node.empty() || !inImage.has(callout.entityId)) continue;
+      x += node.position('x');
+      y += node.position('y');
+    } else if (scope !== 'chart') {
+      // A free callout goes with the view when it is in it; a selection has none.
+      if (scope === 'selection') continue;
+      const e = cy.extent();
+      if (x < e.x1 || x > e.x2 || y < e.y1 || y > e.y2) continue;
+    }
+    notes.push({ kind: 'note', id: callout.id, x, y, width: 180, text: callout.text });
+  }
+  return notes;
 }
 
 /** The chart's background in the app's theme (what "Theme" exports). */
