@@ -193,5 +193,5 @@ describe('crash durability', () => {
         `${rolledBack} kill(s) inside a transaction (rolled back, no trace), ${committedUnacknowledged} after a commit reached the ` +
         `file but before its acknowledgement (kept, whole).`,
     );
-  }, 300_000);
+  }, 600_000);
 });
