@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDocument } from '../app/domain';
 import { locateQuote } from '../app/samples/sampleCase';
 import { tempFolder } from '../db/testing/tempCase';
-import { runCli } from './workbench';
+import { runCaptured as run } from './cli/testing/runCaptured';
 
 let tmp: ReturnType<typeof tempFolder>;
 beforeAll(() => {
@@ -14,12 +14,6 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('workbench CLI', () => {
   it('documents every command in --help', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSampleCase } from '../../db/samples';
 import { tempFolder } from '../../db/testing/tempCase';
-import { runCli } from '../workbench';
+import { runCaptured as run } from './testing/runCaptured';
 
 let tmp: ReturnType<typeof tempFolder>;
 let jnim: string;
@@ -12,12 +12,6 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 interface CommunitiesJson {
   algorithm: string;
