@@ -2,31 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChartData } from '../app/contract';
 import type { SavedView } from '../app/views';
 import { createSampleCase } from '../db/samples';
-import { tempFolder } from '../db/testing/tempCase';
-import { CaseSession } from './caseSession';
-import { dispatch } from './dispatch';
-import { createHandlers } from './handlers';
-import { RecentCases } from './recentCases';
+import { handlerHarness, type Call } from './testing/handlerHarness';
 
-let tmp: ReturnType<typeof tempFolder>;
-let session: CaseSession;
-let call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+let harness: ReturnType<typeof handlerHarness>;
+let tmp: ReturnType<typeof handlerHarness>['tmp'];
+let call: Call;
 
 beforeEach(() => {
-  tmp = tempFolder();
-  session = new CaseSession();
-  const handlers = createHandlers({
-    session,
-    dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
-    recent: new RecentCases(tmp.file('recent.json')),
-    emit: () => undefined,
-  });
-  call = (channel, input) => dispatch(handlers, channel, input, () => undefined);
+  harness = handlerHarness();
+  ({ tmp, call } = harness);
 });
-afterEach(() => {
-  session.close();
-  tmp.cleanup();
-});
+afterEach(() => harness.close());
 
 describe('pins and saved views over IPC', () => {
   it('pins nodes, lists them, and saves, lists and deletes views; bad input is refused', async () => {
