@@ -16,6 +16,7 @@ import { insertEntity } from './entities';
 import { newId } from './ids';
 import { insertLink } from './links';
 import { insertNote } from './notes';
+import { DEFERRED_INDEXING_MIN_ROWS, withDeferredSearchIndexing } from './searchIndexing';
 import { insertSource } from './sources';
 import { nowIso, parseAttributes, prepared, type Db } from './types';
 
@@ -179,169 +180,175 @@ const dateOrNull = (value: string | null) => (value !== null && isPartialDate(va
  * links, sources, citations and notes. Any failure rolls all of it back and rethrows.
  */
 export function commitImport(db: Db, graph: InterchangeGraph, file: ImportFile, options: CommitOptions = {}): ImportReport {
-  return db.transaction((): ImportReport => {
-    const plan = planImport(db, graph, file, options.decisions);
-    const warnings = [...plan.warnings];
-    const report: ImportReport = {
-      fileSourceId: '',
-      created: { entities: 0, links: 0, sources: 0, citations: 0, notes: 0 },
-      merged: { entities: 0, links: 0 },
-      skipped: { entities: 0, links: 0, citations: 0, notes: 0 },
-      warnings,
-    };
-    const usedIds = new Set<string>();
-    const freshId = (wanted: string | undefined, table: string): string => {
-      if (wanted !== undefined && isUuid(wanted) && !usedIds.has(wanted) && !prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(wanted)) {
-        usedIds.add(wanted);
-        return wanted;
-      }
-      return newId();
-    };
+  // A file citation per entity and link comes on top of the file's own rows.
+  const rows = (graph.entities.length + graph.links.length) * (graph.citeFile ? 2 : 1) + graph.citations.length + graph.notes.length;
+  return db.transaction(() =>
+    rows >= DEFERRED_INDEXING_MIN_ROWS ? withDeferredSearchIndexing(db, () => writeImport(db, graph, file, options)) : writeImport(db, graph, file, options),
+  )();
+}
 
-    const fileSource =
-      plan.alreadyImported?.sourceId ??
-      insertSource(db, {
-        title: clip(file.name.trim() || 'Imported file', 2000),
-        publisher: FORMAT_LABELS[graph.format],
-        reference: FILE_REFERENCE(file.sha256),
-        reliability: options.fileReliability ?? 'F',
-      }).id;
-    if (!plan.alreadyImported) report.created.sources++;
-    report.fileSourceId = fileSource;
-
-    const sourceIds = new Map<string, string>([[FILE_SOURCE_KEY, fileSource]]);
-    const fileSourceKeys = new Set([FILE_SOURCE_KEY, ...graph.sources.filter((s) => s.ofFile).map((s) => s.key)]);
-    for (const source of graph.sources) {
-      if (source.id !== undefined && prepared(db, 'SELECT 1 FROM sources WHERE id = ?').get(source.id)) {
-        sourceIds.set(source.key, source.id);
-        continue;
-      }
-      const created = insertSource(db, {
-        id: freshId(source.id, 'sources'),
-        title: clip(source.title.trim() || 'Untitled source', 2000),
-        author: source.author,
-        publisher: source.ofFile ? FORMAT_LABELS[graph.format] : source.publisher,
-        publishedDate: dateOrNull(source.publishedDate),
-        reference: source.ofFile ? FILE_REFERENCE(file.sha256) : source.reference,
-        reliability: source.reliability,
-        body: source.body,
-      });
-      sourceIds.set(source.key, created.id);
-      report.created.sources++;
+function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options: CommitOptions): ImportReport {
+  const plan = planImport(db, graph, file, options.decisions);
+  const warnings = [...plan.warnings];
+  const report: ImportReport = {
+    fileSourceId: '',
+    created: { entities: 0, links: 0, sources: 0, citations: 0, notes: 0 },
+    merged: { entities: 0, links: 0 },
+    skipped: { entities: 0, links: 0, citations: 0, notes: 0 },
+    warnings,
+  };
+  const usedIds = new Set<string>();
+  const freshId = (wanted: string | undefined, table: string): string => {
+    if (wanted !== undefined && isUuid(wanted) && !usedIds.has(wanted) && !prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(wanted)) {
+      usedIds.add(wanted);
+      return wanted;
     }
+    return newId();
+  };
 
-    const entityIds = new Map<string, string>();
-    const planByKey = new Map(plan.entities.map((p) => [p.key, p]));
-    const positions: { entityId: string; x: number; y: number }[] = [];
-    for (const entity of graph.entities) {
-      const p = planByKey.get(entity.key);
-      if (!p || p.action === 'skip') {
-        report.skipped.entities++;
-        continue;
-      }
-      if (p.action === 'merge' && p.into) {
-        mergeInto(db, p.into.id, entity);
-        entityIds.set(entity.key, p.into.id);
-        report.merged.entities++;
-        continue;
-      }
-      const label = clip(entity.label.trim(), 1000) || clip(entity.key, 1000);
-      const created = insertEntity(db, {
-        id: freshId(entity.id, 'entities'),
-        type: clip(entity.type.trim(), 100) || 'other',
-        label,
-        aliases: entity.aliases.map((a) => clip(a.trim(), 1000)).filter((a) => a.length > 0),
-        description: entity.description,
-        startDate: dateOrNull(entity.startDate),
-        endDate: dateOrNull(entity.endDate),
-        attributes: entity.attributes,
-        color: entity.color ?? null,
-      });
-      entityIds.set(entity.key, created.id);
-      if (entity.position) positions.push({ entityId: created.id, ...entity.position });
-      report.created.entities++;
+  const fileSource =
+    plan.alreadyImported?.sourceId ??
+    insertSource(db, {
+      title: clip(file.name.trim() || 'Imported file', 2000),
+      publisher: FORMAT_LABELS[graph.format],
+      reference: FILE_REFERENCE(file.sha256),
+      reliability: options.fileReliability ?? 'F',
+    }).id;
+  if (!plan.alreadyImported) report.created.sources++;
+  report.fileSourceId = fileSource;
+
+  const sourceIds = new Map<string, string>([[FILE_SOURCE_KEY, fileSource]]);
+  const fileSourceKeys = new Set([FILE_SOURCE_KEY, ...graph.sources.filter((s) => s.ofFile).map((s) => s.key)]);
+  for (const source of graph.sources) {
+    if (source.id !== undefined && prepared(db, 'SELECT 1 FROM sources WHERE id = ?').get(source.id)) {
+      sourceIds.set(source.key, source.id);
+      continue;
     }
+    const created = insertSource(db, {
+      id: freshId(source.id, 'sources'),
+      title: clip(source.title.trim() || 'Untitled source', 2000),
+      author: source.author,
+      publisher: source.ofFile ? FORMAT_LABELS[graph.format] : source.publisher,
+      publishedDate: dateOrNull(source.publishedDate),
+      reference: source.ofFile ? FILE_REFERENCE(file.sha256) : source.reference,
+      reliability: source.reliability,
+      body: source.body,
+    });
+    sourceIds.set(source.key, created.id);
+    report.created.sources++;
+  }
 
-    const linkIds = new Map<string, string>();
-    const linkPlanByKey = new Map(plan.links.map((p) => [p.key, p]));
-    for (const link of graph.links) {
-      const p = linkPlanByKey.get(link.key);
-      const sourceId = entityIds.get(link.sourceKey);
-      const targetId = entityIds.get(link.targetKey);
-      if (!p || p.action === 'skip' || sourceId === undefined || targetId === undefined) {
-        report.skipped.links++;
-        continue;
-      }
-      if (p.action === 'merge' && p.into) {
-        linkIds.set(link.key, p.into);
-        report.merged.links++;
-        continue;
-      }
-      const created = insertLink(db, {
-        id: freshId(link.id, 'links'),
-        type: clip(link.type.trim(), 100) || 'related_to',
-        sourceId,
-        targetId,
-        directed: link.directed,
-        label: link.label,
-        description: link.description,
-        startDate: dateOrNull(link.startDate),
-        endDate: dateOrNull(link.endDate),
-        attributes: link.attributes,
-        strength: link.strength ?? null,
-      });
-      linkIds.set(link.key, created.id);
-      report.created.links++;
+  const entityIds = new Map<string, string>();
+  const planByKey = new Map(plan.entities.map((p) => [p.key, p]));
+  const positions: { entityId: string; x: number; y: number }[] = [];
+  for (const entity of graph.entities) {
+    const p = planByKey.get(entity.key);
+    if (!p || p.action === 'skip') {
+      report.skipped.entities++;
+      continue;
     }
+    if (p.action === 'merge' && p.into) {
+      mergeInto(db, p.into.id, entity);
+      entityIds.set(entity.key, p.into.id);
+      report.merged.entities++;
+      continue;
+    }
+    const label = clip(entity.label.trim(), 1000) || clip(entity.key, 1000);
+    const created = insertEntity(db, {
+      id: freshId(entity.id, 'entities'),
+      type: clip(entity.type.trim(), 100) || 'other',
+      label,
+      aliases: entity.aliases.map((a) => clip(a.trim(), 1000)).filter((a) => a.length > 0),
+      description: entity.description,
+      startDate: dateOrNull(entity.startDate),
+      endDate: dateOrNull(entity.endDate),
+      attributes: entity.attributes,
+      color: entity.color ?? null,
+    });
+    entityIds.set(entity.key, created.id);
+    if (entity.position) positions.push({ entityId: created.id, ...entity.position });
+    report.created.entities++;
+  }
 
-    const targetOf = (target: { kind: 'entity' | 'link'; key: string }) => {
-      const id = (target.kind === 'entity' ? entityIds : linkIds).get(target.key);
-      return id === undefined ? null : { kind: target.kind, id };
-    };
-    const citedByFile = new Set<string>();
-    for (const citation of graph.citations) {
-      const target = targetOf(citation.target);
-      const sourceId = sourceIds.get(citation.sourceKey);
-      if (!target || sourceId === undefined || citation.quote.trim().length === 0) {
-        report.skipped.citations++;
-        continue;
-      }
-      if (fileSourceKeys.has(citation.sourceKey)) citedByFile.add(`${target.kind}:${citation.target.key}`);
-      insertCitation(db, {
-        id: freshId(citation.id, 'citations'),
-        sourceId,
-        target,
-        quote: citation.quote,
-        locator: citation.locator,
-        credibility: citation.credibility,
-        comment: citation.comment,
-      });
+  const linkIds = new Map<string, string>();
+  const linkPlanByKey = new Map(plan.links.map((p) => [p.key, p]));
+  for (const link of graph.links) {
+    const p = linkPlanByKey.get(link.key);
+    const sourceId = entityIds.get(link.sourceKey);
+    const targetId = entityIds.get(link.targetKey);
+    if (!p || p.action === 'skip' || sourceId === undefined || targetId === undefined) {
+      report.skipped.links++;
+      continue;
+    }
+    if (p.action === 'merge' && p.into) {
+      linkIds.set(link.key, p.into);
+      report.merged.links++;
+      continue;
+    }
+    const created = insertLink(db, {
+      id: freshId(link.id, 'links'),
+      type: clip(link.type.trim(), 100) || 'related_to',
+      sourceId,
+      targetId,
+      directed: link.directed,
+      label: link.label,
+      description: link.description,
+      startDate: dateOrNull(link.startDate),
+      endDate: dateOrNull(link.endDate),
+      attributes: link.attributes,
+      strength: link.strength ?? null,
+    });
+    linkIds.set(link.key, created.id);
+    report.created.links++;
+  }
+
+  const targetOf = (target: { kind: 'entity' | 'link'; key: string }) => {
+    const id = (target.kind === 'entity' ? entityIds : linkIds).get(target.key);
+    return id === undefined ? null : { kind: target.kind, id };
+  };
+  const citedByFile = new Set<string>();
+  for (const citation of graph.citations) {
+    const target = targetOf(citation.target);
+    const sourceId = sourceIds.get(citation.sourceKey);
+    if (!target || sourceId === undefined || citation.quote.trim().length === 0) {
+      report.skipped.citations++;
+      continue;
+    }
+    if (fileSourceKeys.has(citation.sourceKey)) citedByFile.add(`${target.kind}:${citation.target.key}`);
+    insertCitation(db, {
+      id: freshId(citation.id, 'citations'),
+      sourceId,
+      target,
+      quote: citation.quote,
+      locator: citation.locator,
+      credibility: citation.credibility,
+      comment: citation.comment,
+    });
+    report.created.citations++;
+  }
+  if (graph.citeFile) {
+    const cite = (kind: 'entity' | 'link', key: string, quote: string, locator: string, credibility: Credibility = 6) => {
+      const target = targetOf({ kind, key });
+      if (!target || citedByFile.has(`${kind}:${key}`) || quote.trim().length === 0) return;
+      insertCitation(db, { sourceId: fileSource, target, quote, locator, credibility });
       report.created.citations++;
-    }
-    if (graph.citeFile) {
-      const cite = (kind: 'entity' | 'link', key: string, quote: string, locator: string, credibility: Credibility = 6) => {
-        const target = targetOf({ kind, key });
-        if (!target || citedByFile.has(`${kind}:${key}`) || quote.trim().length === 0) return;
-        insertCitation(db, { sourceId: fileSource, target, quote, locator, credibility });
-        report.created.citations++;
-      };
-      for (const entity of graph.entities) cite('entity', entity.key, entity.label, entity.locator);
-      for (const link of graph.links) cite('link', link.key, link.label ?? link.type, link.locator);
-    }
+    };
+    for (const entity of graph.entities) cite('entity', entity.key, entity.label, entity.locator);
+    for (const link of graph.links) cite('link', link.key, link.label ?? link.type, link.locator);
+  }
 
-    for (const note of graph.notes) {
-      const target = note.target.kind === 'case' ? { kind: 'case' as const } : targetOf(note.target);
-      if (!target) {
-        report.skipped.notes++;
-        continue;
-      }
-      insertNote(db, { id: freshId(note.id, 'notes'), target, body: note.body, author: note.author, credibility: note.credibility });
-      report.created.notes++;
+  for (const note of graph.notes) {
+    const target = note.target.kind === 'case' ? { kind: 'case' as const } : targetOf(note.target);
+    if (!target) {
+      report.skipped.notes++;
+      continue;
     }
+    insertNote(db, { id: freshId(note.id, 'notes'), target, body: note.body, author: note.author, credibility: note.credibility });
+    report.created.notes++;
+  }
 
-    if (positions.length > 0) saveChartPositions(db, defaultChart(db).id, positions);
-    return report;
-  })();
+  if (positions.length > 0) saveChartPositions(db, defaultChart(db).id, positions);
+  return report;
 }
 
 /**

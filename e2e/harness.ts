@@ -14,7 +14,8 @@ import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeFor
 
 /** The origin the built renderer is served from in the e2e browser (never a real host). */
 export const APP_ORIGIN = 'http://workbench.localhost';
-const RENDERER_DIR = resolve('dist/renderer');
+/** The built renderer; WORKBENCH_RENDERER_DIR points elsewhere (e.g. a build of a work in progress). */
+const RENDERER_DIR = resolve(process.env.WORKBENCH_RENDERER_DIR ?? 'dist/renderer');
 
 
 let bridgeScript: string | null = null;

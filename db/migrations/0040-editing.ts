@@ -82,16 +82,34 @@ function triggers(spec: IndexedTable): string {
     END;`;
 }
 
-function backfill(spec: IndexedTable): string {
-  return spec.fields
-    .map(
-      ({ field, text }) =>
-        `INSERT INTO search_docs (kind, item_id, field, text)
-           SELECT '${spec.kind}', id, '${field}', t FROM (SELECT src.id AS id, ${text('src')} AS t FROM ${spec.table} AS src)
+/** Statements that index every row of a table, or only those `where` selects (an SQL condition on `src`). */
+function backfillStatements(spec: IndexedTable, where?: string): string[] {
+  return spec.fields.map(
+    ({ field, text }) =>
+      `INSERT INTO search_docs (kind, item_id, field, text)
+           SELECT '${spec.kind}', id, '${field}', t FROM (SELECT src.id AS id, ${text('src')} AS t FROM ${spec.table} AS src${where === undefined ? '' : ` WHERE ${where}`})
            WHERE t IS NOT NULL AND length(trim(t)) > 0;`,
-    )
-    .join('\n');
+  );
 }
+
+function backfill(spec: IndexedTable): string {
+  return backfillStatements(spec).join('\n');
+}
+
+/**
+ * For db/searchIndexing.ts, which indexes a bulk import in one pass instead of row by row: the
+ * tables whose insert triggers it suspends, their triggers' names, and the SQL that indexes the
+ * rows it inserted (rowid above `:after`) exactly as those triggers would have. Derived from the
+ * same constants as the triggers, so the two cannot disagree; db/searchIndexing.test.ts checks it
+ * against the triggers of the current schema all the same, for when a later migration changes them.
+ */
+export const SEARCH_INSERT_INDEXING = INDEXED.map((spec) => ({
+  table: spec.table,
+  kind: spec.kind,
+  trigger: `search_${spec.table}_ai`,
+  fields: spec.fields.map((f) => f.field),
+  indexNewRows: backfillStatements(spec, 'src.rowid > :after'),
+}));
 
 /**
  * Editing: an analyst's colour on an entity, a hand-set strength on a link, canvas callouts,
@@ -194,7 +212,7 @@ export const migration0040: Migration = {
       );
     END;
 
-    ${INDEXED.map(backfill).join('\n')}
+    ${INDEXED.map((spec) => backfill(spec)).join('\n')}
     INSERT INTO search_docs (kind, item_id, field, text) SELECT 'entity', entity_id, 'alias', alias FROM entity_aliases;
   `,
 };
