@@ -1,8 +1,9 @@
-import type { Page } from '@playwright/test';
-import { citationsForEntity } from '../db/citations';
-import { listSources } from '../db/sources';
+import type { Locator, Page } from '@playwright/test';
+import { citationsForEntity, citationsForLink, citationsOfSource, getCitation } from '../db/citations';
+import { linksOfEntity } from '../db/links';
+import { getSource, listSources } from '../db/sources';
 import { nodeByLabel } from './chartQueries';
-import { readCase } from './editingQueries';
+import { edgeStrength, readCase } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
 
 const DOCUMENT = [
@@ -75,4 +76,221 @@ test('a new source, a passage selected in its text and cited on an entity; the i
   await expect(item).toContainText('B2');
   await item.getByRole('button', { name: 'Show in source' }).click();
   await expect(dialog.getByTestId('cited-passage')).toHaveText(PASSAGE);
+});
+
+/**
+ * How many elements inside `scope` show `text`, as their own text or as the value of a field; the
+ * evidence is left out (a quote may well repeat a name or a figure).
+ */
+async function timesShown(scope: Locator, text: string): Promise<number> {
+  return scope.evaluate((root, wanted) => {
+    let count = 0;
+    for (const element of root.querySelectorAll('*')) {
+      if (element.closest('[data-testid="evidence"]')) continue;
+      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+        if (element.value.includes(wanted)) count++;
+        continue;
+      }
+      const own = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
+      if (own.includes(wanted)) count++;
+    }
+    return count;
+  }, text);
+}
+
+test('a citation regraded from the inspector: the case file, its badge and the link strength follow; Ctrl+Z puts it back', async ({ workbench }) => {
+  const { page, casePath } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const macina = await nodeByLabel(page, 'Katibat Macina');
+  const jnim = await nodeByLabel(page, 'JNIM');
+  const link = readCase(casePath, (db) => linksOfEntity(db, macina.id).find((l) => l.targetId === jnim.id && l.type === 'founding_faction_of')!);
+  const [citation] = readCase(casePath, (db) => citationsForLink(db, link.id));
+  expect(citation).toMatchObject({ credibility: 2, source: { reliability: 'C' } });
+  const originalComment = citation!.comment;
+  // C2 is fair evidence: the link is drawn unconfirmed (dashed) while nobody set its strength by hand.
+  expect(link.strength).toBeNull();
+  await expect.poll(() => edgeStrength(page, link.id)).toEqual({ strength: 'unconfirmed', lineStyle: 'dashed' });
+
+  // Select the link from the entity's list of links, as the analyst would.
+  await page.mouse.click(macina.page.x, macina.page.y);
+  const inspector = page.getByTestId('inspector');
+  await inspector.locator('.link-row', { has: page.locator('.link-other', { hasText: /^JNIM$/ }) }).locator('.link-verb').click();
+  await expect(page.getByTestId('link-editor')).toBeVisible();
+  const item = inspector.getByTestId('evidence').locator('li.citation');
+  await expect(item).toHaveCount(1);
+  await expect(item.getByTestId('citation-grade')).toHaveText('C2');
+
+  // Keyboard: Enter opens the form with the grade's select focused.
+  const regrade = item.getByRole('button', { name: /Regrade/ });
+  await regrade.focus();
+  await page.keyboard.press('Enter');
+  const credibility = item.getByLabel('Credibility');
+  await expect(credibility).toBeFocused();
+  await expect(credibility.locator('option')).toHaveText([
+    '1: Confirmed by other sources',
+    '2: Probably true',
+    '3: Possibly true',
+    '4: Doubtful',
+    '5: Improbable',
+    '6: Truth cannot be judged',
+  ]);
+  await credibility.selectOption('5');
+  await expect(item).toContainText('Grade C5: Fairly reliable · Improbable');
+  // The form starts from the comment the citation has.
+  await expect(item.getByLabel('Comment')).toHaveValue(originalComment ?? '');
+  // A comment over the limit is refused as it is typed; nothing is sent.
+  const comment = item.getByLabel('Comment');
+  await comment.fill('x'.repeat(10_001));
+  await expect(item.getByRole('alert')).toContainText('A comment can be at most 10,000 characters');
+  await expect(item.getByRole('button', { name: 'Save grade' })).toBeDisabled();
+  await comment.fill('Only this report says so <b>yet</b>.');
+  await expect(item.getByRole('alert')).toHaveCount(0);
+  await comment.press('Control+Enter');
+
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({ credibility: 5, comment: 'Only this report says so <b>yet</b>.' });
+  await expect(item.getByTestId('citation-grade')).toHaveText('C5');
+  await expect(item.locator('.citation-comment')).toHaveText('Comment Only this report says so <b>yet</b>.');
+  // C5 is weak evidence: the strength derived from it drops to tentative (short dashes).
+  await expect.poll(() => edgeStrength(page, link.id)).toMatchObject({ strength: 'tentative' });
+  await expect(regrade).toBeFocused();
+
+  // Cancel changes nothing.
+  await regrade.click();
+  await item.getByLabel('Credibility').selectOption('1');
+  await item.getByRole('button', { name: 'Cancel' }).click();
+  await expect(item.getByLabel('Credibility')).toHaveCount(0);
+  expect(readCase(casePath, (db) => getCitation(db, citation!.id)?.credibility)).toBe(5);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({ credibility: 2, comment: originalComment });
+  await expect(item.getByTestId('citation-grade')).toHaveText('C2');
+  await expect.poll(() => edgeStrength(page, link.id)).toEqual({ strength: 'unconfirmed', lineStyle: 'dashed' });
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id)?.credibility)).toBe(5);
+  await expect(item.getByTestId('citation-grade')).toHaveText('C5');
+});
+
+test('removing a citation says what goes and that the source stays; Ctrl+Z brings it back', async ({ workbench }) => {
+  const { page, casePath } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const iyad = await nodeByLabel(page, 'Iyad ag Ghali');
+  const before = readCase(casePath, (db) => citationsForEntity(db, iyad.id));
+  expect(before.length).toBe(2);
+  const removed = before[0]!;
+  const sourceCitations = readCase(casePath, (db) => citationsOfSource(db, removed.sourceId).length);
+  await page.mouse.click(iyad.page.x, iyad.page.y);
+
+  const evidence = page.getByTestId('inspector').getByTestId('evidence');
+  await expect(evidence.locator('li.citation')).toHaveCount(2);
+  const item = evidence.locator('li.citation').first();
+  await expect(item.locator('blockquote')).toHaveText(removed.quote);
+  const dialog = page.getByTestId('remove-citation-dialog');
+
+  // Cancelled: nothing goes.
+  await item.getByRole('button', { name: /^Remove/ }).click();
+  await expect(dialog).toContainText('from Iyad ag Ghali');
+  await expect(dialog).toContainText(`The source “${removed.source.title.slice(0, 20)}`);
+  await expect(dialog).toContainText('stays in the case');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(readCase(casePath, (db) => citationsForEntity(db, iyad.id).length)).toBe(2);
+
+  await item.getByRole('button', { name: /^Remove/ }).click();
+  await dialog.getByRole('button', { name: 'Remove citation' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, removed.id))).toBeNull();
+  expect(readCase(casePath, (db) => citationsForEntity(db, iyad.id).length)).toBe(1);
+  // The source stays, with its other citations.
+  expect(readCase(casePath, (db) => getSource(db, removed.sourceId))).not.toBeNull();
+  expect(readCase(casePath, (db) => citationsOfSource(db, removed.sourceId).length)).toBe(sourceCitations - 1);
+  await expect(evidence.locator('li.citation')).toHaveCount(1);
+  await expect(evidence.locator('blockquote', { hasText: removed.quote })).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, removed.id))).toMatchObject({
+    quote: removed.quote,
+    credibility: removed.credibility,
+    locator: removed.locator,
+    sourceId: removed.sourceId,
+  });
+  await expect(evidence.locator('li.citation')).toHaveCount(2);
+});
+
+test('a quoted source is not deleted and the window says why; an unquoted one is, and undo brings it back', async ({ workbench }) => {
+  const { page, casePath } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const [quoted] = readCase(casePath, (db) => listSources(db));
+  const quotedBy = readCase(casePath, (db) => citationsOfSource(db, quoted!.id).length);
+  expect(quotedBy).toBeGreaterThan(1);
+
+  await page.getByRole('button', { name: 'Sources' }).click();
+  const dialog = page.getByTestId('sources-dialog');
+  await dialog.getByRole('list', { name: 'Sources' }).getByRole('button', { name: /Jama’at Nasr/ }).click();
+  await dialog.getByRole('button', { name: 'Delete source…' }).click();
+  const panel = dialog.getByTestId('delete-source');
+  await expect(panel.getByRole('alert')).toContainText(`cannot be deleted: ${quotedBy} citations quote it. Nothing has been deleted.`);
+  // Nothing destructive is offered.
+  await expect(panel.getByRole('button', { name: /Delete/ })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'OK' }).click();
+  await expect(panel).toBeHidden();
+  expect(readCase(casePath, (db) => getSource(db, quoted!.id))).not.toBeNull();
+  expect(readCase(casePath, (db) => citationsOfSource(db, quoted!.id).length)).toBe(quotedBy);
+
+  // A source nobody quotes.
+  await dialog.getByRole('button', { name: '+ Add a source' }).click();
+  await dialog.getByLabel('Title').fill('Unused memo');
+  await dialog.getByLabel('Reliability').selectOption('E');
+  await dialog.getByRole('button', { name: 'Add source' }).click();
+  await expect.poll(() => readCase(casePath, (db) => listSources(db).find((s) => s.title === 'Unused memo')?.reliability)).toBe('E');
+  const memo = readCase(casePath, (db) => listSources(db).find((s) => s.title === 'Unused memo')!);
+
+  // Its fields can be edited; Cancel keeps them.
+  await dialog.getByRole('button', { name: 'Edit source' }).click();
+  await dialog.getByLabel('Publisher').fill('Desk');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(readCase(casePath, (db) => getSource(db, memo.id)?.publisher)).toBeNull();
+
+  await dialog.getByRole('button', { name: 'Delete source…' }).click();
+  await expect(panel).toContainText('Delete the source “Unused memo”? No citation quotes it.');
+  await panel.getByRole('button', { name: 'Delete source' }).click();
+  await expect.poll(() => readCase(casePath, (db) => getSource(db, memo.id))).toBeNull();
+  const list = dialog.getByRole('list', { name: 'Sources' });
+  await expect(list.getByRole('button', { name: /Unused memo/ })).toHaveCount(0);
+  await expect(dialog.getByRole('status')).toContainText('Deleted the source “Unused memo”.');
+
+  await dialog.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => readCase(casePath, (db) => getSource(db, memo.id))).toMatchObject({ title: 'Unused memo', reliability: 'E' });
+  await expect(list.getByRole('button', { name: /Unused memo/ })).toHaveCount(1);
+
+  // The window's own keys redo and undo too (it keeps keys away from the chart otherwise).
+  await list.getByRole('button', { name: /Unused memo/ }).focus();
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => readCase(casePath, (db) => getSource(db, memo.id))).toBeNull();
+  await expect(list.getByRole('button', { name: /Unused memo/ })).toHaveCount(0);
+  await list.getByRole('button', { name: /Jama’at Nasr/ }).focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => readCase(casePath, (db) => getSource(db, memo.id))).not.toBeNull();
+  await expect(list.getByRole('button', { name: /Unused memo/ })).toHaveCount(1);
+});
+
+test('the inspector shows an entity’s description, aliases and attributes once each', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const jnim = await nodeByLabel(page, 'JNIM');
+  await page.mouse.click(jnim.page.x, jnim.page.y);
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.locator('#inspector-title')).toHaveText('JNIM');
+  await expect(page.getByTestId('entity-editor')).toBeVisible();
+
+  expect(await timesShown(inspector, 'Umbrella jihadist organisation formed by the merger')).toBe(1);
+  expect(await timesShown(inspector, 'the Group to Support Islam and Muslims')).toBe(1);
+  expect(await timesShown(inspector, '1,000–2,000')).toBe(1);
+  await expect(inspector.locator('p.description')).toHaveCount(0);
+  await expect(inspector.getByRole('table', { name: 'Attributes' })).toHaveCount(1);
+  await expect(inspector.getByLabel('Description')).toHaveValue(/^Umbrella jihadist organisation/);
 });

@@ -38,3 +38,14 @@ export async function modelPointAt(page: Page, point: { x: number; y: number }):
     return { x: (x - box.left - pan.x) / zoom, y: (y - box.top - pan.y) / zoom };
   }, point);
 }
+
+/** A link's strength as the chart holds it, and how it is drawn (solid, dashed, dotted). */
+export async function edgeStrength(page: Page, id: string): Promise<{ strength: unknown; lineStyle: unknown }> {
+  return page.evaluate((edgeId) => {
+    const chart = (window as unknown as { __workbenchChart?: { cy: { getElementById(id: string): { data(k: string): unknown; style(k: string): unknown } } } })
+      .__workbenchChart;
+    if (!chart) throw new Error('the chart is not mounted');
+    const edge = chart.cy.getElementById(edgeId);
+    return { strength: edge.data('strength'), lineStyle: edge.style('line-style') };
+  }, id);
+}

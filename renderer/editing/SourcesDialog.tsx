@@ -3,7 +3,10 @@ import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_GRADES, RELIABILITY
 import type { SourceSummary } from '../../app/editing/types';
 import { blankToNull, sourceIssues } from '../../app/editing/validate';
 import { useApp } from '../appContext';
+import { commandForKeystroke, runCommand } from '../commands';
+import { isTypingTarget } from '../keyboard';
 import { useStore } from '../store';
+import { shortQuote, sourceDeletion } from './evidenceEditing';
 import { serverMessage } from './fields';
 import { FieldError, Modal } from './Modal';
 
@@ -34,10 +37,13 @@ function selectionIn(element: HTMLElement): { start: number; end: number } | nul
 
 /** The sources of the case: add and edit them, read a document, and cite a passage of it. */
 export function SourcesDialog() {
-  const { editing, api } = useApp();
+  const { editing, api, store, commands } = useApp();
   const state = useStore(editing.store, (s) => s.sources);
+  // Every edit, undo and redo reloads the chart: the list follows what the case holds now.
+  const chart = useStore(store, (s) => s.chart);
   const [list, setList] = useState<SourceSummary[] | null>(null);
   const [version, setVersion] = useState(0);
+  const [deleted, setDeleted] = useState<string | null>(null);
   useEffect(() => {
     if (!state) return;
     let current = true;
@@ -47,13 +53,39 @@ export function SourcesDialog() {
     return () => {
       current = false;
     };
-  }, [api, state, version]);
+  }, [api, state, version, chart]);
   if (!state) return null;
-  const close = () => editing.store.setState({ sources: null });
+  const close = () => {
+    setDeleted(null);
+    editing.store.setState({ sources: null });
+  };
   const show = (sourceId: string | null) => editing.store.setState({ sources: { sourceId, citation: null } });
+  const undo = async () => {
+    setDeleted(null);
+    await runCommand('edit.undo', commands);
+  };
   return (
     <Modal title="Sources" testId="sources-dialog" onClose={close} wide>
-      <div className="sources-layout">
+      {deleted !== null && (
+        <p className="sources-notice" role="status">
+          Deleted the source {shortQuote(deleted)}.{' '}
+          <button type="button" className="button small" onClick={() => void undo()}>
+            Undo
+          </button>
+        </p>
+      )}
+      <div
+        className="sources-layout"
+        onKeyDown={(event) => {
+          // The window keeps keys from the chart; undo and redo still reach the case from here.
+          if (isTypingTarget(event.target)) return;
+          const command = commandForKeystroke(event);
+          if (command?.id !== 'edit.undo' && command?.id !== 'edit.redo') return;
+          event.preventDefault();
+          if (command.id === 'edit.undo') setDeleted(null);
+          void runCommand(command.id, commands);
+        }}
+      >
         <ul className="sources-list" aria-label="Sources">
           {(list ?? []).map((s) => (
             <li key={s.id}>
@@ -74,7 +106,17 @@ export function SourcesDialog() {
           {state.sourceId === null ? (
             <SourceForm key="new" source={null} onSaved={(id) => { setVersion((v) => v + 1); show(id); }} />
           ) : (
-            <SourceView key={state.sourceId} sourceId={state.sourceId} citation={state.citation} onSaved={() => setVersion((v) => v + 1)} />
+            <SourceView
+              key={state.sourceId}
+              sourceId={state.sourceId}
+              citation={state.citation}
+              citations={list?.find((s) => s.id === state.sourceId)?.citations ?? null}
+              onSaved={() => setVersion((v) => v + 1)}
+              onDeleted={(title) => {
+                setDeleted(title);
+                show(null);
+              }}
+            />
           )}
         </div>
       </div>
@@ -87,7 +129,7 @@ export function SourcesDialog() {
   );
 }
 
-function SourceForm({ source, onSaved }: { source: Source | null; onSaved: (id: string) => void }) {
+function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSaved: (id: string) => void; onCancel?: () => void }) {
   const { api, editing } = useApp();
   const [title, setTitle] = useState(source?.title ?? '');
   const [author, setAuthor] = useState(source?.author ?? '');
@@ -158,6 +200,11 @@ function SourceForm({ source, onSaved }: { source: Source | null; onSaved: (id: 
       </label>
       <FieldError id="source-error" message={error} />
       <div className="dialog-buttons">
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
         <button type="submit" className="button primary">
           {source ? 'Save source' : 'Add source'}
         </button>
@@ -169,15 +216,22 @@ function SourceForm({ source, onSaved }: { source: Source | null; onSaved: (id: 
 function SourceView({
   sourceId,
   citation,
+  citations,
   onSaved,
+  onDeleted,
 }: {
   sourceId: string;
   citation: { quote: string; locator: string | null } | null;
+  /** How many citations quote the source (from the list; null until it has loaded). */
+  citations: number | null;
   onSaved: () => void;
+  onDeleted: (title: string) => void;
 }) {
   const { api, editing, store } = useApp();
   const [source, setSource] = useState<Source | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [editingFields, setEditingFields] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
   const [credibility, setCredibility] = useState<Credibility>(3);
   const [message, setMessage] = useState<string | null>(null);
@@ -199,22 +253,29 @@ function SourceView({
   useEffect(() => {
     let current = true;
     void api['source.get']({ id: sourceId }).then((r) => {
-      if (current && r.ok) setSource(r.value);
+      if (!current) return;
+      if (r.ok) {
+        setSource(r.value);
+        setLoadError(null);
+      } else setLoadError(r.error.message);
     });
     return () => {
       current = false;
     };
-  }, [api, sourceId, version]);
+    // The chart reloads after every edit, undo and redo: the source shown follows the case.
+  }, [api, sourceId, version, chart]);
   const passage = source?.body && citation ? passageOf(source.body, citation.quote, citation.locator) : null;
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
   }, [source, citation]);
 
+  if (loadError !== null) return <p role="alert">This source could not be shown: {loadError}</p>;
   if (!source) return <p className="muted">Loading the source…</p>;
   if (editingFields) {
     return (
       <SourceForm
         source={source}
+        onCancel={() => setEditingFields(false)}
         onSaved={() => {
           setEditingFields(false);
           setVersion((v) => v + 1);
@@ -241,9 +302,22 @@ function SourceView({
         {[source.author, source.publisher, source.publishedDate, source.reference].filter(Boolean).join(' · ')} · reliability {source.reliability} (
         {RELIABILITY_LABELS[source.reliability]})
       </p>
-      <button type="button" className="button small" onClick={() => setEditingFields(true)}>
-        Edit source
-      </button>
+      <div className="edit-actions">
+        <button type="button" className="button small" onClick={() => setEditingFields(true)}>
+          Edit source
+        </button>
+        <button type="button" className="button small danger" disabled={citations === null} onClick={() => setConfirmingDelete(true)}>
+          Delete source…
+        </button>
+      </div>
+      {confirmingDelete && citations !== null && (
+        <DeleteSourcePanel
+          source={source}
+          citations={citations}
+          onCancel={() => setConfirmingDelete(false)}
+          onDeleted={() => onDeleted(source.title)}
+        />
+      )}
       {body === '' ? (
         <p className="muted">This source has no document text. Edit it to paste the text, then select passages to cite.</p>
       ) : (
@@ -286,6 +360,51 @@ function SourceView({
       )}
       {selected && <p className="muted">Selected: “{body.slice(selected.start, Math.min(selected.end, selected.start + 120))}”</p>}
       {message && <p role="status">{message}</p>}
+    </div>
+  );
+}
+
+/**
+ * Asks before deleting a source. One that citations quote is refused here with their number, before
+ * anything is sent: main refuses it too (its message is shown if the list was out of date).
+ */
+function DeleteSourcePanel({
+  source,
+  citations,
+  onCancel,
+  onDeleted,
+}: {
+  source: Source;
+  citations: number;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
+  const { api, editing } = useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { allowed, message } = sourceDeletion({ title: source.title, citations });
+  const remove = async () => {
+    setBusy(true);
+    const result = await editing.call(api['source.delete']({ id: source.id }));
+    setBusy(false);
+    if (result.ok) onDeleted();
+    else setError(serverMessage(result.error, 'id'));
+  };
+  return (
+    <div className="delete-source" role="group" aria-label="Delete source" data-testid="delete-source">
+      {allowed ? <p>{message}</p> : <p role="alert">{message}</p>}
+      {allowed && <p className="muted">You can undo this with Ctrl+Z.</p>}
+      <FieldError id="delete-source-error" message={error} />
+      <div className="edit-actions">
+        <button type="button" className="button small" onClick={onCancel} autoFocus>
+          {allowed ? 'Cancel' : 'OK'}
+        </button>
+        {allowed && (
+          <button type="button" className="button small danger" disabled={busy} onClick={() => void remove()}>
+            Delete source
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,9 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_LABELS, admiraltyGrade, formatPartialDate, type CitationWithSource, type Credibility } from '../../app/domain';
 import { useApp } from '../appContext';
-import { CREDIBILITY_LABELS, RELIABILITY_LABELS, admiraltyGrade, formatPartialDate, type CitationWithSource } from '../../app/domain';
+import { serverMessage } from '../editing/fields';
+import { citationChanges, citationRemovalSummary } from '../editing/evidenceEditing';
+import { FieldError, Modal } from '../editing/Modal';
 
 /** "Fairly reliable · Probably true": what an Admiralty grade means. */
 export function gradeMeaning(citation: Pick<CitationWithSource, 'credibility' | 'source'>): string {
@@ -12,16 +16,45 @@ function sourceByline(source: CitationWithSource['source']): string {
     .join(' · ');
 }
 
-/** One piece of evidence: the passage verbatim, where it comes from, and how far it can be trusted. */
-export function CitationItem({ citation }: { citation: CitationWithSource }) {
+/**
+ * One piece of evidence: the passage verbatim, where it comes from, and how far it can be trusted.
+ * When the case can be edited, the analyst regrades it, comments on it or removes it from the item.
+ */
+export function CitationItem({
+  citation,
+  itemLabel,
+  editable = false,
+  onRemoved,
+}: {
+  citation: CitationWithSource;
+  /** The entity or link it supports, named in the removal's confirmation. */
+  itemLabel: string;
+  editable?: boolean;
+  onRemoved?: () => void;
+}) {
   const grade = admiraltyGrade(citation.source.reliability, citation.credibility);
   const meaning = gradeMeaning(citation);
   const byline = sourceByline(citation.source);
   const { editing } = useApp();
+  const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
+  const regradeButton = useRef<HTMLButtonElement>(null);
+  const after = useRef<'focus' | 'removed' | null>(null);
+  useEffect(() => {
+    // Once the form or the confirmation has gone (a modal makes the rest inert until then), the
+    // keyboard carries on from the button that opened it, or from the list when the item went.
+    if (mode !== 'view') return;
+    if (after.current === 'focus') regradeButton.current?.focus();
+    if (after.current === 'removed') onRemoved?.();
+    after.current = null;
+  }, [mode, onRemoved]);
+  const close = (then: 'focus' | 'removed' = 'focus') => {
+    after.current = then;
+    setMode('view');
+  };
   return (
     <li className="citation">
       <div className="citation-head">
-        <span className={`grade grade-${citation.source.reliability}`} title={`Admiralty grade ${grade}: ${meaning}`}>
+        <span className={`grade grade-${citation.source.reliability}`} title={`Admiralty grade ${grade}: ${meaning}`} data-testid="citation-grade">
           {grade}
         </span>
         <span className="grade-meaning">{meaning}</span>
@@ -43,19 +76,178 @@ export function CitationItem({ citation }: { citation: CitationWithSource }) {
           <span className="field-label">Locator</span> {citation.locator}
         </div>
       )}
-      {citation.comment !== null && citation.comment !== '' && (
-        <p className="citation-comment">
-          <span className="field-label">Comment</span> {citation.comment}
-        </p>
+      {mode === 'edit' ? (
+        <CitationForm citation={citation} onDone={() => close()} />
+      ) : (
+        <>
+          {citation.comment !== null && citation.comment !== '' && (
+            <p className="citation-comment">
+              <span className="field-label">Comment</span> {citation.comment}
+            </p>
+          )}
+          {editable && (
+            <div className="edit-actions citation-actions">
+              <button type="button" ref={regradeButton} className="button small" onClick={() => setMode('edit')} aria-label={`Regrade or comment on the citation ${grade}`}>
+                Regrade
+              </button>
+              <button type="button" className="button small danger" onClick={() => setMode('remove')} aria-label={`Remove the citation ${grade}`}>
+                Remove
+              </button>
+            </div>
+          )}
+        </>
       )}
+      {mode === 'remove' && <RemoveCitationDialog citation={citation} itemLabel={itemLabel} onCancel={() => close()} onRemoved={() => close('removed')} />}
     </li>
   );
 }
 
-export function CitationList({ citations }: { citations: readonly CitationWithSource[] }) {
+/** Regrade a citation (credibility 1-6, with what each grade means) and change its comment: one undo step. */
+function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDone: () => void }) {
+  const { api, editing } = useApp();
+  const id = useId();
+  const [credibility, setCredibility] = useState<Credibility>(citation.credibility);
+  const [comment, setComment] = useState(citation.comment ?? '');
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const checked = citationChanges(citation, { credibility, comment });
+  const message = checked.ok ? serverError : checked.message;
+
+  const save = async () => {
+    if (!checked.ok || busy) return;
+    if (Object.keys(checked.changes).length === 0) {
+      onDone();
+      return;
+    }
+    setBusy(true);
+    const result = await editing.call(api['citation.update']({ id: citation.id, changes: checked.changes }));
+    setBusy(false);
+    if (result.ok) onDone();
+    else setServerError(serverMessage(result.error, checked.changes.credibility !== undefined ? 'credibility' : 'comment'));
+  };
   return (
-    <section className="inspector-section" aria-labelledby="evidence-title">
-      <h3 id="evidence-title">
+    <form
+      className="citation-form"
+      aria-label="Regrade the citation"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          // Escape leaves the form, not the window around it.
+          e.stopPropagation();
+          onDone();
+        }
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+      }}
+      noValidate
+    >
+      <div className="edit-row">
+        <label htmlFor={`${id}-credibility`}>Credibility</label>
+        <select
+          id={`${id}-credibility`}
+          value={credibility}
+          autoFocus
+          onChange={(e) => {
+            setCredibility(Number(e.target.value) as Credibility);
+            setServerError(null);
+          }}
+        >
+          {CREDIBILITY_GRADES.map((g) => (
+            <option key={g} value={g}>
+              {g}: {CREDIBILITY_LABELS[g]}
+            </option>
+          ))}
+        </select>
+        <span className="edit-hint">
+          Grade {admiraltyGrade(citation.source.reliability, credibility)}: {gradeMeaning({ credibility, source: citation.source })}
+        </span>
+      </div>
+      <div className="edit-row">
+        <label htmlFor={`${id}-comment`}>Comment</label>
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          value={comment}
+          placeholder="Why this grade, what corroborates it"
+          aria-invalid={message !== null}
+          aria-describedby={`${id}-error`}
+          onChange={(e) => {
+            setComment(e.target.value);
+            setServerError(null);
+          }}
+        />
+      </div>
+      <FieldError id={`${id}-error`} message={message} />
+      <div className="edit-actions">
+        <button type="submit" className="button primary small" disabled={busy || !checked.ok}>
+          Save grade
+        </button>
+        <button type="button" className="button small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Says what goes (this quote on this item) and what stays (the source) before removing a citation. */
+function RemoveCitationDialog({
+  citation,
+  itemLabel,
+  onCancel,
+  onRemoved,
+}: {
+  citation: CitationWithSource;
+  itemLabel: string;
+  onCancel: () => void;
+  onRemoved: () => void;
+}) {
+  const { api, editing } = useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const remove = async () => {
+    setBusy(true);
+    const result = await editing.call(api['citation.delete']({ id: citation.id }));
+    setBusy(false);
+    if (!result.ok) {
+      setError(serverMessage(result.error, 'id'));
+      return;
+    }
+    editing.toast('Removed the citation. Ctrl+Z brings it back.');
+    onRemoved();
+  };
+  return (
+    <Modal title="Remove citation" testId="remove-citation-dialog" onClose={onCancel}>
+      <p className="dialog-summary">{citationRemovalSummary(citation, itemLabel)}</p>
+      <p className="muted">You can undo this with Ctrl+Z.</p>
+      <FieldError id={`remove-${citation.id}-error`} message={error} />
+      <div className="dialog-buttons">
+        <button type="button" className="button" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="button danger" disabled={busy} onClick={() => void remove()}>
+          Remove citation
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function CitationList({
+  citations,
+  itemLabel,
+  editable = false,
+}: {
+  citations: readonly CitationWithSource[];
+  itemLabel: string;
+  editable?: boolean;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <section className="inspector-section" aria-labelledby="evidence-title" data-testid="evidence">
+      <h3 id="evidence-title" ref={heading} tabIndex={-1}>
         Evidence <span className="section-count">{citations.length}</span>
       </h3>
       {citations.length === 0 ? (
@@ -63,7 +255,14 @@ export function CitationList({ citations }: { citations: readonly CitationWithSo
       ) : (
         <ol className="citation-list">
           {citations.map((citation) => (
-            <CitationItem key={citation.id} citation={citation} />
+            <CitationItem
+              key={citation.id}
+              citation={citation}
+              itemLabel={itemLabel}
+              editable={editable}
+              // The removed item's buttons are gone: the keyboard carries on from the section.
+              onRemoved={() => heading.current?.focus()}
+            />
           ))}
         </ol>
       )}

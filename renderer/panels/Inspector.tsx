@@ -70,10 +70,20 @@ function useEntityLabels(): Map<string, Entity> {
   return useMemo(() => new Map((chart?.entities ?? []).map((e) => [e.id, e])), [chart]);
 }
 
+/**
+ * Whether the inspector shows editors: as for the editing commands, once the case's chart is on
+ * screen. Until then the same fields are shown read-only, so nothing is ever shown twice.
+ */
+function useEditable(): boolean {
+  const { store } = useApp();
+  return useStore(store, (s) => s.caseStatus === 'open' && s.chartStatus === 'ready');
+}
+
 function EntityView({ detail }: { detail: EntityDetail }) {
   const { entity, citations, notes, links } = detail;
   const type = entityTypeDefinition(entity.type);
   const period = formatPeriod(entity.startDate, entity.endDate);
+  const editable = useEditable();
   return (
     <article className="inspector-body" aria-labelledby="inspector-title">
       <header className="inspector-head">
@@ -83,31 +93,36 @@ function EntityView({ detail }: { detail: EntityDetail }) {
           <h2 id="inspector-title">{entity.label}</h2>
         </div>
       </header>
-      <EntityEditor key={entity.id} entity={entity} />
-      <dl className="facts">
-        {entity.aliases.length > 0 && (
-          <>
-            <dt>Also known as</dt>
-            <dd>
-              <ul className="aliases">
-                {entity.aliases.map((alias) => (
-                  <li key={alias}>{alias}</li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        )}
-        {period !== null && (
-          <>
-            <dt>Period</dt>
-            <dd>{period}</dd>
-          </>
-        )}
-      </dl>
-      {entity.description !== null && entity.description !== '' && <p className="description">{entity.description}</p>}
-      <AttributeTable attributes={entity.attributes} />
+      {editable ? (
+        <EntityEditor key={entity.id} entity={entity} />
+      ) : (
+        <>
+          <dl className="facts">
+            {entity.aliases.length > 0 && (
+              <>
+                <dt>Also known as</dt>
+                <dd>
+                  <ul className="aliases">
+                    {entity.aliases.map((alias) => (
+                      <li key={alias}>{alias}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {period !== null && (
+              <>
+                <dt>Period</dt>
+                <dd>{period}</dd>
+              </>
+            )}
+          </dl>
+          {entity.description !== null && entity.description !== '' && <p className="description">{entity.description}</p>}
+          <AttributeTable attributes={entity.attributes} />
+        </>
+      )}
       <EntityLinks entity={entity} links={links} />
-      <CitationList citations={citations} />
+      <CitationList citations={citations} itemLabel={entity.label} editable={editable} />
       <ItemNotes target={{ kind: 'entity', id: entity.id }} notes={notes} />
     </article>
   );
@@ -168,6 +183,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
   const definition = linkTypeDefinition(link.type);
   const verb = link.label ?? definition.label;
   const period = formatPeriod(link.startDate, link.endDate);
+  const editable = useEditable();
   const end = (entity: Entity) => (
     <button type="button" className="link-end" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
       <img src={entityBadgeUri(entity.type)} alt="" width={18} height={18} />
@@ -195,24 +211,34 @@ function LinkView({ detail }: { detail: LinkDetail }) {
         </span>
         {end(target)}
       </div>
-      <LinkEditor key={link.id} link={link} strength={strength} />
-      <dl className="facts">
-        {period !== null && (
-          <>
-            <dt>Period</dt>
-            <dd>{period}</dd>
-          </>
-        )}
-        {link.label !== null && link.label !== definition.label && (
-          <>
-            <dt>Type</dt>
-            <dd>{definition.label}</dd>
-          </>
-        )}
-      </dl>
-      {link.description !== null && link.description !== '' && <p className="description">{link.description}</p>}
-      <AttributeTable attributes={link.attributes} />
-      <CitationList citations={citations} />
+      {editable ? (
+        <LinkEditor key={link.id} link={link} strength={strength} />
+      ) : (
+        <>
+          <dl className="facts">
+            {period !== null && (
+              <>
+                <dt>Period</dt>
+                <dd>{period}</dd>
+              </>
+            )}
+            {link.label !== null && link.label !== definition.label && (
+              <>
+                <dt>Type</dt>
+                <dd>{definition.label}</dd>
+              </>
+            )}
+            <dt>Strength</dt>
+            <dd>
+              {strength.effective}
+              {strength.override === null ? ' (from the evidence)' : ' (set by hand)'}
+            </dd>
+          </dl>
+          {link.description !== null && link.description !== '' && <p className="description">{link.description}</p>}
+          <AttributeTable attributes={link.attributes} />
+        </>
+      )}
+      <CitationList citations={citations} itemLabel={`${source.label} ${verb} ${target.label}`} editable={editable} />
       <ItemNotes target={{ kind: 'link', id: link.id }} notes={notes} />
     </article>
   );
