@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
+import { sha256, setLastCase, trackProcessListeners } from './testing/mainProcess';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../app/result';
 import { listBackups, takeRollingBackup } from '../../db/backup';
@@ -25,9 +25,8 @@ vi.mock('electron', () => fake.module);
 const { recorded } = fake;
 const casesDir = path.join(recorded.workDir, 'cases');
 const startupCase = path.join(casesDir, 'Op Sahel.awcase');
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 let startupBytes = '';
-let processListenersBefore: { uncaught: unknown[]; rejection: unknown[] };
+let restoreProcessListeners: () => void = () => undefined;
 
 async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
   const handler = recorded.ipcHandlers.get(channel);
@@ -56,18 +55,11 @@ async function damagedCase(file: string, withBackup: boolean): Promise<string> {
 }
 
 beforeAll(async () => {
-  processListenersBefore = {
-    uncaught: process.listeners('uncaughtException'),
-    rejection: process.listeners('unhandledRejection'),
-  };
+  restoreProcessListeners = trackProcessListeners();
   mkdirSync(casesDir, { recursive: true });
   startupBytes = await damagedCase(startupCase, true);
   // The analyst last had this case open: the app reopens it at start-up.
-  mkdirSync(recorded.userData, { recursive: true });
-  writeFileSync(
-    path.join(recorded.userData, 'recent-cases.json'),
-    JSON.stringify({ recent: [{ path: startupCase, name: 'Op Sahel', openedAt: new Date().toISOString() }] }),
-  );
+  setLastCase(recorded.userData, startupCase, 'Op Sahel');
   recorded.messageBoxResponses.push(0); // the first choice: restore the backup
   await import('./main');
   fake.emitReady();
@@ -77,12 +69,7 @@ beforeAll(async () => {
 afterAll(() => {
   fake.emitApp('will-quit');
   rmSync(recorded.workDir, { recursive: true, force: true });
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!processListenersBefore.uncaught.includes(listener)) process.removeListener('uncaughtException', listener);
-  }
-  for (const listener of process.listeners('unhandledRejection')) {
-    if (!processListenersBefore.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
-  }
+  restoreProcessListeners();
 });
 
 describe('a damaged case at start-up', () => {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { sha256, setLastCase, trackProcessListeners } from './testing/mainProcess';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCaseFile } from '../../db/caseFile';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
@@ -19,25 +19,17 @@ vi.mock('electron', () => fake.module);
 const { recorded } = fake;
 const casesDir = path.join(recorded.workDir, 'cases');
 const newerCase = path.join(casesDir, 'From the future.awcase');
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 let bytes = '';
-let processListenersBefore: { uncaught: unknown[]; rejection: unknown[] };
+let restoreProcessListeners: () => void = () => undefined;
 
 beforeAll(async () => {
-  processListenersBefore = {
-    uncaught: process.listeners('uncaughtException'),
-    rejection: process.listeners('unhandledRejection'),
-  };
+  restoreProcessListeners = trackProcessListeners();
   mkdirSync(casesDir, { recursive: true });
   const store = createCaseFile(newerCase, { name: 'From the future' });
   store.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
   store.close();
   bytes = sha256(newerCase);
-  mkdirSync(recorded.userData, { recursive: true });
-  writeFileSync(
-    path.join(recorded.userData, 'recent-cases.json'),
-    JSON.stringify({ recent: [{ path: newerCase, name: 'From the future', openedAt: new Date().toISOString() }] }),
-  );
+  setLastCase(recorded.userData, newerCase, 'From the future');
   await import('./main');
   fake.emitReady();
   await vi.waitFor(() => expect(recorded.quitCalls).toBe(1));
@@ -46,12 +38,7 @@ beforeAll(async () => {
 afterAll(() => {
   fake.emitApp('will-quit');
   rmSync(recorded.workDir, { recursive: true, force: true });
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!processListenersBefore.uncaught.includes(listener)) process.removeListener('uncaughtException', listener);
-  }
-  for (const listener of process.listeners('unhandledRejection')) {
-    if (!processListenersBefore.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
-  }
+  restoreProcessListeners();
 });
 
 describe('a case from a newer version at start-up', () => {

@@ -1,5 +1,6 @@
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { DialogShell } from '../panels/DialogShell';
 import { TLP_DESCRIPTIONS, TLP_LABELS, type TlpLabel } from '../../app/export/marking';
 import { supportsTransparency, type BackgroundChoice, type ExportScope, type ImageExportOptions } from '../../app/export/pageLayout';
 import {
@@ -410,35 +411,23 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
 export function ExportImageDialog() {
   const { store, commands } = useApp();
   const open = useStore(store, (s) => s.exportImageOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
   const cy = open ? (commands.chart()?.cy ?? null) : null;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const close = () => store.setState({ exportImageOpen: false });
 
   return (
-    <dialog
-      ref={dialog}
+    <DialogShell
+      open={open}
+      title="Export image"
+      titleId="export-dialog-title"
       className="export-dialog"
-      aria-labelledby="export-dialog-title"
-      data-testid="export-dialog"
+      testId="export-dialog"
       onClose={close}
-      onCancel={(event) => {
-        // Escape closes the dialog, but not in the middle of an export (Cancel export stops it).
-        if (dialog.current?.querySelector('[data-testid="export-progress"]')) event.preventDefault();
-      }}
-      // Keys typed in the dialog are not chart shortcuts.
-      onKeyDown={(event) => event.stopPropagation()}
+      // Escape closes the dialog, but not in the middle of an export (Cancel export stops it).
+      busy={(element) => element.querySelector('[data-testid="export-progress"]') !== null}
     >
-      <h2 id="export-dialog-title">Export image</h2>
       {open && cy && <ExportForm cy={cy} close={close} />}
       {open && !cy && <p className="export-problem">Open a case with a chart to export it.</p>}
-    </dialog>
+    </DialogShell>
   );
 }

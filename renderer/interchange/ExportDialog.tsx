@@ -1,3 +1,4 @@
+import { DialogShell } from '../panels/DialogShell';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_CHOICES, type ExportChoice } from '../../app/interchange/exportChoices';
 import type { ExportResult } from '../../app/contract';
@@ -117,36 +118,11 @@ export function ExportDialog() {
   const open = useStore(interchangeStore, (s) => s.open === 'export');
   const exportChoice = useStore(interchangeStore, (s) => s.exportChoice);
   const exportNow = useStore(interchangeStore, (s) => s.exportNow);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const returnFocus = useRef<Element | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      returnFocus.current = document.activeElement;
-      element.showModal();
-    }
-    if (!open && element.open) element.close();
-    if (!open && returnFocus.current instanceof HTMLElement) {
-      returnFocus.current.focus();
-      returnFocus.current = null;
-    }
-  }, [open]);
-
   const close = () => interchangeStore.setState({ open: null, exportChoice: null, exportNow: false });
 
   return (
-    <dialog
-      ref={dialog}
-      className="ix-dialog ix-dialog-narrow"
-      aria-labelledby="export-case-dialog-title"
-      data-testid="export-case-dialog"
-      onClose={close}
-      onKeyDown={(event) => event.stopPropagation()}
-    >
-      <h2 id="export-case-dialog-title">Export case</h2>
+    <DialogShell open={open} title="Export case" titleId="export-case-dialog-title" className="ix-dialog ix-dialog-narrow" testId="export-case-dialog" onClose={close}>
       {open && <ExportFlow initialChoice={exportChoice} startNow={exportNow} close={close} />}
-    </dialog>
+    </DialogShell>
   );
 }

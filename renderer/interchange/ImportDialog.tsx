@@ -1,3 +1,4 @@
+import { DialogShell } from '../panels/DialogShell';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportFormat } from '../../app/interchange/graph';
 import type { EntityDecision, EntityPlan, ImportPreview, ImportReport } from '../../app/interchange/plan';
@@ -427,40 +428,20 @@ function ImportFlow({ close }: { close: () => void }) {
 /** File › Import: choose a file, map CSV columns, preview what would change, choose merges, import, report. */
 export function ImportDialog() {
   const open = useStore(interchangeStore, (s) => s.open === 'import');
-  const dialog = useRef<HTMLDialogElement>(null);
-  const returnFocus = useRef<Element | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      returnFocus.current = document.activeElement;
-      element.showModal();
-    }
-    if (!open && element.open) element.close();
-    if (!open && returnFocus.current instanceof HTMLElement) {
-      returnFocus.current.focus();
-      returnFocus.current = null;
-    }
-  }, [open]);
-
   const close = () => interchangeStore.setState({ open: null });
 
   return (
-    <dialog
-      ref={dialog}
+    <DialogShell
+      open={open}
+      title="Import into case"
+      titleId="import-dialog-title"
       className="ix-dialog"
-      aria-labelledby="import-dialog-title"
-      data-testid="import-dialog"
+      testId="import-dialog"
       onClose={close}
-      onCancel={(event) => {
-        // Not while an import is committing: it finishes (all or nothing) and then reports.
-        if (dialog.current?.querySelector('[data-importing="true"]')) event.preventDefault();
-      }}
-      onKeyDown={(event) => event.stopPropagation()}
+      // Not while an import is committing: it finishes (all or nothing) and then reports.
+      busy={(element) => element.querySelector('[data-importing="true"]') !== null}
     >
-      <h2 id="import-dialog-title">Import into case</h2>
       {open && <ImportFlow close={close} />}
-    </dialog>
+    </DialogShell>
   );
 }
