@@ -294,3 +294,36 @@ test('the inspector shows an entity’s description, aliases and attributes once
   await expect(inspector.getByRole('table', { name: 'Attributes' })).toHaveCount(1);
   await expect(inspector.getByLabel('Description')).toHaveValue(/^Umbrella jihadist organisation/);
 });
+
+test('a source document is loaded from a text or HTML file (scripts inert); a binary file is refused and nothing is added', async ({ workbench }) => {
+  const { page, casePath } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const sourcesBefore = readCase(casePath, (db) => listSources(db).length);
+  await page.getByRole('button', { name: 'Sources' }).click();
+  const dialog = page.getByTestId('sources-dialog');
+  await dialog.getByRole('button', { name: '+ Add a source' }).click();
+  const fileInput = dialog.getByTestId('source-file-input');
+
+  await fileInput.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\u0000\u0001binary') });
+  await expect(dialog.getByRole('alert')).toContainText('“scan.pdf” is not a text file');
+  await expect(dialog.getByLabel('Document text')).toHaveValue('');
+
+  const html = `<html><head><title>t</title><script>window.__ran = true</script><style>p{}</style></head>
+    <body><h1>Field report</h1><p style="color:red">${PASSAGE} &amp; more.</p><img src="http://example.invalid/x.png" onerror="window.__ran = true"></body></html>`;
+  await fileInput.setInputFiles({ name: 'mopti-report.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await expect(dialog.getByLabel('Document text')).toHaveValue(/^Field report\n+Iyad ag Ghali was named emir of the new coalition & more\.$/);
+  await expect(dialog.getByLabel('Document text')).not.toHaveValue(/script|window\.__ran|<p>/);
+  await expect(dialog.getByLabel('Title')).toHaveValue('mopti-report');
+  await expect(dialog.getByLabel('Reference')).toHaveValue('mopti-report.html');
+  expect(await page.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
+
+  // A plain-text file replaces it; the title the analyst has by now is kept.
+  await dialog.getByLabel('Title').fill('Mopti field report');
+  await fileInput.setInputFiles({ name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(`\uFEFF${DOCUMENT}`) });
+  await expect(dialog.getByLabel('Document text')).toHaveValue(DOCUMENT);
+  await dialog.getByRole('button', { name: 'Add source' }).click();
+  await expect.poll(() => readCase(casePath, (db) => listSources(db).length)).toBe(sourcesBefore + 1);
+  const added = readCase(casePath, (db) => listSources(db).find((s) => s.title === 'Mopti field report'));
+  expect(added).toMatchObject({ reference: 'mopti-report.html', body: DOCUMENT });
+});

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_GRADES, RELIABILITY_LABELS, type Credibility, type Reliability, type Source } from '../../app/domain';
 import type { SourceSummary } from '../../app/editing/types';
-import { blankToNull, sourceIssues } from '../../app/editing/validate';
+import { LIMITS, blankToNull, formatBytes, sourceIssues } from '../../app/editing/validate';
 import { useApp } from '../appContext';
 import { commandForKeystroke, runCommand } from '../commands';
 import { isTypingTarget } from '../keyboard';
@@ -147,6 +147,24 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
     reference: blankToNull(reference),
     body: blankToNull(body),
   };
+  const fileInput = useRef<HTMLInputElement>(null);
+  /** A document's text from a file the analyst picks (read here, in the window: main is not asked). */
+  const loadFile = async (file: File) => {
+    // Refused before reading: a file far over the limit is not read into memory only to be rejected.
+    if (file.size > LIMITS.sourceBodyBytes * 4) {
+      setError(`“${file.name}” is ${formatBytes(file.size)}; a source document can hold up to ${formatBytes(LIMITS.sourceBodyBytes)} of text.`);
+      return;
+    }
+    const loaded = documentText(file.name, file.type, await file.text());
+    if (!loaded.ok) {
+      setError(loaded.message);
+      return;
+    }
+    setBody(loaded.text);
+    if (title.trim() === '') setTitle(file.name.replace(/\.[^.]+$/, ''));
+    if (reference.trim() === '') setReference(file.name);
+    setError(null);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const issue = sourceIssues(fields)[0];
@@ -198,6 +216,23 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
         <span>Document text</span>
         <textarea rows={6} value={body} placeholder="Paste the document’s text to cite passages from it" onChange={(e) => setBody(e.target.value)} />
       </label>
+      <div className="source-file">
+        <button type="button" className="button small" onClick={() => fileInput.current?.click()}>
+          Load text from a file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+          data-testid="source-file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void loadFile(file);
+          }}
+        />
+      </div>
       <FieldError id="source-error" message={error} />
       <div className="dialog-buttons">
         {onCancel && (
@@ -407,4 +442,29 @@ function DeleteSourcePanel({
       </div>
     </div>
   );
+}
+
+/**
+ * The text to cite from a loaded file: plain text as it is, HTML as the text it reads as. The
+ * markup is removed as text before anything parses it, so no element of the file is ever built
+ * (no script, handler, style or image: nothing to run, fetch or trip the CSP); the parser then only
+ * decodes character references. A file with NUL bytes is not text.
+ */
+function documentText(name: string, type: string, content: string): { ok: true; text: string } | { ok: false; message: string } {
+  if (content.includes('\u0000')) return { ok: false, message: `“${name}” is not a text file. Paste the document’s text instead.` };
+  if (type !== 'text/html' && !/\.html?$/i.test(name)) return { ok: true, text: content.replace(/^\uFEFF/, '') };
+  const plain = content
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|noscript|template|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?(p|div|h[1-6]|li|tr|br|hr|section|article|blockquote|pre|table|ul|ol|dl|dt|dd)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/</g, '&lt;');
+  const decoded = new DOMParser().parseFromString(plain, 'text/html').body.textContent ?? '';
+  const text = decoded
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { ok: true, text };
 }
