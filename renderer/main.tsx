@@ -5,9 +5,10 @@ import { resilientApi } from './api';
 import { App } from './App';
 import { AppContext, type AppServices } from './appContext';
 import type { ChartHandle } from './chart/chartController';
-import { runCommand, type CommandContext } from './commands';
+import type { CommandContext } from './commands';
 import { bindShortcuts } from './keyboard';
 import { createEditingServices } from './editing/editingServices';
+import { runNativeMenuCommand } from './editing/nativeEditMenu';
 import { createSession } from './session';
 import { createUiStore } from './store';
 import './styles.css';
@@ -38,7 +39,7 @@ function start(root: HTMLElement): void {
   };
 
   api.on('case.changed', (info) => session.caseChanged(info));
-  api.on('command.run', ({ commandId }) => void runCommand(commandId, commands));
+  api.on('command.run', ({ commandId }) => void runNativeMenuCommand(commandId, commands));
   bindShortcuts(commands);
 
   createRoot(root).render(

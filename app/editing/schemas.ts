@@ -240,7 +240,12 @@ export const annotationListInput = z.undefined().or(z.object({ chartId: id.optio
 export type AnnotationListInput = z.output<typeof annotationListInput>;
 
 export const moveNodesInput = z
-  .object({ chartId: id, positions: z.array(z.object({ entityId: id, x: finite, y: finite }).strict()).min(1).max(1_000_000) })
+  .object({
+    chartId: id,
+    positions: z.array(z.object({ entityId: id, x: finite, y: finite }).strict()).min(1).max(1_000_000),
+    /** Why the nodes moved, for the step's name ("Lay out the chart"); absent: a drag. */
+    reason: z.enum(['drag', 'layout']).optional(),
+  })
   .strict();
 export type MoveNodesInput = z.output<typeof moveNodesInput>;
 

@@ -170,6 +170,28 @@ describe('entity commands', () => {
     redo(store.db);
     expect(chartPositions(store.db, chart.id)).toEqual([{ entityId: e.id, x: 0.1 + 0.2, y: -7 }]);
   });
+
+  it('names a layout the analyst ran as one step, "Lay out the chart", and undoes it whole', () => {
+    const chart = defaultChart(store.db);
+    const a = person('A', { position: { chartId: chart.id, x: 1, y: 2 } });
+    const b = person('B', { position: { chartId: chart.id, x: 3, y: 4 } });
+    const before = chartPositions(store.db, chart.id);
+    const moved = moveNodesCommand(store.db, {
+      chartId: chart.id,
+      positions: [
+        { entityId: a.id, x: 10.123456789, y: -20 },
+        { entityId: b.id, x: 30, y: 40.987654321 },
+      ],
+      reason: 'layout',
+    });
+    expect(moved.value).toEqual({ moved: 2 });
+    expect(moved.edit?.label).toBe('Lay out the chart');
+    expect(historyState(store.db).undoLabel).toBe('Lay out the chart');
+    expect(undo(store.db)?.label).toBe('Lay out the chart');
+    expect(chartPositions(store.db, chart.id)).toEqual(before);
+    // A drag keeps its own name.
+    expect(moveNodesCommand(store.db, { chartId: chart.id, positions: [{ entityId: a.id, x: 5, y: 5 }], reason: 'drag' }).edit?.label).toBe('Move “A”');
+  });
 });
 
 describe('deleting', () => {

@@ -139,10 +139,10 @@ export function deleteAnnotationCommand(db: Db, { id }: IdInput): CommandOutcome
 }
 
 /**
- * Moves nodes as one undoable step (a drag, or a layout the analyst ran). Positions of entities
- * no longer in the case are skipped; an unchanged position is no change.
+ * Moves nodes as one undoable step (a drag, or a layout the analyst ran, named as such). Positions
+ * of entities no longer in the case are skipped; an unchanged position is no change.
  */
-export function moveNodesCommand(db: Db, { chartId, positions }: MoveNodesInput): CommandOutcome<{ moved: number }> {
+export function moveNodesCommand(db: Db, { chartId, positions, reason }: MoveNodesInput): CommandOutcome<{ moved: number }> {
   requireChart(db, chartId);
   const current = new Map(chartPositions(db, chartId).map((p) => [p.entityId, p]));
   const changed = positions.filter((p) => {
@@ -150,6 +150,7 @@ export function moveNodesCommand(db: Db, { chartId, positions }: MoveNodesInput)
     return !at || at.x !== p.x || at.y !== p.y;
   });
   const only = changed.length === 1 && changed[0] ? getEntity(db, changed[0].entityId) : null;
-  const label = only ? `Move ${quoted(only.label)}` : `Move ${plural(changed.length, 'entity', 'entities')}`;
+  const label =
+    reason === 'layout' ? 'Lay out the chart' : only ? `Move ${quoted(only.label)}` : `Move ${plural(changed.length, 'entity', 'entities')}`;
   return runCommand(db, label, () => ({ moved: changed.length === 0 ? 0 : saveChartPositions(db, chartId, changed) }));
 }

@@ -341,6 +341,21 @@ describe('File > Restore Backup…', () => {
   });
 });
 
+describe('Edit menu', () => {
+  it('Undo and Redo ask the renderer (history, or the text undo of the field being typed in); the clipboard items stay native', () => {
+    const webContents = mainWindow().webContents;
+    const edit = menuItem('&Edit').submenu as MenuItemConstructorOptions[];
+    expect(menuItem('Undo', edit).accelerator).toBe('CmdOrCtrl+Z');
+    expect(menuItem('Redo', edit).accelerator).toBe('CmdOrCtrl+Shift+Z');
+    expect(menuItem('Undo', edit).role).toBeUndefined();
+    const before = sentEvents(webContents, 'command.run').length;
+    click(menuItem('Undo', edit));
+    click(menuItem('Redo', edit));
+    expect(sentEvents(webContents, 'command.run').slice(before)).toEqual([{ commandId: 'edit.undo' }, { commandId: 'edit.redo' }]);
+    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+  });
+});
+
 describe('File > Import and File > Export', () => {
   it('ask the renderer to run its import and export commands (it shows the preview and the report)', () => {
     const webContents = mainWindow().webContents;

@@ -606,7 +606,24 @@ function startWorkbench(): void {
           { role: 'quit' },
         ],
       },
-      { role: 'editMenu' },
+      {
+        label: '&Edit',
+        // Undo and Redo step through the case's history, or undo typing in the field that has
+        // the focus: only the renderer knows which, so it decides (renderer/editing/nativeEditMenu.ts).
+        // Their keys reach these items only when the page left them unhandled (the renderer runs
+        // Ctrl+Z itself outside text fields, Chromium inside them), so nothing runs twice.
+        submenu: [
+          { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => runRendererCommand('edit.undo') },
+          { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => runRendererCommand('edit.redo') },
+          { type: 'separator' },
+          { role: 'cut' },
+          { role: 'copy' },
+          { role: 'paste' },
+          ...(isMac
+            ? ([{ role: 'pasteAndMatchStyle' }, { role: 'delete' }, { role: 'selectAll' }] satisfies MenuItemConstructorOptions[])
+            : ([{ role: 'delete' }, { type: 'separator' }, { role: 'selectAll' }] satisfies MenuItemConstructorOptions[])),
+        ],
+      },
       {
         label: '&View',
         // Chart commands live in the renderer's command registry: the menu asks it to run them, so

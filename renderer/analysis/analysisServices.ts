@@ -2,6 +2,7 @@ import type { Core } from 'cytoscape';
 import type { GradedCitation, MeasureSpec } from '../../app/analysis';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { LayoutName, SavedView, ViewFilters } from '../../app/views';
+import { saveLayoutStep } from '../chart/layout';
 import { readViewport } from '../chart/viewportCommit';
 import type { UiStore } from '../store';
 import { createAnalysisStore, initialAnalysisState, type AnalysisStore, type AnalysisTab, type TaskKind } from './analysisState';
@@ -184,9 +185,9 @@ export function createAnalysisServices({ api, ui, showError, startAnalysisWorker
       const communities = state.communities;
       if (communities) for (const c of store.getState().collapsed) groups.set(groupNodeId(c), communities.communities[c]?.entityIds ?? []);
       const positions = await applyLayout(boundCy, answer, state.pinned, groups);
-      // Saved once, in one call, now that the layout has stopped.
-      const saved = await api['chart.savePositions']({ chartId: chart.chartId, positions });
-      if (!saved.ok) showError(`The chart layout was not saved: ${saved.error.message}`);
+      // Saved once, in one call, now that the layout has stopped: one undoable step.
+      const failure = await saveLayoutStep(api, chart.chartId, positions);
+      if (failure !== null) showError(`The chart layout was not saved: ${failure}`);
     } catch (error) {
       showError(`The layout failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

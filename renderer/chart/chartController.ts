@@ -5,8 +5,8 @@ import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
 import { MARK_FIRST_FRAME, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
 import type { UiStore } from '../store';
-import { chartElements, diffElements, hasAllPositions, OPTIONAL_DATA_KEYS, type ChartElement, type ElementSnapshot } from './elements';
-import { FIT_PADDING, animateNodesTo, computeLayout, placeNodes } from './layout';
+import { chartElements, diffElements, hasAllPositions, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
+import { FIT_PADDING, animateNodesTo, computeLayout, placeNodes, saveLayoutStep } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
@@ -21,7 +21,7 @@ const UI_CLASSES: ReadonlySet<string> = new Set(Object.values(UI_CLASS));
 export interface ChartHandle {
   fit: () => void;
   zoomBy: (factor: number) => void;
-  /** Runs the layout again (animated) and saves the new positions once it stops. */
+  /** Runs the layout again (animated) and saves the new positions once it stops, as one undoable step. */
   relayout: () => Promise<void>;
   /** Centres an element without changing the zoom. */
   focus: (id: string) => void;
@@ -133,12 +133,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       if (freshCase) cy.elements().remove();
       const diff = diffElements(snapshot(), elements);
       for (const id of diff.remove) cy.getElementById(id).remove();
-      for (const element of diff.update) {
-        const ele = cy.getElementById(element.data.id);
-        ele.data({ ...element.data });
-        for (const key of OPTIONAL_DATA_KEYS) if (!(key in element.data) && ele.data(key) !== undefined) ele.removeData(key);
-        ele.classes(element.classes);
-      }
+      for (const element of diff.update) updateDrawnElement(cy.getElementById(element.data.id), element);
       if (diff.add.length > 0) cy.add(diff.add.map((element) => toDefinition(element, positions)));
     });
 
@@ -202,7 +197,10 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       if (cy.destroyed()) return;
       store.setState({ layoutRunning: false });
       if (token !== showing) return;
-      await savePositions(chartId, allPositions(cy));
+      // An analyst-run layout is an edit: one undoable step (the chart's own nodes only).
+      const entityIds = new Set(store.getState().chart?.entities.map((e) => e.id));
+      const failure = await saveLayoutStep(api, chartId, allPositions(cy).filter((p) => entityIds.has(p.entityId)));
+      if (failure !== null) reportError(`The chart layout was not saved: ${failure}`);
     },
     focus(id) {
       const ele = cy.getElementById(id);

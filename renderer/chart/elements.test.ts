@@ -78,6 +78,30 @@ describe('chartElements', () => {
     ]);
   });
 
+  it('carries note counts on entities and links that have notes, and only on those', () => {
+    const elements = chartElements({
+      entities: [entity('a'), entity('b')],
+      links: [link('l1', 'a', 'b'), link('l2', 'b', 'a')],
+      evidence: {},
+      noteCounts: { a: 3, l2: 1, b: 0 },
+    });
+    expect(elements.map((e) => [e.data.id, e.data.notes])).toEqual([
+      ['a', 3],
+      ['b', undefined],
+      ['l1', undefined],
+      ['l2', 1],
+    ]);
+    expect('notes' in (elements[1] as ChartElement).data).toBe(false);
+  });
+
+  it('updates an element whose last note was deleted (the badge goes)', () => {
+    const withNote = chartElements({ entities: [entity('a')], links: [], evidence: {}, noteCounts: { a: 1 } });
+    const without = chartElements({ entities: [entity('a')], links: [], evidence: {}, noteCounts: {} });
+    expect(diffElements(snapshotOf(withNote), without).update.map((e) => e.data.id)).toEqual(['a']);
+    const two = chartElements({ entities: [entity('a')], links: [], evidence: {}, noteCounts: { a: 2 } });
+    expect(diffElements(snapshotOf(withNote), two).update.map((e) => e.data.notes)).toEqual([2]);
+  });
+
   it('leaves out a link whose end is not drawn', () => {
     const elements = chartElements({ entities: [entity('a')], links: [link('l1', 'a', 'gone')], evidence: {} });
     expect(elements.map((e) => e.data.id)).toEqual(['a']);

@@ -1,3 +1,4 @@
+import type { SingularElementArgument } from 'cytoscape';
 import type { ChartData } from '../../app/contract';
 import type { LinkStrength, NodePosition } from '../../app/domain';
 import { entityTypeDefinition } from '../../app/entityTypes';
@@ -146,6 +147,17 @@ function endsChanged(existing: ElementSnapshot, element: ChartElement): boolean 
 
 /** Data keys an element has only sometimes: a change from present to absent is a change too. */
 export const OPTIONAL_DATA_KEYS = ['color', 'notes', 'strength'] as const;
+
+/**
+ * Gives a drawn element the data and classes it should have. Optional keys it no longer has are
+ * removed first: Cytoscape's removeData does not restyle by itself and data() does, so the rules
+ * keyed on them (note badge, analyst colour) follow without relying on a batch to restyle later.
+ */
+export function updateDrawnElement(ele: SingularElementArgument, element: ChartElement): void {
+  for (const key of OPTIONAL_DATA_KEYS) if (!(key in element.data) && ele.data(key) !== undefined) ele.removeData(key);
+  ele.data({ ...element.data });
+  ele.classes(element.classes);
+}
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = [...Object.keys(b), ...OPTIONAL_DATA_KEYS];

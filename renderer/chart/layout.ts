@@ -1,4 +1,6 @@
 import type { Core, LayoutOptions } from 'cytoscape';
+import type { WorkbenchApi } from '../../app/bridge';
+import type { NodePosition } from '../../app/domain';
 import { separateBoxes, stretchToAspect, type NodeBox, type Point } from './overlap';
 
 /** The fCoSE options we use (the extension ships no types). */
@@ -100,4 +102,16 @@ export function animateNodesTo(cy: Core, positions: ReadonlyMap<string, Point>):
     layout.one('layoutstop', () => resolve());
     layout.run();
   });
+}
+
+/**
+ * Saves where a layout the analyst ran (Lay out again, or a layout of the Analysis panel) put the
+ * nodes: one undoable step named "Lay out the chart" (chart.moveNodes). The first placement of a
+ * case's unplaced nodes is not an edit and stays chart.savePositions. Resolves to the error's
+ * sentence when the positions were not saved, else null.
+ */
+export async function saveLayoutStep(api: Pick<WorkbenchApi, 'chart.moveNodes'>, chartId: string, positions: readonly NodePosition[]): Promise<string | null> {
+  if (positions.length === 0) return null;
+  const result = await api['chart.moveNodes']({ chartId, positions: [...positions], reason: 'layout' });
+  return result.ok ? null : result.error.message;
 }

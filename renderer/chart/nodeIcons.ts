@@ -39,3 +39,45 @@ export function entityBadgeUri(typeId: string): string {
   }
   return uri;
 }
+
+/** The note badge drawn at a node's top-right corner: its image and its size on the chart (px). */
+export interface NoteBadge {
+  uri: string;
+  width: number;
+  height: number;
+}
+
+/** Badge height on the chart; the width grows with the digits ("9", "42", "99+"). */
+export const NOTE_BADGE_HEIGHT = 15;
+const noteBadges = new Map<string, NoteBadge>();
+
+/** What a badge says for a note count: past 99 the exact number would only crowd the node. */
+export function noteBadgeText(count: number): string {
+  return count > 99 ? '99+' : String(Math.max(0, Math.floor(count)));
+}
+
+/**
+ * A dark rounded badge with the note count in white, as an SVG data URI, cached per text (a
+ * chart has few distinct counts). Drawn four times larger than shown so it stays sharp when
+ * zoomed in; the text is digits and "+" only, never analyst text.
+ */
+export function noteBadge(count: number): NoteBadge {
+  const text = noteBadgeText(count);
+  let badge = noteBadges.get(text);
+  if (badge === undefined) {
+    const height = NOTE_BADGE_HEIGHT;
+    const width = height + Math.max(0, text.length - 1) * 6;
+    const scale = 4;
+    badge = {
+      uri: svgUri(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}">` +
+          `<rect x="0.75" y="0.75" width="${width - 1.5}" height="${height - 1.5}" rx="${(height - 1.5) / 2}" fill="#1f2328" stroke="#ffffff" stroke-width="1.5"/>` +
+          `<text x="${width / 2}" y="${height / 2}" dy="0.35em" text-anchor="middle" font-family="system-ui, Arial, sans-serif" font-size="10" font-weight="700" fill="#ffffff">${text}</text></svg>`,
+      ),
+      width,
+      height,
+    };
+    noteBadges.set(text, badge);
+  }
+  return badge;
+}

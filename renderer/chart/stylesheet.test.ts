@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../app/entityTypes';
-import { entityBadgeUri, entityGlyphUri } from './nodeIcons';
-import { buildChartStylesheet, CHART_COLOURS } from './stylesheet';
+import cytoscape from 'cytoscape';
+import { entityBadgeUri, entityGlyphUri, noteBadge, noteBadgeText } from './nodeIcons';
+import { updateDrawnElement, type ChartElement } from './elements';
+import { buildChartStylesheet, CHART_COLOURS, labelWithNoteCount } from './stylesheet';
 
 type Rule = { selector: string; style: Record<string, unknown> };
 const rules = () => buildChartStylesheet() as Rule[];
@@ -40,5 +42,85 @@ describe('entity icons', () => {
   it('draw an unknown type as "other"', () => {
     expect(entityGlyphUri('spaceship')).toBe(entityGlyphUri('other'));
     expect(decodeURIComponent(entityBadgeUri('armed_group'))).toContain('fill="#c0392b"');
+  });
+});
+
+/** A resolved style property, as Cytoscape's renderer reads it (pstyle is not in its typings). */
+interface ParsedStyle {
+  value: unknown;
+  strValue: string;
+  pfValue: unknown;
+}
+const pstyle = (ele: cytoscape.SingularElementArgument, name: string) => (ele as unknown as { pstyle(name: string): ParsedStyle }).pstyle(name);
+
+describe('note counts on the chart', () => {
+  /** A headless chart with the real stylesheet: Cytoscape resolves the rules as the app's chart does. */
+  const chart = () =>
+    cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildChartStylesheet(),
+      elements: [
+        { group: 'nodes', data: { id: 'a', label: 'Iyad', typeKey: 'person', citations: 1, degree: 1, notes: 2 } },
+        { group: 'nodes', data: { id: 'b', label: 'JNIM', typeKey: 'armed_group', citations: 1, degree: 1 } },
+        { group: 'edges', data: { id: 'l1', source: 'a', target: 'b', label: 'leads', tone: 'affiliation', citations: 1, notes: 12 } },
+        { group: 'edges', data: { id: 'l2', source: 'b', target: 'a', label: 'led by', tone: 'affiliation', citations: 1 } },
+      ],
+    });
+
+  it('draws a node with notes with its icon and, over it at the top-right corner, a badge with the count', () => {
+    const cy = chart();
+    const a = cy.getElementById('a');
+    const images = pstyle(a, 'background-image').value as string[];
+    expect(images).toEqual([entityGlyphUri('person'), noteBadge(2).uri]);
+    expect(pstyle(a, 'background-image-containment').value).toEqual(['inside', 'over']);
+    expect(pstyle(a, 'background-position-x').strValue).toBe('50% 100%');
+    expect(pstyle(a, 'background-position-y').strValue).toBe('50% 0%');
+    expect(pstyle(a, 'background-clip').value).toEqual(['none', 'none']);
+    // The drawn bounds take in the badge where it reaches past the node's box (top and right).
+    const [top, right, bottom, left] = pstyle(a, 'bounds-expansion').pfValue as number[];
+    expect(top).toBeGreaterThan(0);
+    expect(right).toBeGreaterThan(0);
+    expect([bottom, left]).toEqual([0, 0]);
+    // Without notes: the icon alone.
+    expect(pstyle(cy.getElementById('b'), 'background-image').value).toEqual([entityGlyphUri('armed_group')]);
+  });
+
+  it('follows the count as the chart controller updates a node after notes are added and deleted', () => {
+    const cy = chart();
+    const b = cy.getElementById('b');
+    const node = (notes?: number): ChartElement => ({
+      group: 'nodes',
+      data: { id: 'b', label: 'JNIM', typeKey: 'armed_group', citations: 1, degree: 1, ...(notes === undefined ? {} : { notes }) },
+      classes: '',
+    });
+    updateDrawnElement(b, node(1));
+    expect(pstyle(b, 'background-image').value).toEqual([entityGlyphUri('armed_group'), noteBadge(1).uri]);
+    updateDrawnElement(b, node(3));
+    expect(pstyle(b, 'background-image').value).toEqual([entityGlyphUri('armed_group'), noteBadge(3).uri]);
+    // The last note deleted: the badge goes (and so does an analyst's colour that was removed).
+    b.data('color', '#123456');
+    updateDrawnElement(b, node());
+    expect(pstyle(b, 'background-image').value).toEqual([entityGlyphUri('armed_group')]);
+    expect(pstyle(b, 'background-color').strValue).not.toBe('rgb(18,52,86)');
+  });
+
+  it('adds the count to the label of a link with notes', () => {
+    const cy = chart();
+    expect(pstyle(cy.getElementById('l1'), 'label').strValue).toBe('leads  \u270E12');
+    expect(pstyle(cy.getElementById('l2'), 'label').strValue).toBe('led by');
+    expect(labelWithNoteCount('', 3)).toBe('\u270E3');
+    expect(labelWithNoteCount('leads', 0)).toBe('leads');
+  });
+
+  it('badges are SVG data URIs with the count as text, built once per count, wider for more digits', () => {
+    const one = noteBadge(1);
+    expect(noteBadge(1)).toBe(one);
+    expect(one.uri.startsWith('data:image/svg+xml')).toBe(true);
+    expect(decodeURIComponent(one.uri)).toContain('>1</text>');
+    expect(noteBadge(42).width).toBeGreaterThan(one.width);
+    expect(noteBadgeText(250)).toBe('99+');
+    expect(decodeURIComponent(noteBadge(250).uri)).toContain('>99+</text>');
+    expect(noteBadge(250)).toBe(noteBadge(100));
   });
 });

@@ -1,12 +1,14 @@
-import type { StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
 import { ENTITY_TYPES } from '../../app/entityTypes';
-import { entityGlyphUri } from './nodeIcons';
+import { entityGlyphUri, NOTE_BADGE_HEIGHT, noteBadge } from './nodeIcons';
 import { ANALYSIS_CLASS, analysisStylesheet } from '../analysis/analysisStylesheet';
 
 /** The UI font, as styles.css sets it for the page: the chart's labels match the panels. */
 export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const NODE_SIZE = 34;
+/** The type icon's size within the node's disc. */
+const ICON_SIZE = '62%';
 export const NODE_SIZE_MAX = 50;
 
 /** Chart colours; the hostile red matches the legend's. */
@@ -60,8 +62,8 @@ export function buildChartStylesheet(): StylesheetJson {
         shape: 'ellipse',
         'background-color': '#7f8c8d',
         'background-fit': 'none',
-        'background-width': '62%',
-        'background-height': '62%',
+        'background-width': ICON_SIZE,
+        'background-height': ICON_SIZE,
         'background-clip': 'none',
         'border-width': 2,
         'border-color': '#ffffff',
@@ -94,6 +96,7 @@ export function buildChartStylesheet(): StylesheetJson {
     });
   }
   sheet.push(
+    noteBadgeRule(),
     // The analyst's own colour for an entity wins over its type's.
     { selector: 'node[color]', style: { 'background-color': 'data(color)' } },
     // While a link is drawn from the link handle: the entity it would end on.
@@ -143,6 +146,8 @@ export function buildChartStylesheet(): StylesheetJson {
         'z-index': 1,
       },
     },
+    // A link with notes says how many after its label; shown wherever the label is.
+    { selector: 'edge[notes > 0]', style: { label: (edge: EdgeSingular) => labelWithNoteCount(edge.data('label'), edge.data('notes')) } },
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
     {
       selector: 'edge.tone-neutral',
@@ -186,6 +191,43 @@ export function buildChartStylesheet(): StylesheetJson {
   // Last: an analysis answer's highlight and dimming win over the selection's emphasis.
   sheet.push(...analysisStylesheet());
   return sheet;
+}
+
+/** How far the note badge sits out from the corner of the node's box (px): on the disc's rim, not over its icon. */
+const NOTE_BADGE_OUTSET = 3;
+
+/**
+ * Nodes with notes: a second background image, the count badge, drawn over the node (and its
+ * border) at the top-right corner. Cytoscape lists the values of every image property per image,
+ * so the icon's values are repeated first; the node's drawn bounds grow to take in the part of
+ * the badge that sits outside its box, so it is never clipped or left behind when the node moves.
+ */
+function noteBadgeRule(): StylesheetJson[number] {
+  const badgeOf = (node: NodeSingular) => noteBadge(Number(node.data('notes')));
+  return {
+    selector: 'node[notes > 0]',
+    style: {
+      'background-image': (node: NodeSingular) => [entityGlyphUri(String(node.data('typeKey'))), badgeOf(node).uri],
+      'background-width': (node: NodeSingular) => [ICON_SIZE, `${badgeOf(node).width}px`],
+      'background-height': [ICON_SIZE, `${NOTE_BADGE_HEIGHT}px`],
+      'background-fit': ['none', 'none'],
+      'background-clip': ['none', 'none'],
+      'background-image-containment': ['inside', 'over'],
+      'background-position-x': ['50%', '100%'],
+      'background-position-y': ['50%', '0%'],
+      'background-offset-x': [0, NOTE_BADGE_OUTSET],
+      'background-offset-y': [0, -NOTE_BADGE_OUTSET],
+      // [top, right, bottom, left]: only where the badge reaches past the node's box.
+      'bounds-expansion': [NOTE_BADGE_OUTSET + 1, NOTE_BADGE_OUTSET + 1, 0, 0],
+    },
+  };
+}
+
+/** A link's label with its note count ("commands ✎2"); the count alone when the label is empty. */
+export function labelWithNoteCount(label: unknown, notes: unknown): string {
+  const text = typeof label === 'string' ? label : '';
+  const count = typeof notes === 'number' && notes > 0 ? `\u270E${notes}` : '';
+  return text && count ? `${text}  ${count}` : text || count;
 }
 
 /** The colour of a link tone, for the legend. */
