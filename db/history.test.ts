@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaseFile, type CaseStore } from './caseFile';
 import { createEntityCommand } from './editing/entityCommands';
-import { createNoteCommand, deleteNoteCommand, updateNoteCommand } from './editing/noteCommands';
+import { createNoteCommand, deleteNoteCommand, moveNodesCommand, updateNoteCommand } from './editing/noteCommands';
+import { setPinned } from './chartPins';
+import { defaultChart, saveChartPositions } from './charts';
 import { insertEntity, listEntities } from './entities';
-import { clearHistory, historyState, invertChanges, runCommand, undo, type RowChange } from './history';
+import { clearHistory, historyState, invertChanges, redo, runCommand, undo, type RowChange } from './history';
 import { listNotes } from './notes';
 import { tempFolder } from './testing/tempCase';
 
@@ -62,6 +64,20 @@ describe('commands and the history', () => {
     undo(store.db);
     expect(listEntities(store.db)).toMatchObject([{ label: 'A', aliases: ['B'] }]);
     expect(listNotes(store.db).map((n) => n.body)).toEqual(['note']);
+  });
+
+  it('undoing and redoing a move changes where the nodes stand, not whether they are pinned since', () => {
+    const { value: a } = createEntityCommand(store.db, { type: 'person', label: 'A' });
+    const chartId = defaultChart(store.db).id;
+    saveChartPositions(store.db, chartId, [{ entityId: a.id, x: 0, y: 0 }]);
+    moveNodesCommand(store.db, { chartId, positions: [{ entityId: a.id, x: 100, y: 50 }], reason: 'layout' });
+    // Pinned where it stands after the layout (pins are not steps of the history).
+    setPinned(store.db, chartId, [{ entityId: a.id, x: 100, y: 50 }], true);
+    const node = () => store.db.prepare('SELECT x, y, pinned FROM chart_nodes WHERE entity_id = ?').get(a.id);
+    expect(undo(store.db)?.label).toBe('Lay out the chart');
+    expect(node()).toEqual({ x: 0, y: 0, pinned: 1 });
+    redo(store.db);
+    expect(node()).toEqual({ x: 100, y: 50, pinned: 1 });
   });
 
   it('inverts a change list: reversed, before and after swapped', () => {

@@ -415,6 +415,7 @@ function insertRow(db: Db, info: TableInfo, image: RowImage): void {
 
 function updateRow(db: Db, info: TableInfo, key: CellValue[], image: RowImage): void {
   const { columns, values } = bindable(info, image);
+  if (columns.length === 0) return;
   const where = info.primaryKey.map((c) => `${quoteIdent(c)} = ?`).join(' AND ');
   prepared(db, `UPDATE main.${quoteIdent(info.table)} SET ${columns.map((c) => `${quoteIdent(c)} = ?`).join(', ')} WHERE ${where}`).run(
     ...values,
@@ -455,13 +456,19 @@ function applyChange(db: Db, change: RowChange, what: string): void {
     const key = keyOf(info, before);
     const current = currentImage(db, info, key);
     if (soft) {
-      if (current !== null) updateRow(db, info, key, after);
+      // Only the columns the step changed: a node pinned since it was moved stays pinned when the move is undone.
+      if (current !== null) updateRow(db, info, key, changedColumns(before, after));
       else if (parentsExist(db, info, after)) insertRow(db, info, after);
       return;
     }
     if (current === null || !imageMatches(before, current)) throw conflict(what, MOVED_ON);
     updateRow(db, info, key, after);
   }
+}
+
+/** The values of `after` that differ from `before` (the primary key is never among them). */
+function changedColumns(before: RowImage, after: RowImage): RowImage {
+  return Object.fromEntries(Object.entries(after).filter(([column, value]) => !(column in before) || before[column] !== value));
 }
 
 /** The content rows that changed are exactly the ones expected (layout rows aside). */
