@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
+import { trackProcessListeners } from './testing/mainProcess';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../app/contract';
 import type { Result } from '../../app/result';
@@ -23,7 +24,7 @@ vi.mock('electron', () => fake.module);
 
 const { recorded } = fake;
 const samplePath = path.join(recorded.userData, 'cases', 'JNIM.awcase');
-let processListenersBefore: { uncaught: unknown[]; rejection: unknown[] };
+let restoreProcessListeners: () => void = () => undefined;
 
 function mainWindow() {
   const window = recorded.windows[0];
@@ -83,10 +84,7 @@ function sentEvents(webContents: FakeWebContents, channel: string): unknown[] {
 beforeAll(async () => {
   // Refused requests are logged as warnings; expected here, so kept out of the test output.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  processListenersBefore = {
-    uncaught: process.listeners('uncaughtException'),
-    rejection: process.listeners('unhandledRejection'),
-  };
+  restoreProcessListeners = trackProcessListeners();
   await import('./main');
   fake.emitReady();
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
@@ -96,12 +94,7 @@ afterAll(() => {
   fake.emitApp('will-quit');
   vi.restoreAllMocks();
   rmSync(recorded.workDir, { recursive: true, force: true });
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!processListenersBefore.uncaught.includes(listener)) process.removeListener('uncaughtException', listener);
-  }
-  for (const listener of process.listeners('unhandledRejection')) {
-    if (!processListenersBefore.rejection.includes(listener)) process.removeListener('unhandledRejection', listener);
-  }
+  restoreProcessListeners();
 });
 
 describe('before ready', () => {
