@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'source.list',
   'source.create',
   'source.update',
+  'source.deletePreview',
   'source.delete',
   'citation.create',
   'citation.update',

@@ -84,6 +84,16 @@ export interface LinkDetail {
   strength: LinkStrengthDetail;
 }
 
+/** What deleting a source takes with it, for the confirmation: its citations and what they are on. */
+export interface SourceDeletePreview {
+  source: { id: string; title: string };
+  /** Citations that quote the source: deleted with it. */
+  citations: number;
+  /** Distinct entities and links those citations are on: they stay, without that evidence. */
+  entities: number;
+  links: number;
+}
+
 /** What undo and redo did (null: there was nothing to undo or redo) and the history after. */
 export interface HistoryStep {
   edit: CaseEdit | null;
@@ -173,12 +183,22 @@ export const channels = {
     editing.sourceUpdateInput,
     'Change a source; a new document text must keep every quoted passage (locators are recomputed).',
   ),
-  'source.delete': channel<null>()(editing.idInput, 'Delete a source that no citation quotes (conflict otherwise).'),
+  'source.deletePreview': channel<SourceDeletePreview>()(
+    editing.idInput,
+    'What deleting a source would take with it: the citations that quote it and the entities and links they are on; writes nothing.',
+  ),
+  'source.delete': channel<null>()(
+    editing.sourceDeleteInput,
+    'Delete a source; one that citations quote is refused (conflict) unless withCitations deletes them with it, in the same step.',
+  ),
   'citation.create': channel<CitationWithSource>()(
     editing.citationCreateInput,
     'Cite a source on an entity or link: the quote must stand in the source text (stored verbatim with its locator).',
   ),
-  'citation.update': channel<CitationWithSource>()(editing.citationUpdateInput, 'Regrade a citation (credibility 1-6) or change its comment.'),
+  'citation.update': channel<CitationWithSource>()(
+    editing.citationUpdateInput,
+    'Regrade a citation (credibility 1-6), change its comment or its locator.',
+  ),
   'citation.delete': channel<null>()(editing.idInput, 'Delete a citation (its source stays).'),
   'note.list': channel<NoteListItem[]>()(editing.noteListInput, 'Notes for the notes panel, newest first: all, or one item’s, filtered by text.'),
   'note.create': channel<Note>()(editing.noteCreateInput, 'Add a Markdown note (up to 2 MB, kept verbatim) on the case, an entity or a link.'),

@@ -152,3 +152,17 @@ export function updateCitation(db: Db, id: string, fields: { credibility: Credib
 export function deleteCitation(db: Db, id: string): boolean {
   return prepared(db, 'DELETE FROM citations WHERE id = ?').run(id).changes === 1;
 }
+
+/** How many citations quote a source, and on how many distinct entities and links. */
+export function citationReachOfSource(db: Db, sourceId: string): { citations: number; entities: number; links: number } {
+  return prepared(
+    db,
+    `SELECT count(*) AS citations, count(DISTINCT entity_id) AS entities, count(DISTINCT link_id) AS links
+     FROM citations WHERE source_id = ?`,
+  ).get(sourceId) as { citations: number; entities: number; links: number };
+}
+
+/** Deletes every citation quoting a source (the source stays); returns how many went. */
+export function deleteCitationsOfSource(db: Db, sourceId: string): number {
+  return prepared(db, 'DELETE FROM citations WHERE source_id = ?').run(sourceId).changes;
+}

@@ -1,7 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { citationsForEntity, citationsForLink, citationsOfSource, getCitation } from '../db/citations';
+import { citationsForEntity, citationsForLink, citationsOfSource, getCitation, listCitations } from '../db/citations';
 import { linksOfEntity } from '../db/links';
+import { historyState } from '../db/history';
 import { getSource, listSources } from '../db/sources';
+import type { Db } from '../db/types';
 import { nodeByLabel } from './chartQueries';
 import { edgeStrength, readCase } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
@@ -98,7 +100,7 @@ async function timesShown(scope: Locator, text: string): Promise<number> {
   }, text);
 }
 
-test('a citation regraded from the inspector: the case file, its badge and the link strength follow; Ctrl+Z puts it back', async ({ workbench }) => {
+test('a citation regraded and relocated from the inspector: the case file, its badge and the link strength follow; Ctrl+Z puts it back', async ({ workbench }) => {
   const { page, casePath } = workbench;
   await workbench.launch();
   await waitForChart(page);
@@ -108,6 +110,8 @@ test('a citation regraded from the inspector: the case file, its badge and the l
   const [citation] = readCase(casePath, (db) => citationsForLink(db, link.id));
   expect(citation).toMatchObject({ credibility: 2, source: { reliability: 'C' } });
   const originalComment = citation!.comment;
+  const originalLocator = citation!.locator;
+  expect(originalLocator).toMatch(/^para\. \d+, chars \d+–\d+$/);
   // C2 is fair evidence: the link is drawn unconfirmed (dashed) while nobody set its strength by hand.
   expect(link.strength).toBeNull();
   await expect.poll(() => edgeStrength(page, link.id)).toEqual({ strength: 'unconfirmed', lineStyle: 'dashed' });
@@ -143,14 +147,33 @@ test('a citation regraded from the inspector: the case file, its badge and the l
   const comment = item.getByLabel('Comment');
   await comment.fill('x'.repeat(10_001));
   await expect(item.getByRole('alert')).toContainText('A comment can be at most 10,000 characters');
-  await expect(item.getByRole('button', { name: 'Save grade' })).toBeDisabled();
+  await expect(item.getByRole('button', { name: 'Save citation' })).toBeDisabled();
   await comment.fill('Only this report says so <b>yet</b>.');
   await expect(item.getByRole('alert')).toHaveCount(0);
+  // The locator starts from the one computed from the source text; the analyst writes their own.
+  const locator = item.getByLabel('Locator');
+  await expect(locator).toHaveValue(originalLocator!);
+  await locator.fill('p'.repeat(1_001));
+  await expect(item.getByRole('alert')).toContainText('A locator can be at most 1,000 characters; this one has 1,001.');
+  await expect(locator).toHaveAttribute('aria-invalid', 'true');
+  await expect(item.getByRole('button', { name: 'Save citation' })).toBeDisabled();
+  await locator.fill('  p. 4 of the <i>print</i> edition ');
+  await expect(item.getByRole('alert')).toHaveCount(0);
+  const steps = readCase(casePath, (db) => historyState(db).entries.length);
   await comment.press('Control+Enter');
 
-  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({ credibility: 5, comment: 'Only this report says so <b>yet</b>.' });
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({
+    credibility: 5,
+    comment: 'Only this report says so <b>yet</b>.',
+    locator: 'p. 4 of the <i>print</i> edition',
+  });
+  // Grade, comment and locator: one step.
+  const history = readCase(casePath, (db) => historyState(db));
+  expect(history.entries).toHaveLength(steps + 1);
+  expect(history.undoLabel).toMatch(/^Edit citation/);
   await expect(item.getByTestId('citation-grade')).toHaveText('C5');
   await expect(item.locator('.citation-comment')).toHaveText('Comment Only this report says so <b>yet</b>.');
+  await expect(item.locator('.citation-locator')).toHaveText('Locator p. 4 of the <i>print</i> edition');
   // C5 is weak evidence: the strength derived from it drops to tentative (short dashes).
   await expect.poll(() => edgeStrength(page, link.id)).toMatchObject({ strength: 'tentative' });
   await expect(regrade).toBeFocused();
@@ -158,17 +181,33 @@ test('a citation regraded from the inspector: the case file, its badge and the l
   // Cancel changes nothing.
   await regrade.click();
   await item.getByLabel('Credibility').selectOption('1');
+  await item.getByLabel('Locator').fill('p. 5');
   await item.getByRole('button', { name: 'Cancel' }).click();
   await expect(item.getByLabel('Credibility')).toHaveCount(0);
-  expect(readCase(casePath, (db) => getCitation(db, citation!.id)?.credibility)).toBe(5);
+  expect(readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({ credibility: 5, locator: 'p. 4 of the <i>print</i> edition' });
+  // Saved unchanged: the form closes and no step is recorded.
+  await regrade.click();
+  await item.getByRole('button', { name: 'Save citation' }).click();
+  await expect(item.getByLabel('Credibility')).toHaveCount(0);
+  expect(readCase(casePath, (db) => historyState(db).entries.length)).toBe(steps + 1);
 
+  await regrade.focus();
   await page.keyboard.press('Control+z');
-  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({ credibility: 2, comment: originalComment });
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({
+    credibility: 2,
+    comment: originalComment,
+    locator: originalLocator,
+  });
   await expect(item.getByTestId('citation-grade')).toHaveText('C2');
   await expect.poll(() => edgeStrength(page, link.id)).toEqual({ strength: 'unconfirmed', lineStyle: 'dashed' });
+  await expect(item.locator('.citation-locator')).toHaveText(`Locator ${originalLocator!}`);
   await page.keyboard.press('Control+Shift+z');
-  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id)?.credibility)).toBe(5);
+  await expect.poll(() => readCase(casePath, (db) => getCitation(db, citation!.id))).toMatchObject({ credibility: 5, locator: 'p. 4 of the <i>print</i> edition' });
   await expect(item.getByTestId('citation-grade')).toHaveText('C5');
+
+  // The passage is still found in its source, though the locator no longer says where.
+  await item.getByRole('button', { name: 'Show in source' }).click();
+  await expect(page.getByTestId('sources-dialog').getByTestId('cited-passage')).toHaveText(citation!.quote);
 });
 
 test('removing a citation says what goes and that the source stays; Ctrl+Z brings it back', async ({ workbench }) => {
@@ -219,26 +258,85 @@ test('removing a citation says what goes and that the source stays; Ctrl+Z bring
   await expect(evidence.locator('li.citation')).toHaveCount(2);
 });
 
-test('a quoted source is not deleted and the window says why; an unquoted one is, and undo brings it back', async ({ workbench }) => {
+/** A source's row and the rows of the citations quoting it, exactly as the file holds them. */
+function sourceRows(db: Db, sourceId: string): { source: unknown; citations: unknown[] } {
+  return {
+    source: db.prepare('SELECT * FROM sources WHERE id = ?').get(sourceId),
+    citations: db.prepare('SELECT * FROM citations WHERE source_id = ? ORDER BY id').all(sourceId),
+  };
+}
+
+test('a quoted source is deleted with its citations after a confirmation that says what goes; Ctrl+Z brings every one back', async ({ workbench }) => {
   const { page, casePath } = workbench;
   await workbench.launch();
   await waitForChart(page);
   const [quoted] = readCase(casePath, (db) => listSources(db));
-  const quotedBy = readCase(casePath, (db) => citationsOfSource(db, quoted!.id).length);
+  const before = readCase(casePath, (db) => sourceRows(db, quoted!.id));
+  const quotedBy = before.citations.length;
   expect(quotedBy).toBeGreaterThan(1);
+  const cited = readCase(casePath, (db) => citationsOfSource(db, quoted!.id));
+  const entities = new Set(cited.filter((c) => c.target.kind === 'entity').map((c) => c.target.id)).size;
+  const links = new Set(cited.filter((c) => c.target.kind === 'link').map((c) => c.target.id)).size;
+  const allCitations = readCase(casePath, (db) => listCitations(db).length);
+  // A link this source alone supports: drawn from its C2 evidence as unconfirmed (dashed).
+  const macina = await nodeByLabel(page, 'Katibat Macina');
+  const jnim = await nodeByLabel(page, 'JNIM');
+  const link = readCase(casePath, (db) => linksOfEntity(db, macina.id).find((l) => l.targetId === jnim.id && l.type === 'founding_faction_of')!);
+  expect(readCase(casePath, (db) => citationsForLink(db, link.id)).every((c) => c.sourceId === quoted!.id)).toBe(true);
+  await expect.poll(() => edgeStrength(page, link.id)).toEqual({ strength: 'unconfirmed', lineStyle: 'dashed' });
 
   await page.getByRole('button', { name: 'Sources' }).click();
   const dialog = page.getByTestId('sources-dialog');
-  await dialog.getByRole('list', { name: 'Sources' }).getByRole('button', { name: /Jama’at Nasr/ }).click();
-  await dialog.getByRole('button', { name: 'Delete source…' }).click();
+  const list = dialog.getByRole('list', { name: 'Sources' });
+  await list.getByRole('button', { name: /Jama’at Nasr/ }).click();
+  const askToDelete = dialog.getByRole('button', { name: 'Delete source…' });
+  await askToDelete.click();
   const panel = dialog.getByTestId('delete-source');
-  await expect(panel.getByRole('alert')).toContainText(`cannot be deleted: ${quotedBy} citations quote it. Nothing has been deleted.`);
-  // Nothing destructive is offered.
-  await expect(panel.getByRole('button', { name: /Delete/ })).toHaveCount(0);
-  await panel.getByRole('button', { name: 'OK' }).click();
+  // Exactly what goes, and what stays.
+  await expect(panel).toContainText(
+    `also deletes the ${quotedBy} citations that quote it, on ${entities + links} items (${entities} entities and ${links} links). Those entities and links stay`,
+  );
+  const destroy = panel.getByRole('button', { name: `Delete source and ${quotedBy} citations` });
+  await expect(destroy).toBeVisible();
+  // The safe choice has the focus: Enter alone deletes nothing.
+  await expect(panel.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(destroy).not.toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(panel).toBeHidden();
-  expect(readCase(casePath, (db) => getSource(db, quoted!.id))).not.toBeNull();
-  expect(readCase(casePath, (db) => citationsOfSource(db, quoted!.id).length)).toBe(quotedBy);
+  await expect(askToDelete).toBeFocused();
+  expect(readCase(casePath, (db) => sourceRows(db, quoted!.id))).toEqual(before);
+
+  await askToDelete.click();
+  await destroy.click();
+  await expect.poll(() => readCase(casePath, (db) => getSource(db, quoted!.id))).toBeNull();
+  expect(readCase(casePath, (db) => sourceRows(db, quoted!.id).citations)).toEqual([]);
+  expect(readCase(casePath, (db) => listCitations(db).length)).toBe(allCitations - quotedBy);
+  expect(readCase(casePath, (db) => historyState(db).undoLabel)).toBe(`Delete the source “${quoted!.title.slice(0, 39)}…” and its ${quotedBy} citations`);
+  await expect(dialog.getByRole('status')).toContainText(`and its ${quotedBy} citations.`);
+  await expect(list.getByRole('button', { name: /Jama’at Nasr/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  // Without its evidence the link is tentative (dotted).
+  await expect.poll(() => edgeStrength(page, link.id)).toMatchObject({ strength: 'tentative' });
+
+  await page.keyboard.press('Control+z');
+  // Every citation back as it was: same ids, grades, comments, locators and times.
+  await expect.poll(() => readCase(casePath, (db) => sourceRows(db, quoted!.id))).toEqual(before);
+  expect(readCase(casePath, (db) => listCitations(db).length)).toBe(allCitations);
+  await expect.poll(() => edgeStrength(page, link.id)).toEqual({ strength: 'unconfirmed', lineStyle: 'dashed' });
+  await page.mouse.click(macina.page.x, macina.page.y);
+  await expect(page.getByTestId('inspector').getByTestId('evidence').locator('li.citation')).toHaveCount(
+    readCase(casePath, (db) => citationsForEntity(db, macina.id).length),
+  );
+});
+
+test('an unquoted source is deleted alone, and undo brings it back', async ({ workbench }) => {
+  const { page, casePath } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  await page.getByRole('button', { name: 'Sources' }).click();
+  const dialog = page.getByTestId('sources-dialog');
+  const panel = dialog.getByTestId('delete-source');
 
   // A source nobody quotes.
   await dialog.getByRole('button', { name: '+ Add a source' }).click();
@@ -256,7 +354,7 @@ test('a quoted source is not deleted and the window says why; an unquoted one is
 
   await dialog.getByRole('button', { name: 'Delete source…' }).click();
   await expect(panel).toContainText('Delete the source “Unused memo”? No citation quotes it.');
-  await panel.getByRole('button', { name: 'Delete source' }).click();
+  await panel.getByRole('button', { name: 'Delete source', exact: true }).click();
   await expect.poll(() => readCase(casePath, (db) => getSource(db, memo.id))).toBeNull();
   const list = dialog.getByRole('list', { name: 'Sources' });
   await expect(list.getByRole('button', { name: /Unused memo/ })).toHaveCount(0);

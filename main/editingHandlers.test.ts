@@ -171,6 +171,46 @@ describe('editing channels', () => {
     await value('source.delete', { id: source.id });
   });
 
+  it('changes a locator, and deletes a quoted source with its citations as one announced step that undo reverses', async () => {
+    await openNewCase();
+    const a = await value<Entity>('entity.create', { type: 'person', label: 'Amadou Koufa' });
+    const b = await value<Entity>('entity.create', { type: 'armed_group', label: 'Katiba Macina' });
+    const link = await value<Link>('link.create', { type: 'leads', sourceId: a.id, targetId: b.id, directed: true });
+    const body = 'Amadou Koufa leads the Katiba Macina.\n\nIt recruits among Fulani herders.';
+    const source = await value<Source>('source.create', { title: 'Field report', reliability: 'B', body });
+    const onLink = await value<CitationWithSource>('citation.create', { sourceId: source.id, target: { kind: 'link', id: link.id }, quote: 'leads', credibility: 2 });
+    const onEntity = await value<CitationWithSource>('citation.create', { sourceId: source.id, target: { kind: 'entity', id: a.id }, quote: 'Fulani', credibility: 3 });
+
+    const relocated = await value<CitationWithSource>('citation.update', { id: onEntity.id, changes: { locator: 'p. 2' } });
+    expect(relocated).toMatchObject({ locator: 'p. 2', credibility: 3 });
+    expect(edits.at(-1)).toMatchObject({ label: 'Edit citation “Fulani”', changed: { citations: [onEntity.id] } });
+    expect((await error('citation.update', { id: onEntity.id, changes: { locator: 'x'.repeat(1_001) } })).code).toBe('invalid_input');
+    expect((await error('citation.update', { id: onEntity.id, changes: { locator: 12 } })).code).toBe('invalid_input');
+
+    expect(await value('source.deletePreview', { id: source.id })).toEqual({ source: { id: source.id, title: 'Field report' }, citations: 2, entities: 1, links: 1 });
+    expect((await error('source.deletePreview', { id: 'gone' })).code).toBe('not_found');
+    expect((await error('source.delete', { id: source.id, withCitations: 'yes' })).code).toBe('invalid_input');
+    const eventsBefore = edits.length;
+    expect(await error('source.delete', { id: source.id })).toMatchObject({ code: 'conflict', message: expect.stringContaining('quoted by 2 citations') as unknown });
+    expect(edits).toHaveLength(eventsBefore);
+    expect((await value<ChartData>('chart.load')).linkStrengths[link.id]).toBe('confirmed');
+
+    expect(await value('source.delete', { id: source.id, withCitations: true })).toBeNull();
+    expect(edits).toHaveLength(eventsBefore + 1);
+    expect(edits.at(-1)).toMatchObject({ action: 'do', label: 'Delete the source “Field report” and its 2 citations', changed: { sources: [source.id] } });
+    expect([...(edits.at(-1)?.changed.citations ?? [])].sort()).toEqual([onLink.id, onEntity.id].sort());
+    expect(await value<SourceSummary[]>('source.list')).toEqual([]);
+    const after = await value<ChartData>('chart.load');
+    expect(after.linkStrengths[link.id]).toBe('tentative');
+    expect(after.evidence).toEqual({});
+
+    const undone = await value<HistoryStep>('history.undo');
+    expect(undone.edit).toMatchObject({ action: 'undo', label: 'Delete the source “Field report” and its 2 citations' });
+    expect((await value<EntityDetail>('entity.get', { id: a.id })).citations).toEqual([relocated]);
+    expect((await value<LinkDetail>('link.get', { id: link.id })).citations).toEqual([onLink]);
+    expect((await value<ChartData>('chart.load')).linkStrengths[link.id]).toBe('confirmed');
+  });
+
   it('merges, shows the record, and finds the merged entity by its old name', async () => {
     await openNewCase();
     const a = await value<Entity>('entity.create', { type: 'person', label: 'Iyad ag Ghali' });

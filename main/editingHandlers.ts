@@ -16,6 +16,7 @@ import {
   createSourceCommand,
   deleteCitationCommand,
   deleteSourceCommand,
+  previewSourceDeletion,
   updateCitationCommand,
   updateSourceCommand,
 } from '../db/editing/evidenceCommands';
@@ -56,6 +57,7 @@ type EditingChannel =
   | 'source.list'
   | 'source.create'
   | 'source.update'
+  | 'source.deletePreview'
   | 'source.delete'
   | 'citation.create'
   | 'citation.update'
@@ -119,6 +121,7 @@ export function createEditingHandlers({ session, emit }: EditingHandlerDeps): Pi
     'source.list': () => listSourceSummaries(db()).map((s) => ({ ...s, hasBody: s.bodyLength > 0 })),
     'source.create': command(createSourceCommand),
     'source.update': command(updateSourceCommand),
+    'source.deletePreview': ({ id }) => previewSourceDeletion(db(), id),
     'source.delete': command(deleteSourceCommand),
     'citation.create': command(createCitationCommand),
     'citation.update': command(updateCitationCommand),

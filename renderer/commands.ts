@@ -1,5 +1,6 @@
 import type { AnalysisServices } from './analysis/analysisServices';
 import { ANALYSIS_COMMANDS } from './analysis/analysisCommands';
+import { CALLOUT_COMMANDS } from './callouts/calloutCommands';
 import type { ChartHandle } from './chart/chartController';
 import { INTERCHANGE_COMMANDS } from './interchange/interchangeCommands';
 import { EDITING_COMMANDS } from './editing/editingCommands';
@@ -110,6 +111,7 @@ export const COMMANDS: readonly Command[] = [
   },
   ...ANALYSIS_COMMANDS,
   ...EDITING_COMMANDS,
+  ...CALLOUT_COMMANDS,
   ...INTERCHANGE_COMMANDS,
 ];
 

@@ -17,6 +17,8 @@ const partialDate = z.string().max(100).nullable();
 const attributes = z.record(z.string().max(10_000), z.union([z.string().max(1_000_000), z.number(), z.boolean()]));
 const color = z.string().max(100).nullable();
 const credibility = z.literal(CREDIBILITY_GRADES);
+/** A citation's locator; validate.ts says the same limit in a sentence (LIMITS.locator). */
+const locator = z.string().max(1_000).nullable();
 
 const entityFields = {
   type: shortText,
@@ -170,6 +172,15 @@ export type SourceUpdateInput = z.output<typeof sourceUpdateInput>;
 export const idInput = z.object({ id }).strict();
 export type IdInput = z.output<typeof idInput>;
 
+export const sourceDeleteInput = z
+  .object({
+    id,
+    /** Also delete the citations that quote it, in the same step; without it a quoted source is refused. */
+    withCitations: z.boolean().optional(),
+  })
+  .strict();
+export type SourceDeleteInput = z.output<typeof sourceDeleteInput>;
+
 const citationTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('entity'), id }).strict(),
   z.object({ kind: z.literal('link'), id }).strict(),
@@ -186,13 +197,23 @@ export const citationCreateInput = z
     credibility,
     comment: shortText.nullable().optional(),
     /** Only for a source without text ("p. 12"); with text, the locator is computed. */
-    locator: z.string().max(1_000).nullable().optional(),
+    locator: locator.optional(),
   })
   .strict();
 export type CitationCreateInput = z.output<typeof citationCreateInput>;
 
 export const citationUpdateInput = z
-  .object({ id, changes: z.object({ credibility: credibility.optional(), comment: shortText.nullable().optional() }).strict() })
+  .object({
+    id,
+    changes: z
+      .object({
+        credibility: credibility.optional(),
+        comment: shortText.nullable().optional(),
+        /** The analyst's own words for where the quote stands ("p. 12 of the print edition"); null: none. */
+        locator: locator.optional(),
+      })
+      .strict(),
+  })
   .strict();
 export type CitationUpdateInput = z.output<typeof citationUpdateInput>;
 

@@ -25,6 +25,8 @@ export const LIMITS = {
   sourceBodyBytes: 20 * 1024 * 1024,
   quote: 100_000,
   comment: 10_000,
+  /** Where a quote stands ("p. 12", "para. 3, chars 1024–1130"); the citation schemas cap it alike. */
+  locator: 1_000,
   author: 1_000,
   /** UTF-8 bytes of a note's Markdown: a 1 MB note is fine, 2 MB is the most one note holds. */
   noteBytes: 2 * 1024 * 1024,
@@ -284,6 +286,11 @@ export function quoteIssues(quote: string, comment: string | null): ValidationIs
   else if (trimmed.length > LIMITS.quote) issues.push(issue(['quote'], tooLong('A quote', LIMITS.quote, trimmed.length)));
   issues.push(...optionalTextIssues(comment, 'comment', 'A comment', LIMITS.comment));
   return issues;
+}
+
+/** A citation's locator, trimmed (null: none). */
+export function locatorIssues(locator: string | null): ValidationIssue[] {
+  return optionalTextIssues(locator, 'locator', 'A locator', LIMITS.locator);
 }
 
 export function annotationTextIssues(text: string): ValidationIssue[] {

@@ -11,7 +11,14 @@ import { listMergeRecords } from '../mergeRecords';
 import { listNotes } from '../notes';
 import { searchCase } from '../search';
 import { tempFolder } from '../testing/tempCase';
-import { createCitationCommand, createSourceCommand, updateSourceCommand } from './evidenceCommands';
+import {
+  createCitationCommand,
+  createSourceCommand,
+  deleteSourceCommand,
+  previewSourceDeletion,
+  updateCitationCommand,
+  updateSourceCommand,
+} from './evidenceCommands';
 import {
   addAliasCommand,
   bulkUpdateEntitiesCommand,
@@ -37,6 +44,11 @@ afterEach(() => {
   store.close();
   tmp.cleanup();
 });
+
+/** A citation as the file holds it. */
+function getCitationRow(id: string): { locator: string | null; credibility: number } {
+  return store.db.prepare('SELECT * FROM citations WHERE id = ?').get(id) as { locator: string | null; credibility: number };
+}
 
 /** The case's content without timestamps that a replay restores anyway. */
 function content() {
@@ -377,6 +389,95 @@ describe('sources and citations', () => {
     updateSourceCommand(store.db, { id: source.id, changes: { body: `Preface.\n\n${body}` } });
     const moved = citationsForEntity(store.db, e.id).find((c) => c.id === citation.id);
     expect(moved?.locator).toBe(`para. 2, chars ${'Preface.\n\n'.length + body.indexOf('formed')}–${'Preface.\n\n'.length + body.indexOf('2017') + 4}`);
+  });
+
+  it('changes a citation’s locator in one step, checked as at creation; an unchanged one records no step', () => {
+    const e = person('JNIM');
+    const source = createSourceCommand(store.db, { title: 'Article', reliability: 'B', body }).value;
+    const citation = createCitationCommand(store.db, { sourceId: source.id, target: { kind: 'entity', id: e.id }, quote: 'formed in March 2017', credibility: 2 }).value;
+    const computed = citation.locator;
+    const before = content();
+
+    const edited = updateCitationCommand(store.db, { id: citation.id, changes: { locator: '  p. 4 of the print edition ' } });
+    expect(edited.value).toMatchObject({ locator: 'p. 4 of the print edition', credibility: 2, quote: 'formed in March 2017' });
+    expect(edited.edit).toMatchObject({ label: 'Edit citation “formed in March 2017”', changed: { citations: [citation.id] } });
+    expect(updateCitationCommand(store.db, { id: citation.id, changes: { locator: 'p. 4 of the print edition', credibility: 2 } }).edit).toBeNull();
+    expect(historyState(store.db).undoLabel).toBe('Edit citation “formed in March 2017”');
+
+    const tooLong = refusal(() => updateCitationCommand(store.db, { id: citation.id, changes: { locator: 'p'.repeat(1_001), credibility: 5 } }));
+    expect(tooLong).toMatchObject({ code: 'invalid_input', message: 'A locator can be at most 1,000 characters; this one has 1,001.' });
+    expect(getCitationRow(citation.id)).toMatchObject({ locator: 'p. 4 of the print edition', credibility: 2 });
+
+    // The analyst's own locator stays when the text changes (the passage still stands there).
+    updateSourceCommand(store.db, { id: source.id, changes: { body: `Preface.\n\n${body}` } });
+    expect(getCitationRow(citation.id).locator).toBe('p. 4 of the print edition');
+    undo(store.db);
+    undo(store.db);
+    expect(content()).toEqual(before);
+    expect(getCitationRow(citation.id).locator).toBe(computed);
+
+    // A blank locator clears it.
+    expect(updateCitationCommand(store.db, { id: citation.id, changes: { locator: '   ' } }).value.locator).toBeNull();
+  });
+
+  it('deletes a quoted source only with its citations, in one step; undo restores every row as it was', () => {
+    const a = person('Iyad ag Ghali');
+    const b = person('JNIM');
+    const link = createLinkCommand(store.db, { type: 'leads', sourceId: a.id, targetId: b.id, directed: true }).value;
+    const source = createSourceCommand(store.db, { title: 'Discredited article', reliability: 'B', body }).value;
+    const other = createSourceCommand(store.db, { title: 'Other', reliability: 'E', body }).value;
+    const cite = (sourceId: string, target: { kind: 'entity' | 'link'; id: string }, quote: string, credibility: 1 | 2 | 3 | 4 | 5 | 6) =>
+      createCitationCommand(store.db, { sourceId, target, quote, credibility, comment: `why ${quote}` }).value;
+    cite(source.id, { kind: 'link', id: link.id }, 'Its leader', 2);
+    cite(source.id, { kind: 'link', id: link.id }, 'founded Ansar Dine', 3);
+    cite(source.id, { kind: 'entity', id: a.id }, 'Iyad ag Ghali', 1);
+    cite(source.id, { kind: 'entity', id: b.id }, 'JNIM was formed', 4);
+    const kept = cite(other.id, { kind: 'link', id: link.id }, 'Its leader', 5);
+    updateCitationCommand(store.db, { id: kept.id, changes: { locator: 'p. 2' } });
+    const rows = () => ({
+      sources: store.db.prepare('SELECT * FROM sources ORDER BY id').all(),
+      citations: store.db.prepare('SELECT * FROM citations ORDER BY id').all(),
+    });
+    const before = rows();
+    const contentBefore = content();
+    expect(linkStrengths(store.db)[link.id]).toBe('confirmed');
+    expect(previewSourceDeletion(store.db, source.id)).toEqual({ source: { id: source.id, title: 'Discredited article' }, citations: 4, entities: 2, links: 1 });
+
+    const refused = refusal(() => deleteSourceCommand(store.db, { id: source.id }));
+    expect(refused).toMatchObject({ code: 'conflict', message: '“Discredited article” is quoted by 4 citations; delete it with its citations, or remove those first.' });
+    expect(rows()).toEqual(before);
+
+    const deleted = deleteSourceCommand(store.db, { id: source.id, withCitations: true });
+    expect(deleted.edit).toMatchObject({ label: 'Delete the source “Discredited article” and its 4 citations', changed: { sources: [source.id] } });
+    expect(deleted.edit?.changed.citations).toHaveLength(4);
+    expect(historyState(store.db).undoLabel).toBe('Delete the source “Discredited article” and its 4 citations');
+    expect(rows().sources.map((r) => (r as { id: string }).id)).toEqual([other.id]);
+    expect(rows().citations).toEqual([before.citations.find((r) => (r as { id: string }).id === kept.id)]);
+    // The link keeps only an E5 citation: what it is drawn as drops from confirmed to tentative.
+    expect(linkStrengths(store.db)[link.id]).toBe('tentative');
+    expect(searchCase(store.db, 'Ansar Dine').filter((h) => h.kind === 'citation')).toEqual([]);
+
+    // One undo: every row back byte for byte (ids, grades, comments, locators, creation times).
+    expect(undo(store.db)?.label).toBe('Delete the source “Discredited article” and its 4 citations');
+    expect(rows()).toEqual(before);
+    expect(content()).toEqual(contentBefore);
+    expect(linkStrengths(store.db)[link.id]).toBe('confirmed');
+    expect(searchCase(store.db, 'Ansar Dine').filter((h) => h.kind === 'citation')).toHaveLength(1);
+    redo(store.db);
+    expect(rows().citations).toHaveLength(1);
+    undo(store.db);
+    expect(rows()).toEqual(before);
+
+    // A source nobody quotes is deleted with or without the flag, under its plain name.
+    expect(deleteSourceCommand(store.db, { id: other.id, withCitations: true }).edit?.label).toBe(
+      'Delete the source “Other” and its citation',
+    );
+    undo(store.db);
+    const unused = createSourceCommand(store.db, { title: 'Unused', reliability: 'F' }).value;
+    expect(previewSourceDeletion(store.db, unused.id)).toMatchObject({ citations: 0, entities: 0, links: 0 });
+    expect(deleteSourceCommand(store.db, { id: unused.id, withCitations: true }).edit?.label).toBe('Delete source “Unused”');
+    expect(refusal(() => deleteSourceCommand(store.db, { id: unused.id, withCitations: true })).code).toBe('not_found');
+    expect(refusal(() => previewSourceDeletion(store.db, unused.id)).code).toBe('not_found');
   });
 });
 

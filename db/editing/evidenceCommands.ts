@@ -1,11 +1,21 @@
+import type { SourceDeletePreview } from '../../app/contract';
 import type { CitationWithSource, Source } from '../../app/domain';
-import type { CitationCreateInput, CitationUpdateInput, IdInput, SourceCreateInput, SourceUpdateInput } from '../../app/editing/schemas';
-import { blankToNull, formatCount, quoteIssues, sourceIssues, type SourceFields } from '../../app/editing/validate';
+import type {
+  CitationCreateInput,
+  CitationUpdateInput,
+  IdInput,
+  SourceCreateInput,
+  SourceDeleteInput,
+  SourceUpdateInput,
+} from '../../app/editing/schemas';
+import { blankToNull, formatCount, locatorIssues, quoteIssues, sourceIssues, type SourceFields } from '../../app/editing/validate';
 import { WorkbenchFailure } from '../../app/result';
 import { formatLocator, locateQuote, type QuoteLocation } from '../../app/samples/sampleCase';
 import {
+  citationReachOfSource,
   citationsOfSource,
   deleteCitation,
+  deleteCitationsOfSource,
   getCitation,
   getCitationWithSource,
   insertCitation,
@@ -52,8 +62,14 @@ export function createSourceCommand(db: Db, input: SourceCreateInput): CommandOu
 }
 
 /**
+ * A locator as `formatLocator` writes it: offsets into the text, recomputed when the text changes.
+ * Any other is the analyst's own wording ("p. 12 of the print edition") and is kept as they wrote it.
+ */
+const COMPUTED_LOCATOR = /^para\. \d+, chars \d+–\d+$/;
+
+/**
  * Changes a source as one step. A new document text must still hold every passage its citations
- * quote (their locators are recomputed); otherwise nothing changes and the analyst is told which.
+ * quote (their computed locators are recomputed); otherwise nothing changes and the analyst is told which.
  */
 export function updateSourceCommand(db: Db, { id, changes }: SourceUpdateInput): CommandOutcome<Source> {
   const source = requireSource(db, id);
@@ -69,7 +85,9 @@ export function updateSourceCommand(db: Db, { id, changes }: SourceUpdateInput):
     for (const citation of citationsOfSource(db, id)) {
       const location = locateQuote(fields.body, citation.quote);
       if (location === null) lost.push(citation.quote);
-      else relocated.push({ id: citation.id, locator: formatLocator(location) });
+      else if (citation.locator === null || COMPUTED_LOCATOR.test(citation.locator)) {
+        relocated.push({ id: citation.id, locator: formatLocator(location) });
+      }
     }
     const firstLost = lost[0];
     if (firstLost !== undefined) {
@@ -92,14 +110,33 @@ export function updateSourceCommand(db: Db, { id, changes }: SourceUpdateInput):
   });
 }
 
-/** Deletes a source no citation quotes; `conflict` (nothing deleted) while one does. */
-export function deleteSourceCommand(db: Db, { id }: IdInput): CommandOutcome<null> {
+/** What deleting a source would take with it: the citations quoting it and what they are on. Writes nothing. */
+export function previewSourceDeletion(db: Db, id: string): SourceDeletePreview {
   const source = requireSource(db, id);
-  const cited = citationsOfSource(db, id).length;
-  if (cited > 0) {
-    throw new WorkbenchFailure('conflict', `${quoted(source.title)} is quoted by ${plural(cited, 'citation')}; delete those first.`);
+  return { source: { id, title: source.title }, ...citationReachOfSource(db, id) };
+}
+
+/**
+ * Deletes a source as one step. One that citations quote is refused (`conflict`, nothing deleted)
+ * unless `withCitations`: an analyst retiring a discredited source retires its evidence with it,
+ * and one undo brings the source and every citation back as they were.
+ */
+export function deleteSourceCommand(db: Db, { id, withCitations = false }: SourceDeleteInput): CommandOutcome<null> {
+  const source = requireSource(db, id);
+  const { citations } = citationReachOfSource(db, id);
+  if (citations > 0 && !withCitations) {
+    throw new WorkbenchFailure(
+      'conflict',
+      `${quoted(source.title)} is quoted by ${plural(citations, 'citation')}; delete it with its citations, or remove those first.`,
+    );
   }
-  return runCommand(db, `Delete source ${quoted(source.title)}`, () => {
+  const label =
+    citations === 0
+      ? `Delete source ${quoted(source.title)}`
+      : `Delete the source ${quoted(source.title)} and its ${citations === 1 ? 'citation' : `${formatCount(citations)} citations`}`;
+  return runCommand(db, label, () => {
+    // Citations first: the store refuses to delete a source that one still quotes.
+    deleteCitationsOfSource(db, id);
     deleteSource(db, id);
     return null;
   });
@@ -170,23 +207,26 @@ export function createCitationCommand(db: Db, input: CitationCreateInput): Comma
     quote = (input.quote ?? '').trim();
     locator = blankToNull(input.locator);
   }
-  failIfInvalid(quoteIssues(quote, comment));
+  failIfInvalid([...quoteIssues(quote, comment), ...locatorIssues(locator)]);
   return runCommand(db, `Cite ${quoted(source.title, 30)} on ${onWhat}`, () => {
     const citation = insertCitation(db, { sourceId: source.id, target: input.target, quote, locator, credibility: input.credibility, comment });
     return getCitationWithSource(db, citation.id) as CitationWithSource;
   });
 }
 
-/** Regrades a citation (credibility 1-6) or changes its comment, as one step. */
+/**
+ * Regrades a citation (credibility 1-6), changes its comment or its locator, as one step; one that
+ * ends as it was records no step. The quote itself stays: it is the source's words.
+ */
 export function updateCitationCommand(db: Db, { id, changes }: CitationUpdateInput): CommandOutcome<CitationWithSource> {
   const citation = getCitation(db, id);
   if (!citation) throw new WorkbenchFailure('not_found', 'That citation is no longer in the case.');
   const fields = {
     credibility: changes.credibility ?? citation.credibility,
     comment: changes.comment === undefined ? citation.comment : blankToNull(changes.comment),
-    locator: citation.locator,
+    locator: changes.locator === undefined ? citation.locator : blankToNull(changes.locator),
   };
-  failIfInvalid(quoteIssues(citation.quote, fields.comment));
+  failIfInvalid([...quoteIssues(citation.quote, fields.comment), ...locatorIssues(fields.locator)]);
   return runCommand(db, `Edit citation ${quoted(citation.quote, 30)}`, () => {
     updateCitation(db, id, fields);
     return getCitationWithSource(db, id) as CitationWithSource;

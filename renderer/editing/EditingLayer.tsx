@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { mdiNoteTextOutline, mdiBookOpenPageVariantOutline, mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
 import { ENTITY_TYPES } from '../../app/entityTypes';
-import { useApp } from '../appContext';
+import { useApp, type AppServices } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
+import { CALLOUT_MENU_ACTION } from '../callouts/calloutCommands';
+import { CalloutLayer } from '../callouts/CalloutLayer';
 import { COMMANDS, runCommand, type Command } from '../commands';
 import { Icon } from '../Icon';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { EditDialogs } from './EditDialogs';
+import type { ContextMenuState } from './editingState';
 import { SearchBox } from './SearchBox';
 import { SourcesDialog } from './SourcesDialog';
 import { NotesPanel } from './Notes';
@@ -20,6 +23,7 @@ export function EditingLayer() {
   if (!open) return null;
   return (
     <>
+      <CalloutLayer />
       <EditToolbar />
       <Toast />
       <ContextMenu />
@@ -108,13 +112,28 @@ function Toast() {
 
 /** The commands a right-click offers, by what was clicked; each runs from the registry. */
 const MENU_COMMANDS: Record<'entity' | 'link' | 'canvas', readonly string[]> = {
-  entity: ['link.new', 'entity.merge', 'selection.delete', 'selection.clear'],
+  entity: ['link.new', 'callout.new', 'entity.merge', 'selection.delete', 'selection.clear'],
   link: ['selection.delete', 'selection.clear'],
-  canvas: ['entity.new', 'edit.undo', 'edit.redo', 'chart.fit', 'commands.palette'],
+  canvas: ['entity.new', 'callout.new', 'edit.undo', 'edit.redo', 'chart.fit', 'commands.palette'],
+};
+
+type MenuTarget = ContextMenuState['target'];
+
+/**
+ * Commands that act on what was right-clicked (the point of the canvas, the entity) rather than on
+ * the selection or the view: the label they take in the menu there, and what they do.
+ */
+const TARGETED_MENU_ACTIONS: Record<string, { label?: (target: MenuTarget) => string; run: (target: MenuTarget, services: AppServices) => void }> = {
+  // "New entity" from the canvas menu goes where the right-click was.
+  'entity.new': {
+    run: (target, { editing, commands }) => (target.kind === 'canvas' ? editing.openCreateEntity(target.at) : void runCommand('entity.new', commands)),
+  },
+  'callout.new': { label: CALLOUT_MENU_ACTION.label, run: (target, { commands }) => CALLOUT_MENU_ACTION.run(target, commands) },
 };
 
 function ContextMenu() {
-  const { editing, commands } = useApp();
+  const services = useApp();
+  const { editing, commands } = services;
   const menu = useStore(editing.store, (s) => s.contextMenu);
   const ref = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -146,12 +165,12 @@ function ContextMenu() {
             onClick={() => {
               const target = menu.target;
               editing.store.setState({ contextMenu: null });
-              // "New entity" from the canvas menu goes where the right-click was.
-              if (command.id === 'entity.new' && target.kind === 'canvas') editing.openCreateEntity(target.at);
+              const targeted = TARGETED_MENU_ACTIONS[command.id];
+              if (targeted) targeted.run(target, services);
               else void runCommand(command.id, commands);
             }}
           >
-            <span>{command.label}</span>
+            <span>{TARGETED_MENU_ACTIONS[command.id]?.label?.(menu.target) ?? command.label}</span>
             {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
           </button>
         </li>

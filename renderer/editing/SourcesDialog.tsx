@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { SourceDeletePreview } from '../../app/contract';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_GRADES, RELIABILITY_LABELS, type Credibility, type Reliability, type Source } from '../../app/domain';
 import type { SourceSummary } from '../../app/editing/types';
 import { LIMITS, blankToNull, formatBytes, sourceIssues } from '../../app/editing/validate';
@@ -6,21 +7,9 @@ import { useApp } from '../appContext';
 import { commandForKeystroke, runCommand } from '../commands';
 import { isTypingTarget } from '../keyboard';
 import { useStore } from '../store';
-import { shortQuote, sourceDeletion } from './evidenceEditing';
+import { passageOf, sourceDeletion } from './evidenceEditing';
 import { serverMessage } from './fields';
 import { FieldError, Modal } from './Modal';
-
-/** Where a quote stands in its source's text: the locator's "chars 1024-1130", else its first occurrence. */
-export function passageOf(body: string, quote: string, locator: string | null): { start: number; end: number } | null {
-  const match = locator ? /chars?\s+(\d+)\s*[-–]\s*(\d+)/.exec(locator) : null;
-  if (match) {
-    const start = Number(match[1]);
-    const end = Number(match[2]);
-    if (end > start && end <= body.length) return { start, end };
-  }
-  const at = body.indexOf(quote);
-  return at >= 0 ? { start: at, end: at + quote.length } : null;
-}
 
 /** Offsets of the current text selection inside an element (end exclusive), or null. */
 function selectionIn(element: HTMLElement): { start: number; end: number } | null {
@@ -68,7 +57,7 @@ export function SourcesDialog() {
     <Modal title="Sources" testId="sources-dialog" onClose={close} wide>
       {deleted !== null && (
         <p className="sources-notice" role="status">
-          Deleted the source {shortQuote(deleted)}.{' '}
+          {deleted}{' '}
           <button type="button" className="button small" onClick={() => void undo()}>
             Undo
           </button>
@@ -110,10 +99,9 @@ export function SourcesDialog() {
               key={state.sourceId}
               sourceId={state.sourceId}
               citation={state.citation}
-              citations={list?.find((s) => s.id === state.sourceId)?.citations ?? null}
               onSaved={() => setVersion((v) => v + 1)}
-              onDeleted={(title) => {
-                setDeleted(title);
+              onDeleted={(notice) => {
+                setDeleted(notice);
                 show(null);
               }}
             />
@@ -251,16 +239,14 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
 function SourceView({
   sourceId,
   citation,
-  citations,
   onSaved,
   onDeleted,
 }: {
   sourceId: string;
   citation: { quote: string; locator: string | null } | null;
-  /** How many citations quote the source (from the list; null until it has loaded). */
-  citations: number | null;
   onSaved: () => void;
-  onDeleted: (title: string) => void;
+  /** Gone: with the notice to show ("Deleted the source “X” and its 3 citations."). */
+  onDeleted: (notice: string) => void;
 }) {
   const { api, editing, store } = useApp();
   const [source, setSource] = useState<Source | null>(null);
@@ -273,6 +259,14 @@ function SourceView({
   const [version, setVersion] = useState(0);
   const text = useRef<HTMLPreElement>(null);
   const mark = useRef<HTMLElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const refocusDelete = useRef(false);
+  useEffect(() => {
+    // Cancelled: the keyboard carries on from the button that asked.
+    if (confirmingDelete || !refocusDelete.current) return;
+    refocusDelete.current = false;
+    deleteButton.current?.focus();
+  }, [confirmingDelete]);
   const selection = useStore(store, (s) => s.selection);
   const target = selection.length === 1 ? selection[0] : undefined;
   const chart = useStore(store, (s) => s.chart);
@@ -341,16 +335,18 @@ function SourceView({
         <button type="button" className="button small" onClick={() => setEditingFields(true)}>
           Edit source
         </button>
-        <button type="button" className="button small danger" disabled={citations === null} onClick={() => setConfirmingDelete(true)}>
+        <button type="button" ref={deleteButton} className="button small danger" onClick={() => setConfirmingDelete(true)}>
           Delete source…
         </button>
       </div>
-      {confirmingDelete && citations !== null && (
+      {confirmingDelete && (
         <DeleteSourcePanel
           source={source}
-          citations={citations}
-          onCancel={() => setConfirmingDelete(false)}
-          onDeleted={() => onDeleted(source.title)}
+          onCancel={() => {
+            refocusDelete.current = true;
+            setConfirmingDelete(false);
+          }}
+          onDeleted={onDeleted}
         />
       )}
       {body === '' ? (
@@ -400,43 +396,49 @@ function SourceView({
 }
 
 /**
- * Asks before deleting a source. One that citations quote is refused here with their number, before
- * anything is sent: main refuses it too (its message is shown if the list was out of date).
+ * Asks before deleting a source, saying exactly what goes from main's count: the citations that
+ * quote it (on how many entities and links) go in the same step. Cancel has the focus, so Enter
+ * alone deletes nothing.
  */
-function DeleteSourcePanel({
-  source,
-  citations,
-  onCancel,
-  onDeleted,
-}: {
-  source: Source;
-  citations: number;
-  onCancel: () => void;
-  onDeleted: () => void;
-}) {
-  const { api, editing } = useApp();
+function DeleteSourcePanel({ source, onCancel, onDeleted }: { source: Source; onCancel: () => void; onDeleted: (notice: string) => void }) {
+  const { api, editing, store } = useApp();
+  const [preview, setPreview] = useState<SourceDeletePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { allowed, message } = sourceDeletion({ title: source.title, citations });
+  // Counted again after every edit, undo and redo (each reloads the chart): what is said is what goes.
+  const chart = useStore(store, (s) => s.chart);
+  useEffect(() => {
+    let current = true;
+    void api['source.deletePreview']({ id: source.id }).then((r) => {
+      if (!current) return;
+      if (r.ok) setPreview(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, source.id, chart]);
+  const plan = preview ? sourceDeletion(preview) : null;
   const remove = async () => {
+    if (!plan) return;
     setBusy(true);
-    const result = await editing.call(api['source.delete']({ id: source.id }));
+    const result = await editing.call(api['source.delete']({ id: source.id, withCitations: plan.withCitations }));
     setBusy(false);
-    if (result.ok) onDeleted();
+    if (result.ok) onDeleted(plan.done);
     else setError(serverMessage(result.error, 'id'));
   };
   return (
     <div className="delete-source" role="group" aria-label="Delete source" data-testid="delete-source">
-      {allowed ? <p>{message}</p> : <p role="alert">{message}</p>}
-      {allowed && <p className="muted">You can undo this with Ctrl+Z.</p>}
+      {plan ? <p>{plan.message}</p> : <p className="muted">Counting the citations that quote it…</p>}
+      {plan && <p className="muted">You can undo this with Ctrl+Z.</p>}
       <FieldError id="delete-source-error" message={error} />
       <div className="edit-actions">
         <button type="button" className="button small" onClick={onCancel} autoFocus>
-          {allowed ? 'Cancel' : 'OK'}
+          Cancel
         </button>
-        {allowed && (
+        {plan && (
           <button type="button" className="button small danger" disabled={busy} onClick={() => void remove()}>
-            Delete source
+            {plan.action}
           </button>
         )}
       </div>

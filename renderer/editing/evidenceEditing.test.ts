@@ -1,25 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../app/editing/validate';
-import { citationChanges, citationRemovalSummary, shortQuote, sourceDeletion } from './evidenceEditing';
+import { citationChanges, citationRemovalSummary, passageOf, shortQuote, sourceDeletion } from './evidenceEditing';
 
-const citation = { quote: 'Iyad ag Ghali was named emir', credibility: 2 as const, comment: 'From the video' };
+const citation = { quote: 'Iyad ag Ghali was named emir', credibility: 2 as const, comment: 'From the video', locator: 'para. 2, chars 40–68' };
+const draft = { credibility: 2 as const, comment: 'From the video', locator: 'para. 2, chars 40–68' };
 
 describe('citationChanges', () => {
   it('sends only what the analyst changed', () => {
-    expect(citationChanges(citation, { credibility: 5, comment: 'From the video' })).toEqual({ ok: true, changes: { credibility: 5 } });
-    expect(citationChanges(citation, { credibility: 2, comment: '  Seen twice  ' })).toEqual({ ok: true, changes: { comment: 'Seen twice' } });
+    expect(citationChanges(citation, { ...draft, credibility: 5 })).toEqual({ ok: true, changes: { credibility: 5 } });
+    expect(citationChanges(citation, { ...draft, comment: '  Seen twice  ' })).toEqual({ ok: true, changes: { comment: 'Seen twice' } });
+    expect(citationChanges(citation, { ...draft, locator: ' p. 4 of the print edition ' })).toEqual({ ok: true, changes: { locator: 'p. 4 of the print edition' } });
   });
 
-  it('records nothing for an unchanged form, and a blank comment clears it', () => {
-    expect(citationChanges(citation, { credibility: 2, comment: ' From the video ' })).toEqual({ ok: true, changes: {} });
-    expect(citationChanges(citation, { credibility: 2, comment: '   ' })).toEqual({ ok: true, changes: { comment: null } });
-    expect(citationChanges({ ...citation, comment: null }, { credibility: 2, comment: '' })).toEqual({ ok: true, changes: {} });
+  it('records nothing for an unchanged form, and a blank comment or locator clears it', () => {
+    expect(citationChanges(citation, { ...draft, comment: ' From the video ', locator: ' para. 2, chars 40–68' })).toEqual({ ok: true, changes: {} });
+    expect(citationChanges(citation, { ...draft, comment: '   ' })).toEqual({ ok: true, changes: { comment: null } });
+    expect(citationChanges(citation, { ...draft, locator: '  ' })).toEqual({ ok: true, changes: { locator: null } });
+    expect(citationChanges({ ...citation, comment: null, locator: null }, { ...draft, comment: '', locator: '' })).toEqual({ ok: true, changes: {} });
   });
 
-  it('refuses a comment over the limit with the sentence main would give', () => {
-    const result = citationChanges(citation, { credibility: 3, comment: 'x'.repeat(LIMITS.comment + 1) });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('A comment can be at most 10,000 characters');
+  it('refuses a comment or a locator over the limit with the sentence main would give, naming the field', () => {
+    const comment = citationChanges(citation, { ...draft, credibility: 3, comment: 'x'.repeat(LIMITS.comment + 1) });
+    expect(comment).toMatchObject({ ok: false, field: 'comment' });
+    if (!comment.ok) expect(comment.message).toContain('A comment can be at most 10,000 characters');
+    const locator = citationChanges(citation, { ...draft, locator: 'p'.repeat(LIMITS.locator + 1) });
+    expect(locator).toEqual({ ok: false, field: 'locator', message: 'A locator can be at most 1,000 characters; this one has 1,001.' });
+    expect(citationChanges(citation, { ...draft, locator: 'p'.repeat(LIMITS.locator) }).ok).toBe(true);
+  });
+});
+
+describe('passageOf', () => {
+  const body = 'Field report.\n\nIyad ag Ghali was named emir. Iyad ag Ghali spoke.';
+  const quote = 'Iyad ag Ghali';
+  const second = body.lastIndexOf(quote);
+
+  it('takes the characters the locator names when the quote stands there (a repeated passage)', () => {
+    expect(passageOf(body, quote, `para. 2, chars ${second}–${second + quote.length}`)).toEqual({ start: second, end: second + quote.length });
+  });
+
+  it('finds the quote itself when a hand-edited locator names other characters or none', () => {
+    const first = { start: body.indexOf(quote), end: body.indexOf(quote) + quote.length };
+    expect(passageOf(body, quote, 'chars 0–5')).toEqual(first);
+    expect(passageOf(body, quote, 'p. 4 of the print edition')).toEqual(first);
+    expect(passageOf(body, quote, 'chars 10–9999')).toEqual(first);
+    expect(passageOf(body, 'not there', null)).toBeNull();
   });
 });
 
@@ -31,16 +55,30 @@ describe('citationRemovalSummary', () => {
 });
 
 describe('sourceDeletion', () => {
-  it('refuses a quoted source with the number of citations, and deletes nothing', () => {
-    expect(sourceDeletion({ title: 'Report', citations: 3 })).toEqual({
-      allowed: false,
-      message: expect.stringContaining('“Report” cannot be deleted: 3 citations quote it. Nothing has been deleted.') as unknown,
+  const source = { title: 'Report' };
+
+  it('says exactly what goes with a quoted source: its citations, on how many entities and links', () => {
+    expect(sourceDeletion({ source, citations: 1_294, entities: 72, links: 142 })).toEqual({
+      withCitations: true,
+      message:
+        'Deleting the source “Report” also deletes the 1,294 citations that quote it, on 214 items (72 entities and 142 links). ' +
+        'Those entities and links stay; the strength of a link drawn from its evidence follows the citations that remain.',
+      action: 'Delete source and 1,294 citations',
+      done: 'Deleted the source “Report” and its 1,294 citations.',
     });
-    expect(sourceDeletion({ title: 'Report', citations: 1 }).message).toContain('1 citation quotes it');
+    const one = sourceDeletion({ source, citations: 1, entities: 0, links: 1 });
+    expect(one.message).toMatch(/^Deleting the source “Report” also deletes the citation that quotes it, on 1 link\. /);
+    expect(one).toMatchObject({ action: 'Delete source and its citation', done: 'Deleted the source “Report” and its citation.' });
+    expect(sourceDeletion({ source, citations: 3, entities: 1, links: 0 }).message).toContain('the 3 citations that quote it, on 1 entity.');
   });
 
-  it('allows an unquoted source', () => {
-    expect(sourceDeletion({ title: 'Report', citations: 0 })).toEqual({ allowed: true, message: 'Delete the source “Report”? No citation quotes it.' });
+  it('deletes an unquoted source alone', () => {
+    expect(sourceDeletion({ source, citations: 0, entities: 0, links: 0 })).toEqual({
+      withCitations: false,
+      message: 'Delete the source “Report”? No citation quotes it.',
+      action: 'Delete source',
+      done: 'Deleted the source “Report”.',
+    });
   });
 });
 

@@ -1,6 +1,7 @@
+import type { SourceDeletePreview } from '../../app/contract';
 import type { Citation, Credibility, Source } from '../../app/domain';
 import type { CitationUpdateInput } from '../../app/editing/schemas';
-import { blankToNull, quoteIssues } from '../../app/editing/validate';
+import { blankToNull, formatCount, locatorIssues, quoteIssues } from '../../app/editing/validate';
 
 /**
  * The sentences and checks behind editing evidence: regrading a citation, removing it, deleting a
@@ -13,6 +14,7 @@ export type CitationChanges = CitationUpdateInput['changes'];
 export interface CitationDraft {
   credibility: Credibility;
   comment: string;
+  locator: string;
 }
 
 /** “Iyad ag Ghali was named emir…”: a quote shortened to fit a sentence, on one line. */
@@ -23,19 +25,42 @@ export function shortQuote(text: string, max = 60): string {
 
 /**
  * What saving a citation's edit form changes (only what differs, so an unchanged form records no
- * step), or the sentence that refuses it. The comment is checked as main checks it.
+ * step), or the sentence that refuses it and the field at fault. Comment and locator are checked
+ * as main checks them.
  */
 export function citationChanges(
-  citation: Pick<Citation, 'quote' | 'credibility' | 'comment'>,
+  citation: Pick<Citation, 'quote' | 'credibility' | 'comment' | 'locator'>,
   draft: CitationDraft,
-): { ok: true; changes: CitationChanges } | { ok: false; message: string } {
+): { ok: true; changes: CitationChanges } | { ok: false; message: string; field: 'comment' | 'locator' } {
   const comment = blankToNull(draft.comment);
-  const issue = quoteIssues(citation.quote, comment).find((i) => i.path[0] === 'comment');
-  if (issue) return { ok: false, message: issue.message };
+  const locator = blankToNull(draft.locator);
+  const commentIssue = quoteIssues(citation.quote, comment).find((i) => i.path[0] === 'comment');
+  if (commentIssue) return { ok: false, message: commentIssue.message, field: 'comment' };
+  const locatorIssue = locatorIssues(locator)[0];
+  if (locatorIssue) return { ok: false, message: locatorIssue.message, field: 'locator' };
   const changes: CitationChanges = {};
   if (draft.credibility !== citation.credibility) changes.credibility = draft.credibility;
   if (comment !== citation.comment) changes.comment = comment;
+  if (locator !== citation.locator) changes.locator = locator;
   return { ok: true, changes };
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Where a quote stands in its source's text: the locator's "chars 1024–1130" when the passage is
+ * there, else its first occurrence. A locator the analyst edited by hand may name other
+ * characters; the highlight never shows a passage that is not the quote.
+ */
+export function passageOf(body: string, quote: string, locator: string | null): { start: number; end: number } | null {
+  const match = locator ? /chars?\s+(\d+)\s*[-–]\s*(\d+)/.exec(locator) : null;
+  if (match) {
+    const start = Number(match[1]);
+    const end = Number(match[2]);
+    if (end > start && end <= body.length && squash(body.slice(start, end)) === squash(quote)) return { start, end };
+  }
+  const at = body.indexOf(quote);
+  return at >= 0 ? { start: at, end: at + quote.length } : null;
 }
 
 /** What removing a citation takes away (this quote on this item) and what stays (the source). */
@@ -46,20 +71,41 @@ export function citationRemovalSummary(citation: Pick<Citation, 'quote'> & { sou
   );
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** What deleting a source takes with it, said before anything goes, and the words of its button. */
+export interface SourceDeletionPlan {
+  /** Whether the citations quoting it go too (the `withCitations` of `source.delete`). */
+  withCitations: boolean;
+  /** Exactly what goes and what stays. */
+  message: string;
+  /** The destructive button: names what it deletes. */
+  action: string;
+  /** The notice once it has gone. */
+  done: string;
+}
+
 /**
- * Whether a source may be deleted, in a sentence. A source that citations quote is refused with
- * their number: deleting it would take evidence with it, which no single step here offers.
+ * What deleting a source means, from main's count of the citations quoting it. Those citations go
+ * with it (an analyst retiring a discredited source retires its evidence); the entities and links
+ * they support stay, and their derived strengths follow what evidence remains.
  */
-export function sourceDeletion(source: { title: string; citations: number }): { allowed: boolean; message: string } {
-  const title = shortQuote(source.title);
-  if (source.citations > 0) {
-    const count = source.citations === 1 ? '1 citation quotes it' : `${source.citations} citations quote it`;
-    return {
-      allowed: false,
-      message:
-        `${title} cannot be deleted: ${count}. Nothing has been deleted. ` +
-        'Remove those citations first (select each item they support, then Remove in the inspector’s Evidence list).',
-    };
+export function sourceDeletion(preview: Pick<SourceDeletePreview, 'citations' | 'entities' | 'links'> & { source: { title: string } }): SourceDeletionPlan {
+  const title = shortQuote(preview.source.title);
+  const { citations, entities, links } = preview;
+  if (citations === 0) {
+    return { withCitations: false, message: `Delete the source ${title}? No citation quotes it.`, action: 'Delete source', done: `Deleted the source ${title}.` };
   }
-  return { allowed: true, message: `Delete the source ${title}? No citation quotes it.` };
+  const kinds = [entities > 0 ? count(entities, 'entity', 'entities') : null, links > 0 ? count(links, 'link') : null].filter((k) => k !== null);
+  const on = kinds.length === 2 ? `${count(entities + links, 'item')} (${kinds.join(' and ')})` : (kinds[0] ?? '');
+  const what = citations === 1 ? 'the citation that quotes it' : `the ${formatCount(citations)} citations that quote it`;
+  const its = citations === 1 ? 'its citation' : `its ${count(citations, 'citation')}`;
+  return {
+    withCitations: true,
+    message:
+      `Deleting the source ${title} also deletes ${what}, on ${on}. ` +
+      'Those entities and links stay; the strength of a link drawn from its evidence follows the citations that remain.',
+    action: `Delete source and ${citations === 1 ? 'its citation' : count(citations, 'citation')}`,
+    done: `Deleted the source ${title} and ${its}.`,
+  };
 }

@@ -71,7 +71,7 @@ export function CitationItem({
           Show in source
         </button>
       </div>
-      {citation.locator !== null && citation.locator !== '' && (
+      {mode !== 'edit' && citation.locator !== null && citation.locator !== '' && (
         <div className="citation-locator">
           <span className="field-label">Locator</span> {citation.locator}
         </div>
@@ -87,7 +87,13 @@ export function CitationItem({
           )}
           {editable && (
             <div className="edit-actions citation-actions">
-              <button type="button" ref={regradeButton} className="button small" onClick={() => setMode('edit')} aria-label={`Regrade or comment on the citation ${grade}`}>
+              <button
+                type="button"
+                ref={regradeButton}
+                className="button small"
+                onClick={() => setMode('edit')}
+                aria-label={`Regrade the citation ${grade}, or change its comment or locator`}
+              >
                 Regrade
               </button>
               <button type="button" className="button small danger" onClick={() => setMode('remove')} aria-label={`Remove the citation ${grade}`}>
@@ -102,16 +108,21 @@ export function CitationItem({
   );
 }
 
-/** Regrade a citation (credibility 1-6, with what each grade means) and change its comment: one undo step. */
+/**
+ * Regrade a citation (credibility 1-6, with what each grade means), change its comment and its
+ * locator (where the quote stands, e.g. the page of a printed original): one undo step.
+ */
 function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDone: () => void }) {
   const { api, editing } = useApp();
   const id = useId();
   const [credibility, setCredibility] = useState<Credibility>(citation.credibility);
   const [comment, setComment] = useState(citation.comment ?? '');
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [locator, setLocator] = useState(citation.locator ?? '');
+  const [serverError, setServerError] = useState<{ message: string; field: 'comment' | 'locator' } | null>(null);
   const [busy, setBusy] = useState(false);
-  const checked = citationChanges(citation, { credibility, comment });
-  const message = checked.ok ? serverError : checked.message;
+  const checked = citationChanges(citation, { credibility, comment, locator });
+  const problem = checked.ok ? serverError : checked;
+  const message = problem?.message ?? null;
 
   const save = async () => {
     if (!checked.ok || busy) return;
@@ -123,7 +134,10 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
     const result = await editing.call(api['citation.update']({ id: citation.id, changes: checked.changes }));
     setBusy(false);
     if (result.ok) onDone();
-    else setServerError(serverMessage(result.error, checked.changes.credibility !== undefined ? 'credibility' : 'comment'));
+    else {
+      const field = result.error.issues?.some((i) => i.path.includes('locator')) ? 'locator' : 'comment';
+      setServerError({ message: serverMessage(result.error, field), field });
+    }
   };
   return (
     <form
@@ -171,7 +185,7 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
           rows={2}
           value={comment}
           placeholder="Why this grade, what corroborates it"
-          aria-invalid={message !== null}
+          aria-invalid={problem?.field === 'comment'}
           aria-describedby={`${id}-error`}
           onChange={(e) => {
             setComment(e.target.value);
@@ -179,10 +193,24 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
           }}
         />
       </div>
+      <div className="edit-row">
+        <label htmlFor={`${id}-locator`}>Locator</label>
+        <input
+          id={`${id}-locator`}
+          value={locator}
+          placeholder="Where the quote stands: p. 12, para. 3"
+          aria-invalid={problem?.field === 'locator'}
+          aria-describedby={`${id}-error`}
+          onChange={(e) => {
+            setLocator(e.target.value);
+            setServerError(null);
+          }}
+        />
+      </div>
       <FieldError id={`${id}-error`} message={message} />
       <div className="edit-actions">
         <button type="submit" className="button primary small" disabled={busy || !checked.ok}>
-          Save grade
+          Save citation
         </button>
         <button type="button" className="button small" onClick={onDone}>
           Cancel
