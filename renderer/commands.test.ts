@@ -1,3 +1,4 @@
+import { key } from './testing/keyStroke';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChartHandle } from './chart/chartController';
 import { COMMANDS, commandForKeystroke, runCommand, type CommandContext } from './commands';
@@ -5,14 +6,6 @@ import type { Session } from './session';
 import { createUiStore, type UiState } from './store';
 import type { KeyStroke } from './shortcuts';
 
-const key = (k: string, mods: Partial<Omit<KeyStroke, 'key'>> = {}): KeyStroke => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
 
 function context(state: Partial<UiState> = {}) {
   const store = createUiStore();

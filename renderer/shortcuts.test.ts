@@ -1,14 +1,7 @@
+import { key } from './testing/keyStroke';
 import { describe, expect, it } from 'vitest';
-import { formatShortcut, matchesShortcut, parseShortcut, type KeyStroke } from './shortcuts';
+import { formatShortcut, matchesShortcut, parseShortcut } from './shortcuts';
 
-const key = (k: string, mods: Partial<Omit<KeyStroke, 'key'>> = {}): KeyStroke => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
 
 describe('parseShortcut', () => {
   it('reads modifiers and the key, including "+" as a key', () => {

@@ -1,20 +1,12 @@
+import { key } from '../testing/keyStroke';
 import { describe, expect, it, vi } from 'vitest';
 import type { HistoryState } from '../../app/editing/types';
 import { commandForKeystroke, runCommand, type CommandContext } from '../commands';
 import type { Session } from '../session';
-import type { KeyStroke } from '../shortcuts';
 import { createUiStore } from '../store';
 import type { EditingServices } from './editingServices';
 import { createEditingStore } from './editingState';
 
-const key = (k: string, mods: Partial<Omit<KeyStroke, 'key'>> = {}): KeyStroke => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
 
 function context(history: Partial<HistoryState>) {
   const store = createUiStore();
