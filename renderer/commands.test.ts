@@ -42,8 +42,8 @@ describe('the command registry', () => {
       [key('-'), 'chart.zoomOut'],
       [key('Escape'), 'selection.clear'],
     ];
-    for (const [stroke, id] of expected) expect(commandForKeystroke(stroke)?.id, JSON.stringify(stroke)).toBe(id);
-    expect(commandForKeystroke(key('q'))).toBeUndefined();
+    for (const [stroke, id] of expected) expect(commandForKeystroke(stroke, COMMANDS, 'other')?.id, JSON.stringify(stroke)).toBe(id);
+    expect(commandForKeystroke(key('q'), COMMANDS, 'other')).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ import { INTERCHANGE_COMMANDS } from './interchange/interchangeCommands';
 import { EDITING_COMMANDS } from './editing/editingCommands';
 import type { EditingServices } from './editing/editingServices';
 import type { Session } from './session';
-import { matchesShortcut, type KeyStroke } from './shortcuts';
+import { currentPlatform, matchesShortcut, type KeyStroke, type Platform } from './shortcuts';
 import type { UiStore } from './store';
 
 /** What a command may use. Built once at start-up (see main.tsx). */
@@ -121,10 +121,14 @@ export function findCommand(id: string): Command | undefined {
   return BY_ID.get(id);
 }
 
-/** The command a keystroke runs, if any. */
-export function commandForKeystroke(stroke: KeyStroke, commands: readonly Command[] = COMMANDS): Command | undefined {
+/** The command a keystroke runs on this platform (or the one named), if any. */
+export function commandForKeystroke(
+  stroke: KeyStroke,
+  commands: readonly Command[] = COMMANDS,
+  platform: Platform = currentPlatform(),
+): Command | undefined {
   return commands.find((command) =>
-    [command.shortcut, ...(command.altShortcuts ?? [])].some((spec) => spec !== undefined && matchesShortcut(spec, stroke)),
+    [command.shortcut, ...(command.altShortcuts ?? [])].some((spec) => spec !== undefined && matchesShortcut(spec, stroke, platform)),
   );
 }
 

@@ -1,4 +1,5 @@
 import { commandForKeystroke, runCommand, type CommandContext } from './commands';
+import { currentPlatform, type KeyStroke, type Platform } from './shortcuts';
 
 /** True when keys typed at this element are text, not commands. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -11,13 +12,39 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/** Command-key chords a text field (or a select box) gives a meaning of its own: they stay with the field. */
+const TEXT_EDITING_KEYS: ReadonlySet<string> = new Set([
+  'a', 'c', 'v', 'x', 'z', 'y', 'arrowleft', 'arrowright', 'arrowup', 'arrowdown', 'home', 'end', 'backspace', 'delete',
+]);
+
+/**
+ * Whether a keystroke in a text field is the application's rather than the field's: a chord with
+ * the command key (Ctrl, or Command on a Mac) that text editing does not use, such as Ctrl+F,
+ * Ctrl+K or Ctrl+E. Plain keys, Shift and Alt chords are typing (Alt+letter types accents and
+ * Arabic presentation forms on many layouts).
+ */
+export function isApplicationChordInText(stroke: KeyStroke, platform: Platform = currentPlatform()): boolean {
+  const primary = platform === 'mac' ? stroke.metaKey : stroke.ctrlKey;
+  if (!primary || stroke.altKey) return false;
+  return !TEXT_EDITING_KEYS.has(stroke.key.toLowerCase());
+}
+
 /** The one keydown listener: it dispatches shortcuts to the command registry. */
 export function bindShortcuts(ctx: CommandContext): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return;
-    if (isTypingTarget(event.target)) return;
     // An open menu handles its own keys (arrows, Escape).
     if (ctx.store.getState().fileMenuOpen) return;
+    if (isTypingTarget(event.target)) {
+      if (event.key === 'Escape' && event.target instanceof HTMLElement) {
+        // Escape that the field did not use leaves it, so the next keys reach the chart.
+        event.preventDefault();
+        event.target.blur();
+        document.querySelector<HTMLElement>('[data-testid="chart"]')?.focus({ preventScroll: true });
+        return;
+      }
+      if (!isApplicationChordInText(event)) return;
+    }
     const command = commandForKeystroke(event);
     if (!command) return;
     event.preventDefault();

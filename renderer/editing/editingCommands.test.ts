@@ -1,7 +1,8 @@
 import { key } from '../testing/keyStroke';
 import { describe, expect, it, vi } from 'vitest';
 import type { HistoryState } from '../../app/editing/types';
-import { commandForKeystroke, runCommand, type CommandContext } from '../commands';
+import { COMMANDS, commandForKeystroke, runCommand, type CommandContext } from '../commands';
+import type { KeyStroke, Platform } from '../shortcuts';
 import type { Session } from '../session';
 import { createUiStore } from '../store';
 import type { EditingServices } from './editingServices';
@@ -22,14 +23,20 @@ function context(history: Partial<HistoryState>) {
 }
 
 describe('undo and redo keys', () => {
-  it('Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y (Cmd on a Mac) redo', () => {
-    expect(commandForKeystroke(key('z', { ctrlKey: true }))?.id).toBe('edit.undo');
-    expect(commandForKeystroke(key('Z', { ctrlKey: true, shiftKey: true }))?.id).toBe('edit.redo');
-    expect(commandForKeystroke(key('y', { ctrlKey: true }))?.id).toBe('edit.redo');
-    expect(commandForKeystroke(key('y', { metaKey: true }))?.id).toBe('edit.redo');
+  it('Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo; on a Mac the same keys with Command', () => {
+    const find = (stroke: KeyStroke, platform: Platform) => commandForKeystroke(stroke, COMMANDS, platform)?.id;
+    expect(find(key('z', { ctrlKey: true }), 'other')).toBe('edit.undo');
+    expect(find(key('Z', { ctrlKey: true, shiftKey: true }), 'other')).toBe('edit.redo');
+    expect(find(key('y', { ctrlKey: true }), 'other')).toBe('edit.redo');
+    expect(find(key('z', { metaKey: true }), 'mac')).toBe('edit.undo');
+    expect(find(key('z', { metaKey: true, shiftKey: true }), 'mac')).toBe('edit.redo');
+    expect(find(key('y', { metaKey: true }), 'mac')).toBe('edit.redo');
+    // The other platform's modifier is not the command key: Control+Z on a Mac, Windows+Z elsewhere.
+    expect(find(key('z', { ctrlKey: true }), 'mac')).toBeUndefined();
+    expect(find(key('z', { metaKey: true }), 'other')).toBeUndefined();
     // Y alone (or with Shift) is typing, not redo.
-    expect(commandForKeystroke(key('y'))).toBeUndefined();
-    expect(commandForKeystroke(key('Y', { ctrlKey: true, shiftKey: true }))).toBeUndefined();
+    expect(find(key('y'), 'other')).toBeUndefined();
+    expect(find(key('Y', { ctrlKey: true, shiftKey: true }), 'other')).toBeUndefined();
   });
 
   it('step through the history only when there is a step to take', async () => {

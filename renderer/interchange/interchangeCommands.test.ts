@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EXPORT_CHOICES, exportCommandId } from '../../app/interchange/exportChoices';
-import { commandForKeystroke, findCommand, runCommand, type CommandContext } from '../commands';
+import { COMMANDS, commandForKeystroke, findCommand, runCommand, type CommandContext } from '../commands';
 import type { Session } from '../session';
 import { createUiStore } from '../store';
 import { interchangeStore } from './interchangeState';
@@ -16,7 +16,7 @@ describe('File › Import and File › Export commands', () => {
   it('Ctrl+I opens the import dialog when a case is open, and not otherwise', async () => {
     interchangeStore.setState({ open: null });
     const stroke = { key: 'i', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false };
-    expect(commandForKeystroke(stroke)?.id).toBe('file.import');
+    expect(commandForKeystroke(stroke, COMMANDS, 'other')?.id).toBe('file.import');
     expect(await runCommand('file.import', context('none'))).toBe(false);
     const ctx = context('open');
     expect(await runCommand('file.import', ctx)).toBe(true);

@@ -5,8 +5,6 @@ import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { RecentList } from './RecentList';
 
-const IS_MAC = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
-
 /** The in-app File menu: a menu button with arrow-key navigation; Escape closes it. */
 export function FileMenu() {
   const { store, session, commands } = useApp();
@@ -97,7 +95,7 @@ export function FileMenu() {
         }}
       >
         <span className="menu-label">{command.label}</span>
-        {command.shortcut !== undefined && <kbd className="menu-shortcut">{formatShortcut(command.shortcut, IS_MAC)}</kbd>}
+        {command.shortcut !== undefined && <kbd className="menu-shortcut">{formatShortcut(command.shortcut)}</kbd>}
       </button>
     );
   };
