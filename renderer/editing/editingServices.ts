@@ -1,8 +1,10 @@
 import type { WorkbenchApi } from '../../app/bridge';
+import { findFreeSpot } from '../../app/freeSpot';
 import type { CaseEdit } from '../../app/editing/types';
 import type { EntityCreateInput } from '../../app/editing/schemas';
 import type { Result, WorkbenchError } from '../../app/result';
 import type { ChartHandle } from '../chart/chartController';
+import { NODE_SIZE_MAX } from '../chart/stylesheet';
 import type { Session } from '../session';
 import type { SelectedElement, UiStore } from '../store';
 import { createEditingStore, type ChartPoint, type EditingStore } from './editingState';
@@ -127,6 +129,15 @@ export function createEditingServices({ api, ui, session, chart }: EditingDeps):
     return { x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom };
   };
 
+  /** Where a new entity goes when the analyst did not point: free space nearest the centre of the view. */
+  const freeSpotInView = (): ChartPoint => {
+    const cy = chart()?.cy;
+    const centre = viewCentre();
+    if (!cy) return centre;
+    // A label sits under each entity: keep a new one clear of its neighbour's label too.
+    return findFreeSpot(centre, cy.nodes().map((node) => node.position()), NODE_SIZE_MAX * 2);
+  };
+
   const selectWhenShown = (element: SelectedElement) => {
     const shown = () => {
       const cy = chart()?.cy;
@@ -164,7 +175,7 @@ export function createEditingServices({ api, ui, session, chart }: EditingDeps):
     call,
     viewCentre,
     openCreateEntity(at, type = null) {
-      store.setState({ dialog: { kind: 'createEntity', at: at ?? viewCentre(), type }, paletteOpen: false, contextMenu: null });
+      store.setState({ dialog: { kind: 'createEntity', at: at ?? freeSpotInView(), type }, paletteOpen: false, contextMenu: null });
     },
     async createEntity(input) {
       const result = await call(api['entity.create'](input));

@@ -49,6 +49,13 @@ export function EditableText({
     const result = await commit(draft);
     if (!result.ok) setServerError(serverMessage(result.error, field));
   };
+  /** Escape puts the saved value back; a second Escape (nothing to put back) leaves the field. */
+  const revert = (event: { preventDefault: () => void }) => {
+    if (draft === value) return;
+    event.preventDefault();
+    setDraft(value);
+    setServerError(null);
+  };
   const common = {
     id,
     value: draft,
@@ -70,7 +77,7 @@ export function EditableText({
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
-            if (e.key === 'Escape') setDraft(value);
+            if (e.key === 'Escape') revert(e);
           }}
         />
       ) : (
@@ -82,7 +89,7 @@ export function EditableText({
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void save();
-            if (e.key === 'Escape') setDraft(value);
+            if (e.key === 'Escape') revert(e);
           }}
         />
       )}
