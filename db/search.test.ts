@@ -58,3 +58,34 @@ describe('search', () => {
     expect(searchCase(store.db, 'jnim', { limit: 1 })).toHaveLength(1);
   });
 });
+
+describe('search snippets', () => {
+  it('gives each hit the passage it was found in', () => {
+    insertEntity(store.db, { type: 'person', label: 'Iyad ag Ghali', description: 'Leader of JNIM since its founding.' });
+    insertEntity(store.db, { type: 'armed_group', label: 'Ansar al-Din', description: 'Formerly led by Iyad ag Ghali, a Tuareg leader.' });
+    insertEntity(store.db, { type: 'armed_group', label: 'JNIM', description: 'Merged under Iyad ag Ghali in 2017.' });
+    const hits = searchCase(store.db, 'Ghali', { kinds: ['entity'] });
+    const text = (hit: (typeof hits)[number]) => hit.snippet.map((part) => part.text).join('');
+    const byTitle = new Map(hits.map((hit) => [hit.title, text(hit)]));
+    expect(byTitle.get('Ansar al-Din')).toContain('Tuareg');
+    expect(byTitle.get('JNIM')).toContain('2017');
+    expect(new Set(hits.map(text)).size).toBe(hits.length);
+  });
+});
+
+describe('search without the apostrophes of a romanised name', () => {
+  it('finds “Jama’at Nasr” typed as “Jamaat Nasr”, “Qaida” as “Qa’ida”, and still by the marks', () => {
+    const jnim = insertEntity(store.db, { type: 'armed_group', label: 'JNIM', aliases: ['Jama’at Nasr al-Islam wal Muslimin'] });
+    const aq = insertEntity(store.db, { type: 'armed_group', label: "al-Qa'ida" });
+    insertEntity(store.db, { type: 'armed_group', label: 'Jamaat Ansar' });
+    const ids = (text: string) => searchCase(store.db, text, { kinds: ['entity'] }).map((hit) => hit.id);
+    expect(ids('Jamaat Nasr')).toEqual([jnim.id]);
+    expect(ids('jamaat nas')).toEqual([jnim.id]);
+    expect(ids('Jama’at Nasr')).toEqual([jnim.id]);
+    expect(ids("Jama'at Nasr")).toEqual([jnim.id]);
+    expect(ids('Qaida')).toEqual([aq.id]);
+    expect(ids("al-Qa'ida")).toEqual([aq.id]);
+    const [hit] = searchCase(store.db, 'Jamaat Nasr', { kinds: ['entity'] });
+    expect(hit?.snippet.some((part) => part.match)).toBe(true);
+  });
+});

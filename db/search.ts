@@ -4,7 +4,7 @@ import { prepared, type Db } from './types';
 /**
  * Full-text search over labels, aliases, descriptions, attributes, notes, citation quotes and
  * callouts (the FTS5 index of migration 0040, kept current by triggers). A name finds its entity
- * through an alias too. What the analyst types is never FTS5 syntax: each word is matched as a
+ * through an alias too, and without its apostrophes ("Jamaat" finds "Jama’at": migration 0060). What the analyst types is never FTS5 syntax: each word is matched as a
  * word (the last one as a prefix, so results come as they type), all words required.
  */
 
@@ -76,14 +76,28 @@ export function searchCase(db: Db, text: string, options: SearchOptions = {}): S
     const seen = best.get(key);
     if (!seen || weighted < seen.weighted) best.set(key, { ...hit, weighted });
   }
-  const snippet = prepared(
-    db,
-    `SELECT snippet(search_fts, 0, char(57344), char(57345), '…', 16) FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
-  ).pluck();
+  // Column 0 is the text as written; column 1 the same text folded, where a name typed without
+  // its apostrophes matched ("Jamaat" in "Jama’at"). The snippet quotes the first; where only the
+  // folded text matched, it shows that, so the match is still highlighted.
+  const snippetOf = (rowid: number): SnippetPart[] => {
+    for (const column of [0, 1]) {
+      const text = prepared(
+        db,
+        `SELECT snippet(search_fts, ${column}, char(57344), char(57345), '…', 16) FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
+      )
+        .pluck()
+        // The rowid is bound as an integer: FTS5 ignores a rowid constraint bound as a float (JavaScript numbers bind
+        // as REAL), and every hit would get the first match's snippet.
+        .get(query, BigInt(rowid)) as string | undefined;
+      const parts = snippetParts(text ?? '');
+      if (column === 1 || parts.some((part) => part.match)) return parts;
+    }
+    return [];
+  };
   return [...best.values()]
     .sort((a, b) => a.weighted - b.weighted)
     .slice(0, limit)
-    .map((hit) => describeHit(db, hit, snippetParts((snippet.get(query, hit.rowid) as string | undefined) ?? '')));
+    .map((hit) => describeHit(db, hit, snippetOf(hit.rowid)));
 }
 
 function firstLine(text: string, max = 80): string {

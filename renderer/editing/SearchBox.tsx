@@ -47,6 +47,21 @@ export function SearchBox() {
     selectAndFocus(hit.focus);
     close();
   };
+  /**
+   * Enter picks the highlighted result of what is typed now. Typed or pasted text whose results
+   * have not come yet (the query waits 150 ms for the typing to pause) is searched at once, so
+   * Enter never picks a result of the text that was there before.
+   */
+  const pickOnEnter = async () => {
+    if (found !== null && found.text === text) {
+      pick(found.hits[active]);
+      return;
+    }
+    if (text.trim() === '') return;
+    const result = await api['search.query']({ text, limit: 30 });
+    if (result.ok) pick(result.value[0]);
+    else setError(result.error.message);
+  };
   return (
     <div className="search-box" role="search" data-testid="search-box">
       <input
@@ -60,7 +75,7 @@ export function SearchBox() {
           if (e.key === 'Escape') close();
           else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, (hits?.length ?? 1) - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter') pick(hits?.[active]);
+          else if (e.key === 'Enter') void pickOnEnter();
           else return;
           e.preventDefault();
         }}
