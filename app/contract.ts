@@ -14,6 +14,7 @@ import type {
 import type { GradedCitation } from './analysis/grades';
 import { layoutNameSchema, viewFiltersSchema, type SavedView } from './views';
 import { RELIABILITY_GRADES } from './domain';
+import { MENU_BARS } from './menuModel';
 import { csvMappingSchema } from './interchange/csvMapping';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from './interchange/graph';
 import type { ImportPreview, ImportReport } from './interchange/plan';
@@ -46,7 +47,18 @@ const finite = z.number().finite();
 
 const viewportSchema = z.object({ zoom: finite.positive(), panX: finite, panY: finite }).strict();
 const positionSchema = z.object({ entityId: id, x: finite, y: finite }).strict();
-const optionalPath = z.object({ path: z.string().min(1).max(4096).optional() }).strict();
+const menuModelItem = z
+  .object({
+    commandId: z.string().min(1).max(200),
+    label: z.string().min(1).max(200),
+    shortcut: z.string().min(1).max(40).optional(),
+    enabled: z.boolean(),
+    checked: z.boolean().optional(),
+    place: z.object({ bar: z.enum(MENU_BARS), section: z.number().int().min(0).max(99), submenu: z.string().min(1).max(100).optional() }).strict(),
+  })
+  .strict();
+/** A recent-list entry's id (main derives it from the path; the renderer only hands it back). */
+const recentCaseId = z.string().regex(/^[0-9a-f]{16}$/);
 const empty = z.undefined().or(z.object({}).strict());
 
 /** Everything the chart needs to draw a case. */
@@ -100,7 +112,20 @@ export interface HistoryStep {
   history: HistoryState;
 }
 
+/** Help › About: what this build is made of. Null where a part is not there (Electron in the test harness). */
+export interface AboutInfo {
+  app: string;
+  electron: string | null;
+  chromium: string | null;
+  node: string;
+  sqlite: string;
+  /** The case-file schema version this build writes (`user_version`). */
+  caseFormat: number;
+}
+
 export interface RecentCase {
+  /** How the renderer names this entry to `case.open`: it never hands main a path. */
+  id: string;
   path: string;
   name: string;
   openedAt: string;
@@ -139,12 +164,21 @@ function channel<O>() {
 export const channels = {
   'case.current': channel<CaseInfo | null>()(empty, 'The case open in this window, or null.'),
   'case.recent': channel<RecentCase[]>()(empty, 'Recently opened case files, newest first.'),
-  'case.new': channel<CaseInfo>()(
-    optionalPath,
-    'Create an empty case file and open it; without a path, ask with a save dialog.',
+  'case.new': channel<CaseInfo>()(empty, 'Create an empty case file where the analyst chooses in a save dialog, and open it.'),
+  'case.open': channel<CaseInfo>()(
+    z.object({ recentId: recentCaseId.optional() }).strict(),
+    'Open a case from the recent list (by its id), or the one the analyst chooses in an open dialog.',
   ),
-  'case.open': channel<CaseInfo>()(optionalPath, 'Open a case file; without a path, ask with an open dialog.'),
   'case.close': channel<null>()(empty, 'Close the open case.'),
+  'case.restoreBackup': channel<CaseInfo | null>()(
+    empty,
+    'Choose a backup of the open case in an open dialog, confirm, and put it in the case\'s place (null: cancelled).',
+  ),
+  'app.about': channel<AboutInfo>()(empty, 'Versions of the app, Electron, Chromium, Node and SQLite, and the case format this build writes.'),
+  'menu.update': channel<null>()(
+    z.object({ items: z.array(menuModelItem).max(500) }).strict(),
+    'The menu bar as the command registry describes it now (labels, shortcuts, enablement); main shows it natively.',
+  ),
   'chart.load': channel<ChartData>()(empty, 'Entities, links, evidence summary, positions and viewport of the case chart.'),
   'chart.savePositions': channel<{ saved: number }>()(
     z.object({ chartId: id, positions: z.array(positionSchema).max(1_000_000) }).strict(),

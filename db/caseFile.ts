@@ -256,3 +256,13 @@ export function createCaseFile(path: string, options: OpenOptions & { name: stri
     throw error;
   }
 }
+
+/** The version of the SQLite library the store runs on (the one better-sqlite3 was built with). */
+export function sqliteLibraryVersion(options: OpenOptions = {}): string {
+  const db = new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    return db.prepare('SELECT sqlite_version()').pluck().get() as string;
+  } finally {
+    db.close();
+  }
+}

@@ -60,10 +60,11 @@ export function searchCase(db: Db, text: string, options: SearchOptions = {}): S
   if (query === null) return [];
   const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
   const kinds = JSON.stringify(options.kinds ?? ['entity', 'link', 'note', 'citation', 'annotation']);
-  // Rank first, cheaply; snippets (the costly part) only for the hits returned.
+  // Rank first, cheaply; snippets (the costly part) only for the hits returned. The folded column
+  // counts half: it repeats the text, and a match there alone is a looser one.
   const raw = prepared(
     db,
-    `SELECT d.id AS rowid, d.kind, d.item_id AS itemId, d.field, bm25(search_fts) AS score
+    `SELECT d.id AS rowid, d.kind, d.item_id AS itemId, d.field, bm25(search_fts, 1.0, 0.5) AS score
      FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
      WHERE search_fts MATCH ? AND d.kind IN (SELECT value FROM json_each(?))
      ORDER BY score LIMIT ?`,

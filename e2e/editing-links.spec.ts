@@ -78,9 +78,11 @@ test('merging two selected entities keeps the chosen one with everything of both
   await page.keyboard.up('Shift');
   await page.keyboard.press('Control+m');
   const dialog = page.getByTestId('merge-dialog');
-  await dialog.getByText('Ansar al-Din', { exact: true }).click();
+  // The entity selected first is proposed as the one to keep; either can be chosen.
   await expect(dialog.getByTestId('merge-result')).toContainText('Kept: Ansar al-Din');
-  await dialog.getByText('al-Murabitoon', { exact: true }).click();
+  await dialog.getByRole('radio', { name: /^Ansar al-Din/ }).click();
+  await expect(dialog.getByTestId('merge-result')).toContainText('Kept: Ansar al-Din');
+  await dialog.getByRole('radio', { name: /^al-Murabitoon/ }).click();
   await expect(dialog.getByTestId('merge-result')).toContainText('Kept: al-Murabitoon');
   await expect(dialog.getByTestId('merge-result')).toContainText('Ansar al-Din');
   await dialog.getByRole('button', { name: /Merge into/ }).click();

@@ -12,11 +12,13 @@ import type { InterchangeDialogs } from '../main/interchange/handlers';
 import { RecentCases } from '../main/recentCases';
 import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../main/security';
 
+/** What Help › About reports here: the package's version (the harness is not Electron). */
+const APP_VERSIONS = { app: (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version };
+
 /** The origin the built renderer is served from in the e2e browser (never a real host). */
 export const APP_ORIGIN = 'http://workbench.localhost';
 /** The built renderer; WORKBENCH_RENDERER_DIR points elsewhere (e.g. a build of a work in progress). */
 const RENDERER_DIR = resolve(process.env.WORKBENCH_RENDERER_DIR ?? 'dist/renderer');
-
 
 let bridgeScript: string | null = null;
 /** The bridge, bundled once per worker from the same app/bridge.ts the preload uses. */
@@ -103,7 +105,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
     };
 
     let session = new CaseSession();
-    let handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs });
+    let handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs, app: { versions: APP_VERSIONS } });
     if (!startEmpty) {
       session.open(casePath);
       recent.add(casePath, session.current()?.name ?? 'JNIM');
@@ -157,7 +159,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
       restart: async () => {
         session.close();
         session = new CaseSession();
-        handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs });
+        handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs, app: { versions: APP_VERSIONS } });
         session.open(casePath);
         await page.goto('about:blank');
         await launch();

@@ -8,11 +8,13 @@ import { tempFolder } from '../db/testing/tempCase';
 import { CaseSession } from './caseSession';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { scriptedDialogs } from './testing/handlerHarness';
 import { RecentCases } from './recentCases';
 import { runCli } from './workbench';
 
 /** The editing channels as the renderer calls them: through the dispatcher, with the contract's schemas. */
 
+let scripted: ReturnType<typeof scriptedDialogs>;
 let tmp: ReturnType<typeof tempFolder>;
 let session: CaseSession;
 let edits: CaseEdit[];
@@ -24,9 +26,10 @@ beforeEach(() => {
   session = new CaseSession();
   edits = [];
   internal = [];
+  scripted = scriptedDialogs();
   const handlers = createHandlers({
     session,
-    dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
+    dialogs: scripted.dialogs,
     recent: new RecentCases(tmp.file('recent.json')),
     emit: (event, payload) => {
       if (event === 'case.edited') edits.push(payload as CaseEdit);
@@ -58,7 +61,8 @@ async function error(channel: string, input?: unknown): Promise<{ code: string; 
 }
 
 async function openNewCase(): Promise<void> {
-  await value('case.new', { path: tmp.file('edit.awcase') });
+  scripted.answer(tmp.file('edit.awcase'));
+  await value('case.new', {});
 }
 
 describe('editing channels', () => {

@@ -20,7 +20,7 @@ describe('analysis.evidence', () => {
     expect((await call('analysis.evidence')).ok).toBe(false);
     const path = tmp.file('jnim.awcase');
     createSampleCase(path, 'jnim');
-    await call('case.open', { path });
+    await harness.openCase(path);
     const evidence = (await call('analysis.evidence')).value as GradedCitation[];
     const chart = (await call('chart.load')).value as ChartData;
     expect(evidence).toHaveLength(294);

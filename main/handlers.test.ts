@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChartData } from '../app/contract';
+import type { ChartData, RecentCase } from '../app/contract';
 import type { CaseInfo } from '../app/domain';
 import { createCaseFile } from '../db/caseFile';
 import { insertEntity } from '../db/entities';
@@ -43,6 +43,12 @@ afterEach(() => {
   tmp.cleanup();
 });
 
+/** File › Open, choosing `path` in the dialog: the only way a path reaches case.open. */
+function openInDialog(path: string) {
+  dialogAnswers.push(path);
+  return call('case.open', {});
+}
+
 function withEntities(name: string, labels: string[]): string {
   const path = tmp.file(name);
   const store = createCaseFile(path, { name: 'Fixture' });
@@ -58,8 +64,10 @@ describe('handlers through the IPC dispatcher', () => {
     expect(bad.ok).toBe(false);
     expect(bad.error?.code).toBe('invalid_input');
     expect(bad.error?.message).toMatch(/positions\.0\.x/);
-    expect((await call('case.open', { path: 1 })).error?.code).toBe('invalid_input');
-    expect((await call('case.open', { path: '/x', extra: true })).error?.code).toBe('invalid_input');
+    // The renderer cannot name a path: case.open takes a recent entry's id, case.new nothing.
+    expect((await call('case.open', { path: '/x' })).error?.code).toBe('invalid_input');
+    expect((await call('case.open', { recentId: '../../etc/passwd' })).error?.code).toBe('invalid_input');
+    expect((await call('case.new', { path: tmp.file('x.awcase') })).error?.code).toBe('invalid_input');
   });
 
   it('answers no_case when nothing is open', async () => {
@@ -69,19 +77,25 @@ describe('handlers through the IPC dispatcher', () => {
 
   it('opens a case, announces it, remembers it, and loads its chart', async () => {
     const path = withEntities('a.awcase', ['Alpha', 'Bravo']);
-    const opened = await call('case.open', { path });
+    const opened = await openInDialog(path);
     expect(opened.ok).toBe(true);
     expect((opened.value as CaseInfo).counts.entities).toBe(2);
     expect(events.map(([e]) => e)).toEqual(['case.changed']);
     const recent = await call('case.recent');
     expect(recent.value).toMatchObject([{ path, name: 'Fixture', exists: true }]);
+    // Reopened from the recent list by its id, after another case.
+    await openInDialog(withEntities('other.awcase', ['Charlie']));
+    const [, first] = (await call('case.recent')).value as RecentCase[];
+    expect(first?.path).toBe(path);
+    expect(((await call('case.open', { recentId: first?.id })).value as CaseInfo).path).toBe(path);
+    expect((await call('case.open', { recentId: '0123456789abcdef' })).error?.code).toBe('not_found');
     const chart = (await call('chart.load')).value as ChartData;
     expect(chart.entities.map((e) => e.label)).toEqual(['Alpha', 'Bravo']);
     expect(chart.positions).toEqual([]);
   });
 
   it('saves positions in one call and returns them with the chart', async () => {
-    await call('case.open', { path: withEntities('b.awcase', ['Alpha', 'Bravo']) });
+    await openInDialog(withEntities('b.awcase', ['Alpha', 'Bravo']));
     const chart = (await call('chart.load')).value as ChartData;
     const [a, b] = chart.entities;
     const saved = await call('chart.savePositions', {
@@ -102,7 +116,7 @@ describe('handlers through the IPC dispatcher', () => {
 
   it('a cancelled dialog is a quiet "cancelled" and leaves the open case open', async () => {
     const path = withEntities('c.awcase', ['Alpha']);
-    await call('case.open', { path });
+    await openInDialog(path);
     dialogAnswers.push(null);
     expect((await call('case.open', {})).error?.code).toBe('cancelled');
     expect(((await call('case.current')).value as CaseInfo).path).toBe(path);
@@ -110,14 +124,14 @@ describe('handlers through the IPC dispatcher', () => {
 
   it('refuses a newer case with a clear message, keeps the current case open and the file untouched', async () => {
     const current = withEntities('current.awcase', ['Alpha']);
-    await call('case.open', { path: current });
+    await openInDialog(current);
     const future = tmp.file('future.awcase');
     const store = createCaseFile(future, { name: 'Future' });
     store.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     store.close();
     const hash = createHash('sha256').update(readFileSync(future)).digest('hex');
 
-    const result = await call('case.open', { path: future });
+    const result = await openInDialog(future);
     expect(result.error?.code).toBe('unsupported');
     expect(result.error?.message).toMatch(/newer version/);
     expect(createHash('sha256').update(readFileSync(future)).digest('hex')).toBe(hash);
@@ -129,19 +143,20 @@ describe('handlers through the IPC dispatcher', () => {
     dialogAnswers.push(path);
     const created = await call('case.new', {});
     expect(created.value).toMatchObject({ path, name: 'New operation', counts: { entities: 0 } });
-    const again = await call('case.new', { path });
+    dialogAnswers.push(path);
+    const again = await call('case.new', {});
     expect(again.error?.code).toBe('conflict');
   });
 
   it('closes the case and says so', async () => {
-    await call('case.open', { path: withEntities('d.awcase', ['Alpha']) });
+    await openInDialog(withEntities('d.awcase', ['Alpha']));
     expect(await call('case.close')).toEqual({ ok: true, value: null });
     expect(events.at(-1)).toEqual(['case.changed', null]);
     expect(await call('case.current')).toEqual({ ok: true, value: null });
   });
 
   it('answers not_found for an entity that is not there, without logging an internal error', async () => {
-    await call('case.open', { path: withEntities('e.awcase', ['Alpha']) });
+    await openInDialog(withEntities('e.awcase', ['Alpha']));
     expect((await call('entity.get', { id: 'missing' })).error?.code).toBe('not_found');
     expect(logged).toEqual([]);
   });

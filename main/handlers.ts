@@ -1,5 +1,6 @@
 import { gradedCitations } from '../app/analysis/grades';
 import type { EventName, EventPayloads } from '../app/contract';
+import type { CaseInfo } from '../app/domain';
 import { WorkbenchFailure } from '../app/result';
 import { chartPositions, defaultChart, getChart, saveChartPositions, saveChartViewport } from '../db/charts';
 import { citationsForEntity, citationsForLink, evidenceSummary, listCitations } from '../db/citations';
@@ -10,6 +11,7 @@ import { getLink, linksOfEntity, listLinks } from '../db/links';
 import { mergeRecordsOf } from '../db/mergeRecords';
 import { noteCounts, notesFor } from '../db/notes';
 import { getSource, listSources } from '../db/sources';
+import { createAppHandlers, type AppHandlerDeps } from './appHandlers';
 import type { CaseRecovery } from './caseRecovery';
 import type { CaseSession } from './caseSession';
 import type { Handlers } from './dispatch';
@@ -40,19 +42,36 @@ export interface HandlerDeps {
   recovery?: CaseRecovery;
   /** Folders to look for the chart-image export font in (see main/export/exportFonts.ts). */
   exportFontDirs?: readonly string[];
+  /** About, the native menu and restoring a backup: what only the desktop app has (see appHandlers.ts). */
+  app?: Omit<AppHandlerDeps, 'recentCases'>;
 }
 
 const cancelled = () => new WorkbenchFailure('cancelled', 'Cancelled.');
 
-/** The code behind every channel of the contract. Runs under plain Node (no Electron import). */
-export function createHandlers({ session, dialogs, recent, emit, interchangeDialogs, recovery, exportFontDirs }: HandlerDeps): Handlers {
-  const db = () => session.requireStore().db;
+/** Opening and creating a case at a path main was given: by a native dialog, the OS, the command line or the recent list. */
+export interface CaseOpener {
+  open(path: string): Promise<CaseInfo>;
+  create(path: string): CaseInfo;
+}
 
-  const opened = (info: ReturnType<CaseSession['open']>) => {
+/** The one place a case is opened or created: it joins the recent list and the window is told. */
+export function createCaseOpener({ session, recent, emit, recovery }: Pick<HandlerDeps, 'session' | 'recent' | 'emit' | 'recovery'>): CaseOpener {
+  const opened = (info: CaseInfo) => {
     recent.add(info.path, info.name);
     emit('case.changed', info);
     return info;
   };
+  return {
+    open: async (path) => opened(recovery ? await recovery.open(path) : session.open(path)),
+    create: (path) => opened(session.create(path)),
+  };
+}
+
+/** The code behind every channel of the contract. Runs under plain Node (no Electron import). */
+export function createHandlers({ session, dialogs, recent, emit, interchangeDialogs, recovery, exportFontDirs, app }: HandlerDeps): Handlers {
+  const db = () => session.requireStore().db;
+
+  const opener = createCaseOpener({ session, recent, emit, recovery });
 
   const requireChart = (chartId: string) => {
     if (!getChart(db(), chartId)) throw new WorkbenchFailure('not_found', 'That chart is not in this case.');
@@ -61,15 +80,23 @@ export function createHandlers({ session, dialogs, recent, emit, interchangeDial
   return {
     'case.current': () => session.current(),
     'case.recent': () => recent.list(),
-    'case.new': async ({ path }) => {
-      const target = path ?? (await dialogs.chooseNewCasePath());
+    // The renderer never names a path: a new case goes where the save dialog says, an opened one
+    // is the dialog's choice or a recent entry by id. Paths from the OS (double-click, a drop, the
+    // command line) reach main through `openCaseAt`, never through a channel.
+    'case.new': async () => {
+      const target = await dialogs.chooseNewCasePath();
       if (target === null) throw cancelled();
-      return opened(session.create(target));
+      return opener.create(target);
     },
-    'case.open': async ({ path }) => {
-      const target = path ?? (await dialogs.chooseCaseToOpen());
+    'case.open': async ({ recentId }) => {
+      if (recentId !== undefined) {
+        const path = recent.pathOf(recentId);
+        if (path === null) throw new WorkbenchFailure('not_found', 'That case is no longer in the recent list.');
+        return opener.open(path);
+      }
+      const target = await dialogs.chooseCaseToOpen();
       if (target === null) throw cancelled();
-      return opened(recovery ? await recovery.open(target) : session.open(target));
+      return opener.open(target);
     },
     'case.close': () => {
       session.close();
@@ -139,6 +166,7 @@ export function createHandlers({ session, dialogs, recent, emit, interchangeDial
       const handle = db();
       return handle.transaction(() => gradedCitations(listCitations(handle), listSources(handle)))();
     },
+    ...createAppHandlers({ versions: { app: 'unknown' }, ...app, recentCases: () => recent.list() }),
     ...createEditingHandlers({ session, emit }),
     ...createViewHandlers({ session }),
     ...createInterchangeHandlers({ session, dialogs: interchangeDialogs, onImported: () => emit('case.changed', session.current()) }),

@@ -195,7 +195,10 @@ function shaped(channel: ChannelName): fc.Arbitrary<unknown> {
       return withExtra(fc.record({ id: fc.oneof(nasty, fc.string({ minLength: 1, maxLength: 40 })) }, { requiredKeys: [] }));
     case 'case.new':
     case 'case.open':
-      return withExtra(fc.record({ path: nasty }, { requiredKeys: [] }));
+      // Neither takes a path: a page that names one (or forges a recent id) is refused.
+      return withExtra(
+        fc.record({ path: fc.oneof(nasty, fc.constantFrom(casePath, tmp.dir, '/etc/passwd')), recentId: fc.oneof(nasty, fc.stringMatching(/^[0-9a-f]{16}$/)) }, { requiredKeys: [] }),
+      );
     default:
       return fc.oneof(fc.constant(undefined), fc.constant({}), extra, nasty);
   }
@@ -215,6 +218,8 @@ beforeAll(() => {
     dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
     recent: new RecentCases(tmp.file('recent.json')),
     emit: () => undefined,
+    // The analyst cancels every native dialog main shows: a hostile page cannot get past them.
+    app: { versions: { app: 'test' }, restoreBackup: () => Promise.resolve(null), showMenu: () => undefined },
   });
   contentHash = hashContent();
   prototypeKeysBefore = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -261,27 +266,29 @@ describe('hostile callers', () => {
     );
   });
 
-  it('refuses unusable paths for case.open and case.new without touching the open case', async () => {
-    const attempts: [ChannelName, string][] = [
-      ['case.open', tmp.file('missing.awcase')],
-      ['case.open', tmp.dir],
-      ['case.open', tmp.file('with\u0000nul.awcase')],
-      ['case.open', tmp.file(`${'long'.repeat(100)}.awcase`)],
-      ['case.new', casePath], // over an existing case: refused, never overwritten
-      ['case.new', tmp.dir],
-      ['case.new', tmp.file('no-such-folder/new.awcase')],
-      ['case.new', tmp.file('with\u0000nul.awcase')],
-      ['case.new', tmp.file(`${'long'.repeat(100)}.awcase`)],
+  it('refuses every path the page names to case.open and case.new, touching no file', async () => {
+    const paths = [
+      casePath,
+      tmp.file('missing.awcase'),
+      tmp.dir,
+      tmp.file('with\u0000nul.awcase'),
+      tmp.file(`${'long'.repeat(100)}.awcase`),
+      tmp.file('no-such-folder/new.awcase'),
+      '/etc/passwd',
     ];
     const bytes = createHash('sha256').update(readFileSync(casePath)).digest('hex');
     const logBefore = logBytes();
     const filesBefore = readdirSync(tmp.dir).sort();
-    for (const [channel, path] of attempts) {
-      const result = await dispatch(handlers, channel, { path }, (_c, error) => internalErrors.push(error));
-      tried += 1;
-      refused += 1;
-      expect(result.ok, `${channel} ${path.slice(0, 80)}`).toBe(false);
-      if (!result.ok) expect(['not_found', 'conflict', 'unsupported'], `${channel} ${path.slice(0, 80)}`).toContain(result.error.code);
+    for (const channel of ['case.open', 'case.new'] as const) {
+      for (const path of paths) {
+        const result = await dispatch(handlers, channel, { path }, (_c, error) => internalErrors.push(error));
+        tried += 1;
+        refused += 1;
+        expect(result, `${channel} ${path.slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      }
+      // A forged recent id names nothing main knows.
+      const forged = await dispatch(handlers, channel, { recentId: 'ffffffffffffffff' }, (_c, error) => internalErrors.push(error));
+      expect(forged.ok).toBe(false);
     }
     expect(internalErrors).toEqual([]);
     expect(readdirSync(tmp.dir).sort()).toEqual(filesBefore);

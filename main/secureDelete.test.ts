@@ -6,6 +6,7 @@ import { tempFolder } from '../db/testing/tempCase';
 import { CaseSession } from './caseSession';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { scriptedDialogs } from './testing/handlerHarness';
 import { RecentCases } from './recentCases';
 
 /**
@@ -15,6 +16,7 @@ import { RecentCases } from './recentCases';
  * from the search index.
  */
 
+let scripted: ReturnType<typeof scriptedDialogs>;
 let tmp: ReturnType<typeof tempFolder>;
 let session: CaseSession;
 let casePath: string;
@@ -30,9 +32,10 @@ beforeEach(() => {
   createSampleCase(casePath, 'jnim');
   session = new CaseSession();
   logged = [];
+  scripted = scriptedDialogs();
   const handlers = createHandlers({
     session,
-    dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
+    dialogs: scripted.dialogs,
     recent: new RecentCases(tmp.file('recent.json')),
     emit: () => undefined,
   });
@@ -56,7 +59,8 @@ async function ok<T>(channel: string, input?: unknown): Promise<T> {
 
 describe('deleting a note in the app', () => {
   it('leaves no trace in the file, its log or the search index once the undo history is cleared', async () => {
-    await ok('case.open', { path: casePath });
+    scripted.answer(casePath);
+    await ok('case.open', {});
     const note = await ok<{ id: string }>('note.create', { target: { kind: 'case' }, body: `${CANARY}: ${TOKEN} at the ferry.` });
     expect(onDisk(CANARY)).toBe(true);
 

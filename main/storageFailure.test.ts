@@ -8,6 +8,7 @@ import { tempFolder } from '../db/testing/tempCase';
 import { CaseSession } from './caseSession';
 import { dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { scriptedDialogs } from './testing/handlerHarness';
 import { RecentCases } from './recentCases';
 
 /**
@@ -16,6 +17,7 @@ import { RecentCases } from './recentCases';
  * before is intact, and the same input saves once there is room again.
  */
 
+let scripted: ReturnType<typeof scriptedDialogs>;
 let tmp: ReturnType<typeof tempFolder>;
 let session: CaseSession;
 let logged: unknown[];
@@ -25,9 +27,10 @@ beforeEach(() => {
   tmp = tempFolder('awb-full-');
   session = new CaseSession();
   logged = [];
+  scripted = scriptedDialogs();
   const handlers = createHandlers({
     session,
-    dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
+    dialogs: scripted.dialogs,
     recent: new RecentCases(tmp.file('recent.json')),
     emit: () => undefined,
   });
@@ -43,9 +46,14 @@ function contentHash(): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-/** Lets the case file grow by at most `pages` more pages (the disk is "full" after that). */
+/**
+ * Lets the case file grow by at most `pages` more pages (the disk is "full" after that). Pages the
+ * file already holds free (FTS5 merges leave some) are used first, as on a real full disk: they
+ * are compacted away first, so that the write under test needs new pages.
+ */
 function limitGrowth(pages: number): void {
   const { db } = session.requireStore();
+  if (pages === 0) db.exec('VACUUM');
   const used = db.pragma('page_count', { simple: true }) as number;
   db.pragma(`max_page_count = ${used + pages}`);
 }
@@ -53,7 +61,8 @@ function limitGrowth(pages: number): void {
 async function openJnim(): Promise<ChartData> {
   const path = tmp.file('JNIM.awcase');
   createSampleCase(path, 'jnim');
-  expect((await call('case.open', { path })).ok).toBe(true);
+  scripted.answer(path);
+  expect((await call('case.open', {})).ok).toBe(true);
   const loaded = await call('chart.load');
   if (!loaded.ok) throw new Error(loaded.error.message);
   return loaded.value as ChartData;

@@ -18,7 +18,7 @@ describe('pins and saved views over IPC', () => {
   it('pins nodes, lists them, and saves, lists and deletes views; bad input is refused', async () => {
     const path = tmp.file('jnim.awcase');
     createSampleCase(path, 'jnim');
-    await call('case.open', { path });
+    await harness.openCase(path);
     const chart = (await call('chart.load')).value as ChartData;
     const [a, b] = chart.entities;
 

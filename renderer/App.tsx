@@ -8,6 +8,7 @@ import { ExportDialog } from './interchange/ExportDialog';
 import { ImportDialog } from './interchange/ImportDialog';
 import { EmptyState } from './panels/EmptyState';
 import { ErrorBanner } from './panels/ErrorBanner';
+import { HelpDialogs } from './panels/HelpDialogs';
 import { Legend } from './panels/Legend';
 import { StatusBar } from './panels/StatusBar';
 import { TopBar } from './panels/TopBar';
@@ -61,6 +62,7 @@ export function App() {
       <ExportImageDialog />
       <ImportDialog />
       <ExportDialog />
+      <HelpDialogs />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { INTERCHANGE_COMMANDS } from './interchange/interchangeCommands';
 import { EDITING_COMMANDS } from './editing/editingCommands';
 import type { EditingServices } from './editing/editingServices';
 import type { Session } from './session';
+import type { MenuPlace } from '../app/menuModel';
 import { currentPlatform, matchesShortcut, type KeyStroke, type Platform } from './shortcuts';
 import type { UiStore } from './store';
 
@@ -25,6 +26,8 @@ export interface CommandContext {
 export interface Command {
   id: string;
   label: string;
+  /** Where the native menu bar shows it (every command has a place: see commands.test.ts). */
+  menu: MenuPlace;
   /** The shortcut shown in menus, e.g. "Ctrl+N". */
   shortcut?: string;
   /** Other keys that run it too (e.g. "=" for zoom in, unshifted "+" on many layouts). */
@@ -44,6 +47,7 @@ export const ZOOM_STEP = 1.25;
 export const COMMANDS: readonly Command[] = [
   {
     id: 'file.new',
+    menu: { bar: 'file', section: 0 },
     label: 'New case…',
     shortcut: 'Ctrl+N',
     canRun: () => true,
@@ -51,6 +55,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'file.open',
+    menu: { bar: 'file', section: 0 },
     label: 'Open case…',
     shortcut: 'Ctrl+O',
     canRun: () => true,
@@ -58,13 +63,40 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'file.close',
+    menu: { bar: 'file', section: 2 },
     label: 'Close case',
     shortcut: 'Ctrl+W',
     canRun: caseOpen,
     run: (ctx) => ctx.session.closeCase(),
   },
   {
+    id: 'file.restoreBackup',
+    menu: { bar: 'file', section: 2 },
+    label: 'Restore backup…',
+    canRun: caseOpen,
+    run: async (ctx) => {
+      ctx.store.setState({ fileMenuOpen: false });
+      await ctx.session.restoreBackup();
+    },
+  },
+  {
+    id: 'help.shortcuts',
+    menu: { bar: 'help', section: 0 },
+    label: 'Keyboard shortcuts',
+    shortcut: 'Ctrl+/',
+    canRun: () => true,
+    run: (ctx) => ctx.store.setState({ helpDialog: 'shortcuts', fileMenuOpen: false }),
+  },
+  {
+    id: 'help.about',
+    menu: { bar: 'help', section: 1 },
+    label: 'About Analyst Workbench',
+    canRun: () => true,
+    run: (ctx) => ctx.store.setState({ helpDialog: 'about', fileMenuOpen: false }),
+  },
+  {
     id: 'file.exportImage',
+    menu: { bar: 'file', section: 1 },
     label: 'Export image…',
     shortcut: 'Ctrl+Shift+E',
     canRun: (ctx) => chartShown(ctx) && (ctx.store.getState().chart?.entities.length ?? 0) > 0,
@@ -72,6 +104,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'chart.fit',
+    menu: { bar: 'view', section: 1 },
     label: 'Fit chart to window',
     shortcut: 'F',
     altShortcuts: ['Ctrl+0'],
@@ -80,6 +113,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'chart.relayout',
+    menu: { bar: 'chart', section: 0 },
     label: 'Lay out again',
     shortcut: 'Ctrl+L',
     canRun: (ctx) => chartShown(ctx) && !ctx.store.getState().layoutRunning && (ctx.store.getState().chart?.entities.length ?? 0) > 0,
@@ -88,6 +122,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'chart.zoomIn',
+    menu: { bar: 'view', section: 1 },
     label: 'Zoom in',
     shortcut: '+',
     altShortcuts: ['=', 'Ctrl+=', 'Ctrl++'],
@@ -96,6 +131,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'chart.zoomOut',
+    menu: { bar: 'view', section: 1 },
     label: 'Zoom out',
     shortcut: '-',
     altShortcuts: ['Ctrl+-'],
@@ -104,6 +140,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'selection.clear',
+    menu: { bar: 'edit', section: 4 },
     label: 'Clear selection',
     shortcut: 'Escape',
     canRun: (ctx) => ctx.store.getState().selection.length > 0,

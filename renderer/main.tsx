@@ -6,7 +6,9 @@ import { App } from './App';
 import { AppContext, type AppServices } from './appContext';
 import type { ChartHandle } from './chart/chartController';
 import type { CommandContext } from './commands';
+import { interchangeStore } from './interchange/interchangeState';
 import { bindShortcuts } from './keyboard';
+import { publishMenuModel } from './menuPublisher';
 import { createEditingServices } from './editing/editingServices';
 import { runNativeMenuCommand } from './editing/nativeEditMenu';
 import { createSession } from './session';
@@ -41,6 +43,8 @@ function start(root: HTMLElement): void {
   api.on('case.changed', (info) => session.caseChanged(info));
   api.on('command.run', ({ commandId }) => void runNativeMenuCommand(commandId, commands));
   bindShortcuts(commands);
+  // The native menu bar is generated from the command registry (Electron only: the harness records it).
+  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore]);
 
   createRoot(root).render(
     <StrictMode>

@@ -16,9 +16,11 @@ export interface Session {
   /** Asks main which case is open (if any) and loads it. */
   start: () => Promise<void>;
   newCase: () => Promise<void>;
-  /** Opens the file at `path`, or asks main to show an open dialog. */
-  openCase: (path?: string) => Promise<void>;
+  /** Opens a case from the recent list (by its id), or asks main to show an open dialog. */
+  openCase: (recentId?: string) => Promise<void>;
   closeCase: () => Promise<void>;
+  /** File › Restore backup: main asks which backup and confirms; the restored case is then loaded. */
+  restoreBackup: () => Promise<void>;
   /** Reloads the open case's chart (e.g. after main says it changed). */
   reloadChart: () => Promise<void>;
   /** main says the open case changed: opened, created or closed. */
@@ -114,9 +116,17 @@ export function createSession(api: WorkbenchApi, store: UiStore): Session {
       store.setState({ fileMenuOpen: false });
       await afterCall(await api['case.new']({}));
     },
-    async openCase(path) {
+    async openCase(recentId) {
       store.setState({ fileMenuOpen: false });
-      await afterCall(await api['case.open'](path === undefined ? {} : { path }));
+      await afterCall(await api['case.open'](recentId === undefined ? {} : { recentId }));
+    },
+    async restoreBackup() {
+      const result = await api['case.restoreBackup']();
+      if (result.ok) {
+        if (result.value !== null) await loadChart(result.value);
+      } else if (result.error.code !== 'cancelled') {
+        showError(result.error);
+      }
     },
     async closeCase() {
       store.setState({ fileMenuOpen: false });

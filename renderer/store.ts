@@ -63,6 +63,8 @@ export interface UiState {
   layoutRunning: boolean;
   /** File › Export image is open. */
   exportImageOpen: boolean;
+  /** Help › Keyboard shortcuts or Help › About is open. */
+  helpDialog: 'shortcuts' | 'about' | null;
 }
 
 export const initialUiState: UiState = {
@@ -76,6 +78,7 @@ export const initialUiState: UiState = {
   fileMenuOpen: false,
   layoutRunning: false,
   exportImageOpen: false,
+  helpDialog: null,
 };
 
 export type UiStore = Store<UiState>;

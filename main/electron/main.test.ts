@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { trackProcessListeners } from './testing/mainProcess';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES } from '../../app/contract';
+import { CHANNEL_NAMES, type RecentCase } from '../../app/contract';
+import type { MenuBarName, MenuModel } from '../../app/menuModel';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
 import type { Result } from '../../app/result';
 import { listBackups } from '../../db/backup';
 import { checkCaseFile } from '../../db/caseCheck';
@@ -237,33 +239,109 @@ describe('session lock-down', () => {
   });
 });
 
-describe('File menu', () => {
-  it('offers New, Open, Open Recent, Close and Quit with the usual shortcuts', () => {
-    const file = menuItem('&File');
-    const labels = (file.submenu as MenuItemConstructorOptions[]).map((item) => item.label ?? item.role ?? item.type);
-    // In this order (other items, such as Import and Export, may sit between them).
-    const expected = ['New Case…', 'Open Case…', 'Open Recent', 'Restore Backup…', 'Close Case', 'quit'];
-    expect(labels.filter((label) => typeof label === 'string' && expected.includes(label))).toEqual(expected);
-    expect(labels.at(-1)).toBe('quit');
-    expect(menuItem('New Case…').accelerator).toBe('CmdOrCtrl+N');
-    expect(menuItem('Open Case…').accelerator).toBe('CmdOrCtrl+O');
-    expect(menuItem('Close Case').accelerator).toBe('CmdOrCtrl+W');
-    expect(menuItem('Close Case').enabled).toBe(true);
+/**
+ * The menu the renderer's command registry describes (renderer/menuPublisher.ts sends it as the
+ * window's state changes): a part of it, as the renderer sends it with a case open.
+ */
+const place = (bar: MenuBarName, section: number, submenu?: string) => ({ bar, section, ...(submenu ? { submenu } : {}) });
+const REGISTRY_MODEL: MenuModel = {
+  items: [
+    { commandId: 'file.new', label: 'New case…', shortcut: 'Ctrl+N', enabled: true, place: place('file', 0) },
+    { commandId: 'file.open', label: 'Open case…', shortcut: 'Ctrl+O', enabled: true, place: place('file', 0) },
+    { commandId: 'file.import', label: 'Import…', shortcut: 'Ctrl+I', enabled: true, place: place('file', 1) },
+    { commandId: 'file.export.graphml', label: 'Export case as GraphML…', enabled: true, place: place('file', 1, 'Export') },
+    { commandId: 'file.export.stix', label: 'Export case as STIX 2.1 (strict)…', enabled: true, place: place('file', 1, 'Export') },
+    { commandId: 'file.restoreBackup', label: 'Restore backup…', enabled: true, place: place('file', 2) },
+    { commandId: 'file.close', label: 'Close case', shortcut: 'Ctrl+W', enabled: true, place: place('file', 2) },
+    { commandId: 'edit.undo', label: 'Undo', shortcut: 'Ctrl+Z', enabled: true, place: place('edit', 0) },
+    { commandId: 'edit.redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', enabled: false, place: place('edit', 0) },
+    { commandId: 'chart.fit', label: 'Fit chart to window', shortcut: 'F', enabled: true, place: place('view', 1) },
+    { commandId: 'chart.relayout', label: 'Lay out again', shortcut: 'Ctrl+L', enabled: true, place: place('chart', 0) },
+    { commandId: 'analysis.communities', label: 'Find communities (Louvain)', shortcut: 'Alt+C', enabled: true, place: place('analysis', 2) },
+    { commandId: 'help.about', label: 'About Analyst Workbench', enabled: true, place: place('help', 1) },
+  ],
+};
+
+function commandsSent(webContents: FakeWebContents, from: number): unknown[] {
+  return sentEvents(webContents, 'command.run').slice(from);
+}
+
+describe('the menu bar, generated from the renderer\'s command registry', () => {
+  it('has only what the OS provides until the window says what its commands are', () => {
+    const bars = currentMenu().map((item) => item.label);
+    expect(bars).toEqual(['&File', '&Edit', '&View']);
+    const file = menuItem('&File').submenu as MenuItemConstructorOptions[];
+    expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual(['Open Recent', 'separator', 'quit']);
   });
 
-  it('closes the case, tells the window, and reopens it from Open Recent', async () => {
+  it('shows every command the window sends, where its registry entry puts it, with its shortcut', async () => {
+    expect(await invoke('menu.update', REGISTRY_MODEL)).toEqual({ ok: true, value: null });
+    expect(currentMenu().map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Chart', '&Analysis', '&Help']);
+    const file = (menuItem('&File').submenu as MenuItemConstructorOptions[]).map((item) => item.label ?? item.role ?? item.type);
+    expect(file).toEqual(['New case…', 'Open case…', 'Open Recent', 'separator', 'Import…', 'Export', 'separator', 'Restore backup…', 'Close case', 'separator', 'quit']);
+    // Shown, not registered: the window's one key handler runs shortcuts (a plain "F" must stay typeable).
+    expect(menuItem('New case…')).toMatchObject({ accelerator: 'CmdOrCtrl+N', registerAccelerator: false });
+    expect(menuItem('Fit chart to window')).toMatchObject({ accelerator: 'F', registerAccelerator: false });
+    expect(menuItem('Find communities (Louvain)').accelerator).toBe('Alt+C');
+    expect(menuItem('Redo').enabled).toBe(false);
+    const edit = menuItem('&Edit').submenu as MenuItemConstructorOptions[];
+    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+  });
+
+  it('runs a command in the window when its item is clicked', () => {
+    const webContents = mainWindow().webContents;
+    const before = sentEvents(webContents, 'command.run').length;
+    click(menuItem('Import…'));
+    const exportMenu = menuItem('Export').submenu as MenuItemConstructorOptions[];
+    click(menuItem('Export case as GraphML…', exportMenu));
+    click(menuItem('Undo'));
+    click(menuItem('About Analyst Workbench'));
+    expect(commandsSent(webContents, before)).toEqual([
+      { commandId: 'file.import' },
+      { commandId: 'file.export.graphml' },
+      { commandId: 'edit.undo' },
+      { commandId: 'help.about' },
+    ]);
+  });
+
+  it('refuses a model that is not one (too many items, an unknown menu)', async () => {
+    const menus = recorded.menus.length;
+    const bad = { items: [{ ...REGISTRY_MODEL.items[0], place: { bar: 'tools', section: 0 } }] };
+    expect(await invoke('menu.update', bad)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke('menu.update', { items: Array.from({ length: 501 }, () => REGISTRY_MODEL.items[0]) })).toMatchObject({ ok: false });
+    expect(recorded.menus.length).toBe(menus);
+  });
+});
+
+describe('opening and closing cases', () => {
+  it('closes the case, tells the window, and reopens it from Open Recent (a path main keeps, never the page\'s)', async () => {
     const { webContents } = mainWindow();
-    click(menuItem('Close Case'));
+    const before = sentEvents(webContents, 'command.run').length;
+    click(menuItem('Close case'));
+    expect(commandsSent(webContents, before)).toEqual([{ commandId: 'file.close' }]);
+    // The window runs file.close: it calls case.close.
+    expect(await invoke('case.close', undefined)).toEqual({ ok: true, value: null });
     await vi.waitFor(() => expect(sentEvents(webContents, 'case.changed')).toContain(null));
-    expect(menuItem('Close Case').enabled).toBe(false);
     expect(await invoke('case.current', undefined)).toEqual({ ok: true, value: null });
 
     const recent = menuItem('Open Recent').submenu as MenuItemConstructorOptions[];
     const jnim = recent.find((item) => item.label?.endsWith(samplePath));
     if (!jnim) throw new Error('the sample is not in Open Recent');
     click(jnim);
-    await vi.waitFor(() => expect(menuItem('Close Case').enabled).toBe(true));
-    expect(sentEvents(webContents, 'case.changed').at(-1)).toMatchObject({ path: samplePath });
+    await vi.waitFor(() => expect(sentEvents(webContents, 'case.changed').at(-1)).toMatchObject({ path: samplePath }));
+  });
+
+  it('opens from the recent list by id, and refuses a path from the page', async () => {
+    const recent = await invoke('case.recent', undefined);
+    const entry = recent.ok ? (recent.value as RecentCase[]).find((item) => item.path === samplePath) : undefined;
+    if (!entry) throw new Error('the sample is not in the recent list');
+    expect(await invoke('case.open', { recentId: entry.id })).toMatchObject({ ok: true, value: { path: samplePath } });
+    expect(await invoke('case.open', { path: samplePath })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke('case.new', { path: path.join(recorded.workDir, 'made-by-page.awcase') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(existsSync(path.join(recorded.workDir, 'made-by-page.awcase'))).toBe(false);
   });
 
   it('explains in one sentence why a file cannot be opened, changes nothing, and keeps the open case', async () => {
@@ -271,15 +349,16 @@ describe('File menu', () => {
     writeFileSync(notACase, 'these are my notes, not a case');
     recorded.nextOpenDialogPath = notACase;
     const boxesBefore = recorded.messageBoxes.length;
-    click(menuItem('Open Case…'));
-    await vi.waitFor(() => expect(recorded.messageBoxes.length).toBe(boxesBefore + 1));
+    // File › Open case…: the window runs file.open, which asks main for its open dialog.
+    const result = await invoke('case.open', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(recorded.messageBoxes.length).toBe(boxesBefore + 1);
     const box = recorded.messageBoxes.at(-1);
     expect(box?.title).toBe('Not a case file');
     expect(box?.message).toBe('“notes.awcase” is not an Analyst Workbench case file.');
     expect(box?.detail).toMatch(/has not been changed, and a copy of it was put aside as notes\.awcase\.unrecognised-/);
     expect(box?.buttons).toEqual(['Cancel']);
     expect(readFileSync(notACase, 'utf8')).toBe('these are my notes, not a case');
-    // Cancelling is not an error: no error box; the case that was open stays open.
     expect(recorded.errorBoxes).toEqual([]);
     expect(await invoke('case.current', undefined)).toMatchObject({ ok: true, value: { path: samplePath } });
   });
@@ -287,14 +366,12 @@ describe('File menu', () => {
   it('says nothing when the analyst cancels the open dialog', async () => {
     recorded.nextOpenDialogPath = null;
     const before = recorded.errorBoxes.length;
-    const menusBefore = recorded.menus.length;
-    click(menuItem('Open Case…'));
-    await vi.waitFor(() => expect(recorded.menus.length).toBeGreaterThan(menusBefore));
+    expect(await invoke('case.open', {})).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(recorded.errorBoxes).toHaveLength(before);
   });
 });
 
-describe('File > Restore Backup…', () => {
+describe('File > Restore backup…', () => {
   it('puts a chosen backup in place of the open case after asking, keeping the current file aside', async () => {
     const { webContents } = mainWindow();
     const [backup] = listBackups(samplePath);
@@ -304,12 +381,17 @@ describe('File > Restore Backup…', () => {
     // Work after the backup: a viewport the backup does not have.
     expect(await invoke('chart.saveViewport', { chartId, viewport: { zoom: 3, panX: 1, panY: 2 } })).toEqual({ ok: true, value: null });
 
+    const sent = sentEvents(webContents, 'command.run').length;
+    click(menuItem('Restore backup…'));
+    expect(commandsSent(webContents, sent)).toEqual([{ commandId: 'file.restoreBackup' }]);
+
     recorded.nextOpenDialogPath = backup.path;
     recorded.messageBoxResponses.push(0);
     const boxes = recorded.messageBoxes.length;
     const changes = sentEvents(webContents, 'case.changed').length;
-    click(menuItem('Restore Backup…'));
-    await vi.waitFor(() => expect(sentEvents(webContents, 'case.changed').length).toBe(changes + 1));
+    const restored = await invoke('case.restoreBackup', {});
+    expect(restored).toMatchObject({ ok: true, value: { path: samplePath } });
+    expect(sentEvents(webContents, 'case.changed').length).toBe(changes + 1);
 
     const question = recorded.messageBoxes[boxes];
     expect(question?.message).toMatch(/^Replace “JNIM\.awcase” with the backup of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\?$/);
@@ -327,45 +409,22 @@ describe('File > Restore Backup…', () => {
     recorded.nextOpenDialogPath = backup?.path ?? null;
     recorded.messageBoxResponses.push(1);
     const boxes = recorded.messageBoxes.length;
-    click(menuItem('Restore Backup…'));
-    await vi.waitFor(() => expect(recorded.messageBoxes.length).toBe(boxes + 1));
+    expect(await invoke('case.restoreBackup', {})).toEqual({ ok: true, value: null });
+    expect(recorded.messageBoxes.length).toBe(boxes + 1);
     const aside = readdirSync(path.dirname(samplePath)).filter((name) => name.startsWith('JNIM.awcase.before-restore-'));
     expect(aside).toHaveLength(1);
   });
 });
 
-describe('Edit menu', () => {
-  it('Undo and Redo ask the renderer (history, or the text undo of the field being typed in); the clipboard items stay native', () => {
-    const webContents = mainWindow().webContents;
-    const edit = menuItem('&Edit').submenu as MenuItemConstructorOptions[];
-    expect(menuItem('Undo', edit).accelerator).toBe('CmdOrCtrl+Z');
-    expect(menuItem('Redo', edit).accelerator).toBe('CmdOrCtrl+Shift+Z');
-    expect(menuItem('Undo', edit).role).toBeUndefined();
-    const before = sentEvents(webContents, 'command.run').length;
-    click(menuItem('Undo', edit));
-    click(menuItem('Redo', edit));
-    expect(sentEvents(webContents, 'command.run').slice(before)).toEqual([{ commandId: 'edit.undo' }, { commandId: 'edit.redo' }]);
-    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
+describe('Help > About', () => {
+  it('gives the versions of every part and the case format', async () => {
+    const about = await invoke('app.about', undefined);
+    expect(about).toMatchObject({ ok: true, value: { node: process.versions.node, caseFormat: LATEST_SCHEMA_VERSION } });
+    expect(about.ok && (about.value as { sqlite: string }).sqlite).toMatch(/^3\.\d+\.\d+$/);
   });
 });
 
 describe('File > Import and File > Export', () => {
-  it('ask the renderer to run its import and export commands (it shows the preview and the report)', () => {
-    const webContents = mainWindow().webContents;
-    const before = sentEvents(webContents, 'command.run').length;
-    expect(menuItem('Import…').accelerator).toBe('CmdOrCtrl+I');
-    click(menuItem('Import…'));
-    const exportMenu = menuItem('Export').submenu as MenuItemConstructorOptions[];
-    expect(exportMenu.map((item) => item.label)).toContain('GraphML…');
-    click(menuItem('GraphML…', exportMenu));
-    click(menuItem('STIX 2.1 (strict)…', exportMenu));
-    expect(sentEvents(webContents, 'command.run').slice(before)).toEqual([
-      { commandId: 'file.import' },
-      { commandId: 'file.export.graphml' },
-      { commandId: 'file.export.stix' },
-    ]);
-  });
-
   it('take their paths from the native dialogs, never from the renderer', async () => {
     const target = path.join(recorded.workDir, 'written-by-renderer.graphml');
     const refusedExport = await invoke('interchange.export', { format: 'graphml', path: target });

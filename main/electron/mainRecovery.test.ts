@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { MenuItemConstructorOptions } from 'electron';
 import { sha256, setLastCase, trackProcessListeners } from './testing/mainProcess';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../app/result';
@@ -33,14 +32,6 @@ async function invoke(channel: string, input: unknown): Promise<Result<unknown>>
   const window = recorded.windows[0];
   if (!handler || !window) throw new Error(`no handler or window for ${channel}`);
   return (await handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, input)) as Result<unknown>;
-}
-
-function fileMenuItem(label: string): MenuItemConstructorOptions {
-  const menu = recorded.menus.at(-1) as MenuItemConstructorOptions[];
-  const file = menu.find((item) => item.label === '&File');
-  const item = (file?.submenu as MenuItemConstructorOptions[]).find((entry) => entry.label === label);
-  if (!item) throw new Error(`no ${label}`);
-  return item;
 }
 
 async function damagedCase(file: string, withBackup: boolean): Promise<string> {
@@ -98,15 +89,16 @@ describe('a damaged case at start-up', () => {
   });
 });
 
-describe('a damaged case without a backup, opened from the File menu', () => {
+describe('a damaged case without a backup, opened with File › Open case', () => {
   it('salvages it into a new case beside it, opens that, and says what was recovered', async () => {
     const damaged = path.join(casesDir, 'Op Niger.awcase');
     const bytes = await damagedCase(damaged, false);
     const boxes = recorded.messageBoxes.length;
     recorded.messageBoxResponses.push(0, 0); // salvage; then OK on the report
     recorded.nextOpenDialogPath = damaged;
-    const onClick = fileMenuItem('Open Case…').click as unknown as () => void;
-    onClick();
+    // File › Open case… runs in the window, which asks main for its open dialog.
+    const opened = await invoke('case.open', {});
+    expect(opened).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(recorded.messageBoxes.length).toBe(boxes + 2));
 
     const [question, report] = recorded.messageBoxes.slice(boxes);

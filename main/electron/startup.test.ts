@@ -6,7 +6,7 @@ import { caseFileFromArgv, chooseStartupCase, electronNativeBindingPath, withCas
 const samplePath = path.join('/home/ana/.config/Analyst Workbench/cases', 'JNIM.awcase');
 
 function recent(entries: [string, boolean][]): RecentCase[] {
-  return entries.map(([file, exists]) => ({ path: file, name: path.basename(file, '.awcase'), openedAt: '2025-01-01T00:00:00Z', exists }));
+  return entries.map(([file, exists], i) => ({ id: i.toString(16).padStart(16, '0'), path: file, name: path.basename(file, '.awcase'), openedAt: '2025-01-01T00:00:00Z', exists }));
 }
 
 describe('chooseStartupCase', () => {

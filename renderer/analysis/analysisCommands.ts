@@ -20,6 +20,7 @@ const LAYOUT_KEYS: readonly [LayoutName, string][] = [
 export const ANALYSIS_COMMANDS: readonly Command[] = [
   {
     id: 'analysis.togglePanel',
+    menu: { bar: 'view', section: 0 },
     label: 'Show analysis panel',
     shortcut: 'Ctrl+Shift+A',
     canRun: (ctx) => ctx.analysis !== undefined && ctx.store.getState().caseStatus === 'open',
@@ -31,6 +32,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.runMeasure',
+    menu: { bar: 'analysis', section: 0 },
     label: 'Run measure',
     shortcut: 'Alt+M',
     canRun: idle,
@@ -41,6 +43,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.cancel',
+    menu: { bar: 'analysis', section: 0 },
     label: 'Cancel analysis',
     shortcut: 'Alt+.',
     canRun: (ctx) => ctx.analysis?.store.getState().run.status === 'running',
@@ -48,6 +51,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.clearMeasure',
+    menu: { bar: 'analysis', section: 0 },
     label: 'Clear measure from chart',
     shortcut: 'Alt+X',
     canRun: (ctx) => ctx.analysis?.store.getState().measure != null,
@@ -55,6 +59,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.shortestPath',
+    menu: { bar: 'analysis', section: 1 },
     label: 'Shortest path between the two selected',
     shortcut: 'Alt+P',
     canRun: (ctx) => idle(ctx) && selected(ctx) === 2,
@@ -65,6 +70,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.allShortestPaths',
+    menu: { bar: 'analysis', section: 1 },
     label: 'All shortest paths between the two selected',
     shortcut: 'Alt+Shift+P',
     canRun: (ctx) => idle(ctx) && selected(ctx) === 2,
@@ -75,6 +81,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.connectingNetwork',
+    menu: { bar: 'analysis', section: 1 },
     label: 'Connecting network of the selected',
     shortcut: 'Alt+C',
     canRun: (ctx) => idle(ctx) && selected(ctx) >= 3,
@@ -85,6 +92,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.neighbourhood',
+    menu: { bar: 'analysis', section: 1 },
     label: 'Neighbourhood of the selected',
     shortcut: 'Alt+N',
     canRun: (ctx) => idle(ctx) && selected(ctx) >= 1,
@@ -95,6 +103,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.clearHighlight',
+    menu: { bar: 'analysis', section: 1 },
     label: 'Clear highlight',
     shortcut: 'Alt+H',
     canRun: (ctx) => ctx.analysis?.store.getState().highlight != null,
@@ -102,6 +111,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.communities',
+    menu: { bar: 'analysis', section: 2 },
     label: 'Find communities (Louvain)',
     shortcut: 'Alt+G',
     canRun: idle,
@@ -112,6 +122,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.clearCommunities',
+    menu: { bar: 'analysis', section: 2 },
     label: 'Clear communities',
     shortcut: 'Alt+Shift+G',
     canRun: (ctx) => ctx.analysis?.store.getState().communities != null,
@@ -119,6 +130,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'analysis.clearFilters',
+    menu: { bar: 'analysis', section: 3 },
     label: 'Show everything (clear filters)',
     shortcut: 'Alt+0',
     canRun: (ctx) => ready(ctx),
@@ -126,6 +138,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'chart.pin',
+    menu: { bar: 'chart', section: 1 },
     label: 'Pin selected (layouts leave them in place)',
     shortcut: 'Alt+K',
     canRun: (ctx) => ready(ctx) && selected(ctx) > 0 && !ctx.store.getState().layoutRunning,
@@ -133,6 +146,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   },
   {
     id: 'chart.unpin',
+    menu: { bar: 'chart', section: 1 },
     label: 'Unpin selected',
     shortcut: 'Alt+Shift+K',
     canRun: (ctx) => ready(ctx) && selected(ctx) > 0 && !ctx.store.getState().layoutRunning,
@@ -141,6 +155,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
   ...LAYOUT_KEYS.map(
     ([name, shortcut]): Command => ({
       id: `chart.layout.${name}`,
+      menu: { bar: 'chart', section: 0, submenu: 'Layout' },
       label: `Lay out: ${LAYOUT_LABELS[name]}`,
       shortcut,
       canRun: (ctx) => ready(ctx) && !ctx.store.getState().layoutRunning,

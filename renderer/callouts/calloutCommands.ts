@@ -19,6 +19,7 @@ const canAddCallout = (ctx: CommandContext) => {
 export const CALLOUT_COMMANDS: readonly Command[] = [
   {
     id: 'callout.new',
+    menu: { bar: 'edit', section: 2 },
     label: 'Add callout',
     canRun: canAddCallout,
     run: (ctx) => {

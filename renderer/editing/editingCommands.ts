@@ -21,6 +21,7 @@ const selectedEntities = (ctx: CommandContext) => ctx.store.getState().selection
 export const EDITING_COMMANDS: readonly Command[] = [
   {
     id: 'edit.undo',
+    menu: { bar: 'edit', section: 0 },
     label: 'Undo',
     shortcut: 'Ctrl+Z',
     canRun: (ctx) => editable(ctx) && ctx.editing?.store.getState().history?.canUndo === true,
@@ -28,6 +29,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'edit.redo',
+    menu: { bar: 'edit', section: 0 },
     label: 'Redo',
     shortcut: 'Ctrl+Shift+Z',
     altShortcuts: ['Ctrl+Y'],
@@ -36,6 +38,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'entity.new',
+    menu: { bar: 'edit', section: 2 },
     label: 'New entity…',
     shortcut: 'Ctrl+E',
     altShortcuts: ['N'],
@@ -44,12 +47,14 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'entity.palette',
+    menu: { bar: 'view', section: 0 },
     label: 'Entity type palette',
     canRun: editable,
     run: (ctx) => ctx.editing?.store.setState((s) => ({ paletteOpen: !s.paletteOpen })),
   },
   {
     id: 'selection.delete',
+    menu: { bar: 'edit', section: 2 },
     label: 'Delete selection…',
     shortcut: 'Delete',
     altShortcuts: ['Backspace'],
@@ -58,6 +63,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'link.new',
+    menu: { bar: 'edit', section: 2 },
     label: 'Link the two selected entities…',
     shortcut: 'L',
     canRun: (ctx) => editable(ctx) && selectedEntities(ctx).length === 2 && ctx.store.getState().selection.length === 2,
@@ -68,6 +74,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'entity.merge',
+    menu: { bar: 'edit', section: 2 },
     label: 'Merge the two selected entities…',
     shortcut: 'Ctrl+M',
     canRun: (ctx) => editable(ctx) && selectedEntities(ctx).length === 2 && ctx.store.getState().selection.length === 2,
@@ -78,6 +85,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'sources.open',
+    menu: { bar: 'edit', section: 3 },
     label: 'Sources…',
     shortcut: 'Ctrl+Shift+S',
     canRun: (ctx) => ctx.editing !== undefined && ctx.store.getState().caseStatus === 'open',
@@ -85,6 +93,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'notes.open',
+    menu: { bar: 'edit', section: 3 },
     label: 'Notes…',
     shortcut: 'Ctrl+Shift+N',
     canRun: (ctx) => ctx.editing !== undefined && ctx.store.getState().caseStatus === 'open',
@@ -92,6 +101,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'search.open',
+    menu: { bar: 'edit', section: 4 },
     label: 'Search the case…',
     shortcut: 'Ctrl+F',
     canRun: (ctx) => ctx.editing !== undefined && ctx.store.getState().caseStatus === 'open',
@@ -99,6 +109,7 @@ export const EDITING_COMMANDS: readonly Command[] = [
   },
   {
     id: 'commands.palette',
+    menu: { bar: 'view', section: 0 },
     label: 'Command palette…',
     shortcut: 'Ctrl+K',
     canRun: (ctx) => ctx.editing !== undefined,

@@ -9,6 +9,7 @@ const noDialogOpen = () => interchangeStore.getState().open === null;
 export const INTERCHANGE_COMMANDS: readonly Command[] = [
   {
     id: 'file.import',
+    menu: { bar: 'file', section: 1 },
     label: 'Import…',
     shortcut: 'Ctrl+I',
     canRun: (ctx) => caseOpen(ctx) && noDialogOpen(),
@@ -19,6 +20,7 @@ export const INTERCHANGE_COMMANDS: readonly Command[] = [
   },
   {
     id: 'file.export',
+    menu: { bar: 'file', section: 1, submenu: 'Export' },
     label: 'Export case…',
     canRun: (ctx) => caseOpen(ctx) && noDialogOpen(),
     run: (ctx) => {
@@ -29,6 +31,7 @@ export const INTERCHANGE_COMMANDS: readonly Command[] = [
   ...EXPORT_CHOICES.map(
     (choice): Command => ({
       id: exportCommandId(choice),
+      menu: { bar: 'file', section: 1, submenu: 'Export' },
       label: `Export case as ${choice.label}…`,
       canRun: (ctx) => caseOpen(ctx) && noDialogOpen(),
       run: (ctx) => {

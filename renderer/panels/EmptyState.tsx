@@ -26,7 +26,7 @@ export function EmptyState() {
           <section className="empty-recent" aria-labelledby="recent-title">
             <h2 id="recent-title">Recent cases</h2>
             <div className="recent-list">
-              <RecentList recent={recent} onOpen={(path) => void session.openCase(path)} />
+              <RecentList recent={recent} onOpen={(recentId) => void session.openCase(recentId)} />
             </div>
           </section>
         )}

@@ -130,9 +130,9 @@ export function FileMenu() {
               <RecentList
                 recent={recent}
                 itemRole="menuitem"
-                onOpen={(path) => {
+                onOpen={(recentId) => {
                   close(true);
-                  void session.openCase(path);
+                  void session.openCase(recentId);
                 }}
               />
             )}

@@ -10,7 +10,8 @@ export function RecentList({
   limit = 8,
 }: {
   recent: readonly RecentCase[];
-  onOpen: (path: string) => void;
+  /** Called with the entry's id: the renderer never hands main a path. */
+  onOpen: (recentId: string) => void;
   itemRole?: 'menuitem';
   limit?: number;
 }) {
@@ -18,13 +19,13 @@ export function RecentList({
     <>
       {recent.slice(0, limit).map((item) => (
         <button
-          key={item.path}
+          key={item.id}
           type="button"
           role={itemRole}
           className="recent-item"
           disabled={!item.exists}
           title={item.exists ? item.path : `${item.path} (missing)`}
-          onClick={() => onOpen(item.path)}
+          onClick={() => onOpen(item.id)}
         >
           <Icon path={mdiFileDocumentOutline} size={16} />
           <span className="recent-text">

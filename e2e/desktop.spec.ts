@@ -1,0 +1,90 @@
+import { nodeByLabel } from './chartQueries';
+import { expect, test, waitForChart } from './harness';
+
+/**
+ * The desktop conventions of issue #11 that live in the window: the shortcut list and About
+ * (generated from the command registry and main), search as an analyst types it, and application
+ * shortcuts that work while a text field has the focus.
+ */
+
+test('Help › Keyboard shortcuts lists every command, searchable; Help › About gives the versions', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+/');
+  const list = page.getByTestId('shortcuts-dialog');
+  await expect(list).toBeVisible();
+  const rows = list.locator('tbody tr[data-command]');
+  // Every command of the registry, each once (the palette lists the same registry).
+  const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-command')));
+  expect(ids.length).toBeGreaterThan(40);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ['file.new', 'edit.undo', 'chart.fit', 'analysis.communities', 'help.about', 'file.export.graphml']) expect(ids).toContain(id);
+  await expect(list.locator('tr[data-command="edit.undo"]')).toContainText('Ctrl+Z');
+  await expect(list.locator('tr[data-command="edit.undo"]')).toContainText('Edit');
+  await list.getByRole('searchbox', { name: 'Filter shortcuts' }).fill('communities');
+  await expect(rows).toHaveCount(2);
+  // The first Escape clears the search field (as every search field does), the second closes.
+  await page.keyboard.press('Escape');
+  await expect(rows).not.toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('command-palette').getByRole('combobox').fill('about');
+  await page.keyboard.press('Enter');
+  const about = page.getByTestId('about-dialog');
+  await expect(about).toContainText(/SQLite\s*3\.\d+\.\d+/);
+  await expect(about).toContainText(/Case format\s*60/);
+  await expect(about).toContainText(/Chromium\s*\d+\./);
+  await about.getByRole('button', { name: 'Close' }).click();
+  await expect(about).toBeHidden();
+});
+
+test('search: a name without its apostrophes, Enter pressed at once, each hit with its own snippet', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+f');
+  const box = page.getByTestId('search-box');
+  const field = box.getByRole('searchbox');
+  await field.fill('Ghali');
+  const options = box.getByRole('option');
+  await expect(options.nth(2)).toBeVisible();
+  // Each hit shows the passage it was found in (citations of one sentence share it), matched word marked.
+  const snippets = await options.locator('.search-snippet').allTextContents();
+  expect(new Set(snippets).size).toBeGreaterThan(3);
+  for (const snippet of snippets) expect(snippet).toMatch(/Ghali/);
+
+  // Typed (pasted) and Enter at once, before the results of the new text have come.
+  await field.fill('Jamaat Nasr');
+  await page.keyboard.press('Enter');
+  await expect(box).toBeHidden();
+  await expect(page.getByTestId('inspector').locator('#inspector-title')).toHaveText('JNIM');
+});
+
+test('Ctrl+F and Ctrl+K work while an inspector field has the focus; Escape reverts, then leaves the field', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const jnim = await nodeByLabel(page, 'JNIM');
+  await page.mouse.click(jnim.page.x, jnim.page.y);
+  const label = page.getByTestId('inspector').getByLabel('Label', { exact: true });
+  await label.click();
+  await label.fill('JNIM (typing)');
+  await page.keyboard.press('Escape');
+  await expect(label).toHaveValue('JNIM');
+  await expect(label).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(label).not.toBeFocused();
+
+  await label.click();
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('search-box')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await label.click();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('command-palette')).toBeVisible();
+});

@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import type { AboutInfo } from '../../app/contract';
+import { MENU_BAR_LABELS } from '../../app/menuModel';
+import { useApp } from '../appContext';
+import { COMMANDS } from '../commands';
+import { Modal } from '../editing/Modal';
+import { formatShortcut } from '../shortcuts';
+import { useStore } from '../store';
+
+/** Keys that are not registry commands: gestures of the chart and of text fields. */
+const OTHER_KEYS: readonly { keys: string; what: string }[] = [
+  { keys: 'Shift+click, or drag a box', what: 'Add to the selection on the chart' },
+  { keys: 'Escape (in a field)', what: 'Put back the saved value; press again to leave the field' },
+  { keys: 'Enter (in a field)', what: 'Save the field' },
+];
+
+/** Help › Keyboard shortcuts: every command of the registry, searchable, as the menus show it. */
+function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const [filter, setFilter] = useState('');
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const rows = COMMANDS.map((command) => ({
+    id: command.id,
+    label: command.label,
+    shortcut: command.shortcut !== undefined ? formatShortcut(command.shortcut) : '',
+    where: [MENU_BAR_LABELS[command.menu.bar], command.menu.submenu].filter(Boolean).join(' › '),
+  })).filter((row) => words.every((w) => `${row.label} ${row.shortcut} ${row.where}`.toLowerCase().includes(w)));
+  return (
+    <Modal title="Keyboard shortcuts" testId="shortcuts-dialog" onClose={onClose} wide>
+      <input
+        type="search"
+        dir="auto"
+        aria-label="Filter shortcuts"
+        placeholder="Filter by command, key or menu…"
+        value={filter}
+        autoFocus
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <table className="shortcut-table">
+        <thead>
+          <tr>
+            <th scope="col">Command</th>
+            <th scope="col">Keys</th>
+            <th scope="col">Menu</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-command={row.id}>
+              <td>{row.label}</td>
+              <td>{row.shortcut !== '' ? <kbd>{row.shortcut}</kbd> : <span className="muted">—</span>}</td>
+              <td>{row.where}</td>
+            </tr>
+          ))}
+          {words.length === 0 &&
+            OTHER_KEYS.map((row) => (
+              <tr key={row.keys}>
+                <td>{row.what}</td>
+                <td>
+                  <kbd>{row.keys}</kbd>
+                </td>
+                <td className="muted">—</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="muted">No command matches “{filter}”.</p>}
+      <div className="edit-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Help › About: the versions of every part, for a bug report. */
+function AboutDialog({ onClose }: { onClose: () => void }) {
+  const { api } = useApp();
+  const [about, setAbout] = useState<AboutInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api['app.about']().then((result) => {
+      if (!current) return;
+      if (result.ok) setAbout(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  // The page's own engine, where main is not Electron (the test harness).
+  const chromium = about?.chromium ?? /Chrom(?:e|ium)\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? null;
+  return (
+    <Modal title="About Analyst Workbench" testId="about-dialog" onClose={onClose}>
+      <p>Offline link analysis for case files (.awcase). Nothing it does reaches the network.</p>
+      {error !== null && <p className="field-error">{error}</p>}
+      {about !== null && (
+        <dl className="about-versions">
+          <dt>Analyst Workbench</dt>
+          <dd>{about.app}</dd>
+          <dt>Electron</dt>
+          <dd>{about.electron ?? 'not running in Electron'}</dd>
+          <dt>Chromium</dt>
+          <dd>{chromium ?? 'unknown'}</dd>
+          <dt>Node</dt>
+          <dd>{about.node}</dd>
+          <dt>SQLite</dt>
+          <dd>{about.sqlite}</dd>
+          <dt>Case format</dt>
+          <dd>{about.caseFormat}</dd>
+        </dl>
+      )}
+      <div className="edit-actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function HelpDialogs() {
+  const { store } = useApp();
+  const open = useStore(store, (s) => s.helpDialog);
+  const close = () => store.setState({ helpDialog: null });
+  if (open === 'shortcuts') return <ShortcutsDialog onClose={close} />;
+  if (open === 'about') return <AboutDialog onClose={close} />;
+  return null;
+}
