@@ -9,6 +9,7 @@ import { CaseSession } from '../main/caseSession';
 import { dispatch } from '../main/dispatch';
 import { createHandlers, type CaseDialogs } from '../main/handlers';
 import type { InterchangeDialogs } from '../main/interchange/handlers';
+import { setInterchangeWorkerScript } from '../main/interchange/parseHost';
 import { RecentCases } from '../main/recentCases';
 import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../main/security';
 
@@ -104,6 +105,8 @@ export const test = base.extend<Options & { workbench: Workbench }>({
       });
     };
 
+    // Main runs from source here: it is told where the built import worker is, as the app's bundle knows it.
+    setInterchangeWorkerScript(resolve('dist/main/interchange-worker.cjs'));
     let session = new CaseSession();
     let handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs, app: { versions: APP_VERSIONS } });
     if (!startEmpty) {

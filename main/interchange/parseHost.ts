@@ -45,14 +45,14 @@ export function setInterchangeWorkerScript(path: string | null): void {
   workerScriptOverride = path;
 }
 
-/** The bundled worker: beside the bundle that runs this code (dist/main), else in dist/main of the working folder. */
+/**
+ * The bundled worker, beside the bundle that runs this code (dist/main, or the packaged app's): a
+ * place fixed when the app is built. No environment variable or working folder can point the
+ * shipped app at another script; tests and the e2e harness, which run main from source, name the
+ * built worker in code (setInterchangeWorkerScript).
+ */
 export function interchangeWorkerScript(): string {
-  const candidates = [
-    workerScriptOverride,
-    process.env.WORKBENCH_INTERCHANGE_WORKER ?? null,
-    typeof __dirname === 'string' ? join(__dirname, 'interchange-worker.cjs') : null,
-    resolve('dist/main/interchange-worker.cjs'),
-  ];
+  const candidates = [workerScriptOverride, typeof __dirname === 'string' ? join(__dirname, 'interchange-worker.cjs') : null];
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
   throw new Error('The import worker (interchange-worker.cjs) is missing: run "npm run build:node".');
 }
