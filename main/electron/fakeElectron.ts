@@ -66,6 +66,8 @@ export function createFakeElectron() {
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     menus: [] as unknown[],
     windows: [] as FakeBrowserWindow[],
+    /** The screens' work areas, the primary first. */
+    displays: [{ x: 0, y: 0, width: 1920, height: 1050 }],
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
     devicePermission: null as Listener | null,
@@ -102,9 +104,20 @@ export function createFakeElectron() {
     isMinimized(): boolean {
       return false;
     }
+    maximized = false;
     show(): void {}
     restore(): void {}
     focus(): void {}
+    maximize(): void {
+      this.maximized = true;
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    getNormalBounds(): { x: number; y: number; width: number; height: number } {
+      const { x, y, width, height } = this.options as { x: number; y: number; width: number; height: number };
+      return { x, y, width, height };
+    }
   }
 
   const module = {
@@ -127,6 +140,10 @@ export function createFakeElectron() {
       getVersion: () => '0.1.0',
     },
     BrowserWindow: FakeBrowserWindow,
+    screen: {
+      getAllDisplays: () => recorded.displays.map((workArea) => ({ workArea })),
+      getPrimaryDisplay: () => ({ workArea: recorded.displays[0] }),
+    },
     dialog: {
       showErrorBox: (title: string, content: string) => recorded.errorBoxes.push({ title, content }),
       showOpenDialog: () =>

@@ -416,6 +416,17 @@ describe('File > Restore backup…', () => {
   });
 });
 
+describe('the window', () => {
+  it('opens centred at its default size the first time, and remembers its place when it closes', () => {
+    const window = mainWindow();
+    expect(window.options).toMatchObject({ x: 240, y: 75, width: 1440, height: 900, minWidth: 900, minHeight: 600 });
+    window.maximize();
+    window.emit('close');
+    const saved = JSON.parse(readFileSync(path.join(recorded.userData, 'window-state.json'), 'utf8')) as unknown;
+    expect(saved).toEqual({ bounds: { x: 240, y: 75, width: 1440, height: 900 }, maximized: true });
+  });
+});
+
 describe('Help > About', () => {
   it('gives the versions of every part and the case format', async () => {
     const about = await invoke('app.about', undefined);

@@ -68,6 +68,7 @@ function startWorkbench(): void {
   const openWindow = () => {
     mainWindow = createMainWindow({
       preloadPath,
+      stateFile: path.join(app.getPath('userData'), 'window-state.json'),
       devTools: !app.isPackaged,
       onClosed: (window) => {
         if (mainWindow === window) mainWindow = null;
