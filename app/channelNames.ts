@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'case.open',
   'case.close',
   'case.restoreBackup',
+  'case.setMarking',
   'app.about',
   'menu.update',
   'chart.load',

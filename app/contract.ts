@@ -15,6 +15,7 @@ import type { GradedCitation } from './analysis/grades';
 import { layoutNameSchema, viewFiltersSchema, type SavedView } from './views';
 import { RELIABILITY_GRADES } from './domain';
 import { MENU_BARS } from './menuModel';
+import { TLP_LABELS } from './export/marking';
 import { csvMappingSchema } from './interchange/csvMapping';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from './interchange/graph';
 import type { ImportPreview, ImportReport } from './interchange/plan';
@@ -47,6 +48,11 @@ const finite = z.number().finite();
 
 const viewportSchema = z.object({ zoom: finite.positive(), panX: finite, panY: finite }).strict();
 const positionSchema = z.object({ entityId: id, x: finite, y: finite }).strict();
+const markingSchema = z.union([
+  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('text'), text: z.string().max(300) }).strict(),
+  z.object({ kind: z.literal('tlp'), label: z.enum(TLP_LABELS) }).strict(),
+]);
 const menuModelItem = z
   .object({
     commandId: z.string().min(1).max(200),
@@ -173,6 +179,10 @@ export const channels = {
   'case.restoreBackup': channel<CaseInfo | null>()(
     empty,
     'Choose a backup of the open case in an open dialog, confirm, and put it in the case\'s place (null: cancelled).',
+  ),
+  'case.setMarking': channel<CaseInfo>()(
+    z.object({ marking: markingSchema }).strict(),
+    'Set the case\'s handling marking (free text, or a TLP 2.0 label; none removes it), shown in the window\'s banners.',
   ),
   'app.about': channel<AboutInfo>()(empty, 'Versions of the app, Electron, Chromium, Node and SQLite, and the case format this build writes.'),
   'menu.update': channel<null>()(

@@ -1,3 +1,4 @@
+import type { MarkingChoice } from './export/marking';
 /**
  * The domain model shared by every process. Pure types and small pure helpers: no I/O.
  */
@@ -187,6 +188,8 @@ export interface CaseInfo {
   name: string;
   schemaVersion: number;
   counts: CaseCounts;
+  /** The case's handling marking: a banner at the top and bottom of the window, the default in image exports. */
+  marking: MarkingChoice;
 }
 
 /** The whole case as the JSON export writes it (`workbench export --format json`). */

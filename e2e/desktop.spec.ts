@@ -88,3 +88,40 @@ test('Ctrl+F and Ctrl+K work while an inspector field has the focus; Escape reve
   await page.keyboard.press('Control+k');
   await expect(page.getByTestId('command-palette')).toBeVisible();
 });
+
+test('the case’s handling marking: set once, shown top and bottom, kept in the case, the default banner of an image export', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  await expect(page.getByTestId('marking-top')).toHaveCount(0);
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('command-palette').getByRole('combobox').fill('handling marking');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('marking-dialog');
+  await dialog.getByLabel('Marking').selectOption('tlp');
+  await dialog.getByLabel('TLP label').selectOption('RED');
+  await dialog.getByRole('button', { name: 'Save marking' }).click();
+  await expect(dialog).toBeHidden();
+  for (const edge of ['top', 'bottom']) {
+    const banner = page.getByTestId(`marking-${edge}`);
+    await expect(banner).toHaveText('TLP:RED');
+    await expect(banner).toHaveCSS('color', 'rgb(255, 43, 43)');
+    await expect(banner).toHaveCSS('background-color', 'rgb(0, 0, 0)');
+  }
+  // The banners stand at the window's top and bottom edges.
+  const viewport = page.viewportSize();
+  const top = await page.getByTestId('marking-top').boundingBox();
+  const bottom = await page.getByTestId('marking-bottom').boundingBox();
+  expect(top?.y).toBe(0);
+  expect((bottom?.y ?? 0) + (bottom?.height ?? 0)).toBeCloseTo(viewport?.height ?? 0, 0);
+
+  await workbench.restart();
+  await waitForChart(page);
+  await expect(page.getByTestId('marking-top')).toHaveText('TLP:RED');
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+Shift+E');
+  const exportDialog = page.getByTestId('export-dialog');
+  await expect(exportDialog.getByLabel('Marking', { exact: true })).toHaveValue('tlp');
+  await expect(exportDialog.getByLabel('TLP label')).toHaveValue('RED');
+});

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import type { CaseInfo } from '../app/domain';
 import { WorkbenchFailure } from '../app/result';
 import { CaseFileError, createCaseFile, openCaseFile, type CaseStore, type OpenOptions } from '../db/caseFile';
-import { caseCounts, caseName, schemaVersion } from '../db/caseMeta';
+import { caseCounts, caseMarking, caseName, schemaVersion } from '../db/caseMeta';
 
 /**
  * The case open in one window: at most one store at a time. Opening another case closes the
@@ -25,7 +25,7 @@ export class CaseSession {
   current(): CaseInfo | null {
     if (!this.store) return null;
     const { db, path } = this.store;
-    return { path, name: caseName(db), schemaVersion: schemaVersion(db), counts: caseCounts(db) };
+    return { path, name: caseName(db), schemaVersion: schemaVersion(db), counts: caseCounts(db), marking: caseMarking(db) };
   }
 
   open(path: string): CaseInfo {

@@ -4,6 +4,7 @@ import type { CaseInfo } from '../app/domain';
 import { WorkbenchFailure } from '../app/result';
 import { chartPositions, defaultChart, getChart, saveChartPositions, saveChartViewport } from '../db/charts';
 import { citationsForEntity, citationsForLink, evidenceSummary, listCitations } from '../db/citations';
+import { setCaseMarking } from '../db/caseMeta';
 import { getEntity, listEntities } from '../db/entities';
 import { listAnnotations } from '../db/annotations';
 import { linkStrengthOf, linkStrengths } from '../db/editing/linkCommands';
@@ -97,6 +98,12 @@ export function createHandlers({ session, dialogs, recent, emit, interchangeDial
       const target = await dialogs.chooseCaseToOpen();
       if (target === null) throw cancelled();
       return opener.open(target);
+    },
+    'case.setMarking': ({ marking }) => {
+      setCaseMarking(db(), marking);
+      const info = session.current() as CaseInfo;
+      emit('case.changed', info);
+      return info;
     },
     'case.close': () => {
       session.close();

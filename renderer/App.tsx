@@ -9,6 +9,7 @@ import { ImportDialog } from './interchange/ImportDialog';
 import { EmptyState } from './panels/EmptyState';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { HelpDialogs } from './panels/HelpDialogs';
+import { MarkingBanner, MarkingDialog } from './panels/Marking';
 import { Legend } from './panels/Legend';
 import { StatusBar } from './panels/StatusBar';
 import { TopBar } from './panels/TopBar';
@@ -25,6 +26,7 @@ export function App() {
 
   return (
     <div className="app">
+      <MarkingBanner edge="top" />
       <header className="topbar">
         <TopBar />
       </header>
@@ -59,10 +61,12 @@ export function App() {
       <footer className="footer">
         <StatusBar />
       </footer>
+      <MarkingBanner edge="bottom" />
       <ExportImageDialog />
       <ImportDialog />
       <ExportDialog />
       <HelpDialogs />
+      <MarkingDialog />
     </div>
   );
 }

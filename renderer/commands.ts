@@ -80,6 +80,13 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
+    id: 'case.marking',
+    menu: { bar: 'file', section: 2 },
+    label: 'Handling marking…',
+    canRun: caseOpen,
+    run: (ctx) => ctx.store.setState({ markingOpen: true, fileMenuOpen: false }),
+  },
+  {
     id: 'help.shortcuts',
     menu: { bar: 'help', section: 0 },
     label: 'Keyboard shortcuts',

@@ -65,6 +65,8 @@ export interface UiState {
   exportImageOpen: boolean;
   /** Help › Keyboard shortcuts or Help › About is open. */
   helpDialog: 'shortcuts' | 'about' | null;
+  /** File › Handling marking is open. */
+  markingOpen: boolean;
 }
 
 export const initialUiState: UiState = {
@@ -79,6 +81,7 @@ export const initialUiState: UiState = {
   layoutRunning: false,
   exportImageOpen: false,
   helpDialog: null,
+  markingOpen: false,
 };
 
 export type UiStore = Store<UiState>;

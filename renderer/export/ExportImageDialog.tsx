@@ -127,7 +127,9 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
   const { api, store } = useApp();
   const caseName = useStore(store, (s) => s.caseInfo?.name ?? 'Chart');
   const callouts = useStore(store, (s) => s.chart?.annotations ?? NO_CALLOUTS);
-  const [options, setOptions] = useState<ImageExportOptions>(initialOptions);
+  const caseMarking = useStore(store, (s) => s.caseInfo?.marking ?? null);
+  // The case's handling marking is the default banner; the analyst may change it for this export.
+  const [options, setOptions] = useState<ImageExportOptions>(() => ({ ...initialOptions(), ...(caseMarking ? { marking: caseMarking } : {}) }));
   const [prepared, setPrepared] = useState<PreparedExport | null>(null);
   /** The options the preview shows (it lags the form by a debounce). */
   const [preparedFor, setPreparedFor] = useState<ImageExportOptions | null>(null);

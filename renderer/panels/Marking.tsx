@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { bannerFor, TLP_DESCRIPTIONS, TLP_LABELS, type MarkingChoice, type TlpLabel } from '../../app/export/marking';
+import { useApp } from '../appContext';
+import { Modal } from '../editing/Modal';
+import { useStore } from '../store';
+
+/**
+ * The open case's handling marking, in a banner at the top and at the bottom of the window, as
+ * classified systems show it: free text black on white, or a TLP 2.0 label in FIRST's colour on
+ * black. Colours come from a class per label (the CSP allows no inline style).
+ */
+export function MarkingBanner({ edge }: { edge: 'top' | 'bottom' }) {
+  const { store } = useApp();
+  const marking = useStore(store, (s) => (s.caseStatus === 'open' ? (s.caseInfo?.marking ?? null) : null));
+  if (!marking) return null;
+  const banner = bannerFor(marking);
+  if (!banner) return null;
+  const tone = marking.kind === 'tlp' ? `tlp-${marking.label.toLowerCase().replace('+', '-')}` : 'text';
+  return (
+    <div className={`marking-banner marking-${tone} marking-${edge}`} role="note" aria-label={`Handling marking (${edge})`} data-testid={`marking-${edge}`}>
+      {banner.text}
+    </div>
+  );
+}
+
+type Kind = MarkingChoice['kind'];
+
+/** File › Handling marking…: none, free text or a TLP 2.0 label; saved in the case. */
+export function MarkingDialog() {
+  const { store } = useApp();
+  const open = useStore(store, (s) => s.markingOpen);
+  const current = useStore(store, (s) => s.caseInfo?.marking ?? null);
+  if (!open || !current) return null;
+  return <MarkingForm current={current} onClose={() => store.setState({ markingOpen: false })} />;
+}
+
+function MarkingForm({ current, onClose }: { current: MarkingChoice; onClose: () => void }) {
+  const { store, api, session } = useApp();
+  const [kind, setKind] = useState<Kind>(current.kind);
+  const [text, setText] = useState(current.kind === 'text' ? current.text : '');
+  const [label, setLabel] = useState<TlpLabel>(current.kind === 'tlp' ? current.label : 'AMBER');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    if (kind === 'text' && text.trim() === '') {
+      setProblem('Type the marking, or choose “None”.');
+      return;
+    }
+    const marking: MarkingChoice = kind === 'text' ? { kind, text: text.trim() } : kind === 'tlp' ? { kind, label } : { kind: 'none' };
+    const result = await api['case.setMarking']({ marking });
+    if (!result.ok) {
+      session.showError(result.error);
+      return;
+    }
+    store.setState({ caseInfo: result.value });
+    onClose();
+  };
+  return (
+    <Modal title="Handling marking" testId="marking-dialog" onClose={onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="muted">Shown at the top and bottom of the window while the case is open, and offered in image exports.</p>
+        <div className="edit-row">
+          <label htmlFor="marking-kind">Marking</label>
+          <select id="marking-kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+            <option value="none">None</option>
+            <option value="text">Classification or caveat (text)</option>
+            <option value="tlp">Traffic Light Protocol 2.0</option>
+          </select>
+        </div>
+        {kind === 'text' && (
+          <div className="edit-row">
+            <label htmlFor="marking-text">Text</label>
+            <input
+              id="marking-text"
+              dir="auto"
+              value={text}
+              maxLength={300}
+              placeholder="e.g. OFFICIAL-SENSITIVE"
+              aria-invalid={problem !== null}
+              onChange={(event) => {
+                setText(event.target.value);
+                setProblem(null);
+              }}
+            />
+          </div>
+        )}
+        {kind === 'tlp' && (
+          <div className="edit-row">
+            <label htmlFor="marking-tlp">TLP label</label>
+            <select id="marking-tlp" value={label} onChange={(event) => setLabel(event.target.value as TlpLabel)}>
+              {TLP_LABELS.map((tlp) => (
+                <option key={tlp} value={tlp}>
+                  TLP:{tlp}
+                </option>
+              ))}
+            </select>
+            <span className="edit-hint">{TLP_DESCRIPTIONS[label]}</span>
+          </div>
+        )}
+        {problem !== null && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="edit-actions">
+          <button type="submit" className="button primary">
+            Save marking
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
