@@ -125,3 +125,27 @@ test('the case’s handling marking: set once, shown top and bottom, kept in the
   await expect(exportDialog.getByLabel('Marking', { exact: true })).toHaveValue('tlp');
   await expect(exportDialog.getByLabel('TLP label')).toHaveValue('RED');
 });
+
+test('the arrow keys walk the chart and, with Shift, extend the selection; L links the two in the order chosen', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('Iyad ag Ghali');
+  await page.keyboard.press('Enter');
+  const title = page.getByTestId('inspector').locator('#inspector-title');
+  await expect(title).toHaveText('Iyad ag Ghali');
+  await page.getByTestId('chart').focus();
+  // Each arrow moves to another entity (a linked one first).
+  await page.keyboard.press('ArrowRight');
+  await expect(title).not.toHaveText('Iyad ag Ghali');
+  const moved = (await title.textContent()) ?? '';
+  await page.keyboard.press('ArrowLeft');
+  await expect(title).not.toHaveText(moved);
+  const first = (await title.textContent()) ?? '';
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByTestId('bulk-editor')).toBeVisible();
+  await page.keyboard.press('l');
+  const preview = page.getByTestId('create-link-dialog').getByTestId('link-preview');
+  await expect(preview.locator('strong').first()).toHaveText(first);
+});

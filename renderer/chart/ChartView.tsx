@@ -3,6 +3,7 @@ import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { bindEditingGestures } from '../editing/chartGestures';
 import { mountChart } from './chartController';
+import { bindKeyboardNavigation } from './keyboardNavigation';
 
 /** The link chart: a container React renders once; Cytoscape owns everything inside it. */
 export function ChartView() {
@@ -13,7 +14,11 @@ export function ChartView() {
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const mounted = mountChart(element, store, api, [analysis.chartExtension, (cy) => bindEditingGestures(cy, store, editing)]);
+    const mounted = mountChart(element, store, api, [
+      analysis.chartExtension,
+      (cy) => bindEditingGestures(cy, store, editing),
+      (cy) => bindKeyboardNavigation(cy, element, store),
+    ]);
     attachChart(mounted.handle);
     return () => {
       attachChart(null);
@@ -22,7 +27,7 @@ export function ChartView() {
   }, [api, store, attachChart, analysis, editing]);
 
   const label = counts
-    ? `Link chart: ${counts.entities.length} entities, ${counts.links.length} links. Click to select, Shift-click or Shift-drag to select several, drag to move.`
+    ? `Link chart: ${counts.entities.length} entities, ${counts.links.length} links. Click or use the arrow keys to select, Shift-click, Shift-drag or Shift with an arrow key to select several, drag to move.`
     : 'Link chart';
   return <div ref={container} className="chart-canvas" data-testid="chart" role="application" aria-label={label} tabIndex={0} />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, type Credibility, type Note, type NoteTarget } from '../../app/domain';
 import type { NoteListItem } from '../../app/editing/types';
 import { blankToNull, noteBodyIssues } from '../../app/editing/validate';
@@ -63,7 +63,8 @@ function NoteForm({ note, target, onDone }: { note: Note | null; target: NoteTar
   };
   return (
     <form className="note-form" onSubmit={(e) => void submit(e)} noValidate>
-      <textarea aria-label="Note (Markdown)" rows={4} value={body} placeholder="Markdown: **bold**, _italic_, lists, [links](…)" onChange={(e) => setBody(e.target.value)} />
+      {/* The form replaces the button that opened it: the focus goes to where the typing goes. */}
+      <textarea autoFocus dir="auto" aria-label="Note (Markdown)" rows={4} value={body} placeholder="Markdown: **bold**, _italic_, lists, [links](…)" onChange={(e) => setBody(e.target.value)} />
       <div className="edit-inline">
         <input aria-label="Author" placeholder="Author" value={author} onChange={(e) => setAuthor(e.target.value)} />
         <select aria-label="Credibility" value={credibility ?? ''} onChange={(e) => setCredibility(e.target.value === '' ? null : (Number(e.target.value) as Credibility))}>
@@ -93,6 +94,13 @@ export function ItemNotes({ target, notes }: { target: NoteTarget; notes: readon
   const { api, editing } = useApp();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    // Back from the form (added or cancelled): the focus returns to the button, not to the page.
+    if (wasAdding.current && !adding) addButton.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
   return (
     <section className="inspector-section" aria-labelledby="notes-title" data-testid="item-notes">
       <h3 id="notes-title">
@@ -123,7 +131,7 @@ export function ItemNotes({ target, notes }: { target: NoteTarget; notes: readon
       {adding ? (
         <NoteForm note={null} target={target} onDone={() => setAdding(false)} />
       ) : (
-        <button type="button" className="button small" onClick={() => setAdding(true)}>
+        <button ref={addButton} type="button" className="button small" onClick={() => setAdding(true)}>
           Add a note
         </button>
       )}

@@ -9,6 +9,8 @@ import { useStore } from '../store';
 
 /** Keys that are not registry commands: gestures of the chart and of text fields. */
 const OTHER_KEYS: readonly { keys: string; what: string }[] = [
+  { keys: 'Arrow keys (chart)', what: 'Select the next entity that way, linked ones first' },
+  { keys: 'Shift+Arrow keys (chart)', what: 'Add the next entity that way to the selection' },
   { keys: 'Shift+click, or drag a box', what: 'Add to the selection on the chart' },
   { keys: 'Escape (in a field)', what: 'Put back the saved value; press again to leave the field' },
   { keys: 'Enter (in a field)', what: 'Save the field' },
