@@ -40,6 +40,16 @@ describe('electron-builder.yml', () => {
     expect(validate(config)).toEqual([]);
   });
 
+  it('gives the app and its case files icons rendered by scripts/make-icons.ts, on every platform', () => {
+    const script = readFileSync(path.join(root, 'scripts', 'make-icons.ts'), 'utf8');
+    expect(config.icon).toBe('build/icon.png');
+    expect((config.mac as Config).icon).toBe('build/icon.icns');
+    expect((config.win as Config).icon).toBe('build/icon.ico');
+    expect((config.linux as Config).icon).toBe('build/icons');
+    expect((config.fileAssociations as Config[])[0]).toMatchObject({ ext: 'awcase', icon: 'case' });
+    for (const written of ["'icon.ico'", "'icon.icns'", "'case.ico'", "'case.icns'", "'icon.png'", "'icons'"]) expect(script).toContain(written);
+  });
+
   it('would catch a broken config (the schema check can fail)', () => {
     expect(validate({ ...config, appId: 5 })).not.toEqual([]);
     expect(validate({ ...config, unknownOption: true })).not.toEqual([]);
