@@ -74,5 +74,12 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events main sends to the renderer (no reply). */
-export const EVENT_NAMES = ['case.changed', 'case.edited', 'command.run'] as const;
+export const EVENT_NAMES = ['case.changed', 'case.edited', 'command.run', 'app.notice', 'import.dropped'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
+
+/**
+ * The one message the preload sends on its own, not on the page's behalf: the paths of files
+ * dropped on the window, read from the drop by Electron (the page's script cannot name them).
+ * Not a contract channel: `window.workbench` has no method for it.
+ */
+export const FILE_DROP_CHANNEL = 'preload.filesDropped';

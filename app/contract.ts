@@ -344,4 +344,8 @@ export interface EventPayloads {
   'case.edited': CaseEdit;
   /** A native menu item asks the renderer to run a command from its registry. */
   'command.run': { commandId: string };
+  /** Something main did that the analyst should read (e.g. only one of several dropped files was opened). */
+  'app.notice': { text: string };
+  /** A file was dropped on the window to import: main answers the import's file question with it. */
+  'import.dropped': { fileName: string };
 }

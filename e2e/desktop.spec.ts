@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { nodeByLabel } from './chartQueries';
+import { readCase } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
 
 /**
@@ -6,6 +9,8 @@ import { expect, test, waitForChart } from './harness';
  * (generated from the command registry and main), search as an analyst types it, and application
  * shortcuts that work while a text field has the focus.
  */
+
+const entityCount = (path: string) => readCase(path, (db) => (db.prepare('SELECT count(*) AS n FROM entities').get() as { n: number }).n);
 
 test('Help › Keyboard shortcuts lists every command, searchable; Help › About gives the versions', async ({ workbench }) => {
   const { page } = workbench;
@@ -148,4 +153,37 @@ test('the arrow keys walk the chart and, with Shift, extend the selection; L lin
   await page.keyboard.press('l');
   const preview = page.getByTestId('create-link-dialog').getByTestId('link-preview');
   await expect(preview.locator('strong').first()).toHaveText(first);
+});
+
+test.describe('dropping files on the window', () => {
+  test.use({ startEmpty: true });
+
+  test('a dropped case opens; a dropped file to import goes through the usual preview, and nothing is written before it', async ({ workbench }) => {
+    const { page } = workbench;
+    await workbench.launch();
+    await expect(page.getByRole('heading', { name: 'No case open' })).toBeVisible();
+    const casePath = workbench.file('Dropped.awcase');
+    execFileSync(process.execPath, [resolve('dist/main/workbench.cjs'), 'init', casePath, '--sample', 'jnim'], { stdio: 'pipe' });
+
+    // While files are over the window it says what a drop does; the drop opens the case.
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['x'], 'Dropped.awcase'));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
+    });
+    await expect(page.getByTestId('drop-target')).toContainText('Drop a case file');
+    expect(await workbench.dropFiles([casePath])).toMatchObject({ kind: 'opened' });
+    await expect(page.getByTestId('drop-target')).toHaveCount(0);
+    await waitForChart(page);
+
+    const graphml = resolve('../shared/fixtures/graphml/miserables.graphml');
+    const entitiesBefore = entityCount(casePath);
+    expect(await workbench.dropFiles([graphml])).toEqual({ kind: 'importing', name: 'miserables.graphml' });
+    const dialog = page.getByTestId('import-dialog');
+    await expect(dialog.getByTestId('count-entities')).toContainText('77 new');
+    expect(entityCount(casePath)).toBe(entitiesBefore);
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByTestId('report-created')).toContainText('Created 77 entities');
+    await expect.poll(() => entityCount(casePath)).toBe(entitiesBefore + 77);
+  });
 });

@@ -7,7 +7,8 @@ import type { EventName, EventPayloads } from '../app/contract';
 import { tempFolder } from '../db/testing/tempCase';
 import { CaseSession } from '../main/caseSession';
 import { dispatch } from '../main/dispatch';
-import { createHandlers, type CaseDialogs } from '../main/handlers';
+import { createFileDrops, type DropOutcome } from '../main/fileDrops';
+import { createCaseOpener, createHandlers, type CaseDialogs } from '../main/handlers';
 import type { InterchangeDialogs } from '../main/interchange/handlers';
 import { setInterchangeWorkerScript } from '../main/interchange/parseHost';
 import { RecentCases } from '../main/recentCases';
@@ -76,6 +77,8 @@ export interface Workbench {
   launch(): Promise<void>;
   /** Simulates quitting and starting again: closes the store, opens the same file in a new session, reloads. */
   restart(): Promise<void>;
+  /** Drops files on the window, as the analyst and then the preload do (see main/fileDrops.ts). */
+  dropFiles(paths: string[]): Promise<DropOutcome>;
   /** Requests that tried to leave the machine (the test fails if there are any). */
   blockedRequests: string[];
 }
@@ -107,8 +110,14 @@ export const test = base.extend<Options & { workbench: Workbench }>({
 
     // Main runs from source here: it is told where the built import worker is, as the app's bundle knows it.
     setInterchangeWorkerScript(resolve('dist/main/interchange-worker.cjs'));
-    let session = new CaseSession();
-    let handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs, app: { versions: APP_VERSIONS } });
+    // The "main process": a session, the handlers, and what the preload reports of a drop (as main.ts wires them).
+    const startMain = () => {
+      const next = new CaseSession();
+      const drops = createFileDrops({ opener: createCaseOpener({ session: next, recent, emit }), emit });
+      const channels = createHandlers({ session: next, dialogs, recent, emit, interchangeDialogs: drops.importDialogs(dialogs), app: { versions: APP_VERSIONS } });
+      return { session: next, handlers: channels, drops };
+    };
+    let { session, handlers, drops } = startMain();
     if (!startEmpty) {
       session.open(casePath);
       recent.add(casePath, session.current()?.name ?? 'JNIM');
@@ -159,10 +168,22 @@ export const test = base.extend<Options & { workbench: Workbench }>({
       dialogs,
       blockedRequests,
       launch,
+      dropFiles: async (paths) => {
+        // What the user does: files dragged over the window and dropped (the page sees a drag of files)…
+        await page.evaluate((names) => {
+          const transfer = new DataTransfer();
+          for (const name of names) transfer.items.add(new File(['x'], name));
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+          }
+        }, paths.map((path) => path.split(/[\\/]/).pop() ?? path));
+        // …and what the preload then does: it reads the paths from the drop (Electron's
+        // webUtils.getPathForFile, which Chromium has not) and hands them to main.
+        return drops.dropped(paths);
+      },
       restart: async () => {
         session.close();
-        session = new CaseSession();
-        handlers = createHandlers({ session, dialogs, recent, emit, interchangeDialogs: dialogs, app: { versions: APP_VERSIONS } });
+        ({ session, handlers, drops } = startMain());
         session.open(casePath);
         await page.goto('about:blank');
         await launch();

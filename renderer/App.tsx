@@ -7,6 +7,7 @@ import { ExportImageDialog } from './export/ExportImageDialog';
 import { ExportDialog } from './interchange/ExportDialog';
 import { ImportDialog } from './interchange/ImportDialog';
 import { EmptyState } from './panels/EmptyState';
+import { DropTarget } from './panels/DropTarget';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { HelpDialogs } from './panels/HelpDialogs';
 import { MarkingBanner, MarkingDialog } from './panels/Marking';
@@ -67,6 +68,7 @@ export function App() {
       <ExportDialog />
       <HelpDialogs />
       <MarkingDialog />
+      <DropTarget />
     </div>
   );
 }

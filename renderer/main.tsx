@@ -42,6 +42,12 @@ function start(root: HTMLElement): void {
 
   api.on('case.changed', (info) => session.caseChanged(info));
   api.on('command.run', ({ commandId }) => void runNativeMenuCommand(commandId, commands));
+  api.on('app.notice', ({ text }) => editing.toast(text));
+  api.on('import.dropped', ({ fileName }) => {
+    if (store.getState().caseStatus !== 'open') session.showError(`Open or create a case to import ${fileName} into.`);
+    else if (interchangeStore.getState().open !== null) session.showError(`Finish the open import or export first, then drop ${fileName} again.`);
+    else interchangeStore.setState({ open: 'import', importNow: true });
+  });
   bindShortcuts(commands);
   // The native menu bar is generated from the command registry (Electron only: the harness records it).
   publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore]);

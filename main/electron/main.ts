@@ -10,6 +10,7 @@ import { AUTO_BACKUP_INTERVAL_MS, AutoBackup } from '../autoBackup';
 import { createCaseRecovery, describeSalvage, planRestoreOfOpenCase, type CaseRecovery } from '../caseRecovery';
 import { CaseSession } from '../caseSession';
 import { describeErrorForLog } from '../errorReport';
+import { createFileDrops } from '../fileDrops';
 import { createCaseOpener, createHandlers, type CaseOpener } from '../handlers';
 import { RecentCases } from '../recentCases';
 import { APP_SCHEME } from '../security';
@@ -17,7 +18,7 @@ import { createMainWindow } from './appWindow';
 import { errorSentence, PRODUCT_NAME, reportUnexpectedError } from './errors';
 import { menuTemplate } from './menuTemplate';
 import { createNativeDialogs } from './nativeDialogs';
-import { hardenWebContents, lockDownSession, registerIpc, rendererFileServer } from './protection';
+import { hardenWebContents, lockDownSession, registerFileDrops, registerIpc, rendererFileServer } from './protection';
 import { CASE_FILE_FILTERS, caseFileFromArgv, chooseStartupCase, electronNativeBindingPath } from './startup';
 
 /**
@@ -158,13 +159,15 @@ function startWorkbench(): void {
     });
     caseRecovery = recovery;
     opener = createCaseOpener({ session, recent, emit, recovery });
+    const drops = createFileDrops({ opener, emit });
     const handlers = createHandlers({
       session,
       dialogs: dialogs.caseDialogs,
       recent,
       emit,
       recovery,
-      interchangeDialogs: dialogs.interchangeDialogs,
+      // A file dropped on the window answers the next import's question instead of the dialog.
+      interchangeDialogs: drops.importDialogs(dialogs.interchangeDialogs),
       // The build copies the export font beside the bundled main process (scripts/build-node.mjs).
       exportFontDirs: [path.join(appRoot, 'dist', 'main', 'fonts')],
       app: {
@@ -178,6 +181,7 @@ function startWorkbench(): void {
       },
     });
     registerIpc(handlers, liveWindow);
+    registerFileDrops(drops, liveWindow);
 
     await openStartupCase(storeOptions);
     // The analyst chose Quit over a damaged case at start-up: no window.

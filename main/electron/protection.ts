@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { ipcMain, session, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { FILE_DROP_CHANNEL } from '../../app/channelNames';
 import { CHANNEL_NAMES } from '../../app/contract';
+import type { FileDrops } from '../fileDrops';
 import type { Result } from '../../app/result';
 import { dispatch, type Handlers } from '../dispatch';
 import {
@@ -99,4 +101,16 @@ export function registerIpc(channelHandlers: Handlers, liveWindow: () => Browser
       return dispatch(channelHandlers, name, input);
     });
   }
+}
+
+/** The preload's report of files dropped on the window; only from our window's main frame. */
+export function registerFileDrops(drops: FileDrops, liveWindow: () => BrowserWindow | null): void {
+  ipcMain.handle(FILE_DROP_CHANNEL, async (event: IpcMainInvokeEvent, paths: unknown) => {
+    if (!isTrustedSender(senderFacts(liveWindow(), event)) || !Array.isArray(paths)) return { kind: 'refused', message: 'Refused.' };
+    try {
+      return await drops.dropped(paths.slice(0, 20));
+    } catch (error) {
+      return { kind: 'refused', message: error instanceof Error ? error.message : String(error) };
+    }
+  });
 }

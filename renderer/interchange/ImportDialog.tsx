@@ -309,6 +309,20 @@ function ImportFlow({ close }: { close: () => void }) {
     heading.current?.focus();
   };
 
+  // A file dropped on the window: main answers the file question with it, so ask at once.
+  const importNow = useStore(interchangeStore, (s) => s.importNow === true);
+  useEffect(() => {
+    if (!importNow) return;
+    // After this render (read updates this component's state); once, however often the effect runs.
+    const timer = setTimeout(() => {
+      interchangeStore.setState({ importNow: false });
+      void read(undefined, 'auto', null);
+    }, 0);
+    return () => clearTimeout(timer);
+    // read is recreated each render; the drop asks once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [importNow]);
+
   const commit = async (preview: ImportPreview) => {
     setError(null);
     setStep({ kind: 'importing', preview });

@@ -6,6 +6,8 @@ export interface InterchangeUiState {
   /** An EXPORT_CHOICES id to select, and to start at once (File › Export › GraphML…). */
   exportChoice: string | null;
   exportNow: boolean;
+  /** Import: read the file main has at once (one dropped on the window) instead of waiting for "Choose file". */
+  importNow?: boolean;
 }
 
 export type InterchangeStore = Store<InterchangeUiState>;
