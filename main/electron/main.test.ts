@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { trackProcessListeners } from './testing/mainProcess';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FILE_DROP_CHANNEL } from '../../app/channelNames';
 import { CHANNEL_NAMES, type RecentCase } from '../../app/contract';
 import type { MenuBarName, MenuModel } from '../../app/menuModel';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
@@ -172,8 +173,15 @@ describe('app:// protocol', () => {
 });
 
 describe('IPC', () => {
-  it('has a handler for every channel of the contract', () => {
-    expect([...recorded.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+  it("has a handler for every channel of the contract, and only the preload's own drop report besides", () => {
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES, FILE_DROP_CHANNEL].sort());
+  });
+
+  it('answers the drop report only from our window, and opens a dropped case', async () => {
+    const foreign = { sender: { id: 999 }, senderFrame: null };
+    expect(await invoke(FILE_DROP_CHANNEL, [samplePath], foreign)).toMatchObject({ kind: 'refused' });
+    expect(await invoke(FILE_DROP_CHANNEL, 'not a list')).toMatchObject({ kind: 'refused' });
+    expect(await invoke(FILE_DROP_CHANNEL, [samplePath])).toMatchObject({ kind: 'opened' });
   });
 
   it('validates input at the boundary and answers with a Result', async () => {
