@@ -22,9 +22,9 @@ export function StatusBar() {
           <span className="status-item status-case" title={info.name}>
             {info.name}
           </span>
+          {/* The file's name; where it is, on hover (a folder name can say more than the screen should show). */}
           <span className="status-item status-path" title={info.path}>
-            {/* Right-to-left so a long path loses its start, not the file name; bdi keeps it readable. */}
-            <bdi>{info.path}</bdi>
+            <bdi>{info.path.split(/[\\/]/).pop()}</bdi>
           </span>
           <span className="status-item">{plural(info.counts.entities, 'entity', 'entities')}</span>
           <span className="status-item">{plural(info.counts.links, 'link', 'links')}</span>
