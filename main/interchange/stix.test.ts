@@ -84,10 +84,21 @@ describe('STIX 2.1 fixtures', () => {
     ]);
   });
 
-  it('refuses a bundle with one invalid object, naming it, and imports none of it', () => {
+  it('leaves out one invalid object, naming it with its reason, and reads the rest', () => {
     const bundle = fixture('apt1.json') as { objects: Record<string, unknown>[] };
-    delete bundle.objects[3]?.name;
-    expect(() => decodeStix(bundle, DEFAULT_PARSE_LIMITS)).toThrow(/STIX object 4 \(threat-actor--[0-9a-f-]+\) is not valid: name: /);
+    const broken = bundle.objects[3] as Record<string, unknown>;
+    delete broken.name;
+    const whole = stix('apt1.json');
+    const g = decodeStix(bundle, DEFAULT_PARSE_LIMITS);
+    expect(g.entities.map((e) => e.key)).not.toContain(broken.id);
+    expect(g.entities).toHaveLength(whole.entities.length - 1);
+    expect(g.skipped).toContainEqual({ what: `STIX object 4 (${String(broken.id)}, threat-actor)`, reason: 'not valid STIX: name is missing' });
+    expect(g.warnings).toContain('1 of 76 objects in this file is not valid STIX and was left out, each listed with its reason under skipped; the other objects are imported.');
+  });
+
+  it('refuses a file none of whose objects is valid, saying why', () => {
+    const bundle = { type: 'bundle', id: 'bundle--6d0c4a44-3a68-4d7b-9b61-4c8f1c1d2a3b', objects: [{ type: 'threat-actor', id: 'threat-actor--not-a-uuid', spec_version: '2.1' }] };
+    expect(() => decodeStix(bundle, DEFAULT_PARSE_LIMITS)).toThrow(/None of the 1 objects in this file is valid STIX; the first, STIX object 1 \(threat-actor--not-a-uuid, threat-actor\), is not valid STIX: id: not a STIX identifier/);
   });
 
   it('maps confidence to the file citation’s credibility', () => {

@@ -18,7 +18,10 @@ import {
   confidenceToCredibility,
   IDENTITY_CLASS_TO_ENTITY_TYPE,
   SCO_TYPES,
+  openCtiReliabilityToReliability,
+  openCtiScoreToCredibility,
   SDO_ENTITY_TYPES,
+  STANDARD_VERSIONED_TYPES,
   STIX_TO_LINK_TYPE,
   TLP_MARKINGS,
   TLP2_EXTENSION_ID,
@@ -47,6 +50,8 @@ export const X = {
 const CONSUMED = new Set([
   'type', 'spec_version', 'id', 'created', 'modified', 'name', 'description', 'aliases', 'first_seen', 'last_seen', 'external_references',
   'object_marking_refs', 'granular_markings', 'created_by_ref', 'confidence', 'revoked', 'extensions', 'object_refs', 'value',
+  // OpenCTI's own alias list is read as aliases, like STIX's `aliases` (which identities lack).
+  'x_opencti_aliases',
 ]);
 
 const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
@@ -113,26 +118,47 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
   }
   if (objects.length > limits.maxItems) throw new InterchangeError(`This bundle has more than ${limits.maxItems} objects`);
 
+  // STIX 2.1 requires spec_version on every SDO and SRO; 2.0 had none. A bundle is called 2.0 when
+  // it says so, or when none of its standard objects says 2.1. A custom object (OpenCTI's, a
+  // vendor's "x-…" type) without spec_version says nothing about the bundle's version; a standard
+  // object without it, in a bundle that is otherwise 2.1, is read by 2.0 rules and named.
   const bundleVersion = str(value, 'spec_version');
-  const lenient = bundleVersion === '2.0' || objects.some((o) => isRecord(o) && str(o, 'type') !== 'marking-definition' && !SCO_TYPES.has(str(o, 'type') ?? '') && own(o, 'spec_version') === undefined) || objects.some((o) => isRecord(o) && own(o, 'spec_version') === '2.0');
-  if (lenient) {
+  const standard = objects.filter((o): o is Record<string, unknown> => isRecord(o) && STANDARD_VERSIONED_TYPES.has(str(o, 'type') ?? ''));
+  const whole20 = bundleVersion === '2.0' || (standard.length > 0 && standard.every((o) => own(o, 'spec_version') === undefined || own(o, 'spec_version') === '2.0'));
+  if (whole20) {
     graph.warnings.push(
       'This is a STIX 2.0 bundle. It was read leniently as STIX 2.1 (the two agree on the objects imported here); check the result, and prefer a STIX 2.1 export where the producer offers one.',
     );
+  } else {
+    const unversioned = standard.filter((o) => own(o, 'spec_version') === undefined).map((o) => str(o, 'id') ?? str(o, 'type') ?? '?');
+    if (unversioned.length > 0) {
+      graph.warnings.push(
+        `${unversioned.length} object${unversioned.length === 1 ? ' has' : 's have'} no spec_version in this STIX 2.1 bundle and ${unversioned.length === 1 ? 'was' : 'were'} read by STIX 2.0 rules: ${unversioned.slice(0, 5).join(', ')}${unversioned.length > 5 ? ', …' : ''}.`,
+      );
+    }
   }
 
-  // Validate everything first: a file with one invalid object imports nothing.
+  // Each object is validated on its own: an invalid one is left out, named with its reason, and
+  // the valid ones are imported (a relationship to a left-out object is then left out too).
   const latest = new Map<string, StixObject>();
+  let invalid = 0;
   objects.forEach((raw, index) => {
     const type = isRecord(raw) ? str(raw, 'type') : undefined;
+    const specVersion = isRecord(raw) ? own(raw, 'spec_version') : undefined;
+    const id = isRecord(raw) ? (str(raw, 'id') ?? 'without an id') : 'that is not an object';
+    if (specVersion !== undefined && specVersion !== '2.1' && specVersion !== '2.0') {
+      invalid++;
+      graph.skipped.push({ what: `STIX object ${index + 1} (${id})`, reason: `it is STIX ${JSON.stringify(specVersion)}, which is not supported` });
+      return;
+    }
+    const lenient = whole20 || specVersion !== '2.1';
     const problem = validateStixObject(raw, lenient, type !== undefined && SCO_TYPES.has(type));
     if (problem !== null) {
-      const id = isRecord(raw) ? (str(raw, 'id') ?? 'without an id') : 'that is not an object';
-      throw new InterchangeError(`STIX object ${index + 1} (${id}) is not valid: ${problem}`, { record: index + 1 });
+      invalid++;
+      graph.skipped.push({ what: `STIX object ${index + 1} (${id}${type !== undefined ? `, ${type}` : ''})`, reason: `not valid STIX: ${problem}` });
+      return;
     }
     const o = raw as StixObject;
-    const specVersion = own(o, 'spec_version');
-    if (specVersion !== undefined && specVersion !== '2.1' && specVersion !== '2.0') throw new InterchangeError(`STIX object ${index + 1} (${o.id}) is STIX ${JSON.stringify(specVersion)}, which is not supported`, { record: index + 1 });
     const previous = latest.get(o.id);
     if (previous) {
       const newer = (str(o, 'modified') ?? '') > (str(previous, 'modified') ?? '');
@@ -141,6 +167,15 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     }
     latest.set(o.id, o);
   });
+  if (objects.length > 0 && invalid === objects.length) {
+    const first = graph.skipped[0];
+    throw new InterchangeError(`None of the ${objects.length} objects in this file is valid STIX${first ? `; the first, ${first.what}, is ${first.reason}` : ''}`);
+  }
+  if (invalid > 0) {
+    graph.warnings.push(
+      `${invalid} of ${objects.length} objects in this file ${invalid === 1 ? 'is' : 'are'} not valid STIX and ${invalid === 1 ? 'was' : 'were'} left out, each listed with its reason under skipped; the other objects are imported.`,
+    );
+  }
 
   const markings = new Map<string, Marking>();
   for (const m of TLP_MARKINGS) markings.set(m.id, { tlp: { name: m.name, version: m.version } });
@@ -190,6 +225,34 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     }
   };
 
+  // OpenCTI grades its authors (identities) on the Admiralty reliability scale: what an author
+  // graded that way created is cited to the author as a source of that reliability, not only to
+  // the file (whose reliability the analyst sets).
+  const authorSources = new Map<string, string>();
+  const authorSourceOf = (o: StixObject): string => {
+    const authorRef = str(o, 'created_by_ref');
+    const author = authorRef !== undefined ? latest.get(authorRef) : undefined;
+    const reliability = author ? openCtiReliabilityToReliability(own(author, 'x_opencti_reliability')) : undefined;
+    if (!author || reliability === undefined) return FILE_SOURCE_KEY;
+    const known = authorSources.get(author.id);
+    if (known !== undefined) return known;
+    const key = `author:${author.id}`;
+    graph.sources.push({ key, title: (str(author, 'name') ?? author.id).slice(0, 2000), author: null, publisher: 'OpenCTI author', publishedDate: null, reference: author.id, reliability, body: str(author, 'description') ?? null });
+    sourceKeys.add(key);
+    authorSources.set(author.id, key);
+    return key;
+  };
+  /**
+   * The credibility of what an object says: STIX `confidence` where it is given (the spec's own
+   * measure of it); otherwise OpenCTI's `x_opencti_score` (see openCtiScoreToCredibility).
+   */
+  const credibilityOf = (o: StixObject) => {
+    const confidence = num(o, 'confidence');
+    if (confidence !== undefined) return confidenceToCredibility(confidence);
+    const score = num(o, 'x_opencti_score');
+    return score !== undefined ? openCtiScoreToCredibility(score) : undefined;
+  };
+
   // Entities.
   for (const o of latest.values()) {
     if (own(o, 'revoked') === true) {
@@ -223,7 +286,7 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     }
     applyCommon(o, attributes, ours);
     const label = (str(o, 'name') ?? str(o, 'value') ?? (o.type === 'observed-data' ? `Observed data ${str(o, 'first_observed') ?? ''}` : undefined) ?? str(o, 'pattern') ?? o.id).trim().slice(0, 1000) || o.id;
-    const aliases = [...strings(o, 'aliases'), ...strings(o, X.aliases), ...(ours ? [] : strings(o, 'x_mitre_aliases'))].filter((a) => a !== label);
+    const aliases = [...strings(o, 'aliases'), ...strings(o, X.aliases), ...(ours ? [] : [...strings(o, 'x_mitre_aliases'), ...strings(o, 'x_opencti_aliases')])].filter((a) => a !== label);
     const startDate = partial(o, X.startDate);
     const endDate = partial(o, X.endDate);
     const entity: GraphEntity = {
@@ -245,8 +308,9 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     entityKeys.add(o.id);
     labels.set(o.id, label);
     if (!ours) {
-      const confidence = num(o, 'confidence');
-      if (confidence !== undefined) graph.citations.push({ sourceKey: FILE_SOURCE_KEY, target: { kind: 'entity', key: o.id }, quote: label, locator: o.id, credibility: confidenceToCredibility(confidence), comment: null });
+      const credibility = credibilityOf(o);
+      const sourceKey = authorSourceOf(o);
+      if (credibility !== undefined || sourceKey !== FILE_SOURCE_KEY) graph.citations.push({ sourceKey, target: { kind: 'entity', key: o.id }, quote: label, locator: o.id, credibility: credibility ?? 6, comment: null });
       addExternalReferences(o, { kind: 'entity', key: o.id }, label);
     }
   }
@@ -294,8 +358,9 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
       linkKeys.add(o.id);
       labels.set(o.id, `${labels.get(from) ?? from} ${relationshipType} ${labels.get(to) ?? to}`);
       if (!ours) {
-        const confidence = num(o, 'confidence');
-        if (confidence !== undefined) graph.citations.push({ sourceKey: FILE_SOURCE_KEY, target: { kind: 'link', key: o.id }, quote: relationshipType, locator: o.id, credibility: confidenceToCredibility(confidence), comment: null });
+        const credibility = credibilityOf(o);
+        const sourceKey = authorSourceOf(o);
+        if (credibility !== undefined || sourceKey !== FILE_SOURCE_KEY) graph.citations.push({ sourceKey, target: { kind: 'link', key: o.id }, quote: relationshipType, locator: o.id, credibility: credibility ?? 6, comment: null });
       }
     } else if (o.type === 'sighting') {
       const of = str(o, 'sighting_of_ref') as string;
@@ -323,7 +388,13 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     const ours = isRecord(own(o, X.source));
     const kept = ours ? (own(o, X.source) as Record<string, unknown>) : {};
     const reliabilityValue = str(o, X.reliability);
-    const reliability: Reliability = RELIABILITY_GRADES.find((g) => g === reliabilityValue) ?? 'F';
+    const authorRef = str(o, 'created_by_ref');
+    const author = authorRef !== undefined ? latest.get(authorRef) : undefined;
+    const reliability: Reliability =
+      RELIABILITY_GRADES.find((g) => g === reliabilityValue) ??
+      openCtiReliabilityToReliability(own(o, 'x_opencti_reliability')) ??
+      (author ? openCtiReliabilityToReliability(own(author, 'x_opencti_reliability')) : undefined) ??
+      'F';
     const refs = own(o, 'external_references');
     const firstUrl = Array.isArray(refs) ? refs.map((r) => (isRecord(r) ? str(r, 'url') : undefined)).find((v) => v !== undefined) : undefined;
     graph.sources.push({

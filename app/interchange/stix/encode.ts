@@ -237,6 +237,13 @@ function entityObjectId(entity: Entity): string {
   return `${stixType}--${uuidFor(entity.id)}`;
 }
 
+const MISP_GALAXY_TO_STIX: Record<string, string> = {
+  'threat-actor': 'threat-actor',
+  'terrorist-groups': 'threat-actor',
+  'mitre-intrusion-set': 'intrusion-set',
+  'intrusion-set': 'intrusion-set',
+};
+
 const FOREIGN_TYPES = new Set(['threat-actor', 'intrusion-set', 'campaign', 'identity', 'tool', 'attack-pattern', 'course-of-action', 'infrastructure', 'vulnerability']);
 
 /** The STIX type an entity is written as; a location only when it has a region, a country or coordinates. */
@@ -245,6 +252,11 @@ function stixTypeOf(entity: Entity): string {
   const stixId = entity.attributes.stix_id;
   const stixType = typeof stixId === 'string' ? stixId.slice(0, Math.max(0, stixId.indexOf('--'))) : '';
   if (FOREIGN_TYPES.has(stixType)) return stixType;
+  // A MISP galaxy cluster goes out as the STIX object its galaxy describes: MISP's own
+  // misp-stix converter writes threat-actor clusters as threat-actor, intrusion sets as intrusion-set.
+  const galaxy = entity.attributes.misp_galaxy;
+  const fromGalaxy = typeof galaxy === 'string' ? MISP_GALAXY_TO_STIX[galaxy] : undefined;
+  if (fromGalaxy !== undefined) return fromGalaxy;
   const mapped = ENTITY_TYPE_TO_STIX[entity.type]?.type ?? 'identity';
   if (mapped !== 'location') return mapped;
   const a = entity.attributes;

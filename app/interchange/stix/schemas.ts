@@ -6,7 +6,11 @@ import { z } from 'zod';
  * properties, the location and opinion constraints). Custom properties pass through.
  */
 
-export const IDENTIFIER = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+/**
+ * STIX 2.1 (section 2.9) takes any RFC 4122 UUID: the version nibble is not restricted (UUIDv7 from
+ * MISP, v6/v8 from RFC 9562 producers), only the variant bits (10xx) are.
+ */
+export const IDENTIFIER = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 export const TIMESTAMP = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$/;
 
 const identifier = z.string().regex(IDENTIFIER, 'not a STIX identifier (type--UUID)');
@@ -135,9 +139,12 @@ export function validateStixObject(value: unknown, lenient: boolean, sco: boolea
   return parsed.success ? null : describe(parsed.error);
 }
 
+/** The first few problems (an object missing `created` usually misses `modified` too: say both). */
 function describe(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the object';
-  return `${where}: ${issue.message}`;
+  if (error.issues.length === 0) return 'invalid';
+  const said = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the object';
+    return issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? `${where} is missing` : `${where}: ${issue.message}`;
+  });
+  return error.issues.length > 3 ? `${said.join('; ')}; and ${error.issues.length - 3} more` : said.join('; ');
 }

@@ -1,4 +1,4 @@
-import type { Credibility } from '../../domain';
+import { RELIABILITY_GRADES, type Credibility, type Reliability } from '../../domain';
 
 /**
  * STIX 2.1 vocabularies the codec needs: the confidence scale mapped to the Admiralty credibility
@@ -22,6 +22,28 @@ export function confidenceToCredibility(confidence: number | undefined): Credibi
   if (confidence >= 40) return 3;
   if (confidence >= 20) return 4;
   return 5;
+}
+
+/**
+ * OpenCTI reliability (`x_opencti_reliability`, its `reliability_ov` vocabulary: "A - Completely
+ * reliable", "B - Usually reliable", "C - Fairly reliable", "D - Not usually reliable", "E -
+ * Unreliable", "F - Reliability cannot be judged") is the Admiralty source-reliability scale, so
+ * each letter maps onto the same grade of ours. Anything else (a custom vocabulary) is not graded.
+ */
+export function openCtiReliabilityToReliability(value: unknown): Reliability | undefined {
+  if (typeof value !== 'string') return undefined;
+  const letter = /^\s*([A-Fa-f])(?:\s*[-–:]|\s*$)/.exec(value)?.[1]?.toUpperCase();
+  return RELIABILITY_GRADES.find((g) => g === letter);
+}
+
+/**
+ * OpenCTI score (`x_opencti_score`, 0–100: how confident the platform is that an indicator or
+ * observable is what it is said to be) → Admiralty credibility, on the same bands as STIX
+ * confidence: 80–100 → 1 (confirmed), 60–79 → 2 (probably true), 40–59 → 3 (possibly true),
+ * 20–39 → 4 (doubtful), 0–19 → 5 (improbable). Used only where the object gives no `confidence`.
+ */
+export function openCtiScoreToCredibility(score: number): Credibility {
+  return confidenceToCredibility(Math.min(100, Math.max(0, score)));
 }
 
 export interface TlpMarking {
@@ -135,6 +157,15 @@ export const SDO_ENTITY_TYPES: Record<string, string> = {
   incident: 'incident',
   'malware-analysis': 'malware_analysis',
 };
+
+/**
+ * Standard STIX 2.1 object types that must carry `spec_version` (SDOs and SROs; not SCOs, whose
+ * spec_version is optional, nor marking definitions, which 2.0 producers reuse from 2.1 bundles).
+ */
+export const STANDARD_VERSIONED_TYPES = new Set([
+  ...Object.keys(SDO_ENTITY_TYPES),
+  'relationship', 'sighting', 'report', 'grouping', 'note', 'opinion', 'language-content',
+]);
 
 /** Cyber-observable types (SCOs), imported as entities named by their value. */
 export const SCO_TYPES = new Set([
