@@ -8,7 +8,7 @@ import {
   type GraphLink,
   type InterchangeGraph,
 } from '../app/interchange/graph';
-import { normaliseName } from '../app/interchange/normaliseName';
+import { nameSimilarity, nameTrigrams, nameVariants, normaliseName } from '../app/interchange/normaliseName';
 import type { EntityAction, EntityDecision, EntityPlan, EntityRef, ImportPlan, ImportReport, LinkPlan, MergeCandidate } from '../app/interchange/plan';
 import { defaultChart, saveChartPositions } from './charts';
 import { insertCitation } from './citations';
@@ -38,44 +38,107 @@ export class ImportConflictError extends Error {}
 const FILE_REFERENCE = (sha256: string) => `sha256:${sha256}`;
 const COMPATIBLE_ANY = 'other';
 
-interface NameIndex {
-  byKey: Map<string, { ref: EntityRef; name: string; isLabel: boolean }[]>;
-  byId: Map<string, EntityRef>;
+interface NameEntry {
+  ref: EntityRef;
+  name: string;
+  isLabel: boolean;
 }
+
+interface NameIndex {
+  byKey: Map<string, NameEntry[]>;
+  byId: Map<string, EntityRef>;
+  /** Every normalised key, and for each trigram the keys that hold it: finds similar names in time that grows with the matches. */
+  keys: string[];
+  byTrigram: Map<string, number[]>;
+}
+
+/** Near-identical transliterations are offered from this similarity up (and never merged without the analyst). */
+export const SIMILAR_NAME_THRESHOLD = 0.85;
+/** Shorter keys differ by a letter or two between unrelated names ("hamas" / "amal"): no similarity offers below this. */
+const SIMILAR_NAME_MIN_LENGTH = 8;
 
 function buildNameIndex(db: Db): NameIndex {
   const byKey: NameIndex['byKey'] = new Map();
   const byId = new Map<string, EntityRef>();
-  const add = (key: string, entry: { ref: EntityRef; name: string; isLabel: boolean }) => {
-    if (key === '') return;
-    const list = byKey.get(key);
-    if (list) list.push(entry);
-    else byKey.set(key, [entry]);
+  const keys: string[] = [];
+  const byTrigram = new Map<string, number[]>();
+  const add = (name: string, entry: NameEntry) => {
+    for (const variant of nameVariants(name)) {
+      const key = normaliseName(variant);
+      if (key === '') continue;
+      const list = byKey.get(key);
+      if (list) {
+        list.push(entry);
+        continue;
+      }
+      byKey.set(key, [entry]);
+      const at = keys.push(key) - 1;
+      for (const gram of nameTrigrams(key)) {
+        const holders = byTrigram.get(gram);
+        if (holders) holders.push(at);
+        else byTrigram.set(gram, [at]);
+      }
+    }
   };
   for (const ref of prepared(db, 'SELECT id, label, type FROM entities ORDER BY label COLLATE NOCASE, id').all() as EntityRef[]) {
     byId.set(ref.id, ref);
-    add(normaliseName(ref.label), { ref, name: ref.label, isLabel: true });
+    add(ref.label, { ref, name: ref.label, isLabel: true });
   }
   for (const row of prepared(db, 'SELECT entity_id AS id, alias FROM entity_aliases').all() as { id: string; alias: string }[]) {
     const ref = byId.get(row.id);
-    if (ref) add(normaliseName(row.alias), { ref, name: row.alias, isLabel: false });
+    if (ref) add(row.alias, { ref, name: row.alias, isLabel: false });
   }
-  return { byKey, byId };
+  return { byKey, byId, keys, byTrigram };
 }
 
 function typesFit(a: string, b: string): boolean {
   return a === b || a === COMPATIBLE_ANY || b === COMPATIBLE_ANY;
 }
 
+/** Keys of the case that are near-identical to `key` (similarity at or above the threshold, below 1). */
+function similarKeys(key: string, index: NameIndex): { key: string; similarity: number }[] {
+  if ([...key].length < SIMILAR_NAME_MIN_LENGTH) return [];
+  const grams = nameTrigrams(key);
+  const shared = new Map<number, number>();
+  for (const gram of grams) for (const at of index.byTrigram.get(gram) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
+  const found: { key: string; similarity: number }[] = [];
+  for (const [at, count] of shared) {
+    // An edit changes at most three trigrams: names within the threshold share most of theirs.
+    if (count < grams.size / 2) continue;
+    const other = index.keys[at] as string;
+    if (other === key || [...other].length < SIMILAR_NAME_MIN_LENGTH) continue;
+    const similarity = nameSimilarity(key, other);
+    if (similarity >= SIMILAR_NAME_THRESHOLD) found.push({ key: other, similarity: Math.floor(similarity * 100) / 100 });
+  }
+  return found;
+}
+
+/**
+ * Entities of the case an incoming entity may be: same name once normalised (similarity 1; a
+ * bracketed acronym counts as a name), or, when there is none, near-identical names (similarity
+ * below 1, offered, never merged without the analyst's choice).
+ */
 function candidatesFor(entity: GraphEntity, index: NameIndex): MergeCandidate[] {
   const seen = new Map<string, MergeCandidate>();
-  for (const name of [entity.label, ...entity.aliases]) {
-    for (const entry of index.byKey.get(normaliseName(name)) ?? []) {
+  const keys = [entity.label, ...entity.aliases].flatMap(nameVariants).map(normaliseName).filter((k) => k !== '');
+  for (const key of keys) {
+    for (const entry of index.byKey.get(key) ?? []) {
       if (seen.has(entry.ref.id)) continue;
-      seen.set(entry.ref.id, { ...entry.ref, matchedName: entry.name, sameType: typesFit(entry.ref.type, entity.type) });
+      seen.set(entry.ref.id, { ...entry.ref, matchedName: entry.name, sameType: typesFit(entry.ref.type, entity.type), similarity: 1 });
     }
   }
-  return [...seen.values()].sort((a, b) => Number(b.sameType) - Number(a.sameType));
+  if (seen.size === 0) {
+    for (const key of new Set(keys)) {
+      for (const similar of similarKeys(key, index)) {
+        for (const entry of index.byKey.get(similar.key) ?? []) {
+          const known = seen.get(entry.ref.id);
+          if (known && known.similarity >= similar.similarity) continue;
+          seen.set(entry.ref.id, { ...entry.ref, matchedName: entry.name, sameType: typesFit(entry.ref.type, entity.type), similarity: similar.similarity });
+        }
+      }
+    }
+  }
+  return [...seen.values()].sort((a, b) => b.similarity - a.similarity || Number(b.sameType) - Number(a.sameType));
 }
 
 function typeLabel(type: string): string {
@@ -100,10 +163,20 @@ export function planImport(db: Db, graph: InterchangeGraph, file: ImportFile, de
     }
     const sameId = entity.id !== undefined ? index.byId.get(entity.id) : undefined;
     if (sameId) return { ...base, action: 'merge', into: sameId, reason: 'the case already has this entity (same id)' };
-    const best = candidates.find((c) => c.sameType);
+    const best = candidates.find((c) => c.sameType && c.similarity === 1);
     if (best) {
       const how = normaliseName(best.matchedName) === normaliseName(entity.label) && best.matchedName === best.label ? `same name as "${best.label}"` : `its name matches "${best.matchedName}", a name of "${best.label}"`;
       return { ...base, action: 'merge', into: { id: best.id, label: best.label, type: best.type }, reason: how };
+    }
+    const resembling = candidates.find((c) => c.similarity < 1);
+    if (resembling) {
+      const percent = Math.round(resembling.similarity * 100);
+      return {
+        ...base,
+        action: 'create',
+        into: null,
+        reason: `new; its name resembles "${resembling.matchedName}"${resembling.matchedName === resembling.label ? '' : ` (a name of "${resembling.label}")`} (${percent}% similar): merge it if they are the same`,
+      };
     }
     const other = candidates[0];
     if (other) {
@@ -163,11 +236,12 @@ export function planImport(db: Db, graph: InterchangeGraph, file: ImportFile, de
   };
 }
 
+/** The case's link of the same type between the same ends; one in the same direction first (a file may link A–B and B–A). */
 function findSameLink(db: Db, link: GraphLink, sourceId: string, targetId: string): string | null {
   const row = prepared(
     db,
     `SELECT id FROM links WHERE type = @type AND ((source_id = @s AND target_id = @t) OR (directed = 0 AND @directed = 0 AND source_id = @t AND target_id = @s))
-     ORDER BY created_at LIMIT 1`,
+     ORDER BY source_id = @s DESC, created_at LIMIT 1`,
   ).get({ type: link.type, s: sourceId, t: targetId, directed: link.directed ? 1 : 0 }) as { id: string } | undefined;
   return row?.id ?? null;
 }
@@ -219,9 +293,20 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
 
   const sourceIds = new Map<string, string>([[FILE_SOURCE_KEY, fileSource]]);
   const fileSourceKeys = new Set([FILE_SOURCE_KEY, ...graph.sources.filter((s) => s.ofFile).map((s) => s.key)]);
+  // A source the case already has under the same reference (a URL, a report's id) is that source:
+  // importing the same file again, or another file citing the same page, adds no second copy.
+  const sourceByReference = new Map<string, string>();
+  for (const row of prepared(db, "SELECT id, reference FROM sources WHERE reference IS NOT NULL AND reference NOT LIKE 'sha256:%' ORDER BY created_at DESC").all() as { id: string; reference: string }[]) {
+    sourceByReference.set(row.reference, row.id);
+  }
   for (const source of graph.sources) {
     if (source.id !== undefined && prepared(db, 'SELECT 1 FROM sources WHERE id = ?').get(source.id)) {
       sourceIds.set(source.key, source.id);
+      continue;
+    }
+    const sameReference = !source.ofFile && source.reference !== null ? sourceByReference.get(source.reference) : undefined;
+    if (sameReference !== undefined) {
+      sourceIds.set(source.key, sameReference);
       continue;
     }
     const created = insertSource(db, {
@@ -235,6 +320,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
       body: source.body,
     });
     sourceIds.set(source.key, created.id);
+    if (!source.ofFile && source.reference !== null) sourceByReference.set(source.reference, created.id);
     report.created.sources++;
   }
 
@@ -307,6 +393,13 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
     return id === undefined ? null : { kind: target.kind, id };
   };
   const citedByFile = new Set<string>();
+  // Importing the same file again cites nothing twice: a citation the case already has (same
+  // source, same target, same quote and locator) is not written again.
+  const citationExists = (sourceId: string, target: { kind: 'entity' | 'link'; id: string }, quote: string, locator: string | null) =>
+    prepared(
+      db,
+      `SELECT 1 FROM citations WHERE source_id = @sourceId AND ${target.kind === 'entity' ? 'entity_id' : 'link_id'} = @id AND quote = @quote AND locator IS @locator LIMIT 1`,
+    ).get({ sourceId, id: target.id, quote, locator }) !== undefined;
   for (const citation of graph.citations) {
     const target = targetOf(citation.target);
     const sourceId = sourceIds.get(citation.sourceKey);
@@ -315,6 +408,10 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
       continue;
     }
     if (fileSourceKeys.has(citation.sourceKey)) citedByFile.add(`${target.kind}:${citation.target.key}`);
+    if (citationExists(sourceId, target, citation.quote, citation.locator)) {
+      report.skipped.citations++;
+      continue;
+    }
     insertCitation(db, {
       id: freshId(citation.id, 'citations'),
       sourceId,
@@ -329,7 +426,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
   if (graph.citeFile) {
     const cite = (kind: 'entity' | 'link', key: string, quote: string, locator: string, credibility: Credibility = 6) => {
       const target = targetOf({ kind, key });
-      if (!target || citedByFile.has(`${kind}:${key}`) || quote.trim().length === 0) return;
+      if (!target || citedByFile.has(`${kind}:${key}`) || quote.trim().length === 0 || citationExists(fileSource, target, quote, locator)) return;
       insertCitation(db, { sourceId: fileSource, target, quote, locator, credibility });
       report.created.citations++;
     };
@@ -339,7 +436,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
 
   for (const note of graph.notes) {
     const target = note.target.kind === 'case' ? { kind: 'case' as const } : targetOf(note.target);
-    if (!target) {
+    if (!target || noteExists(db, target, note.body)) {
       report.skipped.notes++;
       continue;
     }
@@ -349,6 +446,12 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
 
   if (positions.length > 0) saveChartPositions(db, defaultChart(db).id, positions);
   return report;
+}
+
+/** Whether the case already has this note (same target, same text): a re-import adds it once only. */
+function noteExists(db: Db, target: { kind: 'case' } | { kind: 'entity' | 'link'; id: string }, body: string): boolean {
+  if (target.kind === 'case') return prepared(db, "SELECT 1 FROM notes WHERE target_kind = 'case' AND body = ? LIMIT 1").get(body) !== undefined;
+  return prepared(db, `SELECT 1 FROM notes WHERE ${target.kind === 'entity' ? 'entity_id' : 'link_id'} = ? AND body = ? LIMIT 1`).get(target.id, body) !== undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeZodError } from './caseJson';
 import { emptyGraph, InterchangeError, isUuid, putAttribute, type InterchangeGraph } from './graph';
 import { isRecord } from './jsonText';
+import { nameVariants } from './normaliseName';
 
 /**
  * MISP galaxy cluster files (misp-galaxy's schema_clusters.json): each value becomes an entity,
@@ -40,6 +41,27 @@ function entityTypeFor(clusterType: string, clusterName: string): string {
   return 'other';
 }
 
+/**
+ * Names a galaxy's `meta.summary` lists, where it lists them: "Also known as: A, B and C.",
+ * "a.k.a. A / B", "formerly known as A". A summary that is prose names nothing and gives nothing.
+ */
+export function namesInSummary(summary: string): string[] {
+  const names: string[] = [];
+  const lead = /(?:also known as|formerly known as|known as|a\.?k\.?a\.?|aliases?|synonyms?|other names?)\s*:?\s*([^.;\n]+)/giu;
+  for (const match of summary.matchAll(lead)) {
+    const list = match[1] ?? '';
+    // "and" joins the last two names of a list ("A, B and C"), but may be part of one name
+    // ("Group for the Support of Islam and Muslims"): it separates only where commas do too.
+    const separator = list.includes(',') ? /\s*(?:,\s*and\b|,|\/|\||\bor\b|\band\b)\s*/u : /\s*(?:\/|\||\bor\b)\s*/u;
+    for (const part of list.split(separator)) {
+      const name = part.trim().replace(/^["“'‘(]+|["”'’)]+$/gu, '').trim();
+      // A name starts with a capital letter or a digit and is short; anything else is prose.
+      if (name.length >= 2 && name.length <= 120 && /^[\p{Lu}\p{N}]/u.test(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
 export function decodeMispGalaxy(value: unknown, fileName: string): InterchangeGraph {
   if (isRecord(value) && !('values' in value) && typeof value.namespace === 'string') {
     throw new InterchangeError('This is a MISP galaxy definition (its name and icon), not a galaxy cluster file: it holds no values to import');
@@ -64,11 +86,20 @@ export function decodeMispGalaxy(value: unknown, fileName: string): InterchangeG
     }
     const meta = v.meta ?? {};
     const synonyms = Array.isArray(meta.synonyms) ? meta.synonyms.filter((s): s is string => typeof s === 'string') : [];
+    const summary = typeof meta.summary === 'string' ? namesInSummary(meta.summary) : [];
+    const label = v.value.trim().slice(0, 1000);
+    // "Al Qaida in the Islamic Maghreb (AQIM)": the acronym is a name of its own.
+    const acronym = nameVariants(label).slice(2);
+    const aliases = [...new Set([...synonyms, ...summary, ...acronym].map((a) => a.trim()).filter((a) => a !== '' && a !== label))];
     const attributes = {};
     putAttribute(attributes, 'misp_galaxy', cluster.type);
     if (v.uuid !== undefined) putAttribute(attributes, 'misp_uuid', v.uuid);
     for (const [name, raw] of Object.entries(meta)) {
       if (name === 'synonyms' || name === 'refs') continue;
+      if (name === 'summary' && typeof raw === 'string') {
+        putAttribute(attributes, 'summary', raw, graph.warnings);
+        continue;
+      }
       const kept = Array.isArray(raw) && raw.every((x) => typeof x === 'string') ? raw.join('; ') : raw;
       putAttribute(attributes, name, kept, graph.warnings);
     }
@@ -76,8 +107,8 @@ export function decodeMispGalaxy(value: unknown, fileName: string): InterchangeG
       key,
       ...(v.uuid !== undefined && isUuid(v.uuid) ? { id: v.uuid.toLowerCase() } : {}),
       type,
-      label: v.value.trim().slice(0, 1000),
-      aliases: synonyms.filter((s) => s.trim() && s !== v.value),
+      label,
+      aliases,
       description: null,
       startDate: null,
       endDate: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseName } from './normaliseName';
+import { nameSimilarity, nameVariants, normaliseName } from './normaliseName';
 
 const same = (a: string, b: string) => expect(normaliseName(a), `${a} ~ ${b}`).toBe(normaliseName(b));
 const differ = (a: string, b: string) => expect(normaliseName(a), `${a} ≁ ${b}`).not.toBe(normaliseName(b));
@@ -38,5 +38,21 @@ describe('normaliseName', () => {
   it('keeps a name made only of an article, and gives "" for no letters', () => {
     expect(normaliseName('Al')).toBe('al');
     expect(normaliseName(' – ')).toBe('');
+  });
+});
+
+describe('nameVariants and nameSimilarity', () => {
+  it('a name with a bracketed acronym also stands for the name without it and for the acronym', () => {
+    expect(nameVariants('Al Qaida in the Islamic Maghreb (AQIM)')).toEqual(['Al Qaida in the Islamic Maghreb (AQIM)', 'Al Qaida in the Islamic Maghreb', 'AQIM']);
+    expect(nameVariants('Jama’at Nasr al-Islam wal Muslimin')).toEqual(['Jama’at Nasr al-Islam wal Muslimin']);
+    expect(normaliseName(nameVariants('Al Qaida in the Islamic Maghreb (AQIM)')[1] as string)).toBe(normaliseName('al-Qaeda in the Islamic Maghreb'));
+  });
+
+  it('scores near-identical transliterations high and different names low', () => {
+    const score = (a: string, b: string) => nameSimilarity(normaliseName(a), normaliseName(b));
+    expect(score("Jama'at Nusrat al-Islam", "Jama'at Nasr al-Islam")).toBeCloseTo(1 - 2 / 16, 5);
+    expect(score('Islamic State', 'Islamic Jihad')).toBeLessThan(0.85);
+    expect(score('Boko Haram', 'Boko Haram')).toBe(1);
+    expect(nameSimilarity('kitten', 'sitting')).toBeCloseTo(1 - 3 / 7, 5);
   });
 });

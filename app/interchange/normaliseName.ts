@@ -59,3 +59,48 @@ export function normaliseName(name: string): string {
   const kept = meaningful.length > 0 ? meaningful : tokens;
   return kept.map(foldToken).join(' ');
 }
+
+const BRACKETED = /^(.*\S)\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/u;
+
+/**
+ * The names a name stands for when it carries its acronym in brackets: "Al Qaida in the Islamic
+ * Maghreb (AQIM)" is also "Al Qaida in the Islamic Maghreb" and "AQIM", so it matches a case that
+ * knows the group by either. A name without a trailing bracket stands for itself only.
+ */
+export function nameVariants(name: string): string[] {
+  const match = BRACKETED.exec(name.trim());
+  if (!match) return [name];
+  const [, outside, inside] = match as unknown as [string, string, string];
+  return [name, outside, inside];
+}
+
+/**
+ * How alike two normalised names are, from 0 to 1: one minus their edit distance (Levenshtein,
+ * on code points) over the longer one's length. Used to offer near-identical transliterations
+ * ("jama nusra islam" / "jama nasr islam": 0.88) as merge candidates, never to merge them.
+ */
+export function nameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const x = [...a];
+  const y = [...b];
+  const longest = Math.max(x.length, y.length);
+  if (longest === 0) return 1;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1);
+      current.push(Math.min(substitution, (previous[j] as number) + 1, (current[j - 1] as number) + 1));
+    }
+    previous = current;
+  }
+  return 1 - (previous[y.length] as number) / longest;
+}
+
+/** Trigrams of a normalised name (padded), the index that finds similar names without comparing all pairs. */
+export function nameTrigrams(key: string): Set<string> {
+  const padded = `  ${key} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}

@@ -16,6 +16,11 @@ export interface MergeCandidate extends EntityRef {
   /** The name of the existing entity that matched (its label or one of its aliases). */
   matchedName: string;
   sameType: boolean;
+  /**
+   * 1 when a name is the same once normalised (merged by default when the types fit); below 1 for
+   * a near-identical name (a transliteration), offered to the analyst and never merged by default.
+   */
+  similarity: number;
 }
 
 export type EntityAction = 'create' | 'merge' | 'skip';

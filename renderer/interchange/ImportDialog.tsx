@@ -99,7 +99,8 @@ function EntityTable({
                         {row.candidates.map((candidate) => (
                           <option key={candidate.id} value={`merge:${candidate.id}`}>
                             Merge into {candidate.label} ({candidate.type}
-                            {candidate.matchedName !== candidate.label ? `, as “${candidate.matchedName}”` : ''})
+                            {candidate.matchedName !== candidate.label ? `, as “${candidate.matchedName}”` : ''}
+                            {candidate.similarity < 1 ? `, ${Math.round(candidate.similarity * 100)}% similar` : ''})
                           </option>
                         ))}
                         {row.into && !row.candidates.some((c) => c.id === row.into?.id) && (
