@@ -3,6 +3,7 @@ import { encodeAnx } from './anx';
 import { encodeCsv } from './csv';
 import { encodeGexf } from './gexf';
 import { encodeGraphml } from './graphml';
+import { encodeMispEvent } from './mispEvent';
 import { encodeStix } from './stix/encode';
 import type { ExportFormat } from './graph';
 
@@ -24,6 +25,7 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   gexf: 'gexf',
   csv: 'csv',
   anx: 'anx',
+  'misp-event': 'json',
   json: 'json',
 };
 
@@ -46,6 +48,8 @@ export function encodeCase(doc: CaseDocument, format: ExportFormat, options: Enc
     }
     case 'anx':
       return one(encodeAnx(doc));
+    case 'misp-event':
+      return one(encodeMispEvent(doc));
     case 'stix':
       return one(encodeStix(doc, { relationships: options.stixRelationships ?? 'strict' }));
   }

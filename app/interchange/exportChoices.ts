@@ -29,6 +29,12 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { id: 'gexf', label: 'GEXF', format: 'gexf', description: 'For Gephi: attributes, positions and colours.' },
   { id: 'csv', label: 'CSV', format: 'csv', description: 'Two tables beside each other: <name>-entities.csv and <name>-links.csv.' },
   { id: 'anx', label: 'i2 ANX', format: 'anx', description: 'For i2 Analyst’s Notebook: icons, arrows, strengths, grades and positions.' },
+  {
+    id: 'mispEvent',
+    label: 'MISP event (JSON)',
+    format: 'misp-event',
+    description: 'For MISP (Import from MISP JSON): entities as objects, links as object references, tags and galaxy clusters; not sources or citations.',
+  },
   { id: 'json', label: 'Workbench JSON', format: 'json', description: 'The whole case: entities, links, sources, citations, notes and charts.' },
 ];
 

@@ -6,10 +6,10 @@ import type { Attributes, Credibility, LinkStrength, PartialDate, Reliability } 
  * pipeline decides what each becomes (created, merged into an existing entity, or skipped).
  */
 
-export const IMPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'misp', 'mtgx', 'anx', 'json'] as const;
+export const IMPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'misp', 'misp-event', 'mtgx', 'anx', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const EXPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'anx', 'json'] as const;
+export const EXPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'anx', 'misp-event', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How each format is named to the analyst. */
@@ -19,6 +19,7 @@ export const FORMAT_LABELS: Record<ImportFormat | ExportFormat, string> = {
   gexf: 'GEXF (Gephi)',
   csv: 'CSV',
   misp: 'MISP galaxy cluster file',
+  'misp-event': 'MISP event (JSON)',
   mtgx: 'Maltego graph (MTGX)',
   anx: 'i2 Analyst’s Notebook (ANX)',
   json: 'Analyst Workbench case (JSON)',

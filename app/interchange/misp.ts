@@ -33,7 +33,8 @@ const clusterSchema = z.object({
   ),
 });
 
-function entityTypeFor(clusterType: string, clusterName: string): string {
+/** Our entity type for the values of a galaxy, from its type and name. */
+export function entityTypeFor(clusterType: string, clusterName: string): string {
   const kind = `${clusterType} ${clusterName}`.toLowerCase();
   if (/terror|jihad|insurg|militant|armed/.test(kind)) return 'armed_group';
   if (/country|countries|nation/.test(kind)) return 'state';

@@ -3,6 +3,7 @@ import { decodeCaseJson } from './caseJson';
 import { decodeCsv } from './csv';
 import { decodeMtgx } from './maltego';
 import { decodeMispGalaxy } from './misp';
+import { decodeMispEvents } from './mispEvent';
 import type { CsvMapping } from './csvMapping';
 import { decodeGexf } from './gexf';
 import { decodeGraphml } from './graphml';
@@ -50,6 +51,8 @@ export function detectFormat(fileName: string, head: string): ImportFormat {
   }
   if (start.startsWith('{') || start.startsWith('[')) {
     if (/"analyst-workbench-case"/.test(head)) return 'json';
+    // MISP event JSON before STIX: an event's tags and comments may quote STIX ids.
+    if (/^\[?\s*\{\s*"(?:Event|response)"\s*:/.test(start) || /"Event"\s*:\s*\{/.test(head)) return 'misp-event';
     if (/"type"\s*:\s*"bundle"/.test(head) || /"spec_version"/.test(head) || /"[a-z-]+--[0-9a-f]{8}-/.test(head)) return 'stix';
     if (/"values"\s*:/.test(head) || /"uuid"\s*:/.test(head)) return 'misp';
   }
@@ -77,6 +80,8 @@ export function parseInterchange(bytes: Uint8Array, request: ParseRequest): Inte
       return decodeCsv(request.decodeText(bytes), request.fileName, limits, request.options?.csvMapping);
     case 'misp':
       return decodeMispGalaxy(parseJsonText(request.decodeText(bytes), limits), request.fileName);
+    case 'misp-event':
+      return decodeMispEvents(parseJsonText(request.decodeText(bytes), limits), request.fileName, limits);
     case 'anx':
       return decodeAnx(request.decodeText(bytes), request.fileName, limits);
     case 'mtgx':

@@ -7,9 +7,10 @@ import { onePositional, parseCommandLine, UsageError, type CliCommand, type Io }
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `  workbench export <case> --format json|stix|graphml|gexf|csv|anx [-o <file>] [--stix-relationships strict|custom]
+  usage: `  workbench export <case> --format json|stix|graphml|gexf|csv|anx|misp-event [-o <file>] [--stix-relationships strict|custom]
       Write the whole case (entities, links, sources, citations, notes, charts) to <file>,
-      or to standard output: as our JSON, a STIX 2.1 bundle, GraphML, GEXF, i2 ANX, or CSV
+      or to standard output: as our JSON, a STIX 2.1 bundle, GraphML, GEXF, i2 ANX, a MISP
+      event (entities, links and tags, for MISP's Import from MISP JSON), or CSV
       (two tables: <file>-entities.csv and <file>-links.csv). STIX relationship types it does
       not define are written as related-to (strict, the default) or kept (custom). Read-only.`,
   run: exportCase,

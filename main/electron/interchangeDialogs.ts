@@ -7,7 +7,7 @@ import type { InterchangeDialogs } from '../interchange/handlers';
 /** What File › Import offers to open: every format we read, and each one on its own. */
 export const IMPORT_FILE_FILTERS: FileFilter[] = [
   { name: 'All supported files', extensions: ['json', 'graphml', 'gexf', 'csv', 'tsv', 'txt', 'mtgx', 'anx', 'xml'] },
-  { name: 'STIX 2.1 bundle, MISP galaxy or case JSON', extensions: ['json'] },
+  { name: 'STIX 2.1 bundle, MISP event or galaxy, or case JSON', extensions: ['json'] },
   { name: 'GraphML', extensions: ['graphml', 'xml'] },
   { name: 'GEXF', extensions: ['gexf'] },
   { name: 'CSV', extensions: ['csv', 'tsv', 'txt'] },
@@ -22,6 +22,7 @@ const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
   gexf: 'GEXF',
   csv: 'CSV (entities and links tables)',
   anx: 'i2 ANX',
+  'misp-event': 'MISP event JSON',
   json: 'Workbench case JSON',
 };
 
@@ -30,10 +31,10 @@ export function exportFileFilter(format: ExportFormat): FileFilter {
   return { name: EXPORT_FILTER_NAMES[format], extensions: [EXPORT_EXTENSIONS[format]] };
 }
 
-/** "JNIM" + stix → "JNIM.stix.json"; characters a file name cannot hold become "-". */
+/** "JNIM" + stix → "JNIM.stix.json" (+ misp-event → "JNIM.misp.json"); characters a file name cannot hold become "-". */
 export function suggestedExportFileName(caseName: string, format: ExportFormat): string {
   const stem = [...caseName].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '-' : c)).join('').trim() || 'case';
-  return format === 'stix' ? `${stem}.stix.json` : `${stem}.${EXPORT_EXTENSIONS[format]}`;
+  return format === 'stix' ? `${stem}.stix.json` : format === 'misp-event' ? `${stem}.misp.json` : `${stem}.${EXPORT_EXTENSIONS[format]}`;
 }
 
 /** The save dialog's answer with the format's extension added when the analyst typed none. */

@@ -19,6 +19,7 @@ const FORMAT_LABELS: Record<FormatChoice, string> = {
   gexf: 'GEXF',
   csv: 'CSV (i2-style rows)',
   misp: 'MISP galaxy clusters',
+  'misp-event': 'MISP event (JSON)',
   mtgx: 'Maltego graph (MTGX)',
   anx: 'i2 ANX',
   json: 'Workbench case JSON',

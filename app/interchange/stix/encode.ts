@@ -21,7 +21,7 @@ export interface StixEncodeOptions {
 }
 
 /** A stable UUID (version 4 layout) from a text, for ids that must not change between exports. */
-function stableUuid(text: string): string {
+export function stableUuid(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   let h3 = 0x9e3779b9;
