@@ -270,6 +270,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
     merged: { entities: 0, links: 0 },
     skipped: { entities: 0, links: 0, citations: 0, notes: 0 },
     warnings,
+    leftOut: plan.skipped,
   };
   const usedIds = new Set<string>();
   const freshId = (wanted: string | undefined, table: string): string => {

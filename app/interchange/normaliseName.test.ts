@@ -41,6 +41,14 @@ describe('normaliseName', () => {
   });
 });
 
+describe('numbers in names', () => {
+  it('keeps doubled digits: APT3 is not APT33, nor APT2 APT22', () => {
+    differ('APT3', 'APT33');
+    differ('APT2', 'APT22');
+    same('APT 28', 'apt-28');
+  });
+});
+
 describe('nameVariants and nameSimilarity', () => {
   it('a name with a bracketed acronym also stands for the name without it and for the acronym', () => {
     expect(nameVariants('Al Qaida in the Islamic Maghreb (AQIM)')).toEqual(['Al Qaida in the Islamic Maghreb (AQIM)', 'Al Qaida in the Islamic Maghreb', 'AQIM']);

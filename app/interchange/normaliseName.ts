@@ -9,7 +9,7 @@
  * - the article: "al-", "el-", "ul-", "wal-", and its assimilated forms ("ad-Din", "ash-Shabaab",
  *   "Eddine");
  * - vowels: Arabic has three (a, i, u), written e/i and o/u at will: e→i, o→u, ou/oo→u, ee→i;
- * - consonant spellings: kh→k, q→k, dh→d, th→t, gh→g, ph→f, dj→j, tch→ch; doubled letters once;
+ * - consonant spellings: kh→k, q→k, dh→d, th→t, gh→g, ph→f, dj→j, tch→ch; doubled letters (not digits) once;
  * - endings: a final silent "e" (Dine→Din), a final "y" (Ghaly→Ghali), ta marbuta "-ah"/"-at" → "-a".
  */
 
@@ -38,7 +38,8 @@ function foldToken(token: string): string {
     .replace(/ee/g, 'i')
     .replace(/e/g, 'i')
     .replace(/o/g, 'u')
-    .replace(/(.)\1+/g, '$1');
+    // Doubled letters are a spelling; doubled digits are a different number (APT3 is not APT33).
+    .replace(/(\p{L})\1+/gu, '$1');
   if (t.length > 3 && (t.endsWith('ah') || t.endsWith('at'))) t = t.slice(0, -1);
   return t;
 }

@@ -74,6 +74,8 @@ export interface ImportReport {
   merged: { entities: number; links: number };
   skipped: { entities: number; links: number; citations: number; notes: number };
   warnings: string[];
+  /** Parts of the file left out before planning (an invalid STIX object, a deleted MISP attribute), each with its reason. */
+  leftOut: SkippedItem[];
 }
 
 

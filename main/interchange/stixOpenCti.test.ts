@@ -67,6 +67,7 @@ describe('OpenCTI bundles', () => {
     const report = importGraph(g, 'bundle_with_internal_ids.json');
     expect(report.created.entities).toBe(3);
     expect(report.warnings.join('\n')).toMatch(/1 of 4 objects in this file is not valid STIX and was left out/);
+    expect(report.leftOut).toEqual(g.skipped);
     expect(listEntities(store.db).map((e) => e.label).sort()).toEqual(['JRI', 'malware 01', 'malware 02']);
   });
 

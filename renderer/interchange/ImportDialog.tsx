@@ -247,6 +247,18 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
           {plural(report.skipped.notes, 'note')}.
         </li>
       </ul>
+      {report.leftOut.length > 0 && (
+        <section className="ix-section" data-testid="report-left-out">
+          <h3>Left out of the file ({report.leftOut.length.toLocaleString()})</h3>
+          <ul className="ix-list">
+            {report.leftOut.slice(0, ROW_LIMIT).map((item, i) => (
+              <li key={i}>
+                {item.what}: {item.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {report.warnings.length > 0 && (
         <section className="ix-section">
           <h3>Warnings ({report.warnings.length.toLocaleString()})</h3>
