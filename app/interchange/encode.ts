@@ -3,6 +3,7 @@ import { encodeAnx } from './anx';
 import { encodeCsv } from './csv';
 import { encodeGexf } from './gexf';
 import { encodeGraphml } from './graphml';
+import { encodeMtgx } from './maltego';
 import { encodeStix } from './stix/encode';
 import type { ExportFormat } from './graph';
 
@@ -15,7 +16,8 @@ export interface EncodeOptions {
 export interface EncodedFile {
   part: string | null;
   extension: string;
-  content: string;
+  /** Text (written as UTF-8), or the bytes of a binary format (MTGX is a zip archive). */
+  content: string | Uint8Array;
 }
 
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
@@ -24,12 +26,13 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   gexf: 'gexf',
   csv: 'csv',
   anx: 'anx',
+  mtgx: 'mtgx',
   json: 'json',
 };
 
 /** Writes a case document in an export format. Pure: the caller writes the files. */
 export function encodeCase(doc: CaseDocument, format: ExportFormat, options: EncodeOptions = {}): EncodedFile[] {
-  const one = (content: string): EncodedFile[] => [{ part: null, extension: EXPORT_EXTENSIONS[format], content }];
+  const one = (content: string | Uint8Array): EncodedFile[] => [{ part: null, extension: EXPORT_EXTENSIONS[format], content }];
   switch (format) {
     case 'json':
       return one(`${JSON.stringify(doc, null, 2)}\n`);
@@ -46,6 +49,8 @@ export function encodeCase(doc: CaseDocument, format: ExportFormat, options: Enc
     }
     case 'anx':
       return one(encodeAnx(doc));
+    case 'mtgx':
+      return one(encodeMtgx(doc));
     case 'stix':
       return one(encodeStix(doc, { relationships: options.stixRelationships ?? 'strict' }));
   }

@@ -29,6 +29,7 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { id: 'gexf', label: 'GEXF', format: 'gexf', description: 'For Gephi: attributes, positions and colours.' },
   { id: 'csv', label: 'CSV', format: 'csv', description: 'Two tables beside each other: <name>-entities.csv and <name>-links.csv.' },
   { id: 'anx', label: 'i2 ANX', format: 'anx', description: 'For i2 Analyst’s Notebook: icons, arrows, strengths, grades and positions.' },
+  { id: 'mtgx', label: 'Maltego MTGX', format: 'mtgx', description: 'For Maltego: entities as Maltego types (person, organisation, location, phone, email, domain, IP), links, positions.' },
   { id: 'json', label: 'Workbench JSON', format: 'json', description: 'The whole case: entities, links, sources, citations, notes and charts.' },
 ];
 

@@ -149,6 +149,11 @@ export function decodeGraphml(
       else if (yed) readYedEdits(node, entity, keys);
       if (!ours && group !== undefined && entity.attributes.group === undefined) putAttribute(entity.attributes, 'group', group.label);
       options.readNodeMarkup?.(node, entity, graph);
+      if (usedKeys.has(entity.key)) {
+        // Markup that names an id another node already has: the node keeps its own.
+        delete entity.id;
+        entity.key = `node:${nodeId}`;
+      }
       usedKeys.add(entity.key);
       nodeKeys.set(nodeId, entity.key);
       graph.entities.push(entity);
@@ -186,6 +191,11 @@ export function decodeGraphml(
     usedKeys.add(key);
     const built: GraphLink = { ...link, key, sourceKey: nodeKeys.get(source) as string, targetKey: nodeKeys.get(target) as string, directed, locator: `edge ${edgeId}, line ${edge.line}` };
     options.readEdgeMarkup?.(edge, built, graph);
+    if (built.key !== key && usedKeys.has(built.key)) {
+      delete built.id;
+      built.key = key;
+    }
+    usedKeys.add(built.key);
     graph.links.push(built);
     if (graph.links.length > limits.maxItems) throw new InterchangeError(`This file has more than ${limits.maxItems} edges`);
   }

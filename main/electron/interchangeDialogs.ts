@@ -22,6 +22,7 @@ const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
   gexf: 'GEXF',
   csv: 'CSV (entities and links tables)',
   anx: 'i2 ANX',
+  mtgx: 'Maltego graph (MTGX)',
   json: 'Workbench case JSON',
 };
 
