@@ -189,6 +189,15 @@ describe('an ANX chart as i2 Analyst’s Notebook writes it (UTF-16, described a
     expect(g.sources.filter((s) => s.title === 'Police report 17/2019')).toHaveLength(1);
   });
 
+  it('reads cards kept on the chart item itself as well as on its entity or link', async () => {
+    const path = tmp.file('item-cards.anx');
+    const moved = I2_CHART.replace(/(<\/Icon>\s*)(<CardCollection>[\s\S]*?<\/CardCollection>)(\s*<\/Entity>\s*<\/End>)/, '$1$3\n      $2');
+    expect(moved).not.toBe(I2_CHART);
+    writeFileSync(path, utf16le(moved));
+    const { graph } = await parseFileInWorker(path);
+    expect(graph.citations.filter((c) => c.target.key === 'Suspect1').map((c) => c.quote)).toEqual(['Moussa recruits young men at the Gao bus station.', 'He said Moussa paid him 50,000 francs.']);
+  });
+
   it('an item graded without cards is cited as the file, graded so', async () => {
     const g = await load();
     const fileSources = g.sources.filter((s) => s.ofFile);
