@@ -180,7 +180,8 @@ export function encodeAnx(doc: CaseDocument): string {
   const strings = (name: string, texts: readonly string[]) => [`  <${name}>`, '    <StringCollection>', ...texts.map((text) => `      <String${xmlAttributes({ Text: text })}/>`), '    </StringCollection>', `  </${name}>`];
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<Chart${xmlAttributes({ IdReferenceLinking: 'false', Rigorous: 'true' })}>`,
+    // Ends are referred to by EntityId (not by IDREF); not rigorous, so that ANB opens the chart even if it takes issue with one item.
+    `<Chart${xmlAttributes({ IdReferenceLinking: 'false', Rigorous: 'false' })}>`,
     ...strings('GradeOne', RELIABILITY_GRADES.map((g) => `${g} - ${RELIABILITY_LABELS[g]}`)),
     ...strings('GradeTwo', CREDIBILITY_GRADES.map((g) => `${g} - ${CREDIBILITY_LABELS[g]}`)),
     ...strings('GradeThree', GRADE_THREE),

@@ -114,8 +114,9 @@ export function decodeGraphml(
     const def = keys.get(data.attributes.get('key') ?? '');
     if (def?.name === RESERVED.evidence) evidence = readEvidence(data, limits);
   }
-  const caseDescription = firstChild(main, 'desc')?.text.trim();
-  if (caseDescription) graph.notes.push({ target: { kind: 'case' }, body: caseDescription, author: null, credibility: null });
+  // The graph's own description (GraphML's <desc>, yEd's "Description" key) becomes a note on the case.
+  const caseDescriptions = [firstChild(main, 'desc')?.text, ...childrenNamed(main, 'data').filter((d) => keys.get(d.attributes.get('key') ?? '')?.name.toLowerCase() === 'description').map((d) => d.text)];
+  for (const body of caseDescriptions) if (body?.trim()) graph.notes.push({ target: { kind: 'case' }, body: body.trim(), author: null, credibility: null });
 
   const nodeKeys = new Map<string, string>();
   const usedKeys = new Set<string>();

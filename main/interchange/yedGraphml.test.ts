@@ -106,7 +106,7 @@ const YED_317_GROUPS = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
   <key attr.name="description" attr.type="string" for="edge" id="d9"/>
   <key for="edge" id="d10" yfiles.type="edgegraphics"/>
   <graph edgedefault="directed" id="G">
-    <data key="d0" xml:space="preserve"/>
+    <data key="d0" xml:space="preserve">Sahel groups as drawn in yEd</data>
     <node id="n0" yfiles.foldertype="group">
       <data key="d4" xml:space="preserve"/>${group(0, 0, 'Katiba Macina')}
       <graph edgedefault="directed" id="n0:">
@@ -144,7 +144,7 @@ const YED_317_GROUPS = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 </graphml>
 `;
 
-describe('yEd 3.17 GraphML with groups (hand-written as yEd writes it, described above)', () => {
+describe('yEd 3.17 GraphML with groups (hand-written as yEd writes it, described above; its graph has a description)', () => {
   const g = decode(YED_317_GROUPS);
 
   it('gives all 9 nodes, group nodes included, and all 4 edges', () => {
@@ -177,6 +177,8 @@ describe('yEd 3.17 GraphML with groups (hand-written as yEd writes it, described
     expect(g.links[0]?.description).toBe('Koufa runs the Mopti cell');
     expect(g.links[1]?.attributes.color).toBe('#ff0000');
     expect(byLabel(g, 'Amadou Koufa')?.description).toBe('Founder of the katiba');
+    // yEd's graph "Description" (Edit › Properties of the graph) becomes a note on the case.
+    expect(g.notes).toEqual([{ target: { kind: 'case' }, body: 'Sahel groups as drawn in yEd', author: null, credibility: null }]);
   });
 });
 
