@@ -4,6 +4,7 @@ import { encodeCsv } from './csv';
 import { encodeGexf } from './gexf';
 import { encodeGraphml } from './graphml';
 import { encodeMispEvent } from './mispEvent';
+import { encodeMtgx } from './maltego';
 import { encodeStix } from './stix/encode';
 import type { ExportFormat } from './graph';
 
@@ -16,7 +17,8 @@ export interface EncodeOptions {
 export interface EncodedFile {
   part: string | null;
   extension: string;
-  content: string;
+  /** Text (written as UTF-8), or the bytes of a binary format (MTGX is a zip archive). */
+  content: string | Uint8Array;
 }
 
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
@@ -26,12 +28,13 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   csv: 'csv',
   anx: 'anx',
   'misp-event': 'json',
+  mtgx: 'mtgx',
   json: 'json',
 };
 
 /** Writes a case document in an export format. Pure: the caller writes the files. */
 export function encodeCase(doc: CaseDocument, format: ExportFormat, options: EncodeOptions = {}): EncodedFile[] {
-  const one = (content: string): EncodedFile[] => [{ part: null, extension: EXPORT_EXTENSIONS[format], content }];
+  const one = (content: string | Uint8Array): EncodedFile[] => [{ part: null, extension: EXPORT_EXTENSIONS[format], content }];
   switch (format) {
     case 'json':
       return one(`${JSON.stringify(doc, null, 2)}\n`);
@@ -50,6 +53,8 @@ export function encodeCase(doc: CaseDocument, format: ExportFormat, options: Enc
       return one(encodeAnx(doc));
     case 'misp-event':
       return one(encodeMispEvent(doc));
+    case 'mtgx':
+      return one(encodeMtgx(doc));
     case 'stix':
       return one(encodeStix(doc, { relationships: options.stixRelationships ?? 'strict' }));
   }

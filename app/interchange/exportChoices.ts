@@ -35,6 +35,7 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
     format: 'misp-event',
     description: 'For MISP (Import from MISP JSON): entities as objects, links as object references, tags and galaxy clusters; not sources or citations.',
   },
+  { id: 'mtgx', label: 'Maltego MTGX', format: 'mtgx', description: 'For Maltego: entities as Maltego types (person, organisation, location, phone, email, domain, IP), links, positions.' },
   { id: 'json', label: 'Workbench JSON', format: 'json', description: 'The whole case: entities, links, sources, citations, notes and charts.' },
 ];
 

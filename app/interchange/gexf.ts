@@ -83,7 +83,8 @@ export function decodeGexf(text: string, limits: ParseLimits): InterchangeGraph 
       const position = firstChild(node, 'position');
       const x = Number(position?.attributes.get('x'));
       const y = Number(position?.attributes.get('y'));
-      if (position && Number.isFinite(x) && Number.isFinite(y)) entity.position = { x, y };
+      // Gephi's y axis points up, the chart's down: a node Gephi shows above another stays above it.
+      if (position && Number.isFinite(x) && Number.isFinite(y)) entity.position = { x, y: flipY(y) };
       usedKeys.add(entity.key);
       nodeKeys.set(nodeId, entity.key);
       graph.entities.push(entity);
@@ -146,6 +147,11 @@ function readViz(element: XmlElement, attributes: Record<string, string | number
   return value;
 }
 
+/** Between Gephi's y-up coordinates and the chart's y-down ones (0 - y, so that 0 stays 0, not -0). */
+function flipY(y: number): number {
+  return 0 - y;
+}
+
 const GEXF_TYPE: Record<ValueKind, string> = { string: 'string', number: 'double', boolean: 'boolean' };
 
 /** Writes the case as GEXF 1.3 (Gephi): entities as nodes with positions, links as edges with their type as `kind`. */
@@ -199,7 +205,9 @@ export function encodeGexf(doc: CaseDocument): string {
     ]);
     if (e.color !== null) lines.push(`        <viz:color${xmlAttributes({ hex: e.color })}/>`);
     const position = positions.get(e.id);
-    if (position) lines.push(`        <viz:position${xmlAttributes({ x: position.x, y: position.y, z: 0 })}/>`);
+    const size = e.attributes.size;
+    if (typeof size === 'number' && Number.isFinite(size)) lines.push(`        <viz:size${xmlAttributes({ value: size })}/>`);
+    if (position) lines.push(`        <viz:position${xmlAttributes({ x: position.x, y: flipY(position.y), z: 0 })}/>`);
     lines.push('      </node>');
   }
   lines.push('    </nodes>', '    <edges>');

@@ -9,7 +9,7 @@ import type { Attributes, Credibility, LinkStrength, PartialDate, Reliability } 
 export const IMPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'misp', 'misp-event', 'mtgx', 'anx', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const EXPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'anx', 'misp-event', 'json'] as const;
+export const EXPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'anx', 'mtgx', 'misp-event', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How each format is named to the analyst. */

@@ -12,8 +12,10 @@ import {
   type InterchangeGraph,
   type ParseLimits,
 } from './graph';
+import { entityTypeDefinition } from '../entityTypes';
+import { linkTypeDefinition } from '../linkTypes';
 import { parseJsonText } from './jsonText';
-import { childrenNamed, escapeXmlText, readXml, xmlAttributes, type XmlElement } from './xml';
+import { childrenNamed, escapeXmlText, firstChild, readXml, xmlAttributes, type XmlElement } from './xml';
 import {
   attributeColumns,
   evidenceJson,
@@ -31,6 +33,8 @@ interface KeyDef {
   name: string;
   type: string | undefined;
   default: string | undefined;
+  /** yFiles' graphics keys (nodegraphics, edgegraphics, resources) hold markup, not values. */
+  yfilesType: string | undefined;
 }
 
 /** A node's `<data>` elements that hold markup rather than text (Maltego keeps its entities so). */
@@ -41,42 +45,61 @@ export type EdgeMarkupReader = (edge: XmlElement, link: GraphLink, graph: Interc
 
 const LABEL_NAMES = ['label', 'name', 'edge label', 'title'];
 
-/** Reads GraphML (GraphML 1.0: keys, data, parallel edges, per-edge direction) into a graph. */
+/**
+ * Reads GraphML (GraphML 1.0: keys, data, parallel edges, per-edge direction, nested graphs) into a
+ * graph, with what yEd draws (labels, positions, sizes, fills, edge labels, arrows, groups) where the
+ * file carries yFiles graphics.
+ */
 export function decodeGraphml(
   text: string,
   limits: ParseLimits,
-  options: { format?: ImportFormat; readNodeMarkup?: NodeMarkupReader; readEdgeMarkup?: EdgeMarkupReader } = {},
+  options: { format?: ImportFormat; readNodeMarkup?: NodeMarkupReader; readEdgeMarkup?: EdgeMarkupReader; yedGraphics?: boolean } = {},
 ): InterchangeGraph {
+  const yed = options.yedGraphics ?? true;
   const root = readXml(text, limits);
   if (root.name !== 'graphml') throw new InterchangeError(`This is not a GraphML file: its root element is <${root.name}>, not <graphml>`);
   const graph = emptyGraph(options.format ?? 'graphml');
-  const keys = new Map<string, KeyDef>();
-  for (const key of childrenNamed(root, 'key')) {
-    const id = key.attributes.get('id');
-    if (id === undefined) continue;
-    const def = childrenNamed(key, 'default')[0];
-    keys.set(id, {
-      for: key.attributes.get('for') ?? 'all',
-      name: key.attributes.get('attr.name') ?? id,
-      type: key.attributes.get('attr.type'),
-      default: def?.text,
-    });
-  }
   const graphs = childrenNamed(root, 'graph');
   const main = graphs[0];
   if (!main) throw new InterchangeError('This GraphML file has no <graph> element');
   if (graphs.length > 1) graph.skipped.push({ what: `${graphs.length - 1} further <graph> elements`, reason: 'only the first graph of a file is imported' });
-  const edgeDefault = main.attributes.get('edgedefault') ?? 'directed';
 
-  const defaultsFor = (kind: string) => [...keys.entries()].filter(([, def]) => (def.for === kind || def.for === 'all') && def.default !== undefined);
+  // Keys belong before the first <graph>, but writers also declare them inside one (and yEd's
+  // nested graphs share the document's keys): every declaration in the document counts.
+  const keys = new Map<string, KeyDef>();
+  const declareKeys = (element: XmlElement) => {
+    for (const key of childrenNamed(element, 'key')) {
+      const id = key.attributes.get('id');
+      if (id === undefined) continue;
+      const def = childrenNamed(key, 'default')[0];
+      keys.set(id, {
+        for: key.attributes.get('for') ?? 'all',
+        name: key.attributes.get('attr.name') ?? id,
+        type: key.attributes.get('attr.type'),
+        default: def?.text,
+        yfilesType: key.attributes.get('yfiles.type'),
+      });
+    }
+  };
+  declareKeys(root);
+  const nestedGraphs: XmlElement[] = [];
+  for (const stack = [main]; stack.length > 0; ) {
+    const g = stack.pop() as XmlElement;
+    nestedGraphs.push(g);
+    declareKeys(g);
+    for (const node of childrenNamed(g, 'node')) stack.push(...childrenNamed(node, 'graph'));
+  }
+
+  const defaultsFor = (kind: string) => [...keys.values()].filter((def) => (def.for === kind || def.for === 'all') && def.default !== undefined && def.yfilesType === undefined);
 
   const dataOf = (element: XmlElement, kind: string): Map<string, string> => {
     const values = new Map<string, string>();
-    for (const [, def] of defaultsFor(kind)) values.set(def.name, def.default as string);
+    for (const def of defaultsFor(kind)) values.set(def.name, def.default as string);
     for (const data of childrenNamed(element, 'data')) {
       const keyId = data.attributes.get('key');
       if (keyId === undefined || data.children.length > 0) continue;
       const def = keys.get(keyId);
+      if (def?.yfilesType !== undefined) continue;
       values.set(def?.name ?? keyId, data.text);
     }
     return values;
@@ -91,62 +114,217 @@ export function decodeGraphml(
     const def = keys.get(data.attributes.get('key') ?? '');
     if (def?.name === RESERVED.evidence) evidence = readEvidence(data, limits);
   }
+  // The graph's own description (GraphML's <desc>, yEd's "Description" key) becomes a note on the case.
+  const caseDescriptions = [firstChild(main, 'desc')?.text, ...childrenNamed(main, 'data').filter((d) => keys.get(d.attributes.get('key') ?? '')?.name.toLowerCase() === 'description').map((d) => d.text)];
+  for (const body of caseDescriptions) if (body?.trim()) graph.notes.push({ target: { kind: 'case' }, body: body.trim(), author: null, credibility: null });
 
   const nodeKeys = new Map<string, string>();
   const usedKeys = new Set<string>();
-  for (const node of childrenNamed(main, 'node')) {
-    const nodeId = node.attributes.get('id');
-    if (nodeId === undefined) {
-      graph.skipped.push({ what: `a node at line ${node.line}`, reason: 'it has no id' });
-      continue;
+  const edges: { edge: XmlElement; edgeDefault: string }[] = [];
+  let hyperedges = 0;
+  /** Reads one graph's nodes (and, through group nodes, the graphs nested in them) in document order. */
+  const readGraph = (g: XmlElement, group: GraphEntity | undefined) => {
+    const edgeDefault = g.attributes.get('edgedefault') ?? 'directed';
+    for (const child of g.children) {
+      if (child.name === 'edge') edges.push({ edge: child, edgeDefault });
+      else if (child.name === 'hyperedge') hyperedges++;
+      if (child.name !== 'node') continue;
+      const node = child;
+      const nodeId = node.attributes.get('id');
+      if (nodeId === undefined) {
+        graph.skipped.push({ what: `a node at line ${node.line}`, reason: 'it has no id' });
+        continue;
+      }
+      if (nodeKeys.has(nodeId)) {
+        graph.skipped.push({ what: `node ${nodeId} (line ${node.line})`, reason: 'another node has the same id' });
+        continue;
+      }
+      const values = dataOf(node, 'node');
+      const ours = !yed || isOurs(values);
+      const entity = entityFromValues(nodeId, values, (name) => typeOf(name, 'node'), graph.warnings);
+      if (entity.id !== undefined && usedKeys.has(entity.id)) delete entity.id;
+      entity.key = entity.id ?? `node:${nodeId}`;
+      entity.locator = `node ${nodeId}, line ${node.line}`;
+      // Our own export carries everything in data keys; of its yFiles graphics, only what yEd changed counts.
+      if (!ours) readYedNode(node, values, entity, keys, graph.warnings);
+      else if (yed) readYedEdits(node, entity, keys);
+      if (!ours && group !== undefined && entity.attributes.group === undefined) putAttribute(entity.attributes, 'group', group.label);
+      options.readNodeMarkup?.(node, entity, graph);
+      if (usedKeys.has(entity.key)) {
+        // Markup that names an id another node already has: the node keeps its own.
+        delete entity.id;
+        entity.key = `node:${nodeId}`;
+      }
+      usedKeys.add(entity.key);
+      nodeKeys.set(nodeId, entity.key);
+      graph.entities.push(entity);
+      if (graph.entities.length > limits.maxItems) throw new InterchangeError(`This file has more than ${limits.maxItems} nodes`);
+      for (const nested of childrenNamed(node, 'graph')) readGraph(nested, entity);
     }
-    if (nodeKeys.has(nodeId)) {
-      graph.skipped.push({ what: `node ${nodeId} (line ${node.line})`, reason: 'another node has the same id' });
-      continue;
-    }
-    if (childrenNamed(node, 'graph').length > 0) graph.skipped.push({ what: `the graph nested in node ${nodeId}`, reason: 'nested graphs are not imported' });
-    const values = dataOf(node, 'node');
-    const entity = entityFromValues(nodeId, values, (name) => typeOf(name, 'node'), graph.warnings);
-    if (entity.id !== undefined && usedKeys.has(entity.id)) delete entity.id;
-    entity.key = entity.id ?? `node:${nodeId}`;
-    entity.locator = `node ${nodeId}, line ${node.line}`;
-    options.readNodeMarkup?.(node, entity, graph);
-    usedKeys.add(entity.key);
-    nodeKeys.set(nodeId, entity.key);
-    graph.entities.push(entity);
-    if (graph.entities.length > limits.maxItems) throw new InterchangeError(`This file has more than ${limits.maxItems} nodes`);
-  }
-  if (childrenNamed(main, 'hyperedge').length > 0) {
-    graph.skipped.push({ what: `${childrenNamed(main, 'hyperedge').length} hyperedges`, reason: 'hyperedges have no equivalent in a link chart' });
-  }
+  };
+  readGraph(main, undefined);
+  if (hyperedges > 0) graph.skipped.push({ what: `${hyperedges} hyperedges`, reason: 'hyperedges have no equivalent in a link chart' });
 
   let index = 0;
-  for (const edge of childrenNamed(main, 'edge')) {
+  for (const { edge, edgeDefault } of edges) {
     index++;
-    const source = edge.attributes.get('source');
-    const target = edge.attributes.get('target');
+    let source = edge.attributes.get('source');
+    let target = edge.attributes.get('target');
     const edgeId = edge.attributes.get('id') ?? `#${index}`;
-    const sourceKey = source === undefined ? undefined : nodeKeys.get(source);
-    const targetKey = target === undefined ? undefined : nodeKeys.get(target);
-    if (sourceKey === undefined || targetKey === undefined) {
+    if (source === undefined || target === undefined || !nodeKeys.has(source) || !nodeKeys.has(target)) {
       graph.skipped.push({ what: `edge ${edgeId} (line ${edge.line})`, reason: `it joins a node that is not in the file (${source ?? '?'} → ${target ?? '?'})` });
       continue;
     }
     const values = dataOf(edge, 'edge');
+    const ours = !yed || isOurs(values);
     const directedAttr = edge.attributes.get('directed');
-    const directed = directedAttr !== undefined ? directedAttr === 'true' : edgeDefault === 'directed';
+    let directed = directedAttr !== undefined ? directedAttr === 'true' : edgeDefault === 'directed';
     const link = linkFromValues(values, (name) => typeOf(name, 'edge'), graph.warnings);
+    if (!ours) {
+      const drawn = readYedEdge(edge, values, link, keys);
+      if (drawn.arrows === 'none') directed = false;
+      else if (drawn.arrows === 'reversed') [source, target] = [target, source];
+      else if (drawn.arrows === 'forward') directed = true;
+    }
     let key = link.id ?? `edge:${edgeId}`;
     if (usedKeys.has(key)) key = `edge:${edgeId}#${index}`;
     if (link.id !== undefined && key !== link.id) delete link.id;
     usedKeys.add(key);
-    const built: GraphLink = { ...link, key, sourceKey, targetKey, directed, locator: `edge ${edgeId}, line ${edge.line}` };
+    const built: GraphLink = { ...link, key, sourceKey: nodeKeys.get(source) as string, targetKey: nodeKeys.get(target) as string, directed, locator: `edge ${edgeId}, line ${edge.line}` };
     options.readEdgeMarkup?.(edge, built, graph);
+    if (built.key !== key && usedKeys.has(built.key)) {
+      delete built.id;
+      built.key = key;
+    }
+    usedKeys.add(built.key);
     graph.links.push(built);
     if (graph.links.length > limits.maxItems) throw new InterchangeError(`This file has more than ${limits.maxItems} edges`);
   }
+  if (nestedGraphs.length > 1) graph.warnings.push(`${nestedGraphs.length - 1} group node${nestedGraphs.length > 2 ? 's' : ''} with nested graphs: their members are imported, each with a "group" attribute naming its group.`);
   if (evidence) addEvidence(graph, evidence);
   return graph;
+}
+
+/** Whether an item's data holds our own reserved fields (the file is our export, or made from one). */
+function isOurs(values: Map<string, string>): boolean {
+  return values.has(RESERVED.id) || values.has(RESERVED.type);
+}
+
+// ---- yEd / yFiles graphics (http://www.yworks.com/xml/graphml) ----
+
+/** The realizers yFiles writes for a node, the shape that carries its geometry, fill and labels. */
+const YED_NODE_REALIZERS = new Set(['ShapeNode', 'GenericNode', 'GroupNode', 'ImageNode', 'SVGNode', 'TableNode', 'GenericGroupNode', 'UMLClassNode', 'BPMNNode']);
+const YED_EDGE_REALIZERS = new Set(['PolyLineEdge', 'BezierEdge', 'ArcEdge', 'SplineEdge', 'QuadCurveEdge', 'GenericEdge', 'BPMNEdge']);
+
+/** The node's drawn shape: the one `data` of a nodegraphics key holds; for a group, its active realizer. */
+function yedRealizer(element: XmlElement, keys: Map<string, KeyDef>, realizers: Set<string>, proxy: string | null): XmlElement | undefined {
+  for (const data of childrenNamed(element, 'data')) {
+    const def = keys.get(data.attributes.get('key') ?? '');
+    if (def !== undefined && def.yfilesType === undefined) continue;
+    for (const shape of data.children) {
+      if (realizers.has(shape.name)) return shape;
+      if (proxy !== null && shape.name === proxy) {
+        const holder = firstChild(shape, 'Realizers');
+        const candidates = holder ? holder.children.filter((c) => realizers.has(c.name)) : [];
+        return candidates[Number(holder?.attributes.get('active') ?? 0)] ?? candidates[0];
+      }
+    }
+  }
+  return undefined;
+}
+
+function labelText(shape: XmlElement, name: string): string | undefined {
+  for (const label of childrenNamed(shape, name)) {
+    if (label.attributes.get('visible') === 'false') continue;
+    const text = label.text.trim();
+    if (text) return text;
+  }
+  return undefined;
+}
+
+/** A yFiles colour ("#RRGGBB" or "#RRGGBBAA") as "#rrggbb", or undefined. */
+function yedColour(value: string | undefined): string | undefined {
+  const match = /^#([0-9a-f]{6})(?:[0-9a-f]{2})?$/i.exec(value?.trim() ?? '');
+  return match?.[1] ? `#${match[1].toLowerCase()}` : undefined;
+}
+
+/**
+ * What yEd draws for a node: its label (y:NodeLabel), where it stands and how big (y:Geometry:
+ * x and y are the top-left corner, our positions are centres), its fill (y:Fill), and the
+ * description yEd keeps in its "description" key. Data keys the file names as a label win.
+ */
+function readYedNode(node: XmlElement, values: Map<string, string>, entity: GraphEntity, keys: Map<string, KeyDef>, warnings: string[]): void {
+  const shape = yedRealizer(node, keys, YED_NODE_REALIZERS, 'ProxyAutoBoundsNode');
+  if (shape) {
+    const label = labelText(shape, 'NodeLabel');
+    if (label !== undefined && labelName(values) === undefined) entity.label = label.slice(0, 1000);
+    const geometry = firstChild(shape, 'Geometry');
+    const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => Number(geometry?.attributes.get(name)));
+    if (geometry && [x, y, width, height].every((n) => Number.isFinite(n))) {
+      entity.position = { x: (x as number) + (width as number) / 2, y: (y as number) + (height as number) / 2 };
+      putAttribute(entity.attributes, 'width', width, warnings);
+      putAttribute(entity.attributes, 'height', height, warnings);
+    }
+    const fill = firstChild(shape, 'Fill');
+    const colour = fill?.attributes.get('transparent') === 'true' ? undefined : yedColour(fill?.attributes.get('color'));
+    if (colour !== undefined && entity.color === undefined) entity.color = colour;
+    const kind = firstChild(shape, 'Shape')?.attributes.get('type');
+    if (kind !== undefined) putAttribute(entity.attributes, 'shape', kind, warnings);
+  }
+  takeDescription(node, entity);
+}
+
+/**
+ * Our export opened in yEd, laid out or relabelled there and saved: yEd keeps our data keys as
+ * they were and writes what the analyst did into the graphics. A label or a position that differs
+ * from our data is the analyst's edit in yEd, and wins (the centre computed back from the corner
+ * differs from ours only by rounding when nothing moved).
+ */
+function readYedEdits(node: XmlElement, entity: GraphEntity, keys: Map<string, KeyDef>): void {
+  const shape = yedRealizer(node, keys, YED_NODE_REALIZERS, 'ProxyAutoBoundsNode');
+  if (!shape) return;
+  const label = labelText(shape, 'NodeLabel');
+  if (label !== undefined && label !== entity.label.trim()) entity.label = label.slice(0, 1000);
+  const geometry = firstChild(shape, 'Geometry');
+  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => Number(geometry?.attributes.get(name))) as [number, number, number, number];
+  if (![x, y, width, height].every((n) => Number.isFinite(n))) return;
+  const centre = { x: x + width / 2, y: y + height / 2 };
+  // An entity that had no position was drawn on a grid for yEd: without our x and y, that is not the analyst's.
+  const known = entity.position;
+  if (!known) return;
+  const moved = (a: number, b: number) => Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a));
+  if (moved(centre.x, known.x) || moved(centre.y, known.y)) entity.position = centre;
+}
+
+/** yEd keeps a description in a key named "description" (and GraphML in <desc>): it becomes the item's description. */
+function takeDescription(element: XmlElement, item: { description: string | null; attributes: Record<string, string | number | boolean> }): void {
+  const described = item.attributes.description;
+  if (item.description === null && typeof described === 'string') {
+    item.description = described;
+    delete item.attributes.description;
+  }
+  const desc = firstChild(element, 'desc')?.text.trim();
+  if (item.description === null && desc) item.description = desc;
+}
+
+/** What yEd draws for an edge: its label (y:EdgeLabel), its colour, and its arrows, which say its direction as yEd shows it. */
+function readYedEdge(edge: XmlElement, values: Map<string, string>, link: ReturnType<typeof linkFromValues>, keys: Map<string, KeyDef>): { arrows: 'forward' | 'reversed' | 'none' | 'unknown' } {
+  const shape = yedRealizer(edge, keys, YED_EDGE_REALIZERS, null);
+  let arrows: 'forward' | 'reversed' | 'none' | 'unknown' = 'unknown';
+  if (shape) {
+    const label = labelText(shape, 'EdgeLabel');
+    if (label !== undefined && labelName(values) === undefined) link.label = label;
+    const colour = yedColour(firstChild(shape, 'LineStyle')?.attributes.get('color'));
+    if (colour !== undefined && colour !== '#000000') putAttribute(link.attributes, 'color', colour);
+    const ends = firstChild(shape, 'Arrows');
+    if (ends) {
+      const atSource = (ends.attributes.get('source') ?? 'none') !== 'none';
+      const atTarget = (ends.attributes.get('target') ?? 'none') !== 'none';
+      arrows = atTarget ? 'forward' : atSource ? 'reversed' : 'none';
+    }
+  }
+  takeDescription(edge, link);
+  return { arrows };
 }
 
 /** The name among the values that holds the label: "label" first, then "name", "edge label", "title". */
@@ -297,10 +475,12 @@ export function encodeGraphml(doc: CaseDocument): string {
   const edgeColumns = attributeColumns(doc.links);
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
   const key = (id: string, forWhat: string, name: string, type: string) =>
     lines.push(`  <key${xmlAttributes({ id, for: forWhat, 'attr.name': name, 'attr.type': type })}/>`);
+  // yEd draws what these hold (it shows plain data keys only as properties); our importer reads the data keys.
+  lines.push('  <key for="node" id="ng" yfiles.type="nodegraphics"/>', '  <key for="edge" id="eg" yfiles.type="edgegraphics"/>');
   key('case', 'graph', 'awb.caseName', 'string');
   key('evidence', 'graph', RESERVED.evidence, 'string');
   const fields = ['label', 'id', 'type', 'aliases', 'description', 'startDate', 'endDate'] as const;
@@ -327,7 +507,7 @@ export function encodeGraphml(doc: CaseDocument): string {
   lines.push('  <graph id="case" edgedefault="directed">');
   data('case', doc.name, '    ');
   data('evidence', evidenceJson(doc), '    ');
-  for (const e of doc.entities) {
+  doc.entities.forEach((e, index) => {
     lines.push(`    <node${xmlAttributes({ id: e.id })}>`);
     data('n_label', e.label);
     data('n_id', e.id);
@@ -343,8 +523,9 @@ export function encodeGraphml(doc: CaseDocument): string {
       data('n_y', position.y);
     }
     for (const [name, value] of Object.entries(e.attributes)) data(nodeKeyIds.get(name) as string, value);
+    lines.push(...yedShapeNode(e, position ?? { x: (index % 12) * 150, y: Math.floor(index / 12) * 150 }));
     lines.push('    </node>');
-  }
+  });
   for (const l of doc.links) {
     lines.push(`    <edge${xmlAttributes({ id: l.id, source: l.sourceId, target: l.targetId, directed: l.directed })}>`);
     data('e_label', l.label);
@@ -355,8 +536,46 @@ export function encodeGraphml(doc: CaseDocument): string {
     data('e_endDate', l.endDate);
     data('e_strength', l.strength);
     for (const [name, value] of Object.entries(l.attributes)) data(edgeKeyIds.get(name) as string, value);
+    lines.push(...yedPolyLineEdge(l));
     lines.push('    </edge>');
   }
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');
+}
+
+const YED_NODE_SIZE = 40;
+
+/** A yFiles ShapeNode for yEd: the entity's centre as a top-left corner, its colour (or its type's), its label. */
+function yedShapeNode(entity: CaseDocument['entities'][number], centre: { x: number; y: number }): string[] {
+  const size = (name: string) => {
+    const value = entity.attributes[name];
+    return typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : YED_NODE_SIZE;
+  };
+  const width = size('width');
+  const height = size('height');
+  const fill = (entity.color ?? entityTypeDefinition(entity.type).color).toUpperCase();
+  return [
+    '      <data key="ng">',
+    '        <y:ShapeNode>',
+    `          <y:Geometry${xmlAttributes({ x: centre.x - width / 2, y: centre.y - height / 2, width, height })}/>`,
+    `          <y:Fill${xmlAttributes({ color: fill, transparent: 'false' })}/>`,
+    '          <y:BorderStyle color="#000000" type="line" width="1.0"/>',
+    `          <y:NodeLabel alignment="center" autoSizePolicy="content" modelName="sandwich" modelPosition="s" visible="true">${escapeXmlText(entity.label)}</y:NodeLabel>`,
+    '          <y:Shape type="ellipse"/>',
+    '        </y:ShapeNode>',
+    '      </data>',
+  ];
+}
+
+/** A yFiles PolyLineEdge for yEd: an arrow at the target when the link is directed, its label or its type's. */
+function yedPolyLineEdge(link: CaseDocument['links'][number]): string[] {
+  return [
+    '      <data key="eg">',
+    '        <y:PolyLineEdge>',
+    '          <y:LineStyle color="#000000" type="line" width="1.0"/>',
+    `          <y:Arrows${xmlAttributes({ source: 'none', target: link.directed ? 'standard' : 'none' })}/>`,
+    `          <y:EdgeLabel alignment="center" modelName="centered" modelPosition="center" visible="true">${escapeXmlText(link.label ?? linkTypeDefinition(link.type).label)}</y:EdgeLabel>`,
+    '        </y:PolyLineEdge>',
+    '      </data>',
+  ];
 }

@@ -10,6 +10,7 @@ import { decodeGraphml } from './graphml';
 import { DEFAULT_PARSE_LIMITS, FORMAT_LABELS, IMPORT_FORMATS, InterchangeError, type ImportFormat, type InterchangeGraph, type ParseLimits } from './graph';
 import { isRecord, parseJsonText } from './jsonText';
 import { decodeStix } from './stix/decode';
+import { decodeXmlText, textHead } from './utf8';
 
 /** Options an import may take, chosen by the analyst (the CLI's flags, the import dialog's fields). */
 export interface ImportOptions {
@@ -67,13 +68,15 @@ export function detectFormat(fileName: string, head: string): ImportFormat {
  */
 export function parseInterchange(bytes: Uint8Array, request: ParseRequest): InterchangeGraph {
   const limits = request.limits ?? DEFAULT_PARSE_LIMITS;
-  const format = request.format === 'auto' ? detectFormat(request.fileName, latin1Head(bytes)) : request.format;
+  const format = request.format === 'auto' ? detectFormat(request.fileName, textHead(bytes)) : request.format;
   if (bytes.length === 0) throw new InterchangeError(`${request.fileName} is empty`);
+  // XML formats honour their byte order mark and declaration (i2 writes UTF-16, older tools ISO-8859-1).
+  const decodeXml = (xml: Uint8Array) => decodeXmlText(xml, request.decodeText);
   switch (format) {
     case 'graphml':
-      return decodeGraphml(request.decodeText(bytes), limits);
+      return decodeGraphml(decodeXml(bytes), limits);
     case 'gexf':
-      return decodeGexf(request.decodeText(bytes), limits);
+      return decodeGexf(decodeXml(bytes), limits);
     case 'json':
       return decodeCaseJson(parseJsonText(request.decodeText(bytes), limits));
     case 'csv':
@@ -83,9 +86,9 @@ export function parseInterchange(bytes: Uint8Array, request: ParseRequest): Inte
     case 'misp-event':
       return decodeMispEvents(parseJsonText(request.decodeText(bytes), limits), request.fileName, limits);
     case 'anx':
-      return decodeAnx(request.decodeText(bytes), request.fileName, limits);
+      return decodeAnx(decodeXml(bytes), request.fileName, limits);
     case 'mtgx':
-      return decodeMtgx(bytes, limits, request.decodeText);
+      return decodeMtgx(bytes, limits, decodeXml);
     case 'stix':
       return decodeStix(parseJsonText(request.decodeText(bytes), limits), limits);
     default: {
@@ -100,11 +103,4 @@ export function parseJsonObject(text: string, limits: ParseLimits, what: string)
   const value = parseJsonText(text, limits);
   if (!isRecord(value)) throw new InterchangeError(`This is not a ${what}: the file holds a JSON ${Array.isArray(value) ? 'array' : typeof value}, not an object`);
   return value;
-}
-
-function latin1Head(bytes: Uint8Array): string {
-  let out = '';
-  const n = Math.min(bytes.length, 4096);
-  for (let i = 0; i < n; i++) out += String.fromCharCode(bytes[i] as number);
-  return out;
 }

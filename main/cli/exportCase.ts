@@ -7,10 +7,11 @@ import { onePositional, parseCommandLine, UsageError, type CliCommand, type Io }
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `  workbench export <case> --format json|stix|graphml|gexf|csv|anx|misp-event [-o <file>] [--stix-relationships strict|custom]
+  usage: `  workbench export <case> --format json|stix|graphml|gexf|csv|anx|mtgx|misp-event [-o <file>] [--stix-relationships strict|custom]
       Write the whole case (entities, links, sources, citations, notes, charts) to <file>,
-      or to standard output: as our JSON, a STIX 2.1 bundle, GraphML, GEXF, i2 ANX, a MISP
-      event (entities, links and tags, for MISP's Import from MISP JSON), or CSV
+      or to standard output: as our JSON, a STIX 2.1 bundle, GraphML, GEXF, i2 ANX, a Maltego
+      graph (MTGX, a zip archive: -o only), a MISP event (entities, links and tags, for MISP's
+      Import from MISP JSON), or CSV
       (two tables: <file>-entities.csv and <file>-links.csv). STIX relationship types it does
       not define are written as related-to (strict, the default) or kept (custom). Read-only.`,
   run: exportCase,
@@ -38,7 +39,8 @@ function exportCase(argv: string[], io: Io): number {
   }
   const output = values.output as string | undefined;
   if (output === undefined) {
-    io.out(files.map((file) => file.content.trimEnd()).join('\n\n'));
+    if (files.some((file) => typeof file.content !== 'string')) throw new UsageError(`${format} is a binary format (a zip archive): write it to a file with -o <file>`);
+    io.out(files.map((file) => (typeof file.content === 'string' ? file.content.trimEnd() : '')).join('\n\n'));
     return 0;
   }
   const paths = exportPaths(output, files);

@@ -23,6 +23,7 @@ const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV (entities and links tables)',
   anx: 'i2 ANX',
   'misp-event': 'MISP event JSON',
+  mtgx: 'Maltego graph (MTGX)',
   json: 'Workbench case JSON',
 };
 

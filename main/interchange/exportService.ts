@@ -15,7 +15,7 @@ export function exportPaths(path: string, files: readonly EncodedFile[]): string
 }
 
 /** Writes beside the target, then renames: a reader never sees half a file. */
-export function writeFileAtomically(path: string, content: string): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array): void {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, content);

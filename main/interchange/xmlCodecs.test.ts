@@ -66,7 +66,8 @@ describe('GEXF fixtures', () => {
     expect(suzy?.label).toBe('Suzy, Ghost');
     expect(suzy?.color).toBe('#ea220c');
     expect(suzy?.attributes).toEqual({ male: false, age: 22, surname: 'Ghost', mixed: '45', opacity: 0.6, size: 34, shape: 'circle' });
-    expect(suzy?.position).toEqual({ x: 12, y: 35 });
+    // GEXF's y axis points up (Gephi's), the chart's down.
+    expect(suzy?.position).toEqual({ x: 12, y: -35 });
     expect(g.links).toHaveLength(2);
     const [fine, second] = g.links;
     expect(fine).toMatchObject({ label: 'Fine edge', directed: true, attributes: { weight: 456, number: 12, set: 'truc|machin', color: '#cccfff', thickness: 34, shape: 'dotted' } });
@@ -84,9 +85,46 @@ describe('GEXF fixtures', () => {
     expect(g.entities).toHaveLength(77);
     expect(g.links).toHaveLength(254);
     const myriel = g.entities.find((e) => e.label === 'Myriel');
-    expect(myriel?.position).toEqual({ x: 268.72385, y: 91.18155 });
+    expect(myriel?.position).toEqual({ x: 268.72385, y: -91.18155 });
     expect(myriel?.color).toBe('#d8482d');
     expect(myriel?.attributes).toMatchObject({ Authority: 0.01880342, size: 22.714287 });
+    const degree = new Map<string, number>();
+    for (const l of g.links) for (const k of [l.sourceKey, l.targetKey]) degree.set(k, (degree.get(k) ?? 0) + 1);
+    const top = [...degree.entries()].sort((a, b) => b[1] - a[1])[0];
+    expect(g.entities.find((e) => e.key === top?.[0])?.label).toBe('Valjean');
+  });
+});
+
+describe('GEXF written by Gephi 0.8.1 (../shared/fixtures/gephi/les-miserables-gephi-0.8.gexf)', () => {
+  const g = decodeGexf(read('gephi/les-miserables-gephi-0.8.gexf'), DEFAULT_PARSE_LIMITS);
+
+  it('77 characters and 254 undirected edges, nothing skipped', () => {
+    expect(g.entities).toHaveLength(77);
+    expect(g.links).toHaveLength(254);
+    expect(g.links.every((l) => !l.directed)).toBe(true);
+    expect(g.skipped).toEqual([]);
+    expect(new Set(g.entities.map((e) => e.label)).size).toBe(77);
+  });
+
+  it('positions, colours, sizes and the modularity class as Gephi shows them', () => {
+    const myriel = g.entities.find((e) => e.label === 'Myriel');
+    // viz:position x="-102.81979" y="-185.35468": Gephi draws y upwards, so Myriel is below the
+    // centre in Gephi and below it on our chart (y grows downwards).
+    expect(myriel).toMatchObject({ key: 'node:0', color: '#5b5bf5', position: { x: -102.81979, y: 185.35468 }, attributes: { size: 28.685715, 'Modularity Class': 0 } });
+    const baptistine = g.entities.find((e) => e.label === 'MlleBaptistine');
+    expect(baptistine).toMatchObject({ color: '#f55b5b', position: { x: -48.755608, y: 130.95602 }, attributes: { size: 9.485714, 'Modularity Class': 1 } });
+    expect(g.entities.every((e) => e.position !== undefined && e.color !== undefined && typeof e.attributes.size === 'number')).toBe(true);
+    // Gephi's relative placement is kept: Napoleon (y=-332.5) is drawn below Myriel (y=-185.4) in Gephi.
+    const napoleon = g.entities.find((e) => e.label === 'Napoleon');
+    expect((napoleon?.position?.y ?? 0) > (myriel?.position?.y ?? 0)).toBe(true);
+  });
+
+  it('edge weights as Gephi wrote them', () => {
+    expect(g.links.find((l) => l.key === 'edge:1')).toMatchObject({ sourceKey: 'node:2', targetKey: 'node:0', attributes: { weight: 8 } });
+    expect(g.links.filter((l) => typeof l.attributes.weight === 'number')).toHaveLength(157);
+  });
+
+  it('Valjean is the most connected character, as the known answer says', () => {
     const degree = new Map<string, number>();
     for (const l of g.links) for (const k of [l.sourceKey, l.targetKey]) degree.set(k, (degree.get(k) ?? 0) + 1);
     const top = [...degree.entries()].sort((a, b) => b[1] - a[1])[0];
