@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'app.about',
   'menu.update',
   'chart.load',
+  'case.rows',
   'chart.savePositions',
   'chart.saveViewport',
   'entity.get',

@@ -82,7 +82,31 @@ export interface ChartData {
   noteCounts: Record<string, number>;
   /** The chart's text callouts. */
   annotations: Annotation[];
+  /** The latest `case.edited` announcement this data includes: later ones apply on top of it. */
+  version: number;
 }
+
+/**
+ * The chart's rows for some ids, each computed as `chart.load` computes it: what the renderer asks
+ * for after a `case.edited` delta. An id asked for and absent from the answer is gone.
+ */
+export interface CaseRows {
+  chartId: string;
+  entities: Entity[];
+  links: Link[];
+  /** Entities and links asked for that have citations (absent: none). */
+  evidence: Record<string, { citations: number; bestGrade: string | null }>;
+  /** Every link returned. */
+  linkStrengths: Record<string, LinkStrength>;
+  /** Entities and links asked for that have notes (absent: none). */
+  noteCounts: Record<string, number>;
+  /** Entities asked for that have a stored position on the chart. */
+  positions: NodePosition[];
+  /** Callouts asked for that are still on the chart. */
+  annotations: Annotation[];
+}
+
+const idList = z.array(id).max(1_000_000);
 
 export interface EntityDetail {
   entity: Entity;
@@ -190,6 +214,10 @@ export const channels = {
     'The menu bar as the command registry describes it now (labels, shortcuts, enablement); main shows it natively.',
   ),
   'chart.load': channel<ChartData>()(empty, 'Entities, links, evidence summary, positions and viewport of the case chart.'),
+  'case.rows': channel<CaseRows>()(
+    z.object({ chartId: id, entityIds: idList, linkIds: idList, positionIds: idList, annotationIds: idList }).strict(),
+    'The chart rows (entities, links, evidence, strengths, note counts, positions, callouts) for the ids a case.edited delta names.',
+  ),
   'chart.savePositions': channel<{ saved: number }>()(
     z.object({ chartId: id, positions: z.array(positionSchema).max(1_000_000) }).strict(),
     'Store node positions in one transaction (after a drag or a layout stops).',
@@ -281,7 +309,7 @@ export const channels = {
         fileReliability: z.enum(RELIABILITY_GRADES).optional(),
       })
       .strict(),
-    'Commit a preview in one transaction (all or nothing), with the analyst’s create/merge/skip choices; emits case.changed.',
+    'Commit a preview in one transaction (all or nothing), with the analyst’s create/merge/skip choices; announced by case.edited.',
   ),
   'interchange.cancel': channel<null>()(z.object({ previewId: id }).strict(), 'Forget a preview that will not be committed.'),
   'interchange.export': channel<ExportResult>()(
@@ -340,7 +368,10 @@ export function isChannelName(value: unknown): value is ChannelName {
 export interface EventPayloads {
   /** The open case changed (opened, created, closed): the renderer reloads. */
   'case.changed': CaseInfo | null;
-  /** A command, undo or redo changed the open case: what changed, so the renderer can refetch. */
+  /**
+   * The open case changed (a command, undo, redo, import, placement or restored backup): what was
+   * created, updated and deleted, by kind and id, numbered; the renderer asks `case.rows` for them.
+   */
   'case.edited': CaseEdit;
   /** A native menu item asks the renderer to run a command from its registry. */
   'command.run': { commandId: string };

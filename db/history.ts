@@ -1,4 +1,4 @@
-import type { CaseEdit, ChangedIds, HistoryEntry, HistoryState } from '../app/editing/types';
+import { emptyDelta, type CaseDelta, type CaseEdit, type ChangedIds, type HistoryEntry, type HistoryState } from '../app/editing/types';
 import { WorkbenchFailure } from '../app/result';
 import { purgeDeletedContent } from './caseFile';
 import { nowIso, prepared, type Db } from './types';
@@ -532,5 +532,72 @@ export function describeEdit(action: CaseEdit['action'], label: string, changes:
     }
   }
   const changed = Object.fromEntries(Object.entries(sets).map(([kind, ids]) => [kind, [...ids]])) as unknown as ChangedIds;
-  return { action, label, changed, positionsChanged, history };
+  return { action, label, changed, delta: deltaOf(changes), reset: false, version: 0, positionsChanged, history };
+}
+
+/** Tables whose rows are a kind of the delta themselves (aliases are part of their entity). */
+const ROW_KIND: Partial<Record<CapturedTable, Exclude<keyof CaseDelta, 'derived' | 'positions'>>> = {
+  entities: 'entities',
+  links: 'links',
+  sources: 'sources',
+  citations: 'citations',
+  notes: 'notes',
+  annotations: 'annotations',
+  merge_records: 'mergeRecords',
+};
+
+/**
+ * The row changes as a delta: per id, created when its first change inserted it and it is still
+ * there, deleted when it was there before and is gone, updated otherwise (an alias changed is its
+ * entity updated). Citations and notes also mark what they are on as derived-changed (evidence
+ * summary, strength, note count). Sources' own citations are found by main (`completeDelta`).
+ */
+export function deltaOf(changes: readonly RowChange[]): CaseDelta {
+  const delta = emptyDelta();
+  const first = new Map<string, boolean>();
+  const last = new Map<string, boolean>();
+  const kindOf = new Map<string, Exclude<keyof CaseDelta, 'derived' | 'positions'>>();
+  const derivedEntities = new Set<string>();
+  const derivedLinks = new Set<string>();
+  const positions = new Set<string>();
+  /** Entities whose aliases changed: updated, unless the entity itself was created or deleted. */
+  const aliasesOf = new Set<string>();
+  const note = (kind: Exclude<keyof CaseDelta, 'derived' | 'positions'>, id: string, existedBefore: boolean, existsAfter: boolean) => {
+    const key = `${kind}\u0000${id}`;
+    kindOf.set(key, kind);
+    if (!first.has(key)) first.set(key, existedBefore);
+    last.set(key, existsAfter);
+  };
+  for (const change of changes) {
+    const image = (change.after ?? change.before) as RowImage;
+    if (change.table === 'chart_nodes') {
+      if (typeof image.entity_id === 'string') positions.add(image.entity_id);
+      continue;
+    }
+    if (change.table === 'entity_aliases') {
+      if (typeof image.entity_id === 'string') aliasesOf.add(image.entity_id);
+      continue;
+    }
+    const kind = ROW_KIND[change.table];
+    if (!kind || typeof image.id !== 'string') continue;
+    note(kind, image.id, change.before !== null, change.after !== null);
+    if (change.table === 'citations' || change.table === 'notes') {
+      for (const row of [change.before, change.after]) {
+        if (typeof row?.entity_id === 'string') derivedEntities.add(row.entity_id);
+        if (typeof row?.link_id === 'string') derivedLinks.add(row.link_id);
+      }
+    }
+  }
+  for (const [key, kind] of kindOf) {
+    const id = key.slice(kind.length + 1);
+    const before = first.get(key) ?? false;
+    const after = last.get(key) ?? false;
+    if (!before && after) delta[kind].created.push(id);
+    else if (before && !after) delta[kind].deleted.push(id);
+    else if (before && after) delta[kind].updated.push(id);
+  }
+  for (const id of aliasesOf) if (!kindOf.has(`entities\u0000${id}`)) delta.entities.updated.push(id);
+  delta.derived = { entities: [...derivedEntities], links: [...derivedLinks] };
+  delta.positions = [...positions];
+  return delta;
 }

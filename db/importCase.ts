@@ -467,14 +467,16 @@ function mergeInto(db: Db, existingId: string, incoming: GraphEntity): void {
   const aliases = prepared(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position').pluck().all(existingId) as string[];
   const known = new Set([row.label, ...aliases].map((n) => n.trim().toLowerCase()));
   let position = aliases.length;
+  // An alias added is a change of the entity: its updated_at says so (the import's delta reads it).
+  let changed = false;
   for (const name of [incoming.label, ...incoming.aliases]) {
     const alias = clip(name.trim(), 1000);
     if (alias.length === 0 || known.has(alias.toLowerCase())) continue;
     known.add(alias.toLowerCase());
     prepared(db, 'INSERT INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)').run(existingId, alias, position++);
+    changed = true;
   }
   const attributes = parseAttributes(row.attributes);
-  let changed = false;
   for (const [key, value] of Object.entries(incoming.attributes)) {
     if (Object.prototype.hasOwnProperty.call(attributes, key)) continue;
     Object.defineProperty(attributes, key, { value, enumerable: true, writable: true, configurable: true });

@@ -37,6 +37,7 @@ import { listMergeRecords, mergeRecordsOf } from '../db/mergeRecords';
 import { searchCase } from '../db/search';
 import { listSourceSummaries } from '../db/sources';
 import type { Db } from '../db/types';
+import { createAnnouncer, type Announcer } from './announcer';
 import type { CaseSession } from './caseSession';
 import type { Handlers } from './dispatch';
 
@@ -80,16 +81,18 @@ type EditingChannel =
 export interface EditingHandlerDeps {
   session: CaseSession;
   emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+  /** Numbers the announcements; shared with the other handlers of the process (one is made if absent). */
+  announcer?: Announcer;
 }
 
 /**
  * The editing channels: each mutation is one command of db/editing (one transaction, one undo
- * step); when it changed something, `case.edited` says what, so the renderer refetches that.
+ * step); when it changed something, `case.edited` says what, so the renderer asks for just those rows.
  */
-export function createEditingHandlers({ session, emit }: EditingHandlerDeps): Pick<Handlers, EditingChannel> {
+export function createEditingHandlers({ session, emit, announcer = createAnnouncer(session, emit) }: EditingHandlerDeps): Pick<Handlers, EditingChannel> {
   const db = (): Db => session.requireStore().db;
   const announce = (edit: CaseEdit | null) => {
-    if (edit) emit('case.edited', edit);
+    if (edit) announcer.announce(edit);
   };
   /** Runs a command against the open case and announces its edit. */
   const command =

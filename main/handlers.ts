@@ -12,6 +12,9 @@ import { getLink, linksOfEntity, listLinks } from '../db/links';
 import { mergeRecordsOf } from '../db/mergeRecords';
 import { noteCounts, notesFor } from '../db/notes';
 import { getSource, listSources } from '../db/sources';
+import { emptyDelta } from '../app/editing/types';
+import { caseRowsFor } from '../db/caseRows';
+import { createAnnouncer, type Announcer } from './announcer';
 import { createAppHandlers, type AppHandlerDeps } from './appHandlers';
 import type { CaseRecovery } from './caseRecovery';
 import type { CaseSession } from './caseSession';
@@ -45,6 +48,8 @@ export interface HandlerDeps {
   exportFontDirs?: readonly string[];
   /** About, the native menu and restoring a backup: what only the desktop app has (see appHandlers.ts). */
   app?: Omit<AppHandlerDeps, 'recentCases'>;
+  /** Numbers `case.edited` announcements (one is made if absent). */
+  announcer?: Announcer;
 }
 
 const cancelled = () => new WorkbenchFailure('cancelled', 'Cancelled.');
@@ -69,7 +74,17 @@ export function createCaseOpener({ session, recent, emit, recovery }: Pick<Handl
 }
 
 /** The code behind every channel of the contract. Runs under plain Node (no Electron import). */
-export function createHandlers({ session, dialogs, recent, emit, interchangeDialogs, recovery, exportFontDirs, app }: HandlerDeps): Handlers {
+export function createHandlers({
+  session,
+  dialogs,
+  recent,
+  emit,
+  interchangeDialogs,
+  recovery,
+  exportFontDirs,
+  app,
+  announcer = createAnnouncer(session, emit),
+}: HandlerDeps): Handlers {
   const db = () => session.requireStore().db;
 
   const opener = createCaseOpener({ session, recent, emit, recovery });
@@ -124,12 +139,19 @@ export function createHandlers({ session, dialogs, recent, emit, interchangeDial
           linkStrengths: linkStrengths(handle),
           noteCounts: noteCounts(handle),
           annotations: listAnnotations(handle, chart.id),
+          version: announcer.version(),
         };
       })();
     },
+    'case.rows': (request) => {
+      requireChart(request.chartId);
+      return caseRowsFor(db(), request);
+    },
     'chart.savePositions': ({ chartId, positions }) => {
       requireChart(chartId);
-      return { saved: saveChartPositions(db(), chartId, positions) };
+      const saved = saveChartPositions(db(), chartId, positions);
+      if (saved > 0) announcer.announceChange('layout', 'Place nodes', { ...emptyDelta(), positions: positions.map((p) => p.entityId) });
+      return { saved };
     },
     'chart.saveViewport': ({ chartId, viewport }) => {
       requireChart(chartId);
@@ -173,14 +195,28 @@ export function createHandlers({ session, dialogs, recent, emit, interchangeDial
       const handle = db();
       return handle.transaction(() => gradedCitations(listCitations(handle), listSources(handle)))();
     },
-    ...createAppHandlers({ versions: { app: 'unknown' }, ...app, recentCases: () => recent.list() }),
-    ...createEditingHandlers({ session, emit }),
+    ...createAppHandlers({
+      versions: { app: 'unknown' },
+      ...app,
+      // A restored backup replaces the case under the same path: announced as a reset (the renderer reloads).
+      ...(app?.restoreBackup ? { restoreBackup: announcingReset(app.restoreBackup, announcer) } : {}),
+      recentCases: () => recent.list(),
+    }),
+    ...createEditingHandlers({ session, emit, announcer }),
     ...createViewHandlers({ session }),
-    ...createInterchangeHandlers({ session, dialogs: interchangeDialogs, onImported: () => emit('case.changed', session.current()) }),
+    ...createInterchangeHandlers({ session, dialogs: interchangeDialogs, onImported: (delta, label) => announcer.announceChange('import', label, delta) }),
     ...createChartImageHandlers({
       session,
       ...(dialogs.chooseImageExportPath ? { chooseImagePath: dialogs.chooseImageExportPath.bind(dialogs) } : {}),
       loadFonts: exportFontLoader(exportFontDirs ?? exportFontDirectories()),
     }),
+  };
+}
+
+function announcingReset(restore: () => Promise<CaseInfo | null>, announcer: Announcer): () => Promise<CaseInfo | null> {
+  return async () => {
+    const info = await restore();
+    if (info !== null) announcer.announceReset('Restore backup');
+    return info;
   };
 }

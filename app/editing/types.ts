@@ -35,15 +35,71 @@ export interface ChangedIds {
   mergeRecords: string[];
 }
 
-/** Payload of the `case.edited` event, sent after every command, undo and redo that changed something. */
+/** The ids of one kind of row a change created, updated and deleted (an id is in one list at most). */
+export interface RowIds {
+  created: string[];
+  updated: string[];
+  deleted: string[];
+}
+
+/**
+ * What one change did to the case, by kind and id: enough for the renderer to ask for just those
+ * rows (`case.rows`) and redraw just those chart elements.
+ */
+export interface CaseDelta {
+  entities: RowIds;
+  links: RowIds;
+  sources: RowIds;
+  citations: RowIds;
+  notes: RowIds;
+  annotations: RowIds;
+  mergeRecords: RowIds;
+  /** Entities and links whose evidence summary, drawn strength or note count may have changed. */
+  derived: { entities: string[]; links: string[] };
+  /** Entities whose stored position on a chart changed (placed, moved or removed). */
+  positions: string[];
+}
+
+/** What made a change: a command, its undo or redo, an import, a placement that is not an edit, a restored backup. */
+export type CaseEditAction = 'do' | 'undo' | 'redo' | 'import' | 'layout' | 'restore';
+
+/** Payload of the `case.edited` event, sent after every change to the open case, whatever made it. */
 export interface CaseEdit {
-  action: 'do' | 'undo' | 'redo';
+  action: CaseEditAction;
   /** The command's label, e.g. "Rename “JNIM”". */
   label: string;
   changed: ChangedIds;
+  /** The same change with created, updated and deleted told apart, and what it changed indirectly. */
+  delta: CaseDelta;
+  /**
+   * True when the change cannot be told row by row (a backup restored over the case): the
+   * renderer reloads everything. `delta` is then empty.
+   */
+  reset: boolean;
+  /**
+   * Announcement number, set by main: one more than the previous announcement of this process
+   * (`chart.load` returns the latest). A gap tells the renderer it missed one and must reload.
+   */
+  version: number;
   /** Node positions on a chart moved (a move command, or an entity created at a point, merged or deleted). */
   positionsChanged: boolean;
   history: HistoryState;
+}
+
+/** An empty delta (nothing changed). */
+export function emptyDelta(): CaseDelta {
+  const ids = (): RowIds => ({ created: [], updated: [], deleted: [] });
+  return {
+    entities: ids(),
+    links: ids(),
+    sources: ids(),
+    citations: ids(),
+    notes: ids(),
+    annotations: ids(),
+    mergeRecords: ids(),
+    derived: { entities: [], links: [] },
+    positions: [],
+  };
 }
 
 /** What deleting entities or links takes with it, for the confirmation dialog. */

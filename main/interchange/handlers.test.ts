@@ -43,7 +43,7 @@ describe('interchange channels', () => {
     const report = await call<ImportReport>('interchange.import', { previewId: preview.value.previewId, fileReliability: 'C' });
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value.created.entities).toBe(2);
-    expect(events).toContain('case.changed');
+    expect(events).toContain('case.edited');
     expect(session.current()?.counts.entities).toBe(2);
 
     const out = tmp.file('out.graphml');

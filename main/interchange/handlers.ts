@@ -1,4 +1,6 @@
 import { WorkbenchFailure } from '../../app/result';
+import type { CaseDelta } from '../../app/editing/types';
+import { deltaSince, rowWatermark } from '../../db/caseRows';
 import { ImportConflictError } from '../../db/importCase';
 import type { CaseSession } from '../caseSession';
 import type { Handlers } from '../dispatch';
@@ -18,8 +20,8 @@ type InterchangeChannel = 'interchange.preview' | 'interchange.import' | 'interc
 export interface InterchangeHandlerDeps {
   session: CaseSession;
   dialogs?: InterchangeDialogs;
-  /** Called after an import has committed (main emits case.changed so the renderer reloads). */
-  onImported: () => void;
+  /** Called after an import has committed, with what it created and updated (main announces it). */
+  onImported: (delta: CaseDelta, label: string) => void;
   imports?: ImportSessions;
 }
 
@@ -57,8 +59,10 @@ export function createInterchangeHandlers({ session, dialogs, onImported, import
     },
     'interchange.import': ({ previewId, decisions, fileReliability }) => {
       try {
-        const report = imports.commit(session.requireStore(), previewId, { ...(decisions ? { decisions } : {}), ...(fileReliability ? { fileReliability } : {}) });
-        onImported();
+        const store = session.requireStore();
+        const mark = rowWatermark(store.db);
+        const report = imports.commit(store, previewId, { ...(decisions ? { decisions } : {}), ...(fileReliability ? { fileReliability } : {}) });
+        onImported(deltaSince(store.db, mark), 'Import');
         return report;
       } catch (error) {
         return asFailure(error);
