@@ -1,152 +1,20 @@
 import type { SingularElementArgument } from 'cytoscape';
-import type { ChartData } from '../../app/contract';
-import type { LinkStrength, NodePosition } from '../../app/domain';
-import { entityTypeDefinition } from '../../app/entityTypes';
-import { linkTypeDefinition, type LinkTypeDefinition } from '../../app/linkTypes';
+import { OPTIONAL_DATA_KEYS, type ChartElement } from '../../app/chartElements';
 
-/** What the chart draws for one entity: plain data, compared by value to decide what changed. */
-export interface NodeElement {
-  group: 'nodes';
-  data: {
-    id: string;
-    label: string;
-    /** The catalogue id the node is styled by ("other" for an unknown type). */
-    typeKey: string;
-    citations: number;
-    /** Links drawn at this node: hubs are drawn a little larger. */
-    degree: number;
-    /** The analyst's colour, when set (absent: the type's colour). */
-    color?: string;
-    /** Notes on the entity, when it has any (drawn as a badge). */
-    notes?: number;
-  };
-  classes: string;
-}
-
-/** What the chart draws for one link. */
-export interface EdgeElement {
-  group: 'edges';
-  data: {
-    id: string;
-    source: string;
-    target: string;
-    label: string;
-    tone: LinkTypeDefinition['tone'];
-    citations: number;
-    /** i2 convention: confirmed solid, unconfirmed dashed, tentative dotted (absent when not known). */
-    strength?: LinkStrength;
-    notes?: number;
-  };
-  classes: string;
-}
-
-export type ChartElement = NodeElement | EdgeElement;
-
-/** Classes that carry meaning on the chart; the stylesheet styles them (see stylesheet.ts). */
-export const CLASS = {
-  directed: 'directed',
-  unsourced: 'unsourced',
-  tone: (tone: LinkTypeDefinition['tone']) => `tone-${tone}`,
-} as const;
-
-/** The chart elements for a case: one node per entity, one edge per link whose two ends are drawn. */
-export function chartElements(
-  data: Pick<ChartData, 'entities' | 'links' | 'evidence'> & Partial<Pick<ChartData, 'linkStrengths' | 'noteCounts'>>,
-): ChartElement[] {
-  const nodes: NodeElement[] = [];
-  const edges: EdgeElement[] = [];
-  const byId = new Map<string, NodeElement>();
-  for (const entity of data.entities) {
-    const citations = data.evidence[entity.id]?.citations ?? 0;
-    const node: NodeElement = {
-      group: 'nodes',
-      data: { id: entity.id, label: entity.label, typeKey: entityTypeDefinition(entity.type).id, citations, degree: 0 },
-      classes: citations === 0 ? CLASS.unsourced : '',
-    };
-    if (entity.color !== null) node.data.color = entity.color;
-    const notes = data.noteCounts?.[entity.id];
-    if (notes !== undefined && notes > 0) node.data.notes = notes;
-    byId.set(entity.id, node);
-    nodes.push(node);
-  }
-  for (const link of data.links) {
-    const source = byId.get(link.sourceId);
-    const target = byId.get(link.targetId);
-    if (!source || !target) continue;
-    source.data.degree += 1;
-    if (target !== source) target.data.degree += 1;
-    const definition = linkTypeDefinition(link.type);
-    const citations = data.evidence[link.id]?.citations ?? 0;
-    const classes = [CLASS.tone(definition.tone)];
-    if (link.directed) classes.push(CLASS.directed);
-    if (citations === 0) classes.push(CLASS.unsourced);
-    edges.push({
-      group: 'edges',
-      data: {
-        id: link.id,
-        source: link.sourceId,
-        target: link.targetId,
-        label: link.label ?? definition.label,
-        tone: definition.tone,
-        citations,
-      },
-      classes: classes.join(' '),
-    });
-    const edge = edges[edges.length - 1] as EdgeElement;
-    const strength = data.linkStrengths?.[link.id];
-    if (strength !== undefined) edge.data.strength = strength;
-    const notes = data.noteCounts?.[link.id];
-    if (notes !== undefined && notes > 0) edge.data.notes = notes;
-  }
-  return [...nodes, ...edges];
-}
-
-/** What the chart currently holds for one element, as the diff needs it. */
-export interface ElementSnapshot {
-  group: 'nodes' | 'edges';
-  data: Record<string, unknown>;
-  classes: string;
-}
-
-export interface ElementDiff {
-  /** Ids to remove (edges whose ends changed are removed and added again). */
-  remove: string[];
-  add: ChartElement[];
-  /** Elements that stay but whose data or classes changed. */
-  update: ChartElement[];
-}
-
-/**
- * Compares what the chart holds with what it should hold, by id. Elements that did not change are
- * left alone, so their positions and selection survive a reload.
- */
-export function diffElements(current: ReadonlyMap<string, ElementSnapshot>, desired: readonly ChartElement[]): ElementDiff {
-  const diff: ElementDiff = { remove: [], add: [], update: [] };
-  const wanted = new Set<string>();
-  for (const element of desired) {
-    wanted.add(element.data.id);
-    const existing = current.get(element.data.id);
-    if (!existing) {
-      diff.add.push(element);
-    } else if (existing.group !== element.group || endsChanged(existing, element)) {
-      diff.remove.push(element.data.id);
-      diff.add.push(element);
-    } else if (!sameData(existing.data, element.data) || normaliseClasses(existing.classes) !== normaliseClasses(element.classes)) {
-      diff.update.push(element);
-    }
-  }
-  for (const id of current.keys()) {
-    if (!wanted.has(id)) diff.remove.push(id);
-  }
-  return diff;
-}
-
-function endsChanged(existing: ElementSnapshot, element: ChartElement): boolean {
-  return element.group === 'edges' && (existing.data.source !== element.data.source || existing.data.target !== element.data.target);
-}
-
-/** Data keys an element has only sometimes: a change from present to absent is a change too. */
-export const OPTIONAL_DATA_KEYS = ['color', 'notes', 'strength'] as const;
+export {
+  CLASS,
+  OPTIONAL_DATA_KEYS,
+  chartElements,
+  diffElements,
+  edgeElement,
+  hasAllPositions,
+  nodeElement,
+  type ChartElement,
+  type EdgeElement,
+  type ElementDiff,
+  type ElementSnapshot,
+  type NodeElement,
+} from '../../app/chartElements';
 
 /**
  * Gives a drawn element the data and classes it should have. Optional keys it no longer has are
@@ -157,19 +25,4 @@ export function updateDrawnElement(ele: SingularElementArgument, element: ChartE
   for (const key of OPTIONAL_DATA_KEYS) if (!(key in element.data) && ele.data(key) !== undefined) ele.removeData(key);
   ele.data({ ...element.data });
   ele.classes(element.classes);
-}
-
-function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = [...Object.keys(b), ...OPTIONAL_DATA_KEYS];
-  return keys.every((key) => Object.is(a[key], b[key]));
-}
-
-function normaliseClasses(classes: string): string {
-  return classes.split(/\s+/).filter(Boolean).sort().join(' ');
-}
-
-/** True when every entity of the chart has a stored position (the chart opens as it was left). */
-export function hasAllPositions(entityIds: readonly string[], positions: readonly NodePosition[]): boolean {
-  const placed = new Set(positions.map((p) => p.entityId));
-  return entityIds.every((id) => placed.has(id));
 }
