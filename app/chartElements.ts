@@ -88,6 +88,11 @@ export function edgeElement(link: Link, citations: number, strength: LinkStrengt
   return edge;
 }
 
+/** True for a class chartElements() gives (the others are UI and analysis emphasis, set by controllers). */
+export function isDataClass(name: string): boolean {
+  return name === CLASS.directed || name === CLASS.unsourced || name.startsWith('tone-');
+}
+
 /** The chart elements for a case: one node per entity, one edge per link whose two ends are drawn. */
 export function chartElements(
   data: Pick<ChartData, 'entities' | 'links' | 'evidence'> & Partial<Pick<ChartData, 'linkStrengths' | 'noteCounts'>>,
@@ -132,12 +137,13 @@ export function diffElements(current: ReadonlyMap<string, ElementSnapshot>, desi
   for (const element of desired) {
     wanted.add(element.data.id);
     const existing = current.get(element.data.id);
-    if (!existing) {
+    const change = existing ? elementChange(existing, element) : 'add';
+    if (change === 'add') {
       diff.add.push(element);
-    } else if (existing.group !== element.group || endsChanged(existing, element)) {
+    } else if (change === 'replace') {
       diff.remove.push(element.data.id);
       diff.add.push(element);
-    } else if (!sameData(existing.data, element.data) || normaliseClasses(existing.classes) !== normaliseClasses(element.classes)) {
+    } else if (change === 'update') {
       diff.update.push(element);
     }
   }
@@ -145,6 +151,16 @@ export function diffElements(current: ReadonlyMap<string, ElementSnapshot>, desi
     if (!wanted.has(id)) diff.remove.push(id);
   }
   return diff;
+}
+
+/**
+ * What an element drawn as `existing` needs to look like `element`: nothing, new data or classes
+ * (update), or to be drawn anew (another group, or an edge whose ends changed).
+ */
+export function elementChange(existing: ElementSnapshot, element: ChartElement): 'same' | 'update' | 'replace' {
+  if (existing.group !== element.group || endsChanged(existing, element)) return 'replace';
+  if (!sameData(existing.data, element.data) || normaliseClasses(existing.classes) !== normaliseClasses(element.classes)) return 'update';
+  return 'same';
 }
 
 function endsChanged(existing: ElementSnapshot, element: ChartElement): boolean {

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { WorkbenchApi } from '../app/bridge';
 import type { AnalysisServices } from './analysis/analysisServices';
 import type { ChartHandle } from './chart/chartController';
+import type { CaseData } from './data/caseData';
 import type { CommandContext } from './commands';
 import type { EditingServices } from './editing/editingServices';
 import type { Session } from './session';
@@ -11,6 +12,8 @@ import type { SelectedElement, UiStore } from './store';
 export interface AppServices {
   api: WorkbenchApi;
   store: UiStore;
+  /** The one cache of the open case: chart rows and query results, kept current by `case.edited`. */
+  caseData: CaseData;
   session: Session;
   commands: CommandContext;
   /** Called by the chart view when it mounts (with its handle) and unmounts (with null). */
@@ -19,7 +22,7 @@ export interface AppServices {
   selectAndFocus: (element: SelectedElement) => void;
   /** Link analysis: measures, paths, communities, filters, layouts, saved views. */
   analysis: AnalysisServices;
-  /** Editing: refetch after edits, undo and redo, editing dialogs (renderer/editing/). */
+  /** Editing: edits announced to the cache, undo and redo, editing dialogs (renderer/editing/). */
   editing: EditingServices;
 }
 

@@ -11,6 +11,7 @@ import { bindShortcuts } from './keyboard';
 import { publishMenuModel } from './menuPublisher';
 import { createEditingServices } from './editing/editingServices';
 import { runNativeMenuCommand } from './editing/nativeEditMenu';
+import { createCaseData } from './data/caseData';
 import { createSession } from './session';
 import { createUiStore } from './store';
 import './styles.css';
@@ -18,15 +19,19 @@ import './styles.css';
 function start(root: HTMLElement): void {
   const api = resilientApi(window.workbench);
   const store = createUiStore();
-  const session = createSession(api, store);
+  const showError = (message: string) => store.setState({ error: message });
+  // The one cache of the open case: every reader of case data goes through it.
+  const caseData = createCaseData({ api, ui: store, showError });
+  const session = createSession(api, store, caseData);
   let chart: ChartHandle | null = null;
-  const analysis = createAnalysisServices({ api, ui: store, showError: (message) => session.showError(message) });
-  const editing = createEditingServices({ api, ui: store, session, chart: () => chart });
+  const analysis = createAnalysisServices({ api, ui: store, caseData, showError });
+  const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
   const commands: CommandContext = { session, store, chart: () => chart, analysis, editing };
 
   const services: AppServices = {
     api,
     store,
+    caseData,
     session,
     commands,
     attachChart(handle) {

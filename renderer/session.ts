@@ -1,6 +1,7 @@
 import type { WorkbenchApi } from '../app/bridge';
 import type { CaseInfo } from '../app/domain';
 import type { WorkbenchError } from '../app/result';
+import type { CaseData } from './data/caseData';
 import type { UiStore } from './store';
 
 /** Performance marks the e2e run reads to measure the time to the first chart frame. */
@@ -33,7 +34,7 @@ export function setChartReadyFlag(ready: boolean): void {
   document.body.dataset.chartReady = ready ? 'true' : 'false';
 }
 
-export function createSession(api: WorkbenchApi, store: UiStore): Session {
+export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseData): Session {
   /** Bumped by every load or close: a reply for an older one is dropped. */
   let generation = 0;
   /** The case path whose chart is loaded or loading; events for it do not load it twice. */
@@ -52,7 +53,8 @@ export function createSession(api: WorkbenchApi, store: UiStore): Session {
     generation += 1;
     activePath = null;
     setChartReadyFlag(false);
-    store.setState({ caseStatus: 'none', caseInfo: null, chart: null, chartStatus: 'idle', selection: [], layoutRunning: false });
+    caseData.clear();
+    store.setState({ caseStatus: 'none', caseInfo: null, chart: null, chartDelta: null, chartStatus: 'idle', selection: [], layoutRunning: false });
   };
 
   const loadChart = async (info: CaseInfo) => {
@@ -69,16 +71,16 @@ export function createSession(api: WorkbenchApi, store: UiStore): Session {
       chartStatus: 'loading',
       selection: [],
       // Another case's chart is cleared at once; the same case's stays until its reload is diffed in.
-      ...(anotherCase ? { chart: null } : {}),
+      ...(anotherCase ? { chart: null, chartDelta: null } : {}),
     });
-    const result = await api['chart.load']();
+    if (anotherCase) caseData.clear();
+    // The case cache puts the chart in the store; the chart controller draws it and sets
+    // chartStatus 'ready' once the first frame is on screen.
+    const result = await caseData.load();
     if (mine !== generation) return;
     performance.mark(MARK_DATA);
-    if (result.ok) {
-      // The chart controller draws it and sets chartStatus 'ready' once the first frame is on screen.
-      store.setState({ chart: result.value });
-    } else {
-      store.setState({ chart: null, chartStatus: 'error' });
+    if (!result.ok) {
+      store.setState({ chart: null, chartDelta: null, chartStatus: 'error' });
       showError(result.error);
     }
   };

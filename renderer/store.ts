@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { RecentCase, ChartData } from '../app/contract';
 import type { CaseInfo } from '../app/domain';
+import type { ChartDelta } from './data/caseData';
 
 /** A tiny external store: state lives outside React, components read slices of it. */
 export interface Store<T> {
@@ -53,6 +54,11 @@ export interface UiState {
   caseStatus: CaseStatus;
   caseInfo: CaseInfo | null;
   chart: ChartData | null;
+  /**
+   * What changed from the previous `chart` when it came from a delta (null: a whole load): the
+   * chart controller applies just that.
+   */
+  chartDelta: ChartDelta | null;
   chartStatus: ChartStatus;
   selection: readonly SelectedElement[];
   recent: readonly RecentCase[];
@@ -73,6 +79,7 @@ export const initialUiState: UiState = {
   caseStatus: 'starting',
   caseInfo: null,
   chart: null,
+  chartDelta: null,
   chartStatus: 'idle',
   selection: [],
   recent: [],

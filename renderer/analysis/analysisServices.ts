@@ -4,6 +4,7 @@ import type { WorkbenchApi } from '../../app/bridge';
 import type { LayoutName, SavedView, ViewFilters } from '../../app/views';
 import { saveLayoutStep } from '../chart/layout';
 import { readViewport } from '../chart/viewportCommit';
+import type { CaseData } from '../data/caseData';
 import type { UiStore } from '../store';
 import { createAnalysisStore, initialAnalysisState, type AnalysisStore, type AnalysisTab, type TaskKind } from './analysisState';
 import type { AnalysisAnswer, AnalysisTask } from './analysisTasks';
@@ -50,6 +51,8 @@ export interface AnalysisServices {
 export interface AnalysisDeps {
   api: WorkbenchApi;
   ui: UiStore;
+  /** Says what each edit changed: the evidence grades are read again only when citations or sources changed. */
+  caseData?: Pick<CaseData, 'onChange'>;
   showError: (message: string) => void;
   /** Workers are started lazily; tests pass stand-ins. */
   startAnalysisWorker?: () => WorkerLike;
@@ -59,7 +62,7 @@ export interface AnalysisDeps {
 const defaultAnalysisWorker = (): WorkerLike => new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: 'analysis' });
 const defaultLayoutWorker = (): WorkerLike => new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module', name: 'layout' });
 
-export function createAnalysisServices({ api, ui, showError, startAnalysisWorker, startLayoutWorker }: AnalysisDeps): AnalysisServices {
+export function createAnalysisServices({ api, ui, caseData, showError, startAnalysisWorker, startLayoutWorker }: AnalysisDeps): AnalysisServices {
   const store = createAnalysisStore();
   const analysisWorker: WorkerClient<AnalysisTask, AnalysisAnswer> = createWorkerClient(startAnalysisWorker ?? defaultAnalysisWorker, 'task');
   const layoutWorker: WorkerClient<LayoutRequest, LayoutAnswer> = createWorkerClient(startLayoutWorker ?? defaultLayoutWorker, 'layout');
@@ -73,21 +76,36 @@ export function createAnalysisServices({ api, ui, showError, startAnalysisWorker
 
   // ---- Case data the analysis needs: evidence grades, pins, saved views ----
 
+  /**
+   * What the loaded evidence is for: the chart as loaded whole, and the edits since that changed
+   * citations or sources. Other edits (a rename, a move) keep it.
+   */
+  let evidenceEpoch = 0;
   const loadEvidence = (): Promise<readonly GradedCitation[] | null> => {
     const chart = ui.getState().chart;
     if (!chart) return Promise.resolve(null);
-    if (evidenceFor === chart && evidenceLoad) return evidenceLoad;
-    evidenceFor = chart;
+    const key = `${chart.chartId}\u0000${evidenceEpoch}`;
+    if (evidenceFor === key && evidenceLoad) return evidenceLoad;
+    evidenceFor = key;
     evidenceLoad = api['analysis.evidence']().then((result) => {
       if (!result.ok) {
         showError(`The evidence grades could not be read: ${result.error.message}`);
         return null;
       }
-      if (evidenceFor === chart) store.setState({ evidence: result.value });
+      if (evidenceFor === key) store.setState({ evidence: result.value });
       return result.value;
     });
     return evidenceLoad;
   };
+  const unsubscribeEdits =
+    caseData?.onChange((edit) => {
+      const { citations, sources } = edit.delta;
+      const touched = [citations, sources].some((ids) => ids.created.length + ids.updated.length + ids.deleted.length > 0);
+      if (!touched) return;
+      evidenceEpoch += 1;
+      // Read again now only if the analysis uses the grades (loaded once already); else on demand.
+      if (store.getState().evidence !== null) void loadEvidence();
+    }) ?? (() => undefined);
 
   const loadPins = async (id: string) => {
     const result = await api['chart.pinned']({ chartId: id });
@@ -101,20 +119,28 @@ export function createAnalysisServices({ api, ui, showError, startAnalysisWorker
 
   let lastCase = ui.getState().caseInfo?.path ?? null;
   let lastChart = ui.getState().chart;
+  /** The chart (and case) whose pins and views are loaded: an edit's new chart data keeps them. */
+  let lastChartKey: string | null = null;
   const unsubscribe = ui.subscribe(() => {
-    const { caseInfo, chart } = ui.getState();
+    const { caseInfo, chart, chartDelta } = ui.getState();
     const path = caseInfo?.path ?? null;
     if (path !== lastCase) {
       lastCase = path;
       current?.cancel();
       current = null;
+      lastChartKey = null;
       const { panelOpen, tab, choice } = store.getState();
       store.setState({ ...initialAnalysisState, panelOpen, tab, choice });
     }
     if (chart === lastChart) return;
     lastChart = chart;
     if (!chart) return;
+    // A whole load (open, reload) reads the evidence again; a delta says itself whether it must.
+    if (chartDelta === null) evidenceEpoch += 1;
     void loadEvidence();
+    const key = `${path ?? ''}\u0000${chart.chartId}`;
+    if (key === lastChartKey && chartDelta !== null) return;
+    lastChartKey = key;
     void loadPins(chart.chartId);
     void loadViews(chart.chartId);
   });
@@ -361,6 +387,7 @@ export function createAnalysisServices({ api, ui, showError, startAnalysisWorker
     },
     dispose() {
       unsubscribe();
+      unsubscribeEdits();
       analysisWorker.dispose();
       layoutWorker.dispose();
     },

@@ -1,21 +1,23 @@
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type SingularElementArgument } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
 import { MARK_FIRST_FRAME, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
 import type { UiStore } from '../store';
-import { chartElements, diffElements, hasAllPositions, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
-import { FIT_PADDING, animateNodesTo, computeLayout, placeNodes, saveLayoutStep } from './layout';
+import type { ChartDelta } from '../data/caseData';
+import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
+import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, placeNodes, saveLayoutStep } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
-import { buildChartStylesheet, UI_CLASS } from './stylesheet';
+import { buildChartStylesheet } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
 cytoscape.use(fcose);
 
-const UI_CLASSES: ReadonlySet<string> = new Set(Object.values(UI_CLASS));
+/** Nodes a delta adds without positions up to this many are placed beside their neighbours; more, and the chart is laid out. */
+const PLACE_BESIDE_MAX = 20;
 
 /** What commands can ask of the chart. */
 export interface ChartHandle {
@@ -90,12 +92,19 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   /** Bumped by each show; a layout finishing for an older one does not mark the chart ready. */
   let showing = 0;
 
+  const drawnSnapshot = (ele: SingularElementArgument): ElementSnapshot => ({
+    group: ele.isNode() ? 'nodes' : 'edges',
+    data: ele.data() as Record<string, unknown>,
+    // Classes from UI state (emphasis, analysis) are their controllers', not the data's: left out.
+    classes: ele
+      .classes()
+      .filter((c) => isDataClass(c))
+      .join(' '),
+  });
   const snapshot = (): Map<string, ElementSnapshot> => {
     const map = new Map<string, ElementSnapshot>();
     cy.elements().forEach((ele) => {
-      // Classes from UI state (emphasis) are the style controller's, not the data's: left out.
-      const classes = ele.classes().filter((c) => !UI_CLASSES.has(c));
-      map.set(ele.id(), { group: ele.isNode() ? 'nodes' : 'edges', data: ele.data() as Record<string, unknown>, classes: classes.join(' ') });
+      map.set(ele.id(), drawnSnapshot(ele));
     });
     return map;
   };
@@ -114,18 +123,29 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     store.setState({ chartStatus: 'ready' });
   };
 
-  const show = async (data: ChartData | null) => {
+  /** The chart data drawn last: a delta made from it can be applied as it is. */
+  let shownData: ChartData | null = null;
+
+  const show = async (data: ChartData | null, delta: ChartDelta | null) => {
     showing += 1;
     const token = showing;
-    viewport.suspend();
     if (data === null) {
+      viewport.suspend();
       shownKey = null;
+      shownData = null;
       cy.elements().remove();
       return;
     }
     const key = `${store.getState().caseInfo?.path ?? ''}\u0000${data.chartId}`;
     const freshCase = key !== shownKey;
     shownKey = key;
+    const base = shownData;
+    shownData = data;
+    if (delta !== null && !freshCase && delta.base === base) {
+      applyDelta(data, delta);
+      return;
+    }
+    viewport.suspend();
 
     const positions = new Map(data.positions.map((p) => [p.entityId, p]));
     const elements = chartElements(data);
@@ -142,7 +162,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       data.positions,
     );
     if (placed) {
-      if (freshCase) {
+      // A chart with no saved view opens fitted to the window (a new chart, a case just imported).
+      if (freshCase || (base !== null && base.entities.length === 0)) {
         if (data.viewport) cy.viewport({ zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } });
         else cy.fit(undefined, FIT_PADDING);
       }
@@ -158,14 +179,66 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     if (token === showing) viewport.resume(data.chartId);
   };
 
+  /**
+   * Applies one delta: only the elements it names are added, updated, removed or moved, so an
+   * edit on a 20,000-node chart touches what it changed. Nodes it adds without a stored position
+   * are placed beside their neighbours (or laid out with the chart when there are many).
+   */
+  const applyDelta = (data: ChartData, delta: ChartDelta) => {
+    const unplaced: string[] = [];
+    cy.batch(() => {
+      for (const id of delta.removed) cy.getElementById(id).remove();
+      const add: ElementDefinition[] = [];
+      for (const element of delta.elements) {
+        const id = element.data.id;
+        const existing = cy.getElementById(id);
+        const change = existing.empty() ? 'add' : elementChange(drawnSnapshot(existing), element);
+        if (change === 'same') continue;
+        if (change === 'update') {
+          updateDrawnElement(existing, element);
+          continue;
+        }
+        const kept = existing.nonempty() && existing.isNode() ? { ...existing.position() } : null;
+        if (existing.nonempty()) existing.remove();
+        const definition = toDefinition(element, delta.positions);
+        if (kept && !definition.position) definition.position = kept;
+        if (element.group === 'nodes' && !definition.position) unplaced.push(id);
+        add.push(definition);
+      }
+      if (add.length > 0) cy.add(add);
+      for (const id of delta.moved) {
+        const node = cy.getElementById(id);
+        const p = delta.positions.get(id);
+        if (node.empty() || !p || node.grabbed()) continue;
+        const now = node.position();
+        if (Math.abs(now.x - p.x) > 0.01 || Math.abs(now.y - p.y) > 0.01) node.position({ x: p.x, y: p.y });
+      }
+    });
+    const wasEmpty = delta.base.entities.length === 0 && data.entities.length > 0;
+    if (unplaced.length > PLACE_BESIDE_MAX || (wasEmpty && unplaced.length > 0)) {
+      placeNodes(cy, computeLayout(cy));
+      void savePositions(data.chartId, allPositions(cy));
+      return;
+    }
+    if (unplaced.length > 0) {
+      placeBesideNeighbours(cy, unplaced);
+      void savePositions(
+        data.chartId,
+        unplaced.map((id) => ({ entityId: id, ...cy.getElementById(id).position() })),
+      );
+    }
+    // A chart with no saved view that was empty opens fitted to what came (an import into a new case).
+    if (wasEmpty && !data.viewport) cy.fit(undefined, FIT_PADDING);
+  };
+
   let lastChart = store.getState().chart;
   const unsubscribe = store.subscribe(() => {
-    const chart = store.getState().chart;
+    const { chart, chartDelta } = store.getState();
     if (chart === lastChart) return;
     lastChart = chart;
-    void show(chart);
+    void show(chart, chartDelta);
   });
-  if (lastChart !== null) void show(lastChart);
+  if (lastChart !== null) void show(lastChart, null);
   const unbindExtensions = extensions.map((extend) => extend(cy));
 
   const resizeObserver = new ResizeObserver(() => cy.resize());

@@ -115,3 +115,38 @@ export async function saveLayoutStep(api: Pick<WorkbenchApi, 'chart.moveNodes'>,
   const result = await api['chart.moveNodes']({ chartId, positions: [...positions], reason: 'layout' });
   return result.ok ? null : result.error.message;
 }
+
+/** How far from its neighbours (or from the view's centre) a node placed by placeBesideNeighbours lands. */
+const BESIDE_OFFSET = 70;
+
+/**
+ * Places a few nodes that came without positions (an entity created elsewhere, a small import)
+ * without moving any other: beside the centre of their placed neighbours, or at the centre of the
+ * view, each a little apart from the last.
+ */
+export function placeBesideNeighbours(cy: Core, ids: readonly string[]): void {
+  const waiting = new Set(ids);
+  const pan = cy.pan();
+  const zoom = cy.zoom();
+  const centre = { x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom };
+  cy.batch(() => {
+    ids.forEach((id, i) => {
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
+      const placed = node.neighborhood('node').filter((n) => !waiting.has(n.id()));
+      let at = centre;
+      if (placed.nonempty()) {
+        let x = 0;
+        let y = 0;
+        placed.forEach((n) => {
+          x += n.position().x;
+          y += n.position().y;
+        });
+        at = { x: x / placed.length, y: y / placed.length };
+      }
+      const angle = (i * 2 * Math.PI) / Math.max(1, ids.length) + Math.PI / 4;
+      node.position({ x: at.x + BESIDE_OFFSET * Math.cos(angle), y: at.y + BESIDE_OFFSET * Math.sin(angle) });
+      waiting.delete(id);
+    });
+  });
+}

@@ -5,6 +5,7 @@ import type { EntityCreateInput } from '../../app/editing/schemas';
 import type { Result, WorkbenchError } from '../../app/result';
 import type { ChartHandle } from '../chart/chartController';
 import { NODE_SIZE_MAX } from '../chart/stylesheet';
+import type { CaseData } from '../data/caseData';
 import type { Session } from '../session';
 import type { SelectedElement, UiStore } from '../store';
 import { createEditingStore, type ChartPoint, type EditingStore } from './editingState';
@@ -15,18 +16,18 @@ export const TOAST_MS = 4_000;
 export interface EditingDeps {
   api: WorkbenchApi;
   ui: UiStore;
+  caseData: CaseData;
   session: Session;
   chart: () => ChartHandle | null;
 }
 
 /**
- * The editing side of the renderer: it refetches the chart after every edit (`case.edited`), runs
- * undo and redo, and opens the dialogs the commands ask for. The chart keeps its Cytoscape
- * instance: new chart data is diffed in by id, so nodes stay where they are.
+ * The editing side of the renderer: it hands every `case.edited` announcement to the case cache
+ * (which updates just what changed), runs undo and redo, and opens the dialogs the commands ask for.
  */
 export interface EditingServices {
   store: EditingStore;
-  /** Refetches the chart after an edit (the event's handler; also used by tests of the flow). */
+  /** Applies an announced edit to the case cache and the chart (the event's handler). */
   refresh: (edit: CaseEdit | null) => Promise<void>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
@@ -44,7 +45,7 @@ export interface EditingServices {
   closeDialog: () => void;
 }
 
-export function createEditingServices({ api, ui, session, chart }: EditingDeps): EditingServices {
+export function createEditingServices({ api, ui, caseData, session, chart }: EditingDeps): EditingServices {
   const store = createEditingStore();
   let refreshing = 0;
   let toastSeq = 0;
@@ -63,32 +64,16 @@ export function createEditingServices({ api, ui, session, chart }: EditingDeps):
     return result;
   };
 
-  /** Moves nodes that an undo or redo put elsewhere (new nodes are placed by the chart itself). */
-  const applyPositions = (positions: readonly { entityId: string; x: number; y: number }[]) => {
-    const cy = chart()?.cy;
-    if (!cy || cy.destroyed()) return;
-    cy.batch(() => {
-      for (const p of positions) {
-        const node = cy.getElementById(p.entityId);
-        if (node.empty() || node.grabbed()) continue;
-        const now = node.position();
-        if (Math.abs(now.x - p.x) > 0.01 || Math.abs(now.y - p.y) > 0.01) node.position({ x: p.x, y: p.y });
-      }
-    });
-  };
-
+  /**
+   * The `case.edited` handler: the case cache asks main for the rows the edit names and the chart
+   * applies just those; the case's counts are read again only when rows came or went.
+   */
   const refresh = async (edit: CaseEdit | null) => {
     if (edit) store.setState({ history: edit.history });
-    if (ui.getState().caseStatus !== 'open') return;
+    if (ui.getState().caseStatus !== 'open' || edit === null) return;
     refreshing += 1;
     const mine = refreshing;
-    const [loaded, info] = await Promise.all([api['chart.load'](), api['case.current']()]);
-    if (mine !== refreshing || ui.getState().caseStatus !== 'open') return;
-    if (!loaded.ok) {
-      session.showError(loaded.error);
-      return;
-    }
-    ui.setState({ chart: loaded.value, ...(info.ok && info.value ? { caseInfo: info.value } : {}) });
+    await caseData.applyEdit(edit);
     // A link whose ends changed is drawn anew: it stays selected (before the selection sync reads the chart).
     const cy = chart()?.cy;
     if (cy && !cy.destroyed()) {
@@ -97,7 +82,9 @@ export function createEditingServices({ api, ui, session, chart }: EditingDeps):
         if (ele.nonempty() && !ele.selected()) ele.select();
       }
     }
-    if (edit?.positionsChanged) applyPositions(loaded.value.positions);
+    if (!rowsCameOrWent(edit)) return;
+    const info = await api['case.current']();
+    if (mine === refreshing && ui.getState().caseStatus === 'open' && info.ok && info.value) ui.setState({ caseInfo: info.value });
   };
 
   const loadHistory = async () => {
@@ -117,8 +104,8 @@ export function createEditingServices({ api, ui, session, chart }: EditingDeps):
       toast(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
       return;
     }
+    // The chart follows through `case.edited`, which main sends for undo and redo as for any edit.
     toast(`${which === 'undo' ? 'Undone' : 'Redone'}: ${edit.label}`);
-    await refresh(edit);
   };
 
   const viewCentre = (): ChartPoint => {
@@ -199,4 +186,10 @@ export function createEditingServices({ api, ui, session, chart }: EditingDeps):
       store.setState({ dialog: null });
     },
   };
+}
+
+/** Whether an edit created or deleted rows (the case's counts changed). */
+function rowsCameOrWent(edit: CaseEdit): boolean {
+  const { delta } = edit;
+  return [delta.entities, delta.links, delta.sources, delta.citations, delta.notes].some((ids) => ids.created.length > 0 || ids.deleted.length > 0);
 }

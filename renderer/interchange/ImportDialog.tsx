@@ -274,7 +274,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
 }
 
 function ImportFlow({ close }: { close: () => void }) {
-  const { api, session } = useApp();
+  const { api } = useApp();
   const [format, setFormat] = useState<FormatChoice>('auto');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -359,8 +359,7 @@ function ImportFlow({ close }: { close: () => void }) {
     previewId.current = null;
     setStep({ kind: 'done', report: result.value, fileName: preview.file.name });
     heading.current?.focus();
-    // main reports the same case as changed; the chart reloads to show what came in.
-    await session.reloadChart();
+    // main announces what the import created and updated (case.edited): the chart adds just that.
   };
 
   const preview = step.kind === 'preview' || step.kind === 'importing' ? step.preview : null;
