@@ -3,6 +3,7 @@ import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, type Credibility, type Note, ty
 import type { NoteListItem } from '../../app/editing/types';
 import { blankToNull, noteBodyIssues } from '../../app/editing/validate';
 import { useApp } from '../appContext';
+import { useNoteList } from '../data/caseHooks';
 import { useStore } from '../store';
 import { serverMessage } from './fields';
 import { FieldError, Modal } from './Modal';
@@ -141,25 +142,20 @@ export function ItemNotes({ target, notes }: { target: NoteTarget; notes: readon
 
 /** Every note of the case, newest first, with a text filter; picking one selects its item. */
 export function NotesPanel() {
-  const { api, editing, store, selectAndFocus } = useApp();
+  const { editing, selectAndFocus } = useApp();
   const open = useStore(editing.store, (s) => s.notesOpen);
-  const chart = useStore(store, (s) => s.chart);
   const [filter, setFilter] = useState('');
-  const [notes, setNotes] = useState<NoteListItem[]>([]);
+  // The filter is applied once typing pauses; the list is read through the case cache.
+  const [applied, setApplied] = useState('');
   const [addingCaseNote, setAddingCaseNote] = useState(false);
   useEffect(() => {
-    if (!open) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      void api['note.list'](filter.trim() === '' ? {} : { text: filter }).then((r) => {
-        if (current && r.ok) setNotes(r.value);
-      });
-    }, 120);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, open, filter, chart]);
+    const timer = setTimeout(() => setApplied(filter.trim() === '' ? '' : filter), 120);
+    return () => clearTimeout(timer);
+  }, [filter]);
+  const listQuery = useNoteList(open ? applied : null).state;
+  const [notes, setNotes] = useState<readonly NoteListItem[]>([]);
+  // The last answer stays shown while the next one is read.
+  if (listQuery?.status === 'ready' && listQuery.value !== notes) setNotes(listQuery.value);
   if (!open) return null;
   const close = () => editing.store.setState({ notesOpen: false });
   return (

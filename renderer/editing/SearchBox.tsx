@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../app/editing/types';
 import { useApp } from '../appContext';
+import { useSearch } from '../data/caseHooks';
 import { useStore } from '../store';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = {
@@ -13,31 +14,32 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
 
 /** Ctrl+F: full-text search over the case; snippets are text with highlighted runs, never HTML. */
 export function SearchBox() {
-  const { editing, api, selectAndFocus } = useApp();
+  const { editing, selectAndFocus } = useApp();
   const open = useStore(editing.store, (s) => s.searchOpen);
   const [text, setText] = useState('');
   const [found, setFound] = useState<{ text: string; hits: SearchHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
 
+  // The query runs once typing pauses, through the case cache (an edit refreshes the hits).
+  const [query, setQuery] = useState<string | null>(null);
   useEffect(() => {
     if (!open || text.trim() === '') return;
-    let current = true;
-    const timer = setTimeout(() => {
-      void api['search.query']({ text, limit: 30 }).then((result) => {
-        if (!current) return;
-        if (result.ok) {
-          setFound({ text, hits: result.value });
-          setError(null);
-          setActive(0);
-        } else setError(result.error.message);
-      });
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, open, text]);
+    const timer = setTimeout(() => setQuery(text), 150);
+    return () => clearTimeout(timer);
+  }, [open, text]);
+  const answer = useSearch(open ? query : null, 30).state;
+  const [seen, setSeen] = useState<unknown>(null);
+  if (answer !== seen) {
+    setSeen(answer);
+    if (answer?.status === 'ready' && query !== null) {
+      if (found?.hits !== answer.value) {
+        setFound({ text: query, hits: answer.value });
+        if (found?.text !== query) setActive(0);
+      }
+      setError(null);
+    } else if (answer?.status === 'error') setError(answer.message);
+  }
 
   if (!open) return null;
   const hits = found !== null && text.trim() !== '' ? found.hits : null;

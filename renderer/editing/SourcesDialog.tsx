@@ -6,6 +6,7 @@ import { LIMITS, blankToNull, formatBytes, sourceIssues } from '../../app/editin
 import { useApp } from '../appContext';
 import { commandForKeystroke, runCommand } from '../commands';
 import { isTypingTarget } from '../keyboard';
+import { useSource, useSourceList } from '../data/caseHooks';
 import { useStore } from '../store';
 import { passageOf, sourceDeletion } from './evidenceEditing';
 import { serverMessage } from './fields';
@@ -26,23 +27,12 @@ function selectionIn(element: HTMLElement): { start: number; end: number } | nul
 
 /** The sources of the case: add and edit them, read a document, and cite a passage of it. */
 export function SourcesDialog() {
-  const { editing, api, store, commands } = useApp();
+  const { editing, commands } = useApp();
   const state = useStore(editing.store, (s) => s.sources);
-  // Every edit, undo and redo reloads the chart: the list follows what the case holds now.
-  const chart = useStore(store, (s) => s.chart);
-  const [list, setList] = useState<SourceSummary[] | null>(null);
-  const [version, setVersion] = useState(0);
+  // Read through the case cache: an edit to sources or citations refreshes it.
+  const listQuery = useSourceList(state !== null).state;
+  const list: SourceSummary[] | null = listQuery?.status === 'ready' ? listQuery.value : null;
   const [deleted, setDeleted] = useState<string | null>(null);
-  useEffect(() => {
-    if (!state) return;
-    let current = true;
-    void api['source.list']().then((r) => {
-      if (current && r.ok) setList(r.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, state, version, chart]);
   if (!state) return null;
   const close = () => {
     setDeleted(null);
@@ -93,13 +83,13 @@ export function SourcesDialog() {
         </ul>
         <div className="source-pane">
           {state.sourceId === null ? (
-            <SourceForm key="new" source={null} onSaved={(id) => { setVersion((v) => v + 1); show(id); }} />
+            <SourceForm key="new" source={null} onSaved={(id) => show(id)} />
           ) : (
             <SourceView
               key={state.sourceId}
               sourceId={state.sourceId}
               citation={state.citation}
-              onSaved={() => setVersion((v) => v + 1)}
+              onSaved={() => undefined}
               onDeleted={(notice) => {
                 setDeleted(notice);
                 show(null);
@@ -249,14 +239,14 @@ function SourceView({
   onDeleted: (notice: string) => void;
 }) {
   const { api, editing, store } = useApp();
-  const [source, setSource] = useState<Source | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const sourceQuery = useSource(sourceId).state;
+  const source: Source | null = sourceQuery?.status === 'ready' ? sourceQuery.value : null;
+  const loadError = sourceQuery?.status === 'error' ? sourceQuery.message : null;
   const [editingFields, setEditingFields] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
   const [credibility, setCredibility] = useState<Credibility>(3);
   const [message, setMessage] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const text = useRef<HTMLPreElement>(null);
   const mark = useRef<HTMLElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -279,20 +269,6 @@ function SourceView({
     return `${name(link.sourceId)} → ${name(link.targetId)}`;
   }, [chart, target]);
 
-  useEffect(() => {
-    let current = true;
-    void api['source.get']({ id: sourceId }).then((r) => {
-      if (!current) return;
-      if (r.ok) {
-        setSource(r.value);
-        setLoadError(null);
-      } else setLoadError(r.error.message);
-    });
-    return () => {
-      current = false;
-    };
-    // The chart reloads after every edit, undo and redo: the source shown follows the case.
-  }, [api, sourceId, version, chart]);
   const passage = source?.body && citation ? passageOf(source.body, citation.quote, citation.locator) : null;
   useEffect(() => {
     mark.current?.scrollIntoView({ block: 'center' });
@@ -307,7 +283,6 @@ function SourceView({
         onCancel={() => setEditingFields(false)}
         onSaved={() => {
           setEditingFields(false);
-          setVersion((v) => v + 1);
           onSaved();
         }}
       />

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { EntityDetail, LinkDetail } from '../../app/contract';
-import { useApp } from '../appContext';
-import { useStore, type SelectedElement } from '../store';
+import { useEntityDetail, useLinkDetail } from '../data/caseHooks';
+import type { QueryState } from '../data/caseQueries';
+import type { SelectedElement } from '../store';
 
 export type ElementDetail = { kind: 'entity'; detail: EntityDetail } | { kind: 'link'; detail: LinkDetail };
 
@@ -11,49 +11,19 @@ export type DetailState =
   | { status: 'ready'; value: ElementDetail };
 
 /**
- * Fetches the inspector's detail for one selected element. Results are cached for as long as the
- * same chart data is shown (a reload of the chart invalidates them); a reply for an element that is
- * no longer selected is dropped.
+ * The inspector's detail for one selected element, read through the case cache: it stays cached
+ * until an edit changes that element, its evidence, notes or links (see data/caseHooks.ts).
  */
 export function useElementDetail(selected: SelectedElement | null): { state: DetailState | null; retry: () => void } {
-  const { api, store } = useApp();
-  const chart = useStore(store, (s) => s.chart);
-  const [cache] = useState(() => new WeakMap<object, Map<string, ElementDetail>>());
-  const [state, setState] = useState<{ key: string; value: DetailState } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const entity = useEntityDetail(selected?.kind === 'entity' ? selected.id : null);
+  const link = useLinkDetail(selected?.kind === 'link' ? selected.id : null);
+  if (!selected) return { state: null, retry: () => undefined };
+  if (selected.kind === 'entity') return { state: asDetail(entity.state, (detail) => ({ kind: 'entity', detail })), retry: entity.retry };
+  return { state: asDetail(link.state, (detail) => ({ kind: 'link', detail })), retry: link.retry };
+}
 
-  const key = selected ? `${selected.kind}:${selected.id}:${attempt}` : null;
-  const cached = selected && chart ? cache.get(chart)?.get(selected.id) : undefined;
-
-  useEffect(() => {
-    if (!selected || !chart || key === null || cached) return;
-    let current = true;
-    const request =
-      selected.kind === 'entity'
-        ? api['entity.get']({ id: selected.id }).then((r) => (r.ok ? { ok: true as const, value: { kind: 'entity' as const, detail: r.value } } : r))
-        : api['link.get']({ id: selected.id }).then((r) => (r.ok ? { ok: true as const, value: { kind: 'link' as const, detail: r.value } } : r));
-    void request.then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        let forChart = cache.get(chart);
-        if (!forChart) {
-          forChart = new Map();
-          cache.set(chart, forChart);
-        }
-        forChart.set(selected.id, result.value);
-        setState({ key, value: { status: 'ready', value: result.value } });
-      } else {
-        setState({ key, value: { status: 'error', message: result.error.message } });
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, cache, cached, chart, key, selected]);
-
-  const retry = () => setAttempt((a) => a + 1);
-  if (!selected) return { state: null, retry };
-  if (cached) return { state: { status: 'ready', value: cached }, retry };
-  if (state && state.key === key) return { state: state.value, retry };
-  return { state: { status: 'loading' }, retry };
+function asDetail<T>(state: QueryState<T> | null, wrap: (value: T) => ElementDetail): DetailState {
+  if (state === null || state.status === 'loading') return { status: 'loading' };
+  if (state.status === 'error') return { status: 'error', message: state.message };
+  return { status: 'ready', value: wrap(state.value) };
 }
