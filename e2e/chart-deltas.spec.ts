@@ -1,0 +1,190 @@
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { openCaseFile } from '../db/caseFile';
+import { defaultChart, saveChartPositions } from '../db/charts';
+import { insertEntity, listEntities } from '../db/entities';
+import { insertLink, listLinks } from '../db/links';
+import { prepared } from '../db/types';
+import { shownEdges, shownNodes } from './chartQueries';
+import { readCase } from './editingQueries';
+import { expect, test } from './harness';
+
+/**
+ * The chart applies main's deltas: on a chart of 2,000 generated entities (plus the JNIM case), a
+ * rename, its undo and its redo change the renamed node and nothing else in Cytoscape (counted
+ * from Cytoscape's own events), and the chart shows exactly what the case file holds after them
+ * and after an import. The chart has no saved view: it opens fitted to the window.
+ */
+
+const GENERATED = 2_000;
+
+/** Adds generated entities, links (each to an earlier one, or two) and positions for every entity, far from the origin. */
+function addGeneratedEntities(casePath: string): void {
+  const store = openCaseFile(casePath);
+  try {
+    const db = store.db;
+    db.transaction(() => {
+      const ids: string[] = [];
+      for (let i = 0; i < GENERATED; i += 1) {
+        const entity = insertEntity(db, { type: i % 7 === 0 ? 'armed_group' : 'person', label: `Generated ${i}` });
+        if (ids.length > 0) insertLink(db, { type: 'associate_of', sourceId: entity.id, targetId: ids[(i * 7919) % ids.length]!, directed: false });
+        if (ids.length > 3 && i % 2 === 0) insertLink(db, { type: 'member_of', sourceId: entity.id, targetId: ids[(i * 104729) % ids.length]!, directed: true });
+        ids.push(entity.id);
+      }
+      const chartId = defaultChart(db).id;
+      // Every entity placed, on a grid well to the right of the origin; no saved view.
+      const positions = listEntities(db).map((e, i) => ({ entityId: e.id, x: 6_000 + (i % 50) * 90, y: 2_000 + Math.floor(i / 50) * 90 }));
+      saveChartPositions(db, chartId, positions);
+      prepared(db, 'UPDATE charts SET zoom = NULL, pan_x = NULL, pan_y = NULL WHERE id = ?').run(chartId);
+    })();
+  } finally {
+    store.close();
+  }
+}
+
+interface CountingWindow {
+  __workbenchChart?: { cy: { on(events: string, handler: (event: { target: { id(): string } }) => void): void } };
+  __chartEvents?: Record<string, string[]>;
+}
+
+/** From now on, records the id of every element Cytoscape reports changed, by event. */
+async function countChartEvents(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as CountingWindow;
+    if (!w.__workbenchChart) throw new Error('the chart is not mounted');
+    if (w.__chartEvents) return;
+    const events: Record<string, string[]> = { class: [], data: [], style: [], add: [], remove: [], position: [] };
+    w.__chartEvents = events;
+    for (const name of Object.keys(events)) w.__workbenchChart.cy.on(name, (event) => events[name]!.push(event.target.id()));
+  });
+}
+
+async function resetCounts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const events = (window as unknown as CountingWindow).__chartEvents!;
+    for (const name of Object.keys(events)) events[name] = [];
+  });
+}
+
+async function counts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => (window as unknown as CountingWindow).__chartEvents!);
+}
+
+/** The chart shows exactly the entities and links of the case file, with their labels. */
+async function expectChartShowsCase(page: Page, casePath: string): Promise<void> {
+  const held = readCase(casePath, (db) => ({ entities: listEntities(db), links: listLinks(db) }));
+  await expect
+    .poll(async () => (await shownNodes(page)).map((n) => `${n.id} ${n.label}`).sort())
+    .toEqual(held.entities.map((e) => `${e.id} ${e.label}`).sort());
+  expect((await shownEdges(page)).map((e) => `${e.id} ${e.source} ${e.target}`).sort()).toEqual(
+    held.links.map((l) => `${l.id} ${l.sourceId} ${l.targetId}`).sort(),
+  );
+}
+
+async function labelOf(page: Page, id: string): Promise<string> {
+  return (await shownNodes(page)).find((n) => n.id === id)?.label ?? '';
+}
+
+test('on a 2,000-entity chart a rename, its undo and redo change only the renamed node; an import shows what it brought', async ({ workbench }) => {
+  test.setTimeout(240_000);
+  const { page, casePath } = workbench;
+  addGeneratedEntities(casePath);
+  await workbench.launch();
+  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+
+  // No saved view: every node is on screen.
+  const nodes = await shownNodes(page);
+  expect(nodes.length).toBeGreaterThan(GENERATED);
+  expect(nodes.filter((n) => !n.onScreen).map((n) => n.label)).toEqual([]);
+
+  // Select one generated entity through search (it is centred), then count from a quiet chart.
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+f');
+  const box = page.getByTestId('search-box');
+  await box.getByRole('searchbox').fill('Generated 1234');
+  await expect(box.getByRole('option').first()).toContainText('Generated 1234');
+  await page.keyboard.press('Enter');
+  const title = page.getByTestId('inspector').locator('#inspector-title');
+  await expect(title).toHaveText('Generated 1234');
+  const target = nodes.find((n) => n.label === 'Generated 1234')!;
+  await countChartEvents(page);
+  await page.waitForTimeout(500);
+  await resetCounts(page);
+
+  const editor = page.getByTestId('entity-editor');
+  const label = editor.getByLabel('Label', { exact: true });
+  await label.fill('Renamed courier');
+  await label.press('Enter');
+  await expect.poll(() => labelOf(page, target.id)).toBe('Renamed courier');
+  await page.waitForTimeout(500);
+  const renamed = await counts(page);
+  // The renamed node's data changed; no other element changed data, classes, style, or was added or removed.
+  expect(renamed.data).toContain(target.id);
+  for (const name of ['data', 'class', 'style', 'add', 'remove', 'position']) {
+    expect(renamed[name]!.filter((id) => id !== target.id), `${name} events on other elements`).toEqual([]);
+  }
+  expect(renamed.class!.length).toBeLessThanOrEqual(2);
+
+  await resetCounts(page);
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => labelOf(page, target.id)).toBe('Generated 1234');
+  await page.waitForTimeout(500);
+  const undone = await counts(page);
+  for (const name of ['data', 'class', 'style', 'add', 'remove', 'position']) {
+    expect(undone[name]!.filter((id) => id !== target.id), `${name} events on other elements after undo`).toEqual([]);
+  }
+
+  await resetCounts(page);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect.poll(() => labelOf(page, target.id)).toBe('Renamed courier');
+  await page.waitForTimeout(500);
+  const redone = await counts(page);
+  for (const name of ['data', 'class', 'style', 'add', 'remove', 'position']) {
+    expect(redone[name]!.filter((id) => id !== target.id), `${name} events on other elements after redo`).toEqual([]);
+  }
+  await expectChartShowsCase(page, casePath);
+
+  // An import arrives as a delta: the chart adds what it brought, and shows what the file holds.
+  await page.getByTestId('file-menu-button').click();
+  await page.getByRole('menuitem', { name: /^Import…/ }).click();
+  const dialog = page.getByTestId('import-dialog');
+  workbench.dialogs.importPaths.push(resolve('../shared/fixtures/graphml/miserables.graphml'));
+  await dialog.getByTestId('import-choose-file').click();
+  await expect(dialog.getByTestId('count-entities')).toContainText('77 new');
+  await dialog.getByTestId('import-commit').click();
+  await expect(dialog.getByTestId('report-created')).toContainText('Created 77 entities, 254 links');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expectChartShowsCase(page, casePath);
+  // Nodes it brought without positions were placed and saved; no other node moved.
+  const after = await shownNodes(page);
+  for (const n of nodes) {
+    const now = after.find((a) => a.id === n.id)!;
+    expect(Math.hypot(now.position.x - n.position.x, now.position.y - n.position.y)).toBeLessThan(0.01);
+  }
+  await expect.poll(() => readCase(casePath, (db) => prepared(db, 'SELECT count(*) FROM chart_nodes').pluck().get())).toBe(after.length);
+});
+
+test.describe('a new case', () => {
+  test.use({ startEmpty: true });
+
+  test('an import into a new case opens fitted to the window', async ({ workbench }) => {
+    const { page } = workbench;
+    await workbench.launch();
+    const casePath = workbench.file('Fresh.awcase');
+    workbench.dialogs.newPaths.push(casePath);
+    await page.getByTestId('file-menu-button').click();
+    await page.getByRole('menuitem', { name: /New case/ }).click();
+    await expect(page.locator('.chart-empty')).toBeVisible();
+    await page.getByTestId('file-menu-button').click();
+    await page.getByRole('menuitem', { name: /^Import…/ }).click();
+    const dialog = page.getByTestId('import-dialog');
+    workbench.dialogs.importPaths.push(resolve('../shared/fixtures/gexf/les_miserables.gexf'));
+    await dialog.getByTestId('import-choose-file').click();
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByTestId('report-created')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expectChartShowsCase(page, casePath);
+    await expect.poll(async () => (await shownNodes(page)).filter((n) => !n.onScreen).length).toBe(0);
+  });
+});
