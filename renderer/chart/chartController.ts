@@ -152,9 +152,12 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     cy.batch(() => {
       if (freshCase) cy.elements().remove();
       const diff = diffElements(snapshot(), elements);
+      // An element drawn anew (a link whose ends changed) stays selected.
+      const reselect = diff.remove.filter((id) => cy.getElementById(id).selected());
       for (const id of diff.remove) cy.getElementById(id).remove();
       for (const element of diff.update) updateDrawnElement(cy.getElementById(element.data.id), element);
       if (diff.add.length > 0) cy.add(diff.add.map((element) => toDefinition(element, positions)));
+      for (const id of reselect) cy.getElementById(id).select();
     });
 
     const placed = hasAllPositions(
@@ -186,6 +189,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
    */
   const applyDelta = (data: ChartData, delta: ChartDelta) => {
     const unplaced: string[] = [];
+    const reselect: string[] = [];
     cy.batch(() => {
       for (const id of delta.removed) cy.getElementById(id).remove();
       const add: ElementDefinition[] = [];
@@ -199,6 +203,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
           continue;
         }
         const kept = existing.nonempty() && existing.isNode() ? { ...existing.position() } : null;
+        // An element drawn anew (a link whose ends changed) stays selected.
+        if (existing.nonempty() && existing.selected()) reselect.push(id);
         if (existing.nonempty()) existing.remove();
         const definition = toDefinition(element, delta.positions);
         if (kept && !definition.position) definition.position = kept;
@@ -206,6 +212,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
         add.push(definition);
       }
       if (add.length > 0) cy.add(add);
+      for (const id of reselect) cy.getElementById(id).select();
       for (const id of delta.moved) {
         const node = cy.getElementById(id);
         const p = delta.positions.get(id);
