@@ -39,6 +39,8 @@ export interface CaseQueries {
   /** The query's state now; starts fetching it if it is not cached. */
   read: <T>(spec: QuerySpec<T>) => QueryState<T>;
   subscribe: <T>(spec: QuerySpec<T>, listener: () => void) => () => void;
+  /** The query's answer once it has one (at once when it is cached): for reads a command needs now. */
+  answer: <T>(spec: QuerySpec<T>) => Promise<QueryState<T>>;
   /** Fetches a query again (the retry of an error). */
   refetch: (key: string) => void;
   /** Marks stale what an edit changed: shown queries are fetched again, the others forgotten. */
@@ -91,6 +93,18 @@ export function createCaseQueries(): CaseQueries {
 
   return {
     read: (spec) => entryFor(spec).state,
+    answer(spec) {
+      const entry = entryFor(spec);
+      if (entry.state.status !== 'loading') return Promise.resolve(entry.state);
+      return new Promise((resolve) => {
+        const listener = () => {
+          if (entry.state.status === 'loading') return;
+          entry.listeners.delete(listener);
+          resolve(entry.state);
+        };
+        entry.listeners.add(listener);
+      });
+    },
     subscribe(spec, listener) {
       const entry = entryFor(spec);
       entry.listeners.add(listener);

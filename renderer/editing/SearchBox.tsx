@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../app/editing/types';
 import { useApp } from '../appContext';
-import { useSearch } from '../data/caseHooks';
+import { caseQuery, useSearch } from '../data/caseHooks';
 import { useStore } from '../store';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = {
@@ -14,7 +14,7 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
 
 /** Ctrl+F: full-text search over the case; snippets are text with highlighted runs, never HTML. */
 export function SearchBox() {
-  const { editing, selectAndFocus } = useApp();
+  const { api, caseData, editing, selectAndFocus } = useApp();
   const open = useStore(editing.store, (s) => s.searchOpen);
   const [text, setText] = useState('');
   const [found, setFound] = useState<{ text: string; hits: SearchHit[] } | null>(null);
@@ -60,9 +60,9 @@ export function SearchBox() {
       return;
     }
     if (text.trim() === '') return;
-    const result = await api['search.query']({ text, limit: 30 });
-    if (result.ok) pick(result.value[0]);
-    else setError(result.error.message);
+    const result = await caseData.queries.answer(caseQuery.search(api, text, 30));
+    if (result.status === 'ready') pick(result.value[0]);
+    else if (result.status === 'error') setError(result.message);
   };
   return (
     <div className="search-box" role="search" data-testid="search-box">
