@@ -314,9 +314,17 @@ export const channels = {
   'interchange.cancel': channel<null>()(z.object({ previewId: id }).strict(), 'Forget a preview that will not be committed.'),
   'interchange.export': channel<ExportResult>()(
     z
-      .object({ format: z.enum(EXPORT_FORMATS), path: filePath.optional(), stixRelationships: z.enum(['strict', 'custom']).optional() })
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        path: filePath.optional(),
+        stixRelationships: z.enum(['strict', 'custom']).optional(),
+        /** CSV: a UTF-8 byte order mark first, for Excel. */
+        csvBom: z.boolean().optional(),
+        /** Without a save dialog: replace the CSV export's -entities.csv / -links.csv files when they exist. */
+        overwrite: z.boolean().optional(),
+      })
       .strict(),
-    'Write the whole case as STIX 2.1, GraphML, GEXF, CSV, i2 ANX or JSON. Without a path, ask with a save dialog.',
+    'Write the whole case as STIX 2.1, GraphML, GEXF, CSV, an Excel workbook, i2 ANX or JSON. Without a path, ask with a save dialog; CSV asks before replacing its two tables.',
   ),
   'analysis.evidence': channel<GradedCitation[]>()(
     empty,

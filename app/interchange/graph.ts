@@ -1,4 +1,5 @@
 import type { Attributes, Credibility, LinkStrength, PartialDate, Reliability } from '../domain';
+import type { TableReading } from './csvMapping';
 
 /**
  * The neutral "interchange graph": what every import codec produces and what the import pipeline
@@ -6,10 +7,10 @@ import type { Attributes, Credibility, LinkStrength, PartialDate, Reliability } 
  * pipeline decides what each becomes (created, merged into an existing entity, or skipped).
  */
 
-export const IMPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'misp', 'misp-event', 'mtgx', 'anx', 'json'] as const;
+export const IMPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'xlsx', 'misp', 'misp-event', 'mtgx', 'anx', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const EXPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'anx', 'mtgx', 'misp-event', 'json'] as const;
+export const EXPORT_FORMATS = ['stix', 'graphml', 'gexf', 'csv', 'xlsx', 'anx', 'mtgx', 'misp-event', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How each format is named to the analyst. */
@@ -18,6 +19,7 @@ export const FORMAT_LABELS: Record<ImportFormat | ExportFormat, string> = {
   graphml: 'GraphML',
   gexf: 'GEXF (Gephi)',
   csv: 'CSV',
+  xlsx: 'Excel workbook (.xlsx)',
   misp: 'MISP galaxy cluster file',
   'misp-event': 'MISP event (JSON)',
   mtgx: 'Maltego graph (MTGX)',
@@ -123,6 +125,8 @@ export interface InterchangeGraph {
    * its citations and sources already, so it says false; every other format says true.
    */
   citeFile: boolean;
+  /** Tables (CSV, spreadsheets): the layout, encoding, header, date order and first rows as read, for the preview. */
+  table?: TableReading;
 }
 
 export function emptyGraph(format: ImportFormat): InterchangeGraph {

@@ -1,6 +1,6 @@
 import { decodeAnx } from './anx';
 import { decodeCaseJson } from './caseJson';
-import { decodeCsv } from './csv';
+import { decodeCsv, decodeTableBytes, type DecodeAs } from './csv';
 import { decodeMtgx } from './maltego';
 import { decodeMispGalaxy } from './misp';
 import { decodeMispEvents } from './mispEvent';
@@ -9,6 +9,7 @@ import { decodeGexf } from './gexf';
 import { decodeGraphml } from './graphml';
 import { DEFAULT_PARSE_LIMITS, FORMAT_LABELS, IMPORT_FORMATS, InterchangeError, type ImportFormat, type InterchangeGraph, type ParseLimits } from './graph';
 import { isRecord, parseJsonText } from './jsonText';
+import { decodeWorkbook, zipKind, type WorkbookTables } from './spreadsheet';
 import { decodeStix } from './stix/decode';
 import { decodeXmlText, textHead } from './utf8';
 
@@ -26,6 +27,10 @@ export interface ParseRequest {
   limits?: ParseLimits;
   /** Strict UTF-8 decoding that throws an InterchangeError naming the byte offset. */
   decodeText: (bytes: Uint8Array) => string;
+  /** Decoding in another encoding (CSV files from Excel: Windows-1252, UTF-16); injected like `decodeText`. */
+  decodeAs?: DecodeAs;
+  /** An Excel workbook's sheets, read by the host (the workbook library is asynchronous and Node-only). */
+  workbook?: WorkbookTables;
 }
 
 const EXTENSIONS: Record<string, ImportFormat> = {
@@ -33,6 +38,7 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   gexf: 'gexf',
   csv: 'csv',
   tsv: 'csv',
+  xlsx: 'xlsx',
   mtgx: 'mtgx',
   anx: 'anx',
   stix: 'stix',
@@ -44,7 +50,7 @@ export function detectFormat(fileName: string, head: string): ImportFormat {
   const byExtension = EXTENSIONS[ext];
   if (byExtension) return byExtension;
   const start = head.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('PK')) return 'mtgx';
+  if (start.startsWith('PK')) return ext === 'xlsx' ? 'xlsx' : 'mtgx';
   if (start.startsWith('<')) {
     if (/<gexf[\s>]/.test(head)) return 'gexf';
     if (/<graphml[\s>]/.test(head)) return 'graphml';
@@ -68,7 +74,7 @@ export function detectFormat(fileName: string, head: string): ImportFormat {
  */
 export function parseInterchange(bytes: Uint8Array, request: ParseRequest): InterchangeGraph {
   const limits = request.limits ?? DEFAULT_PARSE_LIMITS;
-  const format = request.format === 'auto' ? detectFormat(request.fileName, textHead(bytes)) : request.format;
+  const format = formatOf(bytes, request);
   if (bytes.length === 0) throw new InterchangeError(`${request.fileName} is empty`);
   // XML formats honour their byte order mark and declaration (i2 writes UTF-16, older tools ISO-8859-1).
   const decodeXml = (xml: Uint8Array) => decodeXmlText(xml, request.decodeText);
@@ -79,8 +85,18 @@ export function parseInterchange(bytes: Uint8Array, request: ParseRequest): Inte
       return decodeGexf(decodeXml(bytes), limits);
     case 'json':
       return decodeCaseJson(parseJsonText(request.decodeText(bytes), limits));
-    case 'csv':
-      return decodeCsv(request.decodeText(bytes), request.fileName, limits, request.options?.csvMapping);
+    case 'csv': {
+      const decodeAs: DecodeAs =
+        request.decodeAs ??
+        (() => {
+          throw new InterchangeError('This file is not UTF-8, and this reader cannot decode other encodings');
+        });
+      const { text, ...decoded } = decodeTableBytes(bytes, request.options?.csvMapping?.encoding, request.decodeText, decodeAs);
+      return decodeCsv(text, request.fileName, limits, request.options?.csvMapping, decoded);
+    }
+    case 'xlsx':
+      if (!request.workbook) throw new InterchangeError('Excel workbooks are read in the import worker');
+      return decodeWorkbook(request.workbook, request.fileName, limits, request.options?.csvMapping);
     case 'misp':
       return decodeMispGalaxy(parseJsonText(request.decodeText(bytes), limits), request.fileName);
     case 'misp-event':
@@ -103,4 +119,17 @@ export function parseJsonObject(text: string, limits: ParseLimits, what: string)
   const value = parseJsonText(text, limits);
   if (!isRecord(value)) throw new InterchangeError(`This is not a ${what}: the file holds a JSON ${Array.isArray(value) ? 'array' : typeof value}, not an object`);
   return value;
+}
+
+/**
+ * The format to read: the one asked for, else detected. A zip archive is told by its contents
+ * (an Excel workbook and a Maltego graph are both zips), whatever its name says.
+ */
+export function formatOf(bytes: Uint8Array, request: Pick<ParseRequest, 'fileName' | 'format'>): ImportFormat {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (isZip && (request.format === 'auto' || request.format === 'xlsx' || request.format === 'mtgx')) {
+    const kind = zipKind(bytes);
+    if (kind !== null) return kind;
+  }
+  return request.format === 'auto' ? detectFormat(request.fileName, textHead(bytes)) : request.format;
 }

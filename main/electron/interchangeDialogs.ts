@@ -1,16 +1,17 @@
 import path from 'node:path';
-import type { FileFilter, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { FileFilter, MessageBoxOptions, MessageBoxReturnValue, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { EXPORT_EXTENSIONS } from '../../app/interchange/encode';
 import type { ExportFormat } from '../../app/interchange/graph';
 import type { InterchangeDialogs } from '../interchange/handlers';
 
 /** What File › Import offers to open: every format we read, and each one on its own. */
 export const IMPORT_FILE_FILTERS: FileFilter[] = [
-  { name: 'All supported files', extensions: ['json', 'graphml', 'gexf', 'csv', 'tsv', 'txt', 'mtgx', 'anx', 'xml'] },
+  { name: 'All supported files', extensions: ['json', 'graphml', 'gexf', 'csv', 'tsv', 'txt', 'xlsx', 'mtgx', 'anx', 'xml'] },
   { name: 'STIX 2.1 bundle, MISP event or galaxy, or case JSON', extensions: ['json'] },
   { name: 'GraphML', extensions: ['graphml', 'xml'] },
   { name: 'GEXF', extensions: ['gexf'] },
   { name: 'CSV', extensions: ['csv', 'tsv', 'txt'] },
+  { name: 'Excel workbook', extensions: ['xlsx'] },
   { name: 'Maltego graph', extensions: ['mtgx'] },
   { name: 'i2 ANX', extensions: ['anx'] },
   { name: 'All files', extensions: ['*'] },
@@ -21,6 +22,7 @@ const EXPORT_FILTER_NAMES: Record<ExportFormat, string> = {
   graphml: 'GraphML',
   gexf: 'GEXF',
   csv: 'CSV (entities and links tables)',
+  xlsx: 'Excel workbook',
   anx: 'i2 ANX',
   'misp-event': 'MISP event JSON',
   mtgx: 'Maltego graph (MTGX)',
@@ -46,6 +48,22 @@ export function withExportExtension(filePath: string, format: ExportFormat): str
 export interface NativeFileDialogs {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  showMessageBox?(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+}
+
+/** The question asked before a CSV export replaces its tables: the save dialog asked only about the name typed. */
+export function replaceConfirmation(paths: readonly string[]): MessageBoxOptions {
+  const names = paths.map((p) => path.basename(p));
+  return {
+    type: 'warning',
+    title: 'Replace files?',
+    message: `${names.join(' and ')} ${names.length === 1 ? 'exists' : 'exist'} already. Replace ${names.length === 1 ? 'it' : 'them'}?`,
+    detail: 'A CSV export writes two tables beside the name you chose.',
+    buttons: ['Replace', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
 }
 
 /** File › Import and File › Export's native dialogs: the only source of their paths in the app. */
@@ -70,6 +88,12 @@ export function createInterchangeDialogs(native: NativeFileDialogs, documentsDir
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return result.canceled || !result.filePath ? null : withExportExtension(result.filePath, format);
+    },
+    async confirmReplace(paths) {
+      // No way to ask: never replace.
+      if (!native.showMessageBox) return false;
+      const { response } = await native.showMessageBox(replaceConfirmation(paths));
+      return response === 0;
     },
   };
 }

@@ -80,7 +80,17 @@ export function createNativeDialogs(liveWindow: () => BrowserWindow | null, docu
   return {
     caseDialogs,
     // File › Import and File › Export: their paths come only from these dialogs (see main/interchange/handlers.ts).
-    interchangeDialogs: createInterchangeDialogs({ showOpenDialog: showOpen, showSaveDialog: showSave }, documentsFolder),
+    interchangeDialogs: createInterchangeDialogs(
+      {
+        showOpenDialog: showOpen,
+        showSaveDialog: showSave,
+        showMessageBox: (options) => {
+          const window = liveWindow();
+          return window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options);
+        },
+      },
+      documentsFolder,
+    ),
     async askRecovery(plan) {
       const response = await ask({
         type: 'warning',

@@ -4,7 +4,7 @@ import { deltaSince, rowWatermark } from '../../db/caseRows';
 import { ImportConflictError } from '../../db/importCase';
 import type { CaseSession } from '../caseSession';
 import type { Handlers } from '../dispatch';
-import { exportCaseToFile } from './exportService';
+import { exportCase, ExportWouldReplaceError, filesExportWouldReplace } from './exportService';
 import { ImportSessions, PreviewExpiredError } from './importService';
 import { ImportParseError } from './parseHost';
 import type { ExportFormat } from '../../app/interchange/graph';
@@ -13,6 +13,8 @@ import type { ExportFormat } from '../../app/interchange/graph';
 export interface InterchangeDialogs {
   chooseImportFile(): Promise<string | null>;
   chooseExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
+  /** Asks before an export replaces files the save dialog did not ask about (CSV's two tables); true to replace. */
+  confirmReplace?(paths: string[]): Promise<boolean>;
 }
 
 type InterchangeChannel = 'interchange.preview' | 'interchange.import' | 'interchange.cancel' | 'interchange.export';
@@ -72,13 +74,25 @@ export function createInterchangeHandlers({ session, dialogs, onImported, import
       imports.discard(previewId);
       return null;
     },
-    'interchange.export': async ({ format, path, stixRelationships }) => {
+    'interchange.export': async ({ format, path, stixRelationships, csvBom, overwrite }) => {
       const store = session.requireStore();
       const info = session.current();
       if (dialogs && path !== undefined) throw new WorkbenchFailure('invalid_input', 'Choose where to export in the save dialog.');
       const target = dialogs ? await dialogs.chooseExportPath(format, info?.name ?? 'case') : (path ?? null);
       if (target === null) throw dialogs ? cancelled() : new WorkbenchFailure('invalid_input', 'Give the path to export to.');
-      return exportCaseToFile(store.db, format, target, stixRelationships ? { stixRelationships } : {});
+      // With dialogs, only the analyst's answer replaces the files beside the one they named.
+      let replace = dialogs ? false : (overwrite ?? false);
+      const existing = filesExportWouldReplace(format, target);
+      if (existing.length > 0 && dialogs?.confirmReplace) {
+        if (!(await dialogs.confirmReplace(existing))) throw cancelled();
+        replace = true;
+      }
+      try {
+        return await exportCase(store.db, format, target, { ...(stixRelationships ? { stixRelationships } : {}), ...(csvBom ? { csvBom } : {}), overwrite: replace });
+      } catch (error) {
+        if (error instanceof ExportWouldReplaceError) throw new WorkbenchFailure('conflict', error.message);
+        throw error;
+      }
     },
   };
 }

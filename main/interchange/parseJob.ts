@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InterchangeError, type ErrorLocation, type ImportFormat, type InterchangeGraph, type ParseLimits } from '../../app/interchange/graph';
-import { parseInterchange, type ImportOptions } from '../../app/interchange/parse';
+import type { TextEncoding } from '../../app/interchange/csvMapping';
+import { formatOf, parseInterchange, type ImportOptions } from '../../app/interchange/parse';
 import { findInvalidUtf8 } from '../../app/interchange/utf8';
+import { readWorkbook } from './xlsx';
 
 /** What the import worker is asked to do: read one file and map it to the interchange graph. */
 export interface ParseJob {
@@ -32,6 +34,16 @@ export function decodeUtf8(bytes: Uint8Array): string {
   } catch {
     const offset = findInvalidUtf8(bytes);
     throw new InterchangeError('This file is not valid UTF-8 text', { byteOffset: Math.max(offset, 0) });
+  }
+}
+
+/** Text in another encoding (a CSV from Excel); bytes that do not belong to it become U+FFFD. */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
+  try {
+    return new TextDecoder(encoding).decode(bytes);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InterchangeError(`The text encoding ${encoding} is not available in this build`);
+    throw error;
   }
 }
 
@@ -65,13 +77,16 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-/** Runs one job; never throws (the worker posts whatever this returns). */
-export function runParseJob(job: ParseJob): ParseJobResult {
+/** Runs one job; never rejects (the worker posts whatever this resolves to). */
+export async function runParseJob(job: ParseJob): Promise<ParseJobResult> {
   try {
     const bytes = readCapped(job.path, job.maxFileBytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const name = basename(job.path);
-    const graph = parseInterchange(bytes, { fileName: name, format: job.format, options: job.options, limits: job.limits, decodeText: decodeUtf8 });
+    const format = formatOf(bytes, { fileName: name, format: job.format });
+    // The workbook library is asynchronous: its sheets are read here, then mapped like the other formats.
+    const workbook = format === 'xlsx' && bytes.length > 0 ? await readWorkbook(bytes, job.limits) : undefined;
+    const graph = parseInterchange(bytes, { fileName: name, format, options: job.options, limits: job.limits, decodeText: decodeUtf8, decodeAs, ...(workbook ? { workbook } : {}) });
     return { ok: true, graph, file: { path: job.path, name, bytes: bytes.length, sha256 } };
   } catch (error) {
     if (error instanceof InterchangeError) return { ok: false, message: error.message, ...(error.location ? { location: error.location } : {}) };

@@ -4,7 +4,7 @@ import { createCaseFile, openCaseFile } from '../../db/caseFile';
 import { exportCaseDocument } from '../../db/exportCase';
 import { createSampleCase } from '../../db/samples';
 import { tempFolder } from '../../db/testing/tempCase';
-import { exportCaseToFile } from './exportService';
+import { exportCase } from './exportService';
 import { ImportSessions } from './importService';
 import { comparableCase } from './testing/comparable';
 import { useBuiltInterchangeWorker } from './testing/workerBundle';
@@ -24,7 +24,7 @@ async function roundTrip(format: ExportFormat & ImportFormat) {
   const source = openCaseFile(jnimPath, { readonly: true });
   const original = exportCaseDocument(source.db);
   const file = tmp.file(`jnim-${format}.${format === 'stix' ? 'json' : format}`);
-  exportCaseToFile(source.db, format, file);
+  await exportCase(source.db, format, file);
   source.close();
 
   const target = createCaseFile(tmp.file(`from-${format}.awcase`), { name: 'Round trip' });

@@ -10,13 +10,13 @@ import { runParseJob, type ParseJob } from './parseJob';
 if (parentPort) {
   const port = parentPort;
   port.once('message', (job: ParseJob) => {
-    port.postMessage(runParseJob(job));
+    void runParseJob(job).then((result) => port.postMessage(result));
   });
 } else if (process.argv.includes('--stdio')) {
   const chunks: Buffer[] = [];
   process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
   process.stdin.on('end', () => {
     const job = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ParseJob;
-    process.stdout.write(JSON.stringify(runParseJob(job)));
+    void runParseJob(job).then((result) => process.stdout.write(JSON.stringify(result)));
   });
 }
