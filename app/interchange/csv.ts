@@ -328,7 +328,7 @@ export function decodeTable(rows: readonly TableRow[], context: TableContext, in
 /** Never silently 321 entities called "1", "2", "3": names that are all numbers are said in the preview. */
 function warnAboutNumericNames(graph: InterchangeGraph, choice: LayoutChoice, rows: readonly TableRow[]): void {
   const numeric = graph.entities.filter((e) => isNumeric(e.label));
-  if (numeric.length >= 3 && numeric.length * 2 >= graph.entities.length) {
+  if (numeric.length >= 2 && numeric.length * 2 >= graph.entities.length) {
     const examples = numeric.slice(0, 3).map((e) => `"${e.label}"`).join(', ');
     graph.warnings.unshift(
       `${numeric.length} of ${graph.entities.length} entities are named only by a number (${examples}, …): they may be ids or cell values rather than names. The file was read as ${TABLE_LAYOUT_LABELS[choice.layout]} (${choice.reason}); check the layout and the columns in the mapping before importing.`,

@@ -38,6 +38,8 @@ const EXTENSIONS: Record<string, ImportFormat> = {
   gexf: 'gexf',
   csv: 'csv',
   tsv: 'csv',
+  // Excel's "Unicode text" (UTF-16, tab-separated) is saved as .txt.
+  txt: 'csv',
   xlsx: 'xlsx',
   mtgx: 'mtgx',
   anx: 'anx',

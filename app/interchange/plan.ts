@@ -86,4 +86,6 @@ export interface ImportPreview {
   plan: ImportPlan;
   /** The plan lists only the first items of long lists (all merges and skips are always listed). */
   truncated: { entities: boolean; links: boolean };
+  /** Tables (CSV, spreadsheets): what the reader understood (layout, encoding, header, dates) and the first rows as read. */
+  table?: InterchangeGraph['table'];
 }

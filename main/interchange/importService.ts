@@ -61,6 +61,7 @@ export class ImportSessions {
       previewId,
       file: { name: file.name, path: file.path, bytes: file.bytes, sha256: file.sha256, format: graph.format, formatLabel: FORMAT_LABELS[graph.format] },
       ...trimmed,
+      ...(graph.table ? { table: graph.table } : {}),
     };
   }
 
