@@ -22,6 +22,13 @@ type Column = string | number;
 export interface TableRow {
   line: number;
   cells: string[];
+  /** A spreadsheet's numbers and booleans as they were typed (by column), so attributes keep their type. */
+  typed?: Record<number, number | boolean>;
+}
+
+/** An attribute value from a cell: the spreadsheet's own number or boolean, else the text. */
+export function cellValue(row: TableRow, index: number, text: string): string | number | boolean {
+  return row.typed !== undefined && Object.hasOwn(row.typed, index) ? (row.typed[index] as number | boolean) : text;
 }
 
 /** A type id from a cell: a catalogue id or label ("Armed group" → armed_group), else the words joined by "_". */
@@ -518,7 +525,8 @@ function readRows(
     }
   };
 
-  for (const { cells: record, line } of body) {
+  for (const row of body) {
+    const { cells: record, line } = row;
     const fromLabel = cell(record, cols.fromLabel);
     const toLabel = cell(record, cols.toLabel);
     if (!fromLabel) {
@@ -545,7 +553,7 @@ function readRows(
       for (const i of attributeColumns) {
         const value = cell(record, i);
         if (value) {
-          putAttribute(from.attributes, header[i] || `column ${i + 1}`, value, graph.warnings);
+          putAttribute(from.attributes, header[i] || `column ${i + 1}`, cellValue(row, i, value), graph.warnings);
           kept++;
         }
       }
@@ -571,7 +579,7 @@ function readRows(
     const attributes: Attributes = {};
     for (const i of attributeColumns) {
       const value = cell(record, i);
-      if (value) putAttribute(attributes, header[i] || `column ${i + 1}`, value, graph.warnings);
+      if (value) putAttribute(attributes, header[i] || `column ${i + 1}`, cellValue(row, i, value), graph.warnings);
     }
     const key = `line:${line}`;
     const directed = mapping.link?.directed ?? linkTypeDefinition(type).directed;

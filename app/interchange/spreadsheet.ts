@@ -1,5 +1,5 @@
 import { ENTITY_TYPES } from '../entityTypes';
-import { dateFrom, decodeTable, EntityIndex, typeIdFrom, type TableRow } from './csv';
+import { cellValue, dateFrom, decodeTable, EntityIndex, typeIdFrom, type TableRow } from './csv';
 import type { CsvMapping } from './csvMapping';
 import { emptyGraph, InterchangeError, isUuid, putAttribute, type InterchangeGraph, type ParseLimits } from './graph';
 
@@ -90,7 +90,7 @@ function readEntitySheet(rows: readonly TableRow[], graph: InterchangeGraph, she
     entity.endDate = dateFrom(cell(cols.end), null);
     header.forEach((name, i) => {
       const value = cell(i);
-      if (!used.has(i) && value !== '') putAttribute(entity.attributes, name || `column ${i + 1}`, value, graph.warnings);
+      if (!used.has(i) && value !== '') putAttribute(entity.attributes, name || `column ${i + 1}`, cellValue(row, i, value), graph.warnings);
     });
   }
 }

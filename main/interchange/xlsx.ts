@@ -64,6 +64,7 @@ export async function readWorkbook(bytes: Uint8Array, limits: ParseLimits): Prom
       rowsSeen++;
       if (rowsSeen > XLSX_LIMITS.maxRows) throw new InterchangeError(`This workbook has more than ${XLSX_LIMITS.maxRows.toLocaleString('en')} rows, which is refused`);
       const cells: string[] = [];
+      const typed: Record<number, number | boolean> = {};
       row.eachCell({ includeEmpty: false }, (cell, column) => {
         cellsSeen++;
         if (cellsSeen > XLSX_LIMITS.maxCells) throw new InterchangeError(`This workbook has more than ${XLSX_LIMITS.maxCells.toLocaleString('en')} cells, which is refused`);
@@ -72,8 +73,10 @@ export async function readWorkbook(bytes: Uint8Array, limits: ParseLimits): Prom
         const text = cellText(cell.value);
         if (text.length > limits.maxValueLength) throw new InterchangeError(`A cell of the sheet "${sheet.name}" is longer than ${limits.maxValueLength} characters`, { record: rowNumber });
         cells[column - 1] = text;
+        const result = typeof cell.value === 'object' && cell.value !== null && 'result' in cell.value ? cell.value.result : cell.value;
+        if (typeof result === 'number' || typeof result === 'boolean') typed[column - 1] = result;
       });
-      if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells });
+      if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells, ...(Object.keys(typed).length > 0 ? { typed } : {}) });
     });
     sheets.push({ name: sheet.name, rows });
   }
