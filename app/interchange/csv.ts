@@ -11,7 +11,6 @@ import {
   type DateOrder,
   type TableLayout,
   type TableReading,
-  type TableSampleRow,
   type TextEncoding,
 } from './csvMapping';
 import { emptyGraph, InterchangeError, putAttribute, type ImportFormat, type InterchangeGraph, type ParseLimits } from './graph';

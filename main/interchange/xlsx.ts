@@ -37,7 +37,7 @@ function cellText(value: ExcelValue): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelValue);
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelValue }).result);
   if ('error' in value) return '';
   return '';
@@ -122,5 +122,5 @@ export async function encodeXlsx(input: CaseDocument): Promise<Uint8Array> {
   ]);
   if (cut.length > 0) addSheet('Cut cells', [['Sheet', 'Row', 'Column', 'Characters before the cut'], ...cut]);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
