@@ -211,6 +211,28 @@ test('a CSV file is imported with the analyst’s column mapping (header names, 
   expect(after.links.filter((l) => l.type === 'leads' && l.sourceId === person?.id)).toHaveLength(1);
 });
 
+test('an adjacency matrix with a byte order mark is recognised, and the preview says how it was read before anything is written', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  const before = caseContents(workbench.casePath);
+  const names = ['Test Ana', 'Test Ben', 'Test Cai', 'Test Dov', 'Test Eli'];
+  const rows = names.map((name, i) => [name, ...names.map((_, j) => (Math.abs(i - j) === 1 ? 1 : 0))].join(','));
+  const matrix = workbench.file('network.csv');
+  writeFileSync(matrix, `\uFEFF${['', ...names].join(',')}\r\n${rows.join('\r\n')}\r\n`);
+
+  const dialog = await openImport(page);
+  workbench.dialogs.importPaths.push(matrix);
+  await dialog.getByTestId('import-choose-file').click();
+  const reading = dialog.getByTestId('import-table-reading');
+  await expect(reading.getByTestId('table-layout')).toContainText('an adjacency matrix: the first row and the first column name the same 5 entities');
+  await expect(reading.getByTestId('table-encoding')).toContainText('utf-8 with a byte order mark');
+  await expect(reading.getByTestId('table-sample')).toContainText('Test Ana: linked with Test Ben');
+  await expect(dialog.getByTestId('count-entities')).toContainText('5 new');
+  await expect(dialog.getByTestId('count-links')).toContainText('4 new');
+  expect(caseContents(workbench.casePath).entities).toHaveLength(before.entities.length);
+});
+
 test('File › Export › GraphML in the native menu goes straight to the save dialog; cancelling it writes nothing', async ({ workbench }) => {
   const { page } = workbench;
   await workbench.launch();

@@ -240,7 +240,8 @@ function chooseLayout(rows: readonly TableRow[], mapping: CsvMapping | undefined
   if (mapping?.layout !== undefined) return { layout: mapping.layout, reason: 'chosen in the mapping', hasHeader: headerFor(mapping.layout) };
   const matrix = matrixEvidence(rows);
   if (matrix !== null) return { layout: 'matrix', reason: matrix, hasHeader: true };
-  if (!usesNames && mapping?.from === undefined) {
+  // Column numbers (the dialog's defaults) do not rule out an edge list; header names do.
+  if (!usesNames) {
     const hasHeader = headerFor('edgeList');
     const edgeList = edgeListEvidence(hasHeader ? rows.slice(1) : rows);
     if (edgeList !== null) return { layout: 'edgeList', reason: edgeList, hasHeader };

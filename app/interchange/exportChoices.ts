@@ -7,6 +7,8 @@ export interface ExportChoice {
   label: string;
   format: ExportFormat;
   stixRelationships?: 'strict' | 'custom';
+  /** CSV: a UTF-8 byte order mark first, so Excel reads the text as UTF-8. */
+  csvBom?: boolean;
   description: string;
 }
 
@@ -28,6 +30,14 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   { id: 'graphml', label: 'GraphML', format: 'graphml', description: 'For Gephi, yEd and Cytoscape: attributes, positions and colours.' },
   { id: 'gexf', label: 'GEXF', format: 'gexf', description: 'For Gephi: attributes, positions and colours.' },
   { id: 'csv', label: 'CSV', format: 'csv', description: 'Two tables beside each other: <name>-entities.csv and <name>-links.csv.' },
+  {
+    id: 'csvExcel',
+    label: 'CSV for Excel (with a byte order mark)',
+    format: 'csv',
+    csvBom: true,
+    description: 'The same two tables, marked as UTF-8 so Excel shows accented and non-Latin names correctly.',
+  },
+  { id: 'xlsx', label: 'Excel workbook', format: 'xlsx', description: 'Entities, Links, Sources and Citations sheets in one .xlsx file.' },
   { id: 'anx', label: 'i2 ANX', format: 'anx', description: 'For i2 Analyst’s Notebook: icons, arrows, strengths, grades and positions.' },
   {
     id: 'mispEvent',

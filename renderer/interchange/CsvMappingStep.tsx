@@ -1,7 +1,11 @@
 import { useState } from 'react';
-import { csvMappingPresets, mappingProblem, type CsvMappingForm } from './csvMappingForm';
+import { TABLE_LAYOUT_LABELS, TABLE_LAYOUTS, TEXT_ENCODINGS } from '../../app/interchange/csvMapping';
+import { csvMappingPresets, mappingProblem, usesColumns, type CsvMappingForm } from './csvMappingForm';
 
-type TextKey = Exclude<keyof CsvMappingForm, 'delimiter' | 'hasHeader'>;
+type TextKey = Exclude<keyof CsvMappingForm, 'layout' | 'encoding' | 'delimiter' | 'header' | 'dateOrder' | 'sheet'>;
+
+/** Fields that an edge list or a matrix still reads: the entity and link types to give everything. */
+const FIXED_ONLY: ReadonlySet<TextKey> = new Set(['fromFixedType', 'linkFixedType']);
 
 const COLUMNS: readonly { key: TextKey; label: string; placeholder: string }[] = [
   { key: 'fromLabel', label: 'Source entity', placeholder: 'column, e.g. 1 or Name' },
@@ -17,6 +21,7 @@ const COLUMNS: readonly { key: TextKey; label: string; placeholder: string }[] =
 ];
 
 const DELIMITERS: readonly { value: CsvMappingForm['delimiter']; label: string }[] = [
+  { value: 'auto', label: 'From the file' },
   { value: ',', label: 'Comma' },
   { value: ';', label: 'Semicolon' },
   { value: '\t', label: 'Tab' },
@@ -45,8 +50,34 @@ export function CsvMappingStep({
   return (
     <fieldset className="ix-mapping" data-testid="csv-mapping" disabled={disabled}>
       <legend>Columns</legend>
-      <p className="muted">Give each column by its number (1 is the first) or its header name. Each row is one link between two entities.</p>
+      <p className="muted">
+        {usesColumns(form)
+          ? 'Give each column by its number (1 is the first) or its header name. Each row is one link between two entities, or one entity when the target is empty.'
+          : 'Every entity gets the source type, every link the link type.'}
+      </p>
       <div className="ix-mapping-grid">
+        <label className="ix-field">
+          <span>Layout</span>
+          <select aria-label="Layout" value={form.layout} onChange={(e) => update({ layout: e.target.value as CsvMappingForm['layout'] })}>
+            <option value="auto">From the file</option>
+            {TABLE_LAYOUTS.map((layout) => (
+              <option key={layout} value={layout}>
+                {TABLE_LAYOUT_LABELS[layout]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="ix-field">
+          <span>Encoding</span>
+          <select aria-label="Encoding" value={form.encoding} onChange={(e) => update({ encoding: e.target.value as CsvMappingForm['encoding'] })}>
+            <option value="auto">Detect</option>
+            {TEXT_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {encoding}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="ix-field">
           <span>Separator</span>
           <select aria-label="Separator" value={form.delimiter} onChange={(e) => update({ delimiter: e.target.value as CsvMappingForm['delimiter'] })}>
@@ -57,11 +88,28 @@ export function CsvMappingStep({
             ))}
           </select>
         </label>
-        <label className="ix-check">
-          <input type="checkbox" checked={form.hasHeader} onChange={(e) => update({ hasHeader: e.target.checked })} />
-          First row is a header
+        <label className="ix-field">
+          <span>First row</span>
+          <select aria-label="First row" value={form.header} onChange={(e) => update({ header: e.target.value as CsvMappingForm['header'] })}>
+            <option value="auto">From the file</option>
+            <option value="yes">Is a header</option>
+            <option value="no">Is data</option>
+          </select>
         </label>
-        {COLUMNS.map((c) => (
+        <label className="ix-field">
+          <span>Day/month order</span>
+          <select aria-label="Day and month order" value={form.dateOrder} onChange={(e) => update({ dateOrder: e.target.value as CsvMappingForm['dateOrder'] })}>
+            <option value="auto">ISO; day/month only when the file shows which</option>
+            <option value="iso">ISO only (2020-04-03)</option>
+            <option value="dmy">Day first (03/04/2020 is 3 April)</option>
+            <option value="mdy">Month first (03/04/2020 is 4 March)</option>
+          </select>
+        </label>
+        <label className="ix-field">
+          <span>Sheet (Excel)</span>
+          <input type="text" aria-label="Sheet" value={form.sheet} placeholder="the first" maxLength={200} onChange={(e) => update({ sheet: e.target.value })} />
+        </label>
+        {COLUMNS.filter((c) => usesColumns(form) || FIXED_ONLY.has(c.key)).map((c) => (
           <label key={c.key} className="ix-field">
             <span>{c.label}</span>
             <input type="text" aria-label={c.label} value={form[c.key]} placeholder={c.placeholder} maxLength={200} onChange={(e) => update({ [c.key]: e.target.value })} />

@@ -24,6 +24,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
     const result = await api['interchange.export']({
       format: chosen.format,
       ...(chosen.stixRelationships ? { stixRelationships: chosen.stixRelationships } : {}),
+      ...(chosen.csvBom ? { csvBom: true } : {}),
     });
     if (result.ok) setStatus({ kind: 'done', result: result.value });
     else if (result.error.code === 'cancelled') setStatus({ kind: 'idle' });

@@ -1,6 +1,7 @@
 import { DialogShell } from '../panels/DialogShell';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportFormat } from '../../app/interchange/graph';
+import { TABLE_LAYOUT_LABELS, type DateOrder, type TableReading } from '../../app/interchange/csvMapping';
 import type { EntityDecision, EntityPlan, ImportPreview, ImportReport } from '../../app/interchange/plan';
 import { RELIABILITY_GRADES, type Reliability } from '../../app/domain';
 import { useApp } from '../appContext';
@@ -127,6 +128,80 @@ function EntityTable({
   );
 }
 
+/** What the reader understood of a table: layout, encoding, header, dates, and the first rows as what they become. */
+function TableReadingView({ table }: { table: TableReading }) {
+  const delimiter = table.delimiter === null ? null : (DELIMITER_NAMES[table.delimiter] ?? table.delimiter);
+  return (
+    <section className="ix-section" data-testid="import-table-reading">
+      <h3>How the file was read</h3>
+      <dl className="ix-counts">
+        <div>
+          <dt>Layout</dt>
+          <dd data-testid="table-layout">
+            {TABLE_LAYOUT_LABELS[table.layout]}: {table.layoutReason}
+          </dd>
+        </div>
+        {table.sheet !== null && (
+          <div>
+            <dt>Sheet</dt>
+            <dd>{table.sheet}</dd>
+          </div>
+        )}
+        {table.encoding !== null && (
+          <div>
+            <dt>Encoding</dt>
+            <dd data-testid="table-encoding">
+              {table.encoding}
+              {table.bom ? ' with a byte order mark' : ''} ({table.encodingReason})
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Columns</dt>
+          <dd>
+            {delimiter !== null ? `${delimiter}-separated; ` : ''}
+            {table.hasHeader ? `first row is a header (${table.columns.slice(0, 12).join(', ')}${table.columns.length > 12 ? ', …' : ''})` : 'no header row'}; {table.rows.toLocaleString()} rows
+          </dd>
+        </div>
+        {table.dateOrderReason !== '' && (
+          <div>
+            <dt>Dates</dt>
+            <dd data-testid="table-dates">
+              {table.dateOrder === null ? 'not read: ' : `${DATE_ORDER_NAMES[table.dateOrder]}: `}
+              {table.dateOrderReason}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {table.sample.length > 0 && (
+        <div className="ix-table-wrap">
+          <table className="ix-table" data-testid="table-sample">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Cells</th>
+                <th scope="col">Becomes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.sample.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td className="muted">{row.cells.slice(0, 8).join(' | ')}{row.cells.length > 8 ? ' | …' : ''}</td>
+                  <td>{row.reads}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'bar' };
+const DATE_ORDER_NAMES: Record<DateOrder, string> = { iso: 'ISO', dmy: 'day first', mdy: 'month first' };
+
 function PreviewView({
   preview,
   choices,
@@ -181,6 +256,7 @@ function PreviewView({
           </dd>
         </div>
       </dl>
+      {preview.table && <TableReadingView table={preview.table} />}
       <EntityTable title="To merge" rows={byAction('merge')} testId="entities-merge" choices={choices} setChoice={setChoice} />
       <EntityTable
         title="New, but like entities in the case"
@@ -383,7 +459,7 @@ function ImportFlow({ close }: { close: () => void }) {
               onChange={(e) => {
                 const next = e.target.value as FormatChoice;
                 setFormat(next);
-                if (preview) void read(preview.file.path, next, next === 'csv' || (next === 'auto' && preview.file.format === 'csv') ? mapping : null);
+                if (preview) void read(preview.file.path, next, next === 'csv' || next === 'xlsx' || (next === 'auto' && (preview.file.format === 'csv' || preview.file.format === 'xlsx')) ? mapping : null);
               }}
             >
               {(Object.keys(FORMAT_LABELS) as FormatChoice[]).map((f) => (
@@ -393,7 +469,7 @@ function ImportFlow({ close }: { close: () => void }) {
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={busy} onClick={() => void read(undefined, format, format === 'csv' ? mapping : null)} data-testid="import-choose-file">
+          <button type="button" className="button" disabled={busy} onClick={() => void read(undefined, format, format === 'csv' || format === 'xlsx' ? mapping : null)} data-testid="import-choose-file">
             {preview ? 'Choose another file…' : 'Choose file…'}
           </button>
         </div>
@@ -413,13 +489,13 @@ function ImportFlow({ close }: { close: () => void }) {
           {error}
         </p>
       )}
-      {step.kind !== 'done' && (format === 'csv' || preview?.file.format === 'csv') && (
+      {step.kind !== 'done' && (format === 'csv' || format === 'xlsx' || preview?.file.format === 'csv' || preview?.file.format === 'xlsx') && (
         <CsvMappingStep
           form={mapping}
           onChange={setMapping}
           disabled={busy}
           applyLabel={preview ? 'Preview again with these columns' : 'Choose file with these columns…'}
-          onApply={() => void read(preview?.file.path, 'csv', mapping)}
+          onApply={() => void read(preview?.file.path, preview?.file.format === 'xlsx' || format === 'xlsx' ? 'xlsx' : 'csv', mapping)}
         />
       )}
       {preview && (

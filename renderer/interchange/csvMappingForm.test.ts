@@ -10,6 +10,19 @@ describe('the CSV column-mapping form', () => {
     expect(mapping.grade).toBeUndefined();
   });
 
+  it('leaves "from the file" choices out, so the reader works them out and reports them; explicit ones go through', () => {
+    const auto = toCsvMapping(I2_STYLE_FORM);
+    expect(auto).not.toHaveProperty('layout');
+    expect(auto).not.toHaveProperty('encoding');
+    expect(auto).not.toHaveProperty('delimiter');
+    expect(auto).not.toHaveProperty('hasHeader');
+    expect(auto).not.toHaveProperty('dateOrder');
+    const chosen = toCsvMapping({ ...I2_STYLE_FORM, layout: 'matrix', encoding: 'windows-1252', delimiter: ';', header: 'no', dateOrder: 'mdy', sheet: 'Ties' });
+    expect(csvMappingSchema.parse(chosen)).toMatchObject({ layout: 'matrix', encoding: 'windows-1252', delimiter: ';', hasHeader: false, dateOrder: 'mdy', sheet: 'Ties' });
+    // A matrix or an edge list reads no entity columns, so none are required.
+    expect(mappingProblem({ ...I2_STYLE_FORM, layout: 'edgeList', fromLabel: '', toLabel: '' })).toBeNull();
+  });
+
   it('says what is missing', () => {
     expect(mappingProblem(I2_STYLE_FORM)).toBeNull();
     expect(mappingProblem({ ...I2_STYLE_FORM, toLabel: ' ' })).toMatch(/target entity/);

@@ -1,9 +1,14 @@
-import type { CsvMapping } from '../../app/interchange/csvMapping';
+import type { CsvMapping, DateOrder, TableLayout, TextEncoding } from '../../app/interchange/csvMapping';
 
-/** The column-mapping step as the analyst fills it in: header names, or 1-based column numbers. */
+/** The column-mapping step as the analyst fills it in: header names, or 1-based column numbers; "auto" leaves it to the file. */
 export interface CsvMappingForm {
-  delimiter: ',' | ';' | '\t' | '|';
-  hasHeader: boolean;
+  layout: 'auto' | TableLayout;
+  encoding: 'auto' | TextEncoding;
+  delimiter: 'auto' | ',' | ';' | '\t' | '|';
+  header: 'auto' | 'yes' | 'no';
+  dateOrder: 'auto' | DateOrder;
+  /** A spreadsheet's sheet to read as rows; empty for the first. */
+  sheet: string;
   fromLabel: string;
   fromType: string;
   fromFixedType: string;
@@ -16,10 +21,14 @@ export interface CsvMappingForm {
   grade: string;
 }
 
-/** i2-style: entity, type, link, entity, type, date, grade. */
+/** i2-style columns (entity, type, link, entity, type, date, grade); layout, encoding, header and dates from the file. */
 export const I2_STYLE_FORM: CsvMappingForm = {
-  delimiter: ',',
-  hasHeader: true,
+  layout: 'auto',
+  encoding: 'auto',
+  delimiter: 'auto',
+  header: 'auto',
+  dateOrder: 'auto',
+  sheet: '',
   fromLabel: '1',
   fromType: '2',
   fromFixedType: '',
@@ -42,7 +51,7 @@ function column(text: string): Column | undefined {
   return trimmed;
 }
 
-function end(label: string, type: string, fixedType: string): CsvMapping['from'] {
+function end(label: string, type: string, fixedType: string): NonNullable<CsvMapping['from']> {
   const typeColumn = column(type);
   const fixed = fixedType.trim();
   return {
@@ -52,14 +61,20 @@ function end(label: string, type: string, fixedType: string): CsvMapping['from']
   };
 }
 
+/** Whether the layout reads the entity and link columns (rows), or only the fixed types (edge list, matrix). */
+export function usesColumns(form: CsvMappingForm): boolean {
+  return form.layout === 'auto' || form.layout === 'rows';
+}
+
 /** What is missing before the mapping can be used, in words; null when it is complete. */
 export function mappingProblem(form: CsvMappingForm): string | null {
+  if (!usesColumns(form)) return null;
   if (column(form.fromLabel) === undefined) return 'Say which column holds the source entity.';
   if (column(form.toLabel) === undefined) return 'Say which column holds the target entity.';
   return null;
 }
 
-/** The form as the contract's CSV mapping. */
+/** The form as the contract's CSV mapping: "auto" fields are left out, for the reader to work out and report. */
 export function toCsvMapping(form: CsvMappingForm): CsvMapping {
   const linkType = column(form.linkType);
   const linkFixed = form.linkFixedType.trim();
@@ -71,8 +86,12 @@ export function toCsvMapping(form: CsvMappingForm): CsvMapping {
     ...(date !== undefined ? { startDate: date } : {}),
   };
   return {
-    delimiter: form.delimiter,
-    hasHeader: form.hasHeader,
+    ...(form.layout !== 'auto' ? { layout: form.layout } : {}),
+    ...(form.encoding !== 'auto' ? { encoding: form.encoding } : {}),
+    ...(form.delimiter !== 'auto' ? { delimiter: form.delimiter } : {}),
+    ...(form.header !== 'auto' ? { hasHeader: form.header === 'yes' } : {}),
+    ...(form.dateOrder !== 'auto' ? { dateOrder: form.dateOrder } : {}),
+    ...(form.sheet.trim() !== '' ? { sheet: form.sheet.trim() } : {}),
     from: end(form.fromLabel, form.fromType, form.fromFixedType),
     to: end(form.toLabel, form.toType, form.toFixedType),
     ...(Object.keys(link).length > 0 ? { link } : {}),
