@@ -2,7 +2,7 @@ import { encodeCase, type EncodedFile, type EncodeOptions, type TextExportFormat
 import { EXPORT_FORMATS, type ExportFormat } from '../../app/interchange/graph';
 import { openCaseFile } from '../../db/caseFile';
 import { exportCaseDocument } from '../../db/exportCase';
-import { exportCase as exportCaseFile, filesExportWouldReplace } from '../interchange/exportService';
+import { exportCase as exportWorkbook, exportCaseToFile, filesExportWouldReplace } from '../interchange/exportService';
 import { onePositional, parseCommandLine, UsageError, type CliCommand, type Io } from './command';
 
 export const exportCommand: CliCommand = {
@@ -19,7 +19,8 @@ export const exportCommand: CliCommand = {
   run: exportCase,
 };
 
-async function exportCase(argv: string[], io: Io): Promise<number> {
+/** Synchronous like the other commands, except for an Excel workbook (its writer is asynchronous). */
+function exportCase(argv: string[], io: Io): number | Promise<number> {
   const { values, positionals } = parseCommandLine(argv, {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
@@ -45,9 +46,17 @@ async function exportCase(argv: string[], io: Io): Promise<number> {
     }
   }
   const store = openCaseFile(path, { readonly: true });
+  if (format === 'xlsx' && output !== undefined) {
+    return exportWorkbook(store.db, 'xlsx', output)
+      .then((result) => {
+        io.err(`Wrote ${result.paths.join(', ')}`);
+        return 0;
+      })
+      .finally(() => store.close());
+  }
   try {
     if (output !== undefined) {
-      const result = await exportCaseFile(store.db, format as ExportFormat, output, { ...options, overwrite: values.force === true });
+      const result = exportCaseToFile(store.db, format as TextExportFormat, output, { ...options, overwrite: values.force === true });
       io.err(`Wrote ${result.paths.join(', ')}`);
       return 0;
     }

@@ -10,6 +10,7 @@ import { tempFolder } from '../../db/testing/tempCase';
 import { ImportSessions } from './importService';
 import { decodeAs, decodeUtf8, runParseJob } from './parseJob';
 import { useBuiltInterchangeWorker } from './testing/workerBundle';
+import { readWorkbook } from './xlsx';
 
 let tmp: ReturnType<typeof tempFolder>;
 beforeAll(() => {
@@ -201,7 +202,7 @@ describe('Excel workbooks', () => {
     expect(preview.table).toMatchObject({ layout: 'rows', sheet: 'Ties', hasHeader: true });
     expect(preview.plan.counts.entities.create).toBe(3);
     expect(preview.plan.counts.links.create).toBe(1);
-    const result = await runParseJob({ path, format: 'auto', options: {}, limits: DEFAULT_PARSE_LIMITS, maxFileBytes: 1e8 });
+    const result = await runParseJob({ path, format: 'auto', options: {}, limits: DEFAULT_PARSE_LIMITS, maxFileBytes: 1e8 }, { readWorkbook });
     expect(result.ok && result.graph.links[0]?.startDate).toBe('2017-03-02');
   });
 
@@ -217,7 +218,7 @@ describe('Excel workbooks', () => {
     expect(bomb.length * 100).toBeLessThan(sheetXml.length);
     const path = tmp.file('bomb.xlsx');
     writeFileSync(path, bomb);
-    const result = await runParseJob({ path, format: 'auto', options: {}, limits: DEFAULT_PARSE_LIMITS, maxFileBytes: 1e8 });
+    const result = await runParseJob({ path, format: 'auto', options: {}, limits: DEFAULT_PARSE_LIMITS, maxFileBytes: 1e8 }, { readWorkbook });
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/sheet1\.xml" unpacks to more than 100 times its packed size/) as unknown });
   });
 });

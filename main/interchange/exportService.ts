@@ -6,7 +6,7 @@ import { encodeCase, type EncodedFile, type EncodeOptions, type TextExportFormat
 import type { ExportFormat } from '../../app/interchange/graph';
 import { exportCaseDocument } from '../../db/exportCase';
 import type { Db } from '../../db/types';
-import { encodeXlsx } from './xlsx';
+import { encodeXlsxInWorker } from './parseHost';
 
 /** Where each file of an export goes: the path itself, or "<stem>-<part><ext>" beside it. */
 export function exportPaths(path: string, files: readonly Pick<EncodedFile, 'part' | 'extension'>[]): string[] {
@@ -84,6 +84,7 @@ export function exportCaseToFile(db: Db, format: TextExportFormat, path: string,
 export async function exportCase(db: Db, format: ExportFormat, path: string, options: ExportFileOptions = {}): Promise<ExportResult> {
   if (format !== 'xlsx') return exportCaseToFile(db, format, path, options);
   const doc = exportCaseDocument(db);
-  writeFileAtomically(path, await encodeXlsx(doc));
+  // Written in the import worker, which bundles the workbook library (main and the CLI do not).
+  writeFileAtomically(path, await encodeXlsxInWorker(doc));
   return { paths: [path], entities: doc.entities.length, links: doc.links.length };
 }

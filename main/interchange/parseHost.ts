@@ -4,7 +4,9 @@ import { basename, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PARSE_LIMITS, describeLocation, type ErrorLocation, type ImportFormat, type InterchangeGraph, type ParseLimits } from '../../app/interchange/graph';
 import type { ImportOptions } from '../../app/interchange/parse';
+import type { CaseDocument } from '../../app/domain';
 import { tooLargeMessage, type ParseJob, type ParseJobResult, type ParsedFileFacts } from './parseJob';
+import type { EncodeXlsxJob, EncodeXlsxResult } from './worker';
 
 /** Files larger than this are refused before a byte is read. */
 export const MAX_IMPORT_FILE_BYTES = 512_000_000;
@@ -166,4 +168,34 @@ export function parseFileInChildProcess(path: string, options: ParseFileOptions 
     throw new ImportParseError(`${name} could not be imported: ${why}. Nothing was imported.`);
   }
   return settle(JSON.parse(child.stdout) as ParseJobResult, name);
+}
+
+/** Writes a case as an Excel workbook in a worker thread (the workbook library is bundled there only). */
+export function encodeXlsxInWorker(doc: CaseDocument, options: { timeoutMs?: number; maxMemoryMb?: number } = {}): Promise<Uint8Array> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const memory = options.maxMemoryMb ?? DEFAULT_MEMORY_MB;
+  return new Promise<Uint8Array>((resolvePromise, reject) => {
+    const worker = new Worker(interchangeWorkerScript(), { resourceLimits: { maxOldGenerationSizeMb: memory, stackSizeMb: 8 }, stdout: false, stderr: false });
+    let done = false;
+    const finish = (outcome: () => Uint8Array) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      try {
+        resolvePromise(outcome());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    const fail = (why: string) => () => {
+      throw new Error(`The Excel workbook could not be written: ${why}`);
+    };
+    const timer = setTimeout(() => finish(fail(`it took longer than ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    worker.once('message', (result: EncodeXlsxResult) => finish(result.ok ? () => result.bytes : fail(result.message)));
+    worker.once('error', (error: Error & { code?: string }) => finish(fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needed more than ${memory} MB of memory` : error.message)));
+    worker.once('exit', (code) => finish(fail(`the writer stopped unexpectedly (exit ${code})`)));
+    const job: EncodeXlsxJob = { kind: 'encodeXlsx', doc };
+    worker.postMessage(job);
+  });
 }

@@ -5,7 +5,7 @@ import { InterchangeError, type ErrorLocation, type ImportFormat, type Interchan
 import type { TextEncoding } from '../../app/interchange/csvMapping';
 import { formatOf, parseInterchange, type ImportOptions } from '../../app/interchange/parse';
 import { findInvalidUtf8 } from '../../app/interchange/utf8';
-import { readWorkbook } from './xlsx';
+import type { WorkbookTables } from '../../app/interchange/spreadsheet';
 
 /** What the import worker is asked to do: read one file and map it to the interchange graph. */
 export interface ParseJob {
@@ -77,15 +77,21 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+/** Readers only the import worker bundles (the workbook library is large: the CLI and the app's main process do without it). */
+export interface WorkerReaders {
+  readWorkbook?: (bytes: Uint8Array, limits: ParseLimits) => Promise<WorkbookTables>;
+}
+
 /** Runs one job; never rejects (the worker posts whatever this resolves to). */
-export async function runParseJob(job: ParseJob): Promise<ParseJobResult> {
+export async function runParseJob(job: ParseJob, readers: WorkerReaders = {}): Promise<ParseJobResult> {
   try {
     const bytes = readCapped(job.path, job.maxFileBytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const name = basename(job.path);
     const format = formatOf(bytes, { fileName: name, format: job.format });
     // The workbook library is asynchronous: its sheets are read here, then mapped like the other formats.
-    const workbook = format === 'xlsx' && bytes.length > 0 ? await readWorkbook(bytes, job.limits) : undefined;
+    if (format === 'xlsx' && bytes.length > 0 && !readers.readWorkbook) throw new InterchangeError('Excel workbooks are read in the import worker');
+    const workbook = format === 'xlsx' && bytes.length > 0 && readers.readWorkbook ? await readers.readWorkbook(bytes, job.limits) : undefined;
     const graph = parseInterchange(bytes, { fileName: name, format, options: job.options, limits: job.limits, decodeText: decodeUtf8, decodeAs, ...(workbook ? { workbook } : {}) });
     return { ok: true, graph, file: { path: job.path, name, bytes: bytes.length, sha256 } };
   } catch (error) {
