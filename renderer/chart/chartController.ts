@@ -7,6 +7,7 @@ import { MARK_FIRST_FRAME, MARK_LAYOUT_STOP, setChartReadyFlag } from '../sessio
 import type { UiStore } from '../store';
 import type { ChartDelta } from '../data/caseData';
 import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
+import { createFirstLayoutRunner, provisionalPlacement } from './firstLayout';
 import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, placeNodes, saveLayoutStep } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
@@ -67,6 +68,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     if (!result.ok) reportError(`The chart layout was not saved: ${result.error.message}`);
   };
   const currentChartId = () => store.getState().chart?.chartId ?? null;
+  const firstLayout = createFirstLayoutRunner();
 
   const unbindSelection = bindSelectionSync(cy, store);
   const unbindStyle = bindStyleSync(cy, store);
@@ -91,6 +93,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   let shownKey: string | null = null;
   /** Bumped by each show; a layout finishing for an older one does not mark the chart ready. */
   let showing = 0;
+  /** The show whose first layout ran last: only it clears layoutRunning. */
+  let firstLayoutToken = 0;
 
   const drawnSnapshot = (ele: SingularElementArgument): ElementSnapshot => ({
     group: ele.isNode() ? 'nodes' : 'edges',
@@ -116,10 +120,10 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     return definition;
   };
 
-  const markReady = (token: number) => {
+  const markReady = (token: number, firstFrameMarked = false) => {
     if (token !== showing || cy.destroyed()) return;
     setChartReadyFlag(true);
-    performance.mark(MARK_FIRST_FRAME);
+    if (!firstFrameMarked) performance.mark(MARK_FIRST_FRAME);
     store.setState({ chartStatus: 'ready' });
   };
 
@@ -171,11 +175,33 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
         else cy.fit(undefined, FIT_PADDING);
       }
     } else {
-      // Synchronous: the nodes, added without positions, are never drawn piled up before it.
-      placeNodes(cy, computeLayout(cy));
-      performance.mark(MARK_LAYOUT_STOP);
-      // Saved once, in one call; drawing does not wait for it.
-      void savePositions(data.chartId, allPositions(cy));
+      // Drawn at once at a provisional placement; the first layout runs in a worker, so the window
+      // stays responsive, and the chart is ready (editable) once it is applied and saved.
+      placeNodes(cy, provisionalPlacement(cy));
+      await afterNextFrame(cy);
+      if (token !== showing || cy.destroyed()) return;
+      performance.mark(MARK_FIRST_FRAME);
+      firstLayoutToken = token;
+      store.setState({ layoutRunning: true });
+      let laidOut: Map<string, { x: number; y: number }> | null = null;
+      try {
+        laidOut = await firstLayout.run(cy);
+      } catch (error) {
+        reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // Cleared by the last first layout started, whether or not a newer show superseded its chart.
+      if (firstLayoutToken === token && !cy.destroyed()) store.setState({ layoutRunning: false });
+      if (token !== showing || cy.destroyed()) return;
+      if (laidOut) {
+        placeNodes(cy, laidOut);
+        performance.mark(MARK_LAYOUT_STOP);
+        // Saved once, in one call; drawing does not wait for it.
+        void savePositions(data.chartId, allPositions(cy));
+      }
+      await afterNextFrame(cy);
+      markReady(token, true);
+      if (token === showing) viewport.resume(data.chartId);
+      return;
     }
     await afterNextFrame(cy);
     markReady(token);
@@ -294,6 +320,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     handle,
     destroy() {
       showing += 1;
+      firstLayout.dispose();
       for (const unbind of unbindExtensions) unbind();
       unsubscribe();
       resizeObserver.disconnect();

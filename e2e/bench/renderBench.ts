@@ -1,0 +1,414 @@
+/**
+ * The render part of `npm run bench` (`BENCH_SECTIONS=render`, `--quick` for a subset): the app's
+ * chart beside plain Cytoscape (default style) and sigma.js v3 + graphology, on the same
+ * preferential-attachment graphs with the same positions, in the same Chromium and run.
+ *
+ * - first frame: from the page's navigation start to the renderer's first drawn frame holding
+ *   every element. The app is the built renderer against the real handlers and a real case file,
+ *   its replies crossing as one JSON string (as Electron's IPC sends one serialised message);
+ *   the references get the graph the same way.
+ * - viewport frame: a zoom or pan step until the renderer drew it and the next animation frame began
+ *   (median of the steps).
+ * - heap: the page's JS heap after a garbage collection, once the chart is drawn.
+ * - first layout of a case with no stored positions: the first frame (provisional placement),
+ *   the layout's end, and the longest task of the UI thread meanwhile (PerformanceObserver).
+ * - layout engines in Node: graphology-layout-forceatlas2 (what the first layout runs) and fCoSE
+ *   (the analyst's "Lay out again") on the same graphs.
+ * Writes test-results/render-bench.json.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
+import { buildSync } from 'esbuild';
+import cytoscape from 'cytoscape';
+// The extension ships no types (renderer/cytoscape-fcose.d.ts declares them for the renderer only).
+// @ts-expect-error: untyped module
+import fcose from 'cytoscape-fcose';
+import { chromium, type Browser, type Page } from 'playwright';
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { tempFolder } from '../../db/testing/tempCase';
+import { CaseSession } from '../../main/caseSession';
+import { dispatch } from '../../main/dispatch';
+import { createHandlers } from '../../main/handlers';
+import { RecentCases } from '../../main/recentCases';
+import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../../main/security';
+import { firstLayoutPositions } from '../../app/layout/firstLayout';
+import { benchGraph, writeBenchCase, type BenchGraph } from './graphs';
+
+cytoscape.use(fcose as cytoscape.Ext);
+
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const SIZES = (process.env.BENCH_RENDER_SIZES ?? '1000,5000,20000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_RENDER_ROUNDS ?? (QUICK ? 1 : 3));
+/** At 20,000 one round each (a round takes a while); BENCH_RENDER_ROUNDS overrides. */
+const roundsFor = (n: number) => (process.env.BENCH_RENDER_ROUNDS ? ROUNDS : n >= 20_000 ? 1 : ROUNDS);
+const VIEWPORT_STEPS = QUICK ? 8 : 16;
+const ORIGIN = 'http://workbench.localhost';
+const RENDERER_DIR = resolve(process.env.WORKBENCH_RENDERER_DIR ?? 'dist/renderer');
+const OUT = 'test-results/render-bench.json';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-precise-memory-info',
+];
+
+function bundle(entry: string): string {
+  return buildSync({ entryPoints: [resolve(entry)], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, logLevel: 'error' })
+    .outputFiles[0]!.text;
+}
+
+const LONG_TASK_OBSERVER = `(() => {
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+const referenceHtml = (script: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;height:100%;overflow:hidden}#chart{position:absolute;inset:0}</style></head><body><div id="chart"></div><script>${script}</script></body></html>`;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)]!;
+}
+
+interface PageRun {
+  firstFrameMs: number;
+  viewportFrameMs: number | null;
+  heapMb: number | null;
+}
+
+interface LayoutRun {
+  firstFrameMs: number;
+  layoutDoneMs: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+/** Serves the built renderer exactly as main's app:// protocol does, the reference pages, and nothing else. */
+async function routePage(page: Page, references: Record<string, string>): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) {
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      return route.abort('blockedbyclient');
+    }
+    const reference = references[url.pathname];
+    if (reference !== undefined) return route.fulfill({ status: 200, body: reference, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    const file = resolveAppAssetPath(RENDERER_DIR, APP_PROTOCOL_ORIGIN + route.request().url().slice(ORIGIN.length));
+    if (file === null || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, body: readFileSync(file), headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': contentTypeForAsset(file) } });
+  });
+}
+
+async function heapMb(page: Page): Promise<number | null> {
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    await cdp.detach();
+    return usage.usedSize / 2 ** 20;
+  } catch {
+    return null;
+  }
+}
+
+async function markTime(page: Page, name: string): Promise<number> {
+  return page.evaluate((mark) => performance.getEntriesByName(mark, 'mark')[0]?.startTime ?? Number.NaN, name);
+}
+
+/** Median time of viewport steps; the page's __benchStep applies one and resolves once drawn. */
+async function viewportFrames(page: Page): Promise<number> {
+  const times = await page.evaluate(async (steps) => {
+    const step = (window as unknown as { __benchStep: (i: number) => Promise<void> }).__benchStep;
+    const out: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      const started = performance.now();
+      await step(i);
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      out.push(performance.now() - started);
+    }
+    return out;
+  }, VIEWPORT_STEPS);
+  return median(times);
+}
+
+/** Gives the app's page the same viewport steps as the plain Cytoscape page, on its own Cytoscape. */
+async function installAppSteps(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    interface Cy {
+      one(event: string, fn: () => void): void;
+      zoom(): number;
+      zoom(options: object): void;
+      panBy(by: object): void;
+      width(): number;
+      height(): number;
+    }
+    const cy = (window as unknown as { __workbenchChart: { cy: Cy } }).__workbenchChart.cy;
+    const changes = [
+      { zoom: 1.25, panX: 0, panY: 0 },
+      { zoom: 1, panX: 60, panY: 40 },
+      { zoom: 0.8, panX: 0, panY: 0 },
+      { zoom: 1, panX: -60, panY: -40 },
+    ];
+    (window as unknown as { __benchStep: (i: number) => Promise<void> }).__benchStep = async (i: number) => {
+      const change = changes[i % 4]!;
+      const done = new Promise<void>((r) => cy.one('render', () => r()));
+      if (change.zoom !== 1) cy.zoom({ level: cy.zoom() * change.zoom, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      else cy.panBy({ x: change.panX, y: change.panY });
+      await done;
+    };
+  });
+}
+
+class Bench {
+  private readonly tmp = tempFolder('awb-bench-render-');
+  private readonly bridge = bundle('e2e/bench/pages/appBridge.ts');
+  private readonly references = {
+    '/bench/cytoscape.html': referenceHtml(bundle('e2e/bench/pages/cytoscapePage.ts')),
+    '/bench/sigma.html': referenceHtml(bundle('e2e/bench/pages/sigmaPage.ts')),
+  };
+  constructor(private readonly browser: Browser) {}
+
+  cleanup(): void {
+    this.tmp.cleanup();
+  }
+
+  casePath(name: string): string {
+    return this.tmp.file(name);
+  }
+
+  private async newPage(): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await routePage(page, this.references);
+    await page.addInitScript({ content: LONG_TASK_OBSERVER });
+    return page;
+  }
+
+  /** The app on a case file: the built renderer, the real handlers, replies as JSON strings. */
+  private async openApp(casePath: string): Promise<{ page: Page; close: () => Promise<void>; problems: string[] }> {
+    const session = new CaseSession();
+    session.open(casePath);
+    const handlers = createHandlers({
+      session,
+      dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
+      recent: new RecentCases(this.tmp.file('recent.json')),
+      emit: () => undefined,
+    });
+    const problems: string[] = [];
+    const page = await this.newPage();
+    await page.exposeBinding('__benchInvokeJson', async (_source, channel: string, inputJson: string) =>
+      JSON.stringify(await dispatch(handlers, channel, inputJson === '' ? undefined : JSON.parse(inputJson), (name, error) => problems.push(`${name}: ${String(error)}`))),
+    );
+    await page.addInitScript({ content: this.bridge });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    return {
+      page,
+      problems,
+      close: async () => {
+        await page.context().close();
+        session.close();
+      },
+    };
+  }
+
+  async app(casePath: string, measureViewport: boolean): Promise<PageRun> {
+    const { page, close, problems } = await this.openApp(casePath);
+    try {
+      // BENCH_PROFILE=file.cpuprofile: a CPU profile of the app's open (diagnostics, not a figure).
+      const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+      if (profiler) {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+        await profiler.send('Profiler.start');
+      }
+      await page.goto(`${ORIGIN}/index.html${process.env.BENCH_APP_QUERY ?? ''}`);
+      await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 300_000 });
+      const firstFrameMs = await markTime(page, 'chart-first-frame');
+      if (profiler) {
+        const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
+        writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+      }
+      let viewportFrameMs: number | null = null;
+      if (measureViewport) {
+        await installAppSteps(page);
+        viewportFrameMs = await viewportFrames(page);
+      }
+      const heap = await heapMb(page);
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+      return { firstFrameMs, viewportFrameMs, heapMb: heap };
+    } finally {
+      await close();
+    }
+  }
+
+  async reference(kind: 'cytoscape' | 'sigma', graph: BenchGraph, measureViewport: boolean): Promise<PageRun> {
+    const page = await this.newPage();
+    const json = JSON.stringify({
+      nodes: graph.nodes.map((n) => ({ id: n.id, label: n.label, x: n.x, y: n.y })),
+      edges: graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+    });
+    await page.exposeBinding('__benchGraphJson', () => json);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${ORIGIN}/bench/${kind}.html`);
+      await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true, undefined, { timeout: 300_000 });
+      const firstFrameMs = await markTime(page, 'bench-first-frame');
+      const viewportFrameMs = measureViewport ? await viewportFrames(page) : null;
+      const heap = await heapMb(page);
+      if (errors.length > 0) throw new Error(errors.join('\n'));
+      return { firstFrameMs, viewportFrameMs, heapMb: heap };
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  /** A case with no stored positions: first frame, end of the first layout, longest UI task meanwhile. */
+  async firstLayout(casePath: string): Promise<LayoutRun> {
+    const { page, close, problems } = await this.openApp(casePath);
+    try {
+      await page.goto(`${ORIGIN}/index.html`);
+      await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 300_000 });
+      const firstFrameMs = await markTime(page, 'chart-first-frame');
+      await page.waitForFunction(() => performance.getEntriesByName('chart-layout-stop', 'mark').length > 0, undefined, { timeout: 300_000, polling: 100 });
+      const layoutDoneMs = await markTime(page, 'chart-layout-stop');
+      const tasks = await page.evaluate(() => (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks);
+      // From the first frame (the chart is on screen) to the layout's end: what the analyst sees.
+      const during = tasks.filter((t) => t.start + t.duration >= firstFrameMs && t.start <= layoutDoneMs);
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+      return { firstFrameMs, layoutDoneMs, longestTaskMs: Math.max(0, ...during.map((t) => t.duration)), longTasks: during.length };
+    } finally {
+      await close();
+    }
+  }
+}
+
+interface Row {
+  measure: string;
+  nodes: number;
+  ours: number;
+  reference: string;
+  referenceValue: number | null;
+  ratio: number | null;
+  target: string;
+  unit: string;
+}
+
+function timeNode(fn: () => void): number {
+  const started = nodePerformance.now();
+  fn();
+  return nodePerformance.now() - started;
+}
+
+function fcoseMs(graph: BenchGraph): number {
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 34, height: 34 } }],
+    elements: [
+      ...graph.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id } })),
+      ...graph.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+    ],
+  });
+  return timeNode(() => cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false } as cytoscape.LayoutOptions).run());
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run "npm run build" first (npm run bench builds it).');
+  const browser = await chromium.launch({ executablePath: process.env.WORKBENCH_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const bench = new Bench(browser);
+  const rows: Row[] = [];
+  const add = (row: Omit<Row, 'ratio'>) => {
+    const ratio = row.referenceValue === null || row.referenceValue === 0 ? null : row.ours / row.referenceValue;
+    rows.push({ ...row, ratio });
+    console.log(
+      `  ${row.measure} @${row.nodes}: ours ${row.ours.toFixed(1)} ${row.unit}, ${row.reference} ${row.referenceValue?.toFixed(1) ?? '-'}${ratio === null ? '' : `, ratio ${ratio.toFixed(2)}`}`,
+    );
+  };
+  try {
+    for (const n of SIZES) {
+      const started = nodePerformance.now();
+      const graph = benchGraph(n);
+      const placed = bench.casePath(`placed-${n}.awcase`);
+      writeBenchCase(placed, graph, true);
+      console.log(`render bench: ${n} nodes, ${graph.edges.length} links (graph and case in ${((nodePerformance.now() - started) / 1000).toFixed(1)} s)`);
+      const app: PageRun[] = [];
+      const cy: PageRun[] = [];
+      const sigma: PageRun[] = [];
+      const rounds = roundsFor(n);
+      const viewportToo = n === Math.max(...SIZES);
+      if (process.env.BENCH_PROFILE) {
+        console.log('  profile only:', (await bench.app(placed, false)).firstFrameMs);
+        continue;
+      }
+      for (let r = 0; r < rounds; r++) {
+        // Interleaved, so a machine busy for a while slows all three alike.
+        app.push(await bench.app(placed, viewportToo && r === 0));
+        sigma.push(await bench.reference('sigma', graph, viewportToo && r === 0));
+        cy.push(await bench.reference('cytoscape', graph, viewportToo && r === 0));
+      }
+      const m = (runs: PageRun[], key: 'firstFrameMs') => median(runs.map((run) => run[key]));
+      add({ measure: `first frame (median of ${rounds})`, nodes: n, ours: m(app, 'firstFrameMs'), reference: 'sigma.js', referenceValue: m(sigma, 'firstFrameMs'), target: '<= 1.0', unit: 'ms' });
+      add({ measure: `first frame (median of ${rounds})`, nodes: n, ours: m(app, 'firstFrameMs'), reference: 'plain Cytoscape', referenceValue: m(cy, 'firstFrameMs'), target: '-', unit: 'ms' });
+      if (viewportToo) {
+        add({ measure: `pan/zoom frame (median of ${VIEWPORT_STEPS})`, nodes: n, ours: app[0]!.viewportFrameMs!, reference: 'sigma.js', referenceValue: sigma[0]!.viewportFrameMs, target: '<= 200 ms and <= 1.0', unit: 'ms' });
+        add({ measure: `pan/zoom frame (median of ${VIEWPORT_STEPS})`, nodes: n, ours: app[0]!.viewportFrameMs!, reference: 'plain Cytoscape', referenceValue: cy[0]!.viewportFrameMs, target: '-', unit: 'ms' });
+        add({ measure: 'renderer JS heap', nodes: n, ours: app[0]!.heapMb ?? Number.NaN, reference: 'sigma.js', referenceValue: sigma[0]!.heapMb, target: '<= 500 MB', unit: 'MB' });
+      }
+
+      // The first layout of a case with no stored positions.
+      if (process.env.BENCH_SKIP_LAYOUT === '1') continue;
+      const unplaced = bench.casePath(`unplaced-${n}.awcase`);
+      writeBenchCase(unplaced, graph, false);
+      const layout = await bench.firstLayout(unplaced);
+      const fa2 = timeNode(() => firstLayoutPositions(toLayoutInput(graph)));
+      add({ measure: 'no positions: first frame', nodes: n, ours: layout.firstFrameMs, reference: 'stored positions', referenceValue: m(app, 'firstFrameMs'), target: '-', unit: 'ms' });
+      add({ measure: 'no positions: layout done (from first frame)', nodes: n, ours: layout.layoutDoneMs - layout.firstFrameMs, reference: 'same layout in Node', referenceValue: fa2, target: `<= ${n <= 1000 ? 500 : n <= 5000 ? 2000 : 8000} ms`, unit: 'ms' });
+      add({ measure: `no positions: longest UI task while laying out (${layout.longTasks} long)`, nodes: n, ours: layout.longestTaskMs, reference: '-', referenceValue: null, target: '<= 50 ms', unit: 'ms' });
+      const forceAtlas = timeNode(() => forceAtlas2Reference(graph));
+      add({ measure: 'layout engine in Node: first layout', nodes: n, ours: fa2, reference: 'graphology-layout-forceatlas2 (100 its)', referenceValue: forceAtlas, target: '-', unit: 'ms' });
+      if (n <= (QUICK ? 1000 : 5000)) add({ measure: 'layout engine in Node: first layout', nodes: n, ours: fa2, reference: 'fCoSE (default quality)', referenceValue: fcoseMs(graph), target: '-', unit: 'ms' });
+    }
+  } finally {
+    await browser.close();
+    bench.cleanup();
+  }
+
+  console.log('\nAnalyst Workbench render benchmark (Debian Chromium, no GPU; references in the same browser and run)\n');
+  console.log(`${'measure'.padEnd(58)} ${'nodes'.padStart(6)} ${'ours'.padStart(9)} ${'reference'.padEnd(40)} ${'ref'.padStart(9)} ${'ratio'.padStart(6)}  target`);
+  for (const row of rows) {
+    console.log(
+      `${row.measure.padEnd(58)} ${String(row.nodes).padStart(6)} ${row.ours.toFixed(0).padStart(9)} ${row.reference.padEnd(40)} ${(row.referenceValue?.toFixed(0) ?? '-').padStart(9)} ${(row.ratio?.toFixed(2) ?? '-').padStart(6)}  ${row.target} (${row.unit})`,
+    );
+  }
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify({ quick: QUICK, sizes: SIZES, rows }, null, 2)}\n`);
+  console.log(`\nwritten to ${OUT}`);
+}
+
+function toLayoutInput(graph: BenchGraph): { ids: string[]; edges: [number, number][] } {
+  const index = new Map(graph.nodes.map((n, i) => [n.id, i] as const));
+  return { ids: graph.nodes.map((n) => n.id), edges: graph.edges.map((e) => [index.get(e.source)!, index.get(e.target)!]) };
+}
+
+/** graphology-layout-forceatlas2 itself, 100 iterations (Barnes-Hut above 2,000 nodes), from a random start. */
+function forceAtlas2Reference(graph: BenchGraph): void {
+  const g = new Graph({ type: 'undirected', multi: true });
+  let s = 3;
+  const random = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  for (const n of graph.nodes) g.addNode(n.id, { x: random() * 1000, y: random() * 1000 });
+  for (const e of graph.edges) g.addEdgeWithKey(e.id, e.source, e.target);
+  forceAtlas2.assign(g, { iterations: 100, settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 2000 } });
+}
+
+await main();
