@@ -21,5 +21,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['scripts/test-no-network.ts'],
     pool: 'forks',
+    // Correctness tests, some over 20,000-node charts, on a 2-core machine: time limits only catch hangs.
+    testTimeout: 30_000,
   },
 });
