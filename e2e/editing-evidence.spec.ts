@@ -1,11 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { citationsForEntity, citationsForLink, citationsOfSource, getCitation, listCitations } from '../db/citations';
 import { linksOfEntity } from '../db/links';
 import { historyState } from '../db/history';
 import { getSource, listSources } from '../db/sources';
 import type { Db } from '../db/types';
 import { nodeByLabel } from './chartQueries';
-import { edgeStrength, readCase } from './editingQueries';
+import { edgeStrength, readCase, selectPassage } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
 
 const DOCUMENT = [
@@ -14,26 +14,6 @@ const DOCUMENT = [
   'The announcement was made in a video.',
 ].join('\n\n');
 const PASSAGE = 'Iyad ag Ghali was named emir of the new coalition';
-
-/** Selects a passage of the shown document with the mouse-up the analyst's drag ends with. */
-async function selectPassage(page: Page, passage: string): Promise<void> {
-  await page.getByTestId('source-text').evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error('passage not in the document');
-  }, passage);
-}
 
 test('a new source, a passage selected in its text and cited on an entity; the inspector jumps back to it', async ({ workbench }) => {
   const { page, casePath } = workbench;

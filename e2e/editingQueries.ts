@@ -49,3 +49,23 @@ export async function edgeStrength(page: Page, id: string): Promise<{ strength: 
     return { strength: edge.data('strength'), lineStyle: edge.style('line-style') };
   }, id);
 }
+
+/** Selects a passage of the shown document with the mouse-up the analyst's drag ends with. */
+export async function selectPassage(page: Page, passage: string): Promise<void> {
+  await page.getByTestId('source-text').evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error('passage not in the document');
+  }, passage);
+}

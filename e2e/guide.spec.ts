@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { nodeByLabel } from './chartQueries';
+import { selectPassage } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
 
 /**
@@ -15,26 +16,6 @@ const SHOTS = 'docs/guide';
 async function shot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
-
-/** Selects a passage of the shown document, as the analyst's drag does. */
-async function selectPassage(page: Page, passage: string): Promise<void> {
-  await page.getByTestId('source-text').evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error('passage not in the document');
-  }, passage);
 }
 
 test('the user guide, step by step, with its pictures', async ({ workbench }) => {
