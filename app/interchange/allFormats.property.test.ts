@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CREDIBILITY_GRADES, type CaseDocument, type Citation } from '../domain';
+import { CREDIBILITY_GRADES, type CaseDocument } from '../domain';
 import { decodeAnx } from './anx';
 import { decodeCaseJson } from './caseJson';
 import { decodeCsv, neutraliseCell } from './csv';
@@ -52,7 +52,7 @@ function withCitations(doc: CaseDocument, count: number, seed: number): CaseDocu
     doc.sources.length > 0
       ? doc.sources
       : [{ id: uuidFrom(next), title: 'Report', author: null, publisher: null, publishedDate: null, reference: null, reliability: 'B' as const, body: null, createdAt: doc.exportedAt }];
-  const citations: Citation[] = [...doc.citations];
+  const citations: CaseDocument['citations'] = [...doc.citations];
   for (let i = 0; i < count; i++) {
     const onLink = doc.links.length > 0 && next() < 0.4;
     let quote = text(1, 40).trim();
