@@ -43,7 +43,7 @@ describe('evidence in GraphML and GEXF exports', () => {
     const doc = caseWithSourceText(body);
     for (const format of ['graphml', 'gexf'] as const) {
       const [file] = encodeCase(doc, format);
-      const content = file?.content ?? '';
+      const content = typeof file?.content === 'string' ? file.content : '';
       expect(content.length).toBeGreaterThan(DEFAULT_PARSE_LIMITS.maxValueLength);
       const graph = format === 'graphml' ? decodeGraphml(content, DEFAULT_PARSE_LIMITS) : decodeGexf(content, DEFAULT_PARSE_LIMITS);
       expect(graph.sources[0]?.body).toBe(body);
@@ -51,7 +51,7 @@ describe('evidence in GraphML and GEXF exports', () => {
       expect(graph.citations).toHaveLength(1);
     }
     const [json] = encodeCase(doc, 'json');
-    expect(decodeCaseJson(parseJsonText(json?.content ?? '', DEFAULT_PARSE_LIMITS)).sources[0]?.body).toBe(body);
+    expect(decodeCaseJson(parseJsonText(typeof json?.content === 'string' ? json.content : '', DEFAULT_PARSE_LIMITS)).sources[0]?.body).toBe(body);
   }, 120_000);
 
   it('still reads the one-block evidence of earlier exports, and still refuses a text value past the limit', () => {
