@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import baseJson from '../../app/analysis/fixtures/miserables-networkx.json';
 import referenceJson from '../../app/analysis/fixtures/miserables-weight-attribute-networkx.json';
 import { tempFolder } from '../../db/testing/tempCase';
+import { useBuiltInterchangeWorker } from '../interchange/testing/workerBundle';
 import { runCaptured as run } from './testing/runCaptured';
 
 /** networkx with weight="weight" on Les Misérables (scripts/networkx-reference.py). */
@@ -14,11 +15,16 @@ const labelOf = new Map((baseJson as unknown as { graph: { nodes: { id: string; 
 let tmp: ReturnType<typeof tempFolder>;
 let casePath: string;
 beforeAll(() => {
+  useBuiltInterchangeWorker();
   tmp = tempFolder('awb-cli-weight-');
   casePath = tmp.file('mis.awcase');
-  expect(run('init', casePath).status).toBe(0);
+  const made = run('init', casePath);
+  expect(made.stderr).toBe('');
+  expect(made.status).toBe(0);
   // The GraphML edges' "weight" becomes each link's numeric attribute "weight".
-  expect(run('import', casePath, '../shared/fixtures/graphml/miserables.graphml').status).toBe(0);
+  const imported = run('import', casePath, '../shared/fixtures/graphml/miserables.graphml');
+  expect(imported.stderr).toBe('');
+  expect(imported.status).toBe(0);
 }, 60_000);
 afterAll(() => tmp.cleanup());
 
