@@ -9,10 +9,13 @@ import {
   type InterchangeGraph,
 } from '../app/interchange/graph';
 import { nameSimilarity, nameTrigrams, nameVariants, normaliseName } from '../app/interchange/normaliseName';
-import type { EntityAction, EntityDecision, EntityPlan, EntityRef, ImportPlan, ImportReport, LinkPlan, MergeCandidate } from '../app/interchange/plan';
-import { defaultChart, saveChartPositions } from './charts';
+import type { CaseEdit } from '../app/editing/types';
+import type { CutValue, EntityAction, EntityDecision, EntityPlan, EntityRef, ImportPlan, ImportReport, ImportUndo, LinkPlan, MergeCandidate } from '../app/interchange/plan';
+import { purgeDeletedContent } from './caseFile';
+import { chartPositions, defaultChart, saveChartPositions } from './charts';
 import { insertCitation } from './citations';
 import { insertEntity } from './entities';
+import { clearHistory, HISTORY_LIMITS, runCommand } from './history';
 import { newId } from './ids';
 import { insertLink } from './links';
 import { insertNote } from './notes';
@@ -91,6 +94,8 @@ function buildNameIndex(db: Db): NameIndex {
   return { byKey, byId, keys, byTrigram };
 }
 
+const clip = (value: string, max: number) => (value.length > max ? value.slice(0, max) : value);
+
 function typesFit(a: string, b: string): boolean {
   return a === b || a === COMPATIBLE_ANY || b === COMPATIBLE_ANY;
 }
@@ -120,7 +125,12 @@ function similarKeys(key: string, index: NameIndex): { key: string; similarity: 
  */
 function candidatesFor(entity: GraphEntity, index: NameIndex): MergeCandidate[] {
   const seen = new Map<string, MergeCandidate>();
-  const keys = [entity.label, ...entity.aliases].flatMap(nameVariants).map(normaliseName).filter((k) => k !== '');
+  // Names are matched as they will be stored: cut to 1,000 characters (an 8 MB name is not normalised whole).
+  const keys = [entity.label, ...entity.aliases]
+    .map((name) => clip(name.trim(), 1000))
+    .flatMap(nameVariants)
+    .map(normaliseName)
+    .filter((k) => k !== '');
   for (const key of keys) {
     for (const entry of index.byKey.get(key) ?? []) {
       if (seen.has(entry.ref.id)) continue;
@@ -165,7 +175,7 @@ export function planImport(db: Db, graph: InterchangeGraph, file: ImportFile, de
     if (sameId) return { ...base, action: 'merge', into: sameId, reason: 'the case already has this entity (same id)' };
     const best = candidates.find((c) => c.sameType && c.similarity === 1);
     if (best) {
-      const how = normaliseName(best.matchedName) === normaliseName(entity.label) && best.matchedName === best.label ? `same name as "${best.label}"` : `its name matches "${best.matchedName}", a name of "${best.label}"`;
+      const how = normaliseName(best.matchedName) === normaliseName(clip(entity.label.trim(), 1000)) && best.matchedName === best.label ? `same name as "${best.label}"` : `its name matches "${best.matchedName}", a name of "${best.label}"`;
       return { ...base, action: 'merge', into: { id: best.id, label: best.label, type: best.type }, reason: how };
     }
     const resembling = candidates.find((c) => c.similarity < 1);
@@ -225,14 +235,123 @@ export function planImport(db: Db, graph: InterchangeGraph, file: ImportFile, de
   const previous = prepared(db, 'SELECT id, title, created_at AS importedAt FROM sources WHERE reference = ? ORDER BY created_at LIMIT 1').get(
     FILE_REFERENCE(file.sha256),
   ) as { id: string; title: string; importedAt: string } | undefined;
+  const evidence = plannedEvidence(db, graph, entities, links, previous !== undefined);
   return {
     format: graph.format,
     entities,
     links,
-    counts: { entities: count(entities), links: count(links), sources: graph.sources.length, citations: graph.citations.length, notes: graph.notes.length },
+    counts: { entities: count(entities), links: count(links), ...evidence, skippedInFile: graph.skipped.length },
+    cut: plannedCuts(graph, entities, links, file, previous !== undefined),
+    undo: importUndo(graph),
     warnings: [...graph.warnings, ...(previous ? [`This file was imported before, on ${previous.importedAt.slice(0, 10)} ("${previous.title}").`] : [])],
     skipped: graph.skipped,
     alreadyImported: previous ? { sourceId: previous.id, title: previous.title, importedAt: previous.importedAt } : null,
+  };
+}
+
+/**
+ * The sources, citations and notes the import will create, counted as `writeImport` writes them:
+ * the file as a source (unless imported before), the file's own sources the case lacks, every
+ * citation whose item and source are imported, the file's citation of each imported item that the
+ * file does not cite already, and the notes on what is imported.
+ */
+function plannedEvidence(db: Db, graph: InterchangeGraph, entities: EntityPlan[], links: LinkPlan[], fileImportedBefore: boolean) {
+  const keptEntities = new Set(entities.filter((p) => p.action !== 'skip').map((p) => p.key));
+  const keptLinks = new Set(links.filter((p) => p.action !== 'skip').map((p) => p.key));
+  const kept = (target: { kind: 'entity' | 'link'; key: string }) => (target.kind === 'entity' ? keptEntities : keptLinks).has(target.key);
+  let sources = fileImportedBefore ? 0 : 1;
+  const sourceKeys = new Set([FILE_SOURCE_KEY]);
+  const fileSourceKeys = new Set([FILE_SOURCE_KEY]);
+  for (const source of graph.sources) {
+    sourceKeys.add(source.key);
+    if (source.ofFile) fileSourceKeys.add(source.key);
+    if (source.id === undefined || !prepared(db, 'SELECT 1 FROM sources WHERE id = ?').get(source.id)) sources++;
+  }
+  let citations = 0;
+  const citedByFile = new Set<string>();
+  for (const citation of graph.citations) {
+    if (!kept(citation.target) || !sourceKeys.has(citation.sourceKey) || citation.quote.trim().length === 0) continue;
+    if (fileSourceKeys.has(citation.sourceKey)) citedByFile.add(`${citation.target.kind}:${citation.target.key}`);
+    citations++;
+  }
+  if (graph.citeFile) {
+    for (const entity of graph.entities) {
+      if (keptEntities.has(entity.key) && !citedByFile.has(`entity:${entity.key}`) && entity.label.trim().length > 0) citations++;
+    }
+    for (const link of graph.links) {
+      if (keptLinks.has(link.key) && !citedByFile.has(`link:${link.key}`) && (link.label ?? link.type).trim().length > 0) citations++;
+    }
+  }
+  const notes = graph.notes.filter((n) => n.target.kind === 'case' || kept(n.target)).length;
+  return { sources, citations, notes };
+}
+
+/** The first characters of a long value, to name its item. */
+function shortName(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
+}
+
+/** Every value the import will cut to fit (the limits `writeImport` clips to), with its item. */
+function plannedCuts(graph: InterchangeGraph, entities: EntityPlan[], links: LinkPlan[], file: ImportFile, fileImportedBefore: boolean): CutValue[] {
+  const cuts: CutValue[] = [];
+  const check = (what: string, field: string, value: string, max: number) => {
+    const length = value.trim().length;
+    if (length > max) cuts.push({ what, field, length, kept: max });
+  };
+  if (!fileImportedBefore) check(`the file "${shortName(file.name)}"`, 'title', file.name, 2000);
+  for (const source of graph.sources) check(`source "${shortName(source.title)}"`, 'title', source.title, 2000);
+  const planOf = new Map(entities.map((p) => [p.key, p]));
+  for (const entity of graph.entities) {
+    const action = planOf.get(entity.key)?.action ?? 'skip';
+    if (action === 'skip') continue;
+    const what = `entity "${shortName(entity.label)}"`;
+    if (action === 'create') {
+      check(what, 'label', entity.label, 1000);
+      check(what, 'type', entity.type, 100);
+    } else {
+      check(what, 'name (kept as an alias)', entity.label, 1000);
+    }
+    for (const alias of entity.aliases) check(what, 'alias', alias, 1000);
+  }
+  const linkPlanOf = new Map(links.map((p) => [p.key, p]));
+  for (const link of graph.links) {
+    if (linkPlanOf.get(link.key)?.action !== 'create') continue;
+    check(`link "${shortName(link.label ?? link.type)}"`, 'type', link.type, 100);
+  }
+  return cuts;
+}
+
+/**
+ * Upper bound of the bytes the import's history step takes (row images as JSON): a fixed cost per
+ * row and every text at three bytes per character (UTF-8 at most; JSON escapes rare), attributes
+ * at four (their JSON is escaped again inside the row image).
+ */
+export function estimateImportHistoryBytes(graph: InterchangeGraph): number {
+  const ROW = 600;
+  const MERGE = 4096;
+  const text = (value: string | null | undefined) => (value ? value.length * 3 : 0);
+  const attributes = (value: object) => JSON.stringify(value).length * 4;
+  let bytes = ROW * 2;
+  for (const e of graph.entities) {
+    bytes += ROW * 3 + MERGE + text(e.label) * 2 + text(e.description) + attributes(e.attributes) + text(e.type);
+    for (const alias of e.aliases) bytes += ROW + text(alias);
+  }
+  for (const l of graph.links) bytes += ROW * 2 + text(l.label) * 2 + text(l.type) * 2 + text(l.description) + attributes(l.attributes);
+  for (const s of graph.sources) bytes += ROW + text(s.title) + text(s.body) + text(s.author) + text(s.publisher) + text(s.reference);
+  for (const c of graph.citations) bytes += ROW + text(c.quote) + text(c.locator) + text(c.comment);
+  for (const n of graph.notes) bytes += ROW + text(n.body) + text(n.author);
+  return bytes;
+}
+
+/** Whether the import fits the history (one undoable step), and if not, why. */
+export function importUndo(graph: InterchangeGraph): ImportUndo {
+  const bytes = estimateImportHistoryBytes(graph);
+  if (bytes <= HISTORY_LIMITS.bytes) return { undoable: true, reason: null };
+  const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
+  return {
+    undoable: false,
+    reason: `This import is too large to undo (about ${mb(bytes)} of changes; the undo history holds ${mb(HISTORY_LIMITS.bytes)}). Once imported, it cannot be undone, and the steps before it can no longer be undone either.`,
   };
 }
 
@@ -246,19 +365,42 @@ function findSameLink(db: Db, link: GraphLink, sourceId: string, targetId: strin
   return row?.id ?? null;
 }
 
-const clip = (value: string, max: number) => (value.length > max ? value.slice(0, max) : value);
 const dateOrNull = (value: string | null) => (value !== null && isPartialDate(value) ? value : null);
 
+/** An import written: its report, and the edit to announce (null when it was too large to record). */
+export interface ImportOutcome {
+  report: ImportReport;
+  edit: CaseEdit | null;
+}
+
 /**
- * Writes an import in ONE transaction: the file as a source, then entities (created or merged),
- * links, sources, citations and notes. Any failure rolls all of it back and rethrows.
+ * Writes an import in ONE transaction as ONE undoable step: the file as a source, then entities
+ * (created or merged), links, sources, citations and notes, recorded in the history like every
+ * edit. Any failure rolls all of it back and rethrows. An import past the history's size limit
+ * (the preview says so) is written without a step, and the history before it is cleared: an undo
+ * that skipped over it would take back an older edit, not the import.
  */
-export function commitImport(db: Db, graph: InterchangeGraph, file: ImportFile, options: CommitOptions = {}): ImportReport {
+export function runImport(db: Db, graph: InterchangeGraph, file: ImportFile, options: CommitOptions = {}): ImportOutcome {
   // A file citation per entity and link comes on top of the file's own rows.
   const rows = (graph.entities.length + graph.links.length) * (graph.citeFile ? 2 : 1) + graph.citations.length + graph.notes.length;
-  return db.transaction(() =>
-    rows >= DEFERRED_INDEXING_MIN_ROWS ? withDeferredSearchIndexing(db, () => writeImport(db, graph, file, options)) : writeImport(db, graph, file, options),
-  )();
+  const write = () => (rows >= DEFERRED_INDEXING_MIN_ROWS ? withDeferredSearchIndexing(db, () => writeImport(db, graph, file, options)) : writeImport(db, graph, file, options));
+  if (importUndo(graph).undoable) {
+    const { value, edit } = runCommand(db, `Import “${shortName(file.name) || 'file'}”`, write);
+    return { report: value, edit };
+  }
+  const report = db.transaction(() => {
+    const written = write();
+    clearHistory(db);
+    return written;
+  })();
+  // The cleared steps may hold deleted content kept for undo: take it out of the file and its log.
+  if (!db.inTransaction) purgeDeletedContent(db);
+  return { report, edit: null };
+}
+
+/** `runImport` for callers that announce nothing (the CLI, tests). */
+export function commitImport(db: Db, graph: InterchangeGraph, file: ImportFile, options: CommitOptions = {}): ImportReport {
+  return runImport(db, graph, file, options).report;
 }
 
 function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options: CommitOptions): ImportReport {
@@ -268,10 +410,14 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
     fileSourceId: '',
     created: { entities: 0, links: 0, sources: 0, citations: 0, notes: 0 },
     merged: { entities: 0, links: 0 },
-    skipped: { entities: 0, links: 0, citations: 0, notes: 0 },
+    skipped: { entities: 0, links: 0, citations: 0, notes: 0, inFile: graph.skipped.length },
+    cut: plan.cut,
+    undoable: plan.undo.undoable,
     warnings,
     leftOut: plan.skipped,
   };
+  const chartId = defaultChart(db).id;
+  const chartBefore = chartPositions(db, chartId);
   const usedIds = new Set<string>();
   const freshId = (wanted: string | undefined, table: string): string => {
     if (wanted !== undefined && isUuid(wanted) && !usedIds.has(wanted) && !prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(wanted)) {
@@ -327,7 +473,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
 
   const entityIds = new Map<string, string>();
   const planByKey = new Map(plan.entities.map((p) => [p.key, p]));
-  const positions: { entityId: string; x: number; y: number }[] = [];
+  const placed: { entityId: string; position: { x: number; y: number } | undefined }[] = [];
   for (const entity of graph.entities) {
     const p = planByKey.get(entity.key);
     if (!p || p.action === 'skip') {
@@ -353,7 +499,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
       color: entity.color ?? null,
     });
     entityIds.set(entity.key, created.id);
-    if (entity.position) positions.push({ entityId: created.id, ...entity.position });
+    placed.push({ entityId: created.id, position: entity.position });
     report.created.entities++;
   }
 
@@ -445,7 +591,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
     report.created.notes++;
   }
 
-  if (positions.length > 0) saveChartPositions(db, defaultChart(db).id, positions);
+  if (placed.length > 0) saveChartPositions(db, chartId, placeBeside(chartBefore, placed));
   return report;
 }
 
@@ -495,4 +641,53 @@ function mergeInto(db: Db, existingId: string, incoming: GraphEntity): void {
       existingId,
     );
   }
+}
+
+/** Room left between the chart and what an import adds beside it, and between grid places. */
+const PLACEMENT_GAP = 200;
+const GRID_STEP = 150;
+
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+function boxOf(points: readonly { x: number; y: number }[]): Box | null {
+  if (points.length === 0) return null;
+  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const p of points) {
+    box.minX = Math.min(box.minX, p.x);
+    box.minY = Math.min(box.minY, p.y);
+    box.maxX = Math.max(box.maxX, p.x);
+    box.maxY = Math.max(box.maxY, p.y);
+  }
+  return box;
+}
+
+/**
+ * Where imported entities go: beside the chart already drawn (to the right of its bounding box,
+ * top-aligned), never on top of it. Entities the file places keep their arrangement, moved as one
+ * block; the others go in a square grid to the right of that block. On an empty chart the file's
+ * own positions are kept as they are.
+ */
+export function placeBeside(
+  existing: readonly { x: number; y: number }[],
+  created: readonly { entityId: string; position: { x: number; y: number } | undefined }[],
+): { entityId: string; x: number; y: number }[] {
+  const chart = boxOf(existing);
+  const withPosition = created.filter((c): c is { entityId: string; position: { x: number; y: number } } => c.position !== undefined);
+  const filed = boxOf(withPosition.map((c) => c.position));
+  const dx = chart && filed ? chart.maxX + PLACEMENT_GAP - filed.minX : 0;
+  const dy = chart && filed ? chart.minY - filed.minY : 0;
+  const out = withPosition.map((c) => ({ entityId: c.entityId, x: c.position.x + dx, y: c.position.y + dy }));
+  const rest = created.filter((c) => c.position === undefined);
+  if (rest.length === 0) return out;
+  const right = Math.max(chart ? chart.maxX : -Infinity, filed ? filed.maxX + dx : -Infinity);
+  const left = Number.isFinite(right) ? right + PLACEMENT_GAP : 0;
+  const top = chart ? chart.minY : filed ? filed.minY + dy : 0;
+  const columns = Math.ceil(Math.sqrt(rest.length));
+  rest.forEach((c, i) => out.push({ entityId: c.entityId, x: left + (i % columns) * GRID_STEP, y: top + Math.floor(i / columns) * GRID_STEP }));
+  return out;
 }

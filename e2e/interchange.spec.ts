@@ -68,6 +68,8 @@ test.describe('into a new, empty case', () => {
     await dialog.getByTestId('import-choose-file').click();
     await expect(dialog.getByTestId('count-entities')).toContainText('77 new');
     await expect(dialog.getByTestId('count-links')).toContainText('254 new');
+    // What the import will create: the file as a source, and its citation of each entity and link.
+    await expect(dialog.getByTestId('count-evidence')).toContainText('1 source · 331 citations');
     await expect(dialog.getByTestId('entities-create')).toContainText('Valjean');
     expect(caseContents(casePath).entities).toHaveLength(0);
 
@@ -83,6 +85,11 @@ test.describe('into a new, empty case', () => {
     expect(held.entities.map((e) => e.label)).toContain('Myriel');
     // The file is recorded as a source of what it created.
     expect(held.sources.map((s) => s.title).join(' ')).toContain('miserables.graphml');
+
+    // The import is one step: Ctrl+Z takes all of it back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => caseContents(casePath).entities.length).toBe(0);
+    expect(caseContents(casePath).sources).toHaveLength(0);
   });
 });
 
@@ -111,7 +118,7 @@ test('a STIX bundle shows possible duplicates; the analyst merges one, skips the
   await page.screenshot({ path: test.info().outputPath('import-preview.png') });
   await dialog.getByTestId('import-commit').click();
   await expect(dialog.getByTestId('report-merged')).toContainText('Merged 1 entity');
-  await expect(dialog.getByTestId('report-skipped')).toContainText('Skipped 1 entity');
+  await expect(dialog.getByTestId('report-skipped')).toContainText('1 entity,');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

@@ -204,7 +204,12 @@ export function createHandlers({
     }),
     ...createEditingHandlers({ session, emit, announcer }),
     ...createViewHandlers({ session }),
-    ...createInterchangeHandlers({ session, dialogs: interchangeDialogs, onImported: (delta, label) => announcer.announceChange('import', label, delta) }),
+    ...createInterchangeHandlers({
+      session,
+      dialogs: interchangeDialogs,
+      // A recorded import is announced like every edit; one too large for the history by what it wrote.
+      onImported: (edit, delta) => (edit ? announcer.announce(edit) : announcer.announceChange('import', 'Import', delta())),
+    }),
     ...createChartImageHandlers({
       session,
       ...(dialogs.chooseImageExportPath ? { chooseImagePath: dialogs.chooseImageExportPath.bind(dialogs) } : {}),

@@ -6,7 +6,8 @@ Run from the repository root:
     python3 scripts/networkx-reference.py
 
 It reads ../shared/fixtures/graphml/miserables.graphml and writes
-app/analysis/fixtures/miserables-networkx.json: the graph (nodes with ids and labels, edges with
+app/analysis/fixtures/miserables-networkx.json (and, for analysis weighed by a link attribute,
+app/analysis/fixtures/miserables-weight-attribute-networkx.json): the graph (nodes with ids and labels, edges with
 their weights, in file order) and networkx's values for each measure, with the exact call that
 produced them. The app's tests compare against that file; the app itself never needs Python.
 
@@ -27,6 +28,7 @@ import networkx as nx
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GRAPHML = os.path.join(ROOT, '..', 'shared', 'fixtures', 'graphml', 'miserables.graphml')
 OUT = os.path.join(ROOT, 'app', 'analysis', 'fixtures', 'miserables-networkx.json')
+OUT_ATTRIBUTE = os.path.join(ROOT, 'app', 'analysis', 'fixtures', 'miserables-weight-attribute-networkx.json')
 
 
 def load():
@@ -146,6 +148,47 @@ def main():
         json.dump(doc, f, indent=1, ensure_ascii=False)
         f.write('\n')
     print(f'wrote {os.path.relpath(OUT, ROOT)}: {len(entries)} measures, networkx {nx.__version__}', file=sys.stderr)
+    weight_attribute(G, D)
+
+
+def weight_attribute(G, D):
+    """Analysis weighed by a numeric link attribute ("weight" here), exactly as networkx takes
+    `weight="weight"`: a weight for PageRank and degree, a distance (not 1/weight) for shortest
+    paths, betweenness and closeness. This is the app's `--weight weight` / Analysis tab choice."""
+    entries = []
+    paths = []
+    for name, H in (('undirected', G), ('directed', D)):
+        g = 'G' if name == 'undirected' else 'D'
+
+        def add(measure, spec, call, fn):
+            entries.append({'graph': name, 'measure': measure, 'spec': spec, 'call': call, 'values': values(fn())})
+
+        add('pagerank', {'measure': 'pagerank'}, f'nx.pagerank({g}, alpha=0.85, weight="weight")', lambda H=H: nx.pagerank(H, alpha=0.85, weight='weight'))
+        add('betweenness', {'measure': 'betweenness'}, f'nx.betweenness_centrality({g}, weight="weight")', lambda H=H: nx.betweenness_centrality(H, weight='weight'))
+        add('betweenness', {'measure': 'betweenness', 'normalized': False}, f'nx.betweenness_centrality({g}, normalized=False, weight="weight")',
+            lambda H=H: nx.betweenness_centrality(H, normalized=False, weight='weight'))
+        add('closeness', {'measure': 'closeness'}, f'nx.closeness_centrality({g}, distance="weight")', lambda H=H: nx.closeness_centrality(H, distance='weight'))
+        add('degree', {'measure': 'degree', 'normalized': False}, f'dict({g}.degree(weight="weight"))', lambda H=H: dict(H.degree(weight='weight')))
+        # Shortest path lengths (sum of weights) from the first three nodes in file order to every node they reach.
+        for source in list(H.nodes())[:3]:
+            lengths = nx.single_source_dijkstra_path_length(H, source, weight='weight')
+            paths.append({'graph': name, 'source': source, 'call': f'nx.single_source_dijkstra_path_length({g}, {source!r}, weight="weight")',
+                          'lengths': {str(k): float(v) for k, v in lengths.items()}})
+    doc = {
+        'description': 'Les Miserables with networkx values for analysis weighed by the link attribute "weight".',
+        'command': 'python3 scripts/networkx-reference.py',
+        'networkx': nx.__version__,
+        'python': platform.python_version(),
+        'source': '../shared/fixtures/graphml/miserables.graphml',
+        'attribute': 'weight',
+        'conventions': {'weight': 'pagerank and degree take the attribute as a weight; betweenness, closeness and shortest paths take it as the distance'},
+        'measures': entries,
+        'paths': paths,
+    }
+    with open(OUT_ATTRIBUTE, 'w', encoding='utf-8') as f:
+        json.dump(doc, f, indent=1, ensure_ascii=False)
+        f.write('\n')
+    print(f'wrote {os.path.relpath(OUT_ATTRIBUTE, ROOT)}: {len(entries)} measures, {len(paths)} path sets', file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -9,7 +9,8 @@ import { formatGrade, meetsGrade, parseGrade, type Grade, type GradedCitation } 
 /** What analysis needs of an entity (a full `Entity` will do). */
 export type AnalysisEntity = Pick<Entity, 'id' | 'type' | 'label' | 'startDate' | 'endDate'> & { aliases?: readonly string[] };
 /** What analysis needs of a link (a full `Link` will do). */
-export type AnalysisLink = Pick<Link, 'id' | 'type' | 'sourceId' | 'targetId' | 'directed' | 'startDate' | 'endDate'>;
+/** A link as analysis sees it; its attributes are needed only to weigh links by one of them. */
+export type AnalysisLink = Pick<Link, 'id' | 'type' | 'sourceId' | 'targetId' | 'directed' | 'startDate' | 'endDate'> & { attributes?: Link['attributes'] };
 
 /** The case as analysis sees it. Without `evidence`, every link is uncited (weighted analyses then treat all links alike). */
 export interface AnalysisInput {

@@ -22,6 +22,14 @@ export interface GraphOptions {
    * closeness (strong evidence = short hop). Unweighted (default): every edge weighs 1.
    */
   weighted?: boolean;
+  /**
+   * Weigh links by this numeric link attribute instead of their evidence, as networkx's
+   * `weight="<attribute>"` does: PageRank, eigenvector and weighted degree take the value as a
+   * weight, and shortest paths, betweenness and closeness take it as the distance (a larger value
+   * is a longer hop, not 1/value). A link without the attribute weighs 1, as in networkx; a value
+   * that is not a positive number is refused. Implies `weighted`.
+   */
+  weightAttribute?: string;
   /** The grade → strength mapping (default `DEFAULT_GRADE_STRENGTH`). */
   strengthTable?: GradeStrengthTable;
 }
@@ -39,6 +47,8 @@ export interface AnalysisEdge {
 export interface AnalysisGraph {
   readonly directed: boolean;
   readonly weighted: boolean;
+  /** The link attribute the graph is weighted by (its value is the distance too), or null: evidence strength, distance 1/strength. */
+  readonly weightAttribute: string | null;
   readonly nodeCount: number;
   /** Entity id of node i. */
   readonly nodeIds: readonly string[];
@@ -80,7 +90,8 @@ export interface EdgeListEdge {
 /** Builds the graph from plain nodes and edges (an imported graph, a fixture, a benchmark). */
 export function graphFromEdges(nodes: readonly EdgeListNode[], edgeList: readonly EdgeListEdge[], options: GraphOptions = {}): AnalysisGraph {
   const directed = options.directed ?? false;
-  const weighted = options.weighted ?? false;
+  const weightAttribute = options.weightAttribute ?? null;
+  const weighted = weightAttribute !== null || (options.weighted ?? false);
   const nodeIds = nodes.map((n) => n.id);
   const labels = nodes.map((n) => n.label ?? n.id);
   const indexOf = new Map<string, number>();
@@ -149,6 +160,7 @@ export function graphFromEdges(nodes: readonly EdgeListNode[], edgeList: readonl
   return {
     directed,
     weighted,
+    weightAttribute,
     nodeCount: n,
     nodeIds,
     labels,
@@ -173,6 +185,7 @@ export function graphFromEdges(nodes: readonly EdgeListNode[], edgeList: readonl
  */
 export function buildAnalysisGraph(input: AnalysisInput, options: GraphOptions = {}): AnalysisGraph {
   const table = options.strengthTable ?? DEFAULT_GRADE_STRENGTH;
+  const attribute = options.weightAttribute;
   const grades = new Map<string, Grade[]>();
   for (const c of input.evidence ?? []) {
     if (c.target.kind !== 'link') continue;
@@ -188,7 +201,7 @@ export function buildAnalysisGraph(input: AnalysisInput, options: GraphOptions =
       target: l.targetId,
       directed: l.directed,
       linkId: l.id,
-      strength: evidenceStrength(grades.get(l.id) ?? [], table),
+      strength: attribute === undefined ? evidenceStrength(grades.get(l.id) ?? [], table) : attributeWeight(l, attribute),
     }));
   return graphFromEdges(
     input.entities.map((e) => ({ id: e.id, label: e.label })),
@@ -207,8 +220,44 @@ export function asUndirected(graph: AnalysisGraph): AnalysisGraph {
         ? e.linkIds.map((linkId) => ({ source: graph.nodeIds[e.source]!, target: graph.nodeIds[e.target]!, strength: e.strength, linkId }))
         : [{ source: graph.nodeIds[e.source]!, target: graph.nodeIds[e.target]!, strength: e.strength }],
     ),
-    { directed: false, weighted: graph.weighted },
+    { directed: false, weighted: graph.weighted, ...(graph.weightAttribute !== null ? { weightAttribute: graph.weightAttribute } : {}) },
   );
+}
+
+/** An edge's length in path searches: 1/strength for evidence, the value itself for a weight attribute. */
+export function edgeDistance(graph: Pick<AnalysisGraph, 'weightAttribute'>, strength: number): number {
+  return graph.weightAttribute === null ? 1 / strength : strength;
+}
+
+/** A link's value of the weight attribute: 1 when it has none (networkx's default), refused unless a positive number. */
+function attributeWeight(link: AnalysisInput['links'][number], attribute: string): number {
+  const attributes = link.attributes ?? {};
+  if (!Object.prototype.hasOwnProperty.call(attributes, attribute)) return 1;
+  const raw = attributes[attribute];
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+  if (!(Number.isFinite(value) && value > 0)) {
+    throw new WeightAttributeError(`Link ${link.id} has ${attribute} = ${JSON.stringify(raw)}; weighing by "${attribute}" needs a positive number on every link that has it.`);
+  }
+  return value;
+}
+
+/** A weight attribute that cannot weigh the graph (a value that is not a positive number). */
+export class WeightAttributeError extends RangeError {}
+
+/** Numeric link attributes present in a case, most used first: what the Analysis tab and the CLI offer to weigh by. */
+export function numericLinkAttributes(links: readonly AnalysisInput['links'][number][]): { name: string; links: number }[] {
+  const counts = new Map<string, number>();
+  const refused = new Set<string>();
+  for (const link of links) {
+    for (const [name, value] of Object.entries(link.attributes ?? {})) {
+      if (typeof value === 'number' && Number.isFinite(value) && value > 0) counts.set(name, (counts.get(name) ?? 0) + 1);
+      else refused.add(name);
+    }
+  }
+  return [...counts]
+    .filter(([name]) => !refused.has(name))
+    .map(([name, count]) => ({ name, links: count }))
+    .sort((a, b) => b.links - a.links || a.name.localeCompare(b.name));
 }
 
 /** Number of successors (out-degree; degree when undirected). */

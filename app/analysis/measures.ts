@@ -88,15 +88,20 @@ export function measureSteps(graph: AnalysisGraph, spec: MeasureSpec): Steps<Flo
 }
 
 function parametersOf(graph: AnalysisGraph, spec: MeasureSpec): { parameters: Record<string, ParameterValue>; networkx: string } {
-  const common = { directed: graph.directed, weighted: graph.weighted };
+  const attribute = graph.weightAttribute;
+  const common = { directed: graph.directed, weighted: graph.weighted, ...(attribute !== null ? { weightAttribute: attribute } : {}) };
   const G = graph.directed ? 'D' : 'G';
+  // Evidence: the "strength" edge attribute is the weight and "distance" = 1/strength; a link attribute is both, as networkx takes weight=.
+  const weightName = JSON.stringify(attribute ?? 'strength');
+  const distanceName = JSON.stringify(attribute ?? 'distance');
+  const distanceRule = attribute !== null ? attribute : '1/strength';
   switch (spec.measure) {
     case 'degree': {
       const mode = graph.directed ? (spec.degreeMode ?? 'total') : 'total';
       const normalized = spec.normalized ?? true;
       const fn = mode === 'in' ? 'in_degree' : mode === 'out' ? 'out_degree' : 'degree';
       const networkx = graph.weighted
-        ? `dict(${G}.${fn}(weight="strength"))${normalized ? ' / (n - 1)' : ''}`
+        ? `dict(${G}.${fn}(weight=${weightName}))${normalized ? ' / (n - 1)' : ''}`
         : normalized
           ? `nx.${fn}_centrality(${G})`
           : `dict(${G}.${fn}())`;
@@ -105,17 +110,17 @@ function parametersOf(graph: AnalysisGraph, spec: MeasureSpec): { parameters: Re
     case 'betweenness': {
       const normalized = spec.normalized ?? true;
       const k = spec.sampleSources?.length ?? null;
-      const weight = graph.weighted ? ', weight="distance"' : '';
+      const weight = graph.weighted ? `, weight=${distanceName}` : '';
       return {
-        parameters: { ...common, normalized, endpoints: false, sampledSources: k, distance: graph.weighted ? '1/strength' : 'hops' },
+        parameters: { ...common, normalized, endpoints: false, sampledSources: k, distance: graph.weighted ? distanceRule : 'hops' },
         networkx: `nx.betweenness_centrality(${G}, normalized=${normalized ? 'True' : 'False'}${weight}${k === null ? '' : `, k=${k}`})`,
       };
     }
     case 'closeness': {
       const wf = spec.wfImproved ?? true;
       return {
-        parameters: { ...common, wfImproved: wf, distance: graph.weighted ? '1/strength' : 'hops', incoming: graph.directed },
-        networkx: `nx.closeness_centrality(${G}${graph.weighted ? ', distance="distance"' : ''}, wf_improved=${wf ? 'True' : 'False'})`,
+        parameters: { ...common, wfImproved: wf, distance: graph.weighted ? distanceRule : 'hops', incoming: graph.directed },
+        networkx: `nx.closeness_centrality(${G}${graph.weighted ? `, distance=${distanceName}` : ''}, wf_improved=${wf ? 'True' : 'False'})`,
       };
     }
     case 'eigenvector': {
@@ -123,7 +128,7 @@ function parametersOf(graph: AnalysisGraph, spec: MeasureSpec): { parameters: Re
       const tol = spec.tol ?? 1e-6;
       return {
         parameters: { ...common, norm: 'unit Euclidean', maxIter, tol, direction: graph.directed ? 'in-edges' : 'undirected' },
-        networkx: `nx.eigenvector_centrality(${G}, max_iter=${maxIter}, tol=${tol}${graph.weighted ? ', weight="strength"' : ''})`,
+        networkx: `nx.eigenvector_centrality(${G}, max_iter=${maxIter}, tol=${tol}${graph.weighted ? `, weight=${weightName}` : ''})`,
       };
     }
     case 'pagerank': {
@@ -132,7 +137,7 @@ function parametersOf(graph: AnalysisGraph, spec: MeasureSpec): { parameters: Re
       const tol = spec.tol ?? 1e-6;
       return {
         parameters: { ...common, alpha, maxIter, tol, dangling: 'uniform', personalization: 'uniform' },
-        networkx: `nx.pagerank(${G}, alpha=${alpha}, max_iter=${maxIter}, tol=${tol}, weight=${graph.weighted ? '"strength"' : 'None'})`,
+        networkx: `nx.pagerank(${G}, alpha=${alpha}, max_iter=${maxIter}, tol=${tol}, weight=${graph.weighted ? weightName : 'None'})`,
       };
     }
   }

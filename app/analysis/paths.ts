@@ -5,7 +5,7 @@
  * Weighted searches take the distance of an edge as 1/strength, so a path over well-evidenced
  * links is "shorter" than one over weak links with fewer hops.
  */
-import { asUndirected, type AnalysisGraph } from './graph';
+import { asUndirected, edgeDistance, type AnalysisGraph } from './graph';
 import { createSearchWorkspace, searchFrom } from './search';
 
 export interface PathOptions {
@@ -64,7 +64,7 @@ function pathFromNodes(graph: AnalysisGraph, nodes: readonly number[], weighted:
     const edge = graph.edges[arcEdge(graph, nodes[i - 1]!, v)]!;
     steps.push({ entityId, linkIds: [...edge.linkIds] });
     linkIds.push(...edge.linkIds);
-    length += weighted ? 1 / edge.strength : 1;
+    length += weighted ? edgeDistance(graph, edge.strength) : 1;
   });
   return { entityIds: steps.map((s) => s.entityId), steps, linkIds, hops: nodes.length - 1, length, weighted };
 }
@@ -212,7 +212,7 @@ export function connectingNetwork(
   }
   const linkIds = [...new Set([...edgesUsed].flatMap((e) => g.edges[e]!.linkIds))];
   let length = 0;
-  for (const e of edgesUsed) length += weighted ? 1 / g.edges[e]!.strength : 1;
+  for (const e of edgesUsed) length += weighted ? edgeDistance(g, g.edges[e]!.strength) : 1;
   const unreachableSet = new Set(unreachable);
   return {
     method,
@@ -284,7 +284,7 @@ function nearestFromSet(
     }
     for (let a = g.outStart[v]!; a < g.outStart[v + 1]!; a++) {
       const w = g.outNode[a]!;
-      const dw = d + (weighted ? 1 / g.outStrength[a]! : 1);
+      const dw = d + (weighted ? edgeDistance(g, g.outStrength[a]!) : 1);
       if (dw < dist[w]!) {
         dist[w] = dw;
         parent[w] = v;

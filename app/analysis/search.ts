@@ -98,6 +98,8 @@ function dijkstra(graph: AnalysisGraph, ws: SearchWorkspace, source: number): nu
   const start = ws.direction === 'out' ? graph.outStart : graph.inStart;
   const next = ws.direction === 'out' ? graph.outNode : graph.inNode;
   const strength = ws.direction === 'out' ? graph.outStrength : graph.inStrength;
+  // Evidence strength is a closeness (distance 1/strength); a weight attribute is the distance itself, as in networkx.
+  const byValue = graph.weightAttribute !== null;
   let reached = 0;
   let size = 0;
   const push = (d: number, v: number) => {
@@ -144,7 +146,7 @@ function dijkstra(graph: AnalysisGraph, ws: SearchWorkspace, source: number): nu
     for (let a = start[v]!, end = start[v + 1]!; a < end; a++) {
       const w = next[a]!;
       if (settled[w] === 1) continue;
-      const dw = d + 1 / strength[a]!;
+      const dw = d + (byValue ? strength[a]! : 1 / strength[a]!);
       const old = dist[w]!;
       if (dw < old) {
         dist[w] = dw;

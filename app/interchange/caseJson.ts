@@ -9,6 +9,9 @@ import { emptyGraph, InterchangeError, putAttribute, type GraphCitation, type Gr
  */
 
 const text = z.string().max(10_000_000);
+/** A source's text and a note's body as long as the app holds them (app/editing/schemas.ts), so an export reads back. */
+const sourceBody = z.string().max(64 * 1024 * 1024);
+const noteBody = z.string().max(16 * 1024 * 1024);
 const shortText = z.string().max(100_000);
 const partialDate = z.string().refine(isPartialDate, 'not a YYYY, YYYY-MM or YYYY-MM-DD date');
 const attributeValue = z.union([z.string().max(1_000_000), z.number().finite(), z.boolean()]);
@@ -24,7 +27,7 @@ export const sourceSchema = z.object({
   publishedDate: partialDate.nullable().default(null),
   reference: shortText.nullable().default(null),
   reliability: z.enum(RELIABILITY_GRADES),
-  body: text.nullable().default(null),
+  body: sourceBody.nullable().default(null),
 });
 
 export const citationSchema = z.object({
@@ -47,7 +50,7 @@ const noteTarget = z.union([
 export const noteSchema = z.object({
   id,
   target: noteTarget,
-  body: text,
+  body: noteBody,
   author: shortText.nullable().default(null),
   credibility: credibility.nullable().default(null),
 });

@@ -1,9 +1,10 @@
 import type { CaseDocument } from '../domain';
 import { addEvidence, type Evidence } from './caseJson';
 import { emptyGraph, InterchangeError, putAttribute, type InterchangeGraph, type ParseLimits } from './graph';
-import { entityFromValues, linkFromValues, readEvidence } from './graphml';
+import { evidenceElements, readEvidence } from './evidenceXml';
+import { entityFromValues, linkFromValues } from './graphml';
 import { childrenNamed, escapeXmlText, firstChild, readXml, xmlAttributes, type XmlElement } from './xml';
-import { attributeColumns, evidenceJson, exportedAttributeName, hexColour, positionsOf, RESERVED, type ValueKind } from './xmlGraph';
+import { attributeColumns, exportedAttributeName, hexColour, positionsOf, RESERVED, type ValueKind } from './xmlGraph';
 
 interface AttributeDef {
   title: string;
@@ -166,8 +167,8 @@ export function encodeGexf(doc: CaseDocument): string {
     '    <creator>Analyst Workbench</creator>',
     `    <description>${escapeXmlText(doc.name)}</description>`,
   ];
-  const evidence = evidenceJson(doc);
-  if (evidence !== null) lines.push(`    <awb:evidence>${escapeXmlText(evidence)}</awb:evidence>`);
+  const evidence = evidenceElements(doc, 'awb', '      ');
+  if (evidence.length > 0) lines.push('    <awb:evidence>', ...evidence, '    </awb:evidence>');
   lines.push('  </meta>', '  <graph defaultedgetype="directed" mode="static">');
   const nodeFields = ['id', 'type', 'aliases', 'description', 'startDate', 'endDate'] as const;
   const edgeFields = ['id', 'type', 'description', 'startDate', 'endDate', 'strength'] as const;

@@ -1,5 +1,6 @@
 import { isPartialDate, LINK_STRENGTHS, type CaseDocument, type LinkStrength } from '../domain';
-import { addEvidence, describeZodError, evidenceSchema, type Evidence } from './caseJson';
+import { addEvidence, type Evidence } from './caseJson';
+import { evidenceElements, readEvidence } from './evidenceXml';
 import {
   emptyGraph,
   hexColourOrUndefined,
@@ -14,11 +15,9 @@ import {
 } from './graph';
 import { entityTypeDefinition } from '../entityTypes';
 import { linkTypeDefinition } from '../linkTypes';
-import { parseJsonText } from './jsonText';
 import { childrenNamed, escapeXmlText, firstChild, readXml, xmlAttributes, type XmlElement } from './xml';
 import {
   attributeColumns,
-  evidenceJson,
   exportedAttributeName,
   hexColour,
   importedAttributeName,
@@ -338,13 +337,6 @@ function labelName(values: Map<string, string>): string | undefined {
   return undefined;
 }
 
-/** Our evidence block (sources, citations, notes as JSON) from the element that holds it. */
-export function readEvidence(element: XmlElement, limits: ParseLimits): Evidence {
-  const parsed = evidenceSchema.safeParse(parseJsonText(element.text, limits));
-  if (!parsed.success) throw new InterchangeError(describeZodError(parsed.error, 'file’s evidence block'), { line: element.line, column: element.column });
-  return parsed.data;
-}
-
 /** A GraphML or GEXF item's values, split into our reserved fields and the user's attributes. */
 export function entityFromValues(
   fallbackLabel: string,
@@ -475,7 +467,7 @@ export function encodeGraphml(doc: CaseDocument): string {
   const edgeColumns = attributeColumns(doc.links);
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:awb="https://analystworkbench.org/ns/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
   const key = (id: string, forWhat: string, name: string, type: string) =>
     lines.push(`  <key${xmlAttributes({ id, for: forWhat, 'attr.name': name, 'attr.type': type })}/>`);
@@ -506,7 +498,8 @@ export function encodeGraphml(doc: CaseDocument): string {
   };
   lines.push('  <graph id="case" edgedefault="directed">');
   data('case', doc.name, '    ');
-  data('evidence', evidenceJson(doc), '    ');
+  const evidence = evidenceElements(doc, 'awb', '      ');
+  if (evidence.length > 0) lines.push('    <data key="evidence">', ...evidence, '    </data>');
   doc.entities.forEach((e, index) => {
     lines.push(`    <node${xmlAttributes({ id: e.id })}>`);
     data('n_label', e.label);

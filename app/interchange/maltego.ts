@@ -5,7 +5,8 @@ import { linkTypeDefinition } from '../linkTypes';
 import { hexColourOrUndefined, isUuid, putAttribute, InterchangeError, type GraphEntity, type InterchangeGraph, type ParseLimits } from './graph';
 import { decodeGraphml } from './graphml';
 import { escapeXmlText, xmlAttributes, type XmlElement } from './xml';
-import { evidenceJson, positionsOf, RESERVED } from './xmlGraph';
+import { evidenceElements } from './evidenceXml';
+import { positionsOf, RESERVED } from './xmlGraph';
 import { readZip } from './zip';
 
 /**
@@ -202,7 +203,7 @@ export function encodeMtgx(doc: CaseDocument): Uint8Array {
   const positions = positionsOf(doc);
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
-    `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:mtg="${MTG_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`,
+    `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:mtg="${MTG_NS}" xmlns:awb="https://analystworkbench.org/ns/graphml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`,
     '  <key attr.name="MaltegoEntity" for="node" id="d0"/>',
     '  <key attr.name="EntityRenderer" for="node" id="d1"/>',
     '  <key attr.name="MaltegoLink" for="edge" id="d2"/>',
@@ -210,8 +211,9 @@ export function encodeMtgx(doc: CaseDocument): Uint8Array {
     `  <key${xmlAttributes({ 'attr.name': RESERVED.evidence, 'attr.type': 'string', for: 'graph', id: 'd4' })}/>`,
     '  <graph edgedefault="directed" id="G">',
   ];
-  const evidence = evidenceJson(doc);
-  if (evidence !== null) lines.push(`    <data key="d4">${escapeXmlText(evidence)}</data>`);
+  // One element per source, citation and note (see evidenceXml.ts), so a large case reads back.
+  const evidence = evidenceElements(doc, 'awb', '      ');
+  if (evidence.length > 0) lines.push('    <data key="d4">', ...evidence, '    </data>');
   const attributeProperties = (attributes: Attributes, indent: string) =>
     Object.entries(attributes).map(([name, value]) => propertyXml(`attribute:${name}`, name, typeof value === 'string' && !value.startsWith('json:') ? value : `json:${JSON.stringify(value)}`, indent));
   const p = '            ';

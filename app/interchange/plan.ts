@@ -47,6 +47,24 @@ export interface LinkPlan {
   reason: string;
 }
 
+/** A label, name or value cut to fit what the case holds, with the item it belongs to. */
+export interface CutValue {
+  /** The item, as the analyst would name it: `entity "Iyad ag Ghali…"`. */
+  what: string;
+  /** Which of its values was cut: "label", "alias", "type", "title". */
+  field: string;
+  /** Characters in the file, and characters kept. */
+  length: number;
+  kept: number;
+}
+
+/** Whether the import will be one undoable step; past the history's size limit it cannot be. */
+export interface ImportUndo {
+  undoable: boolean;
+  /** Why not, in a sentence for the analyst (null when it can be undone). */
+  reason: string | null;
+}
+
 /** What an import will do, before it does it. */
 export interface ImportPlan {
   format: InterchangeGraph['format'];
@@ -55,10 +73,17 @@ export interface ImportPlan {
   counts: {
     entities: Record<EntityAction, number>;
     links: Record<EntityAction, number>;
+    /** Sources the import will create: the file itself (unless imported before) and the file's own sources new to the case. */
     sources: number;
+    /** Citations the import will create: the file's own and the file's citation of each item. */
     citations: number;
     notes: number;
+    /** Parts of the file that are not imported (listed in `skipped`). */
+    skippedInFile: number;
   };
+  /** Values that will be cut to fit, with their items. */
+  cut: CutValue[];
+  undo: ImportUndo;
   warnings: string[];
   skipped: SkippedItem[];
   /** The same file (by SHA-256) was imported before, as this source. */
@@ -72,7 +97,12 @@ export interface ImportReport {
   fileSourceId: string;
   created: { entities: number; links: number; sources: number; citations: number; notes: number };
   merged: { entities: number; links: number };
-  skipped: { entities: number; links: number; citations: number; notes: number };
+  /** Everything skipped: items the analyst or the plan left out, and parts of the file that are not imported (`inFile`, listed in `leftOut`). */
+  skipped: { entities: number; links: number; citations: number; notes: number; inFile: number };
+  /** Values cut to fit, with their items. */
+  cut: CutValue[];
+  /** Whether Undo can take the import back (false: it was past the history's size limit, as the preview said). */
+  undoable: boolean;
   warnings: string[];
   /** Parts of the file left out before planning (an invalid STIX object, a deleted MISP attribute), each with its reason. */
   leftOut: SkippedItem[];
@@ -88,4 +118,15 @@ export interface ImportPreview {
   truncated: { entities: boolean; links: boolean };
   /** Tables (CSV, spreadsheets): what the reader understood (layout, encoding, header, dates) and the first rows as read. */
   table?: InterchangeGraph['table'];
+}
+
+/** Everything an import left out: items skipped by the plan or the analyst, and parts of the file it could not import. */
+export function skippedTotal(report: Pick<ImportReport, 'skipped'>): number {
+  const { entities, links, citations, notes, inFile } = report.skipped;
+  return entities + links + citations + notes + inFile;
+}
+
+/** One cut value in a sentence: `entity "Abu …": label cut from 8,000,004 to 1,000 characters`. */
+export function describeCut(cut: CutValue): string {
+  return `${cut.what}: ${cut.field} cut from ${cut.length.toLocaleString('en')} to ${cut.kept.toLocaleString('en')} characters`;
 }

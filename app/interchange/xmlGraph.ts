@@ -1,5 +1,4 @@
 import type { Attributes, AttributeValue, CaseDocument } from '../domain';
-import { evidenceOf } from './caseJson';
 
 /**
  * What our GraphML and GEXF exports share: the names of the fields we write beside the user's own
@@ -69,13 +68,6 @@ export function typedValue(raw: string, declared: string | undefined): Attribute
     return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
   }
   return raw;
-}
-
-/** The evidence block (sources, citations, notes) as JSON, or null when the case has none. */
-export function evidenceJson(doc: CaseDocument): string | null {
-  const evidence = evidenceOf(doc);
-  if (evidence.sources.length + evidence.citations.length + evidence.notes.length === 0) return null;
-  return JSON.stringify(evidence);
 }
 
 export function positionsOf(doc: CaseDocument): Map<string, { x: number; y: number }> {

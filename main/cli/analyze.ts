@@ -1,6 +1,6 @@
 import { prepareGraph } from '../../app/analysis/analyze';
 import { computeMeasure, labelsOf, MEASURES, rankNodes, type MeasureName } from '../../app/analysis/measures';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, ANALYSIS_USAGE, analysisOptions, networkHeader, readCaseForAnalysis } from './caseAnalysis';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, ANALYSIS_USAGE, analysisOptions, checkWeightAttribute, networkHeader, readCaseForAnalysis } from './caseAnalysis';
 import { onePositional, parseCommandLine, UsageError, type CliCommand, type Io } from './command';
 
 export const analyzeCommand: CliCommand = {
@@ -35,6 +35,7 @@ function analyze(argv: string[], io: Io): number {
   }
   const { filters, graph: graphOptions } = analysisOptions(values);
   const data = readCaseForAnalysis(path);
+  checkWeightAttribute(data.links, graphOptions);
   const { graph, filters: report } = prepareGraph(data, filters, graphOptions);
   const result = computeMeasure(graph, { measure: measure as MeasureName, ...(values.raw ? { normalized: false } : {}) }, {}, report);
   const ranked = rankNodes(result, labelsOf(graph));

@@ -6,7 +6,7 @@ import { isPartialDate, type Entity, type Link } from '../../app/domain';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { gradedCitations, parseGrade } from '../../app/analysis/grades';
 import type { AnalysisFilters, AnalysisInput, FilterReport } from '../../app/analysis/filters';
-import type { GraphOptions } from '../../app/analysis/graph';
+import { numericLinkAttributes, type GraphOptions } from '../../app/analysis/graph';
 import { openCaseFile } from '../../db/caseFile';
 import { caseName } from '../../db/caseMeta';
 import { listCitations } from '../../db/citations';
@@ -41,6 +41,7 @@ export function readCaseForAnalysis(path: string): CaseForAnalysis {
 export const ANALYSIS_OPTIONS = {
   directed: { type: 'boolean' },
   weighted: { type: 'boolean' },
+  weight: { type: 'string' },
   'as-of': { type: 'string' },
   'min-grade': { type: 'string' },
   'entity-types': { type: 'string' },
@@ -48,17 +49,21 @@ export const ANALYSIS_OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-export const ANALYSIS_USAGE = `      [--directed] [--weighted] [--as-of YYYY[-MM[-DD]]] [--min-grade B2]
+export const ANALYSIS_USAGE = `      [--directed] [--weighted | --weight <attribute>] [--as-of YYYY[-MM[-DD]]] [--min-grade B2]
       [--entity-types t1,t2] [--link-types t1,t2]`;
 
 export const ANALYSIS_HELP = `      --directed follows link direction; --weighted weighs links by evidence
-      (best citation grade; distance 1/strength). --as-of keeps what existed
+      (best citation grade; distance 1/strength). --weight <attribute> weighs
+      links by a numeric link attribute as networkx's weight= does: a weight
+      for PageRank, eigenvector and degree, the distance itself for paths,
+      betweenness and closeness (a link without it weighs 1). --as-of keeps what existed
       then (undated items are kept); --min-grade keeps links with a citation
       at that grade or better.`;
 
 interface AnalysisOptionValues {
   directed?: boolean;
   weighted?: boolean;
+  weight?: string;
   'as-of'?: string;
   'min-grade'?: string;
   'entity-types'?: string;
@@ -86,7 +91,26 @@ export function analysisOptions(values: AnalysisOptionValues): { filters: Analys
   if (entityTypes) filters.entityTypes = entityTypes;
   const linkTypes = list(values['link-types']);
   if (linkTypes) filters.linkTypes = linkTypes;
+  const weight = values.weight?.trim();
+  if (weight !== undefined) {
+    if (weight === '') throw new UsageError('--weight needs the name of a numeric link attribute');
+    if (values.weighted) throw new UsageError('--weighted (by evidence) and --weight <attribute> are two different weights; choose one');
+    return { filters, graph: { directed: values.directed ?? false, weighted: true, weightAttribute: weight } };
+  }
   return { filters, graph: { directed: values.directed ?? false, weighted: values.weighted ?? false } };
+}
+
+/**
+ * Refuses a weight attribute that no link of the case holds as a number, naming the ones it could
+ * be (a misspelt attribute would otherwise weigh every link 1 without a word).
+ */
+export function checkWeightAttribute(links: readonly Link[], graph: GraphOptions): void {
+  const attribute = graph.weightAttribute;
+  if (attribute === undefined) return;
+  const offered = numericLinkAttributes(links);
+  if (offered.some((a) => a.name === attribute)) return;
+  const names = offered.map((a) => `"${a.name}"`).join(', ');
+  throw new Error(`no link has a numeric attribute "${attribute}"; ${names === '' ? 'the links of this case have no numeric attributes' : `numeric link attributes: ${names}`}.`);
 }
 
 const describe = (e: Entity) => `"${e.label}" (${entityTypeDefinition(e.type).label.toLowerCase()}, id ${e.id})`;
@@ -115,7 +139,7 @@ export function findEntity(entities: readonly Entity[], name: string): Entity {
 /** The lines that say which network a result describes: size, kind, and the filters in force. */
 export function networkHeader(caseLabel: string, nodeCount: number, edgeCount: number, graph: GraphOptions, report: FilterReport | null): string[] {
   const lines = [
-    `${caseLabel}: ${nodeCount} entities, ${edgeCount} ${graph.directed ? 'arcs' : 'edges'}; ${graph.directed ? 'directed' : 'undirected'}, ${graph.weighted ? 'weighted by evidence (distance 1/strength)' : 'unweighted'}`,
+    `${caseLabel}: ${nodeCount} entities, ${edgeCount} ${graph.directed ? 'arcs' : 'edges'}; ${graph.directed ? 'directed' : 'undirected'}, ${graph.weightAttribute !== undefined ? `weighted by the link attribute "${graph.weightAttribute}" (its value is the distance)` : graph.weighted ? 'weighted by evidence (distance 1/strength)' : 'unweighted'}`,
   ];
   if (!report) return lines;
   const words: string[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { RELIABILITY_GRADES, type Reliability } from '../../app/domain';
 import { csvMappingSchema, type CsvMapping } from '../../app/interchange/csvMapping';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from '../../app/interchange/graph';
-import type { ImportPlan, ImportReport } from '../../app/interchange/plan';
+import { describeCut, skippedTotal, type ImportPlan, type ImportReport } from '../../app/interchange/plan';
 import { openCaseFile } from '../../db/caseFile';
 import { commitImport, planImport } from '../../db/importCase';
 import { importFileOf } from '../interchange/importService';
@@ -28,8 +28,10 @@ function describePlan(plan: ImportPlan, file: { name: string; bytes: number; sha
     `${file.name} (${FORMAT_LABELS[plan.format]}, ${formatBytes(file.bytes)}, sha256 ${file.sha256.slice(0, 12)}…)`,
     `  Entities: ${plan.counts.entities.create} to create, ${plan.counts.entities.merge} to merge, ${plan.counts.entities.skip} to skip`,
     `  Links: ${plan.counts.links.create} to create, ${plan.counts.links.merge} to merge, ${plan.counts.links.skip} to skip`,
-    `  Sources: ${plan.counts.sources}, citations: ${plan.counts.citations}, notes: ${plan.counts.notes} (plus the file itself as a source)`,
+    `  Sources: ${plan.counts.sources}, citations: ${plan.counts.citations}, notes: ${plan.counts.notes} to create (the file itself and its citation of each item included)`,
   ];
+  if (!plan.undo.undoable && plan.undo.reason !== null) lines.push(`  ${plan.undo.reason}`);
+  if (plan.cut.length > 0) lines.push('Cut to fit:', ...plan.cut.slice(0, 50).map((c) => `  ${describeCut(c)}`), ...(plan.cut.length > 50 ? [`  … and ${plan.cut.length - 50} more`] : []));
   const merges = plan.entities.filter((e) => e.action === 'merge');
   if (merges.length > 0) lines.push('Merges:', ...merges.map((e) => `  "${e.label}" → "${e.into?.label ?? '?'}": ${e.reason}`));
   const notMerged = plan.entities.filter((e) => e.action === 'create' && e.candidates.length > 0);
@@ -45,7 +47,9 @@ function describeReport(report: ImportReport): string {
   const { created, merged, skipped } = report;
   return (
     `Imported: ${created.entities} entities, ${created.links} links, ${created.sources} sources, ${created.citations} citations and ${created.notes} notes created; ` +
-    `${merged.entities} entities and ${merged.links} links merged; ${skipped.entities + skipped.links} skipped.`
+    `${merged.entities} entities and ${merged.links} links merged; ${skippedTotal(report)} skipped ` +
+    `(${skipped.entities} entities, ${skipped.links} links, ${skipped.citations} citations, ${skipped.notes} notes, ${skipped.inFile} parts of the file)` +
+    `${report.cut.length > 0 ? `; ${report.cut.length} values cut to fit` : ''}.${report.undoable ? '' : ' It cannot be undone (too large for the undo history).'}`
   );
 }
 

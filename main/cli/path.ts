@@ -2,7 +2,7 @@ import { prepareGraph } from '../../app/analysis/analyze';
 import { allShortestPaths, shortestPath, type PathResult } from '../../app/analysis/paths';
 import type { Entity, Link } from '../../app/domain';
 import { linkTypeDefinition } from '../../app/linkTypes';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, ANALYSIS_USAGE, analysisOptions, findEntity, networkHeader, readCaseForAnalysis } from './caseAnalysis';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, ANALYSIS_USAGE, analysisOptions, checkWeightAttribute, findEntity, networkHeader, readCaseForAnalysis } from './caseAnalysis';
 import { parseCommandLine, UsageError, type CliCommand, type Io } from './command';
 
 export const pathCommand: CliCommand = {
@@ -24,6 +24,7 @@ function path(argv: string[], io: Io): number {
   const data = readCaseForAnalysis(casePath);
   const from = findEntity(data.entities, fromName);
   const to = findEntity(data.entities, toName);
+  checkWeightAttribute(data.links, graphOptions);
   const { graph, filters: report } = prepareGraph(data, filters, graphOptions);
   for (const end of [from, to]) {
     if (!graph.indexOf.has(end.id)) throw new Error(`"${end.label}" is not in the network under these filters (${report.notes.join(' ') || 'it was filtered out'}).`);
@@ -56,7 +57,7 @@ function path(argv: string[], io: Io): number {
   const lines = networkHeader(`"${data.name}"`, graph.nodeCount, graph.edges.length, graphOptions, report);
   paths.forEach((p, i) => {
     lines.push('');
-    const size = `${p.hops} ${p.hops === 1 ? 'hop' : 'hops'}${p.weighted ? `, evidence distance ${p.length.toFixed(3)}` : ''}`;
+    const size = `${p.hops} ${p.hops === 1 ? 'hop' : 'hops'}${p.weighted ? `, ${graphOptions.weightAttribute !== undefined ? `"${graphOptions.weightAttribute}"` : 'evidence'} distance ${p.length.toFixed(3)}` : ''}`;
     lines.push(`${paths.length > 1 ? `Path ${i + 1} of ${paths.length}: ` : ''}${from.label} → ${to.label}: ${size}`);
     p.steps.forEach((step, j) => {
       const entity = entities.get(step.entityId);

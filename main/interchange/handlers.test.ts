@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseEdit } from '../../app/editing/types';
 import type { ImportPreview, ImportReport } from '../../app/interchange/plan';
 import type { Result } from '../../app/result';
 import { tempFolder } from '../../db/testing/tempCase';
@@ -12,6 +13,7 @@ import { useBuiltInterchangeWorker } from './testing/workerBundle';
 let tmp: ReturnType<typeof tempFolder>;
 let session: CaseSession;
 let events: string[];
+let payloads: unknown[];
 let call: <T>(channel: string, input?: unknown) => Promise<Result<T>>;
 
 beforeAll(() => {
@@ -21,11 +23,15 @@ beforeEach(() => {
   tmp = tempFolder('awb-ix-handlers-');
   session = new CaseSession();
   events = [];
+  payloads = [];
   const handlers = createHandlers({
     session,
     dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
     recent: new RecentCases(tmp.file('recent.json')),
-    emit: (event) => events.push(event),
+    emit: (event, payload) => {
+      events.push(event);
+      payloads.push(payload);
+    },
   });
   call = <T>(channel: string, input?: unknown) => dispatch(handlers, channel, input, () => undefined) as Promise<Result<T>>;
 });
@@ -43,7 +49,17 @@ describe('interchange channels', () => {
     const report = await call<ImportReport>('interchange.import', { previewId: preview.value.previewId, fileReliability: 'C' });
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value.created.entities).toBe(2);
-    expect(events).toContain('case.edited');
+    // Announced like every edit: case.edited with the ids it created, and one undoable step.
+    const edit = payloads[events.indexOf('case.edited')] as CaseEdit;
+    expect(edit).toMatchObject({ action: 'do', label: 'Import “minimal.gexf”' });
+    expect(edit.changed.entities).toHaveLength(2);
+    expect(edit.history.undoLabel).toBe('Import “minimal.gexf”');
+    expect(session.current()?.counts.entities).toBe(2);
+    const undone = await call<{ edit: CaseEdit | null }>('history.undo');
+    if (!undone.ok) throw new Error(undone.error.message);
+    expect(undone.value.edit?.changed.entities.sort()).toEqual([...edit.changed.entities].sort());
+    expect(session.current()?.counts.entities).toBe(0);
+    expect((await call('history.redo')).ok).toBe(true);
     expect(session.current()?.counts.entities).toBe(2);
 
     const out = tmp.file('out.graphml');

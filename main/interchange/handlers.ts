@@ -1,5 +1,5 @@
+import type { CaseDelta, CaseEdit } from '../../app/editing/types';
 import { WorkbenchFailure } from '../../app/result';
-import type { CaseDelta } from '../../app/editing/types';
 import { deltaSince, rowWatermark } from '../../db/caseRows';
 import { ImportConflictError } from '../../db/importCase';
 import type { CaseSession } from '../caseSession';
@@ -22,8 +22,11 @@ type InterchangeChannel = 'interchange.preview' | 'interchange.import' | 'interc
 export interface InterchangeHandlerDeps {
   session: CaseSession;
   dialogs?: InterchangeDialogs;
-  /** Called after an import has committed, with what it created and updated (main announces it). */
-  onImported: (delta: CaseDelta, label: string) => void;
+  /**
+   * Called after an import has committed: with its history step, announced like every edit, or
+   * (an import too large to record) null, and what it wrote is told by `delta`.
+   */
+  onImported: (edit: CaseEdit | null, delta: () => CaseDelta) => void;
   imports?: ImportSessions;
 }
 
@@ -63,8 +66,8 @@ export function createInterchangeHandlers({ session, dialogs, onImported, import
       try {
         const store = session.requireStore();
         const mark = rowWatermark(store.db);
-        const report = imports.commit(store, previewId, { ...(decisions ? { decisions } : {}), ...(fileReliability ? { fileReliability } : {}) });
-        onImported(deltaSince(store.db, mark), 'Import');
+        const { report, edit } = imports.commitStep(store, previewId, { ...(decisions ? { decisions } : {}), ...(fileReliability ? { fileReliability } : {}) });
+        onImported(edit, () => deltaSince(store.db, mark));
         return report;
       } catch (error) {
         return asFailure(error);

@@ -4,7 +4,7 @@ import { FORMAT_LABELS, type ImportFormat, type InterchangeGraph } from '../../a
 import type { ImportOptions } from '../../app/interchange/parse';
 import type { EntityDecision, ImportPlan, ImportPreview, ImportReport } from '../../app/interchange/plan';
 import type { CaseStore } from '../../db/caseFile';
-import { commitImport, planImport, type ImportFile } from '../../db/importCase';
+import { planImport, runImport, type ImportFile, type ImportOutcome } from '../../db/importCase';
 import type { ParsedFileFacts } from './parseJob';
 import { parseFileInWorker, type ParseFileOptions } from './parseHost';
 
@@ -37,6 +37,12 @@ export function trimPlan(plan: ImportPlan, limit = PREVIEW_LIST_LIMIT): { plan: 
 
 export class PreviewExpiredError extends Error {}
 
+/** The analyst's choices at commit: merges and skips, and the grade of the file as a source. */
+export interface CommitChoices {
+  decisions?: Record<string, EntityDecision>;
+  fileReliability?: Reliability;
+}
+
 /**
  * Import in two steps: `preview` parses the file in the worker and says what would happen;
  * `commit` writes that parse in one transaction with the analyst's decisions. The parsed graph
@@ -65,14 +71,20 @@ export class ImportSessions {
     };
   }
 
-  commit(store: CaseStore, previewId: string, options: { decisions?: Record<string, EntityDecision>; fileReliability?: Reliability } = {}): ImportReport {
+  /** Writes the previewed import as one undoable step and returns its report. */
+  commit(store: CaseStore, previewId: string, options: CommitChoices = {}): ImportReport {
+    return this.commitStep(store, previewId, options).report;
+  }
+
+  /** Writes the previewed import as one undoable step; the edit is what main announces. */
+  commitStep(store: CaseStore, previewId: string, options: CommitChoices = {}): ImportOutcome {
     const pending = this.pending.get(previewId);
     if (!pending || pending.casePath !== store.path) {
       throw new PreviewExpiredError('That import preview is no longer available (the case changed or it was replaced); preview the file again.');
     }
-    const report = commitImport(store.db, pending.graph, importFileOf(pending.file), options);
+    const outcome = runImport(store.db, pending.graph, importFileOf(pending.file), options);
     this.pending.delete(previewId);
-    return report;
+    return outcome;
   }
 
   discard(previewId: string): void {

@@ -5,6 +5,7 @@ import { useStore } from '../store';
 import { MEASURE_LABELS, type MeasureChoice } from './analysisState';
 import { Provenance } from './Provenance';
 import { useAnalysis } from './useAnalysis';
+import { WeightAttributeField } from './WeightAttributeField';
 import { formatValue } from './overlayModel';
 import { visibleNetwork } from './filterModel';
 import { VirtualTable, type Column } from './VirtualTable';
@@ -61,12 +62,18 @@ export function MeasuresSection() {
             <input type="checkbox" checked={choice.directed} onChange={(e) => set({ directed: e.target.checked })} /> Directed
           </label>
           <label title="Edge weight from the best citation grade of each link (A1 strongest); shortest-path measures use 1/strength as distance">
-            <input type="checkbox" checked={choice.weighted} onChange={(e) => set({ weighted: e.target.checked })} /> Weighted by evidence
+            <input type="checkbox" checked={choice.weighted && choice.weightAttribute === null} onChange={(e) => set({ weighted: e.target.checked, weightAttribute: null })} /> Weighted by evidence
           </label>
           <label title={HAS_NORMALISATION.includes(choice.measure) ? 'Normalised as networkx does' : 'This measure has a fixed scale'}>
             <input type="checkbox" checked={HAS_NORMALISATION.includes(choice.measure) ? choice.normalized : true} disabled={!HAS_NORMALISATION.includes(choice.measure)} onChange={(e) => set({ normalized: e.target.checked })} /> Normalised
           </label>
         </fieldset>
+        <WeightAttributeField
+          label="Weighted by link attribute"
+          title="A numeric link attribute as networkx's weight=: PageRank, eigenvector and degree take it as a weight; betweenness and closeness as the distance. A link without it weighs 1."
+          value={choice.weightAttribute}
+          onChange={(weightAttribute) => set(weightAttribute === null ? { weightAttribute } : { weightAttribute, weighted: false })}
+        />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={running}>
             Run

@@ -2,6 +2,7 @@ import { useApp } from '../appContext';
 import { runCommand } from '../commands';
 import { useStore } from '../store';
 import { useAnalysis } from './useAnalysis';
+import { WeightAttributeField } from './WeightAttributeField';
 
 /** Path questions about the selected entities; the answer is highlighted and the rest dimmed. */
 export function PathsSection() {
@@ -10,6 +11,7 @@ export function PathsSection() {
   const chart = useStore(store, (s) => s.chart);
   const highlight = useAnalysis((s) => s.highlight);
   const weighted = useAnalysis((s) => s.pathWeighted);
+  const weightAttribute = useAnalysis((s) => s.pathWeightAttribute);
   const hops = useAnalysis((s) => s.neighbourhoodHops);
   const running = useAnalysis((s) => s.run.status === 'running');
   const ids = selection.filter((s) => s.kind === 'entity').map((s) => s.id);
@@ -26,12 +28,18 @@ export function PathsSection() {
       </p>
       <fieldset className="toggles">
         <label>
-          <input type="radio" name="path-weight" checked={!weighted} onChange={() => analysis.store.setState({ pathWeighted: false })} /> By hops
+          <input type="radio" name="path-weight" checked={!weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: false, pathWeightAttribute: null })} /> By hops
         </label>
         <label title="Each link's length is 1/strength of its best citation: a path over well-evidenced links is shorter">
-          <input type="radio" name="path-weight" checked={weighted} onChange={() => analysis.store.setState({ pathWeighted: true })} /> By evidence
+          <input type="radio" name="path-weight" checked={weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: true, pathWeightAttribute: null })} /> By evidence
         </label>
       </fieldset>
+      <WeightAttributeField
+        label="By link attribute"
+        title="Each link's length is the value of this numeric attribute (networkx's weight=); a link without it counts 1."
+        value={weightAttribute}
+        onChange={(pathWeightAttribute) => analysis.store.setState(pathWeightAttribute === null ? { pathWeightAttribute } : { pathWeightAttribute, pathWeighted: false })}
+      />
       <div className="button-grid">
         <button type="button" className="button" disabled={running || ids.length !== 2} onClick={() => run('analysis.shortestPath')}>
           Shortest path

@@ -177,9 +177,12 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
   };
 
   /** The case, the filters in force and the graph options, as every task takes them. */
-  const network = (graph: { directed: boolean; weighted: boolean }) => {
+  const network = (options: { directed: boolean; weighted: boolean; weightAttribute?: string | null }) => {
     const chart = ui.getState().chart!;
     const { evidence, filters } = store.getState();
+    const { weightAttribute, ...rest } = options;
+    // A link attribute, when chosen, is the weight (networkx's weight=); evidence weighting is then off.
+    const graph = weightAttribute ? { ...rest, weighted: true, weightAttribute } : rest;
     return { input: analysisInput(chart, evidence), filters: toAnalysisFilters(chart, filters), graph };
   };
 
@@ -245,7 +248,7 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
       return run(
         'measure',
         `Computing ${choice.measure}…`,
-        () => ({ kind: 'measure', measure: spec, ...network({ directed: choice.directed, weighted: choice.weighted }) }),
+        () => ({ kind: 'measure', measure: spec, ...network({ directed: choice.directed, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
         (answer) => {
           if (answer.kind === 'measure') store.setState({ measure: { result: answer.result, ranking: answer.ranking, choice } });
         },
@@ -262,7 +265,7 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
       return run(
         'sensitivity',
         `Comparing ${choice.measure} with all evidence and with ${sensitivityGrade} or better…`,
-        () => ({ kind: 'sensitivity', measure: spec, minGrade: sensitivityGrade, ...network({ directed: choice.directed, weighted: choice.weighted }) }),
+        () => ({ kind: 'sensitivity', measure: spec, minGrade: sensitivityGrade, ...network({ directed: choice.directed, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
         (answer) => {
           if (answer.kind === 'sensitivity') store.setState({ sensitivity: answer.result });
         },
@@ -273,7 +276,7 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
       return run(
         'communities',
         'Finding communities…',
-        () => ({ kind: 'communities', seed: 1, ...network({ directed: false, weighted: choice.weighted }) }),
+        () => ({ kind: 'communities', seed: 1, ...network({ directed: false, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
         (answer) => {
           if (answer.kind === 'communities') store.setState({ communities: answer.result, collapsed: [] });
         },
@@ -289,11 +292,11 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
     },
     shortestPath(all) {
       const ids = selectedEntities();
-      const { choice, pathWeighted } = store.getState();
+      const { choice, pathWeighted, pathWeightAttribute } = store.getState();
       return run(
         'paths',
         all ? 'Finding all shortest paths…' : 'Finding the shortest path…',
-        () => (ids.length === 2 ? { kind: 'path', from: ids[0]!, to: ids[1]!, all, ...network({ directed: choice.directed, weighted: pathWeighted }) } : null),
+        () => (ids.length === 2 ? { kind: 'path', from: ids[0]!, to: ids[1]!, all, ...network({ directed: choice.directed, weighted: pathWeighted, weightAttribute: pathWeightAttribute }) } : null),
         (answer) => {
           if (answer.kind === 'highlight') store.setState({ highlight: answer.highlight });
         },
@@ -301,11 +304,11 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
     },
     connectingNetwork() {
       const ids = selectedEntities();
-      const { pathWeighted } = store.getState();
+      const { pathWeighted, pathWeightAttribute } = store.getState();
       return run(
         'paths',
         'Finding the connecting network…',
-        () => (ids.length >= 2 ? { kind: 'connecting', entityIds: ids, ...network({ directed: false, weighted: pathWeighted }) } : null),
+        () => (ids.length >= 2 ? { kind: 'connecting', entityIds: ids, ...network({ directed: false, weighted: pathWeighted, weightAttribute: pathWeightAttribute }) } : null),
         (answer) => {
           if (answer.kind === 'highlight') store.setState({ highlight: answer.highlight });
         },

@@ -14,6 +14,11 @@ export interface MeasureChoice {
   directed: boolean;
   /** Edge weights from evidence strength (the grades of the citations behind each link). */
   weighted: boolean;
+  /**
+   * Edge weights from this numeric link attribute instead (networkx's `weight=`): a weight for
+   * PageRank, eigenvector and degree, the distance for betweenness and closeness. Null: none.
+   */
+  weightAttribute: string | null;
   /** Degree and betweenness only; the others have a fixed scale. */
   normalized: boolean;
 }
@@ -43,6 +48,8 @@ export interface AnalysisState {
   highlight: Highlight | null;
   /** Path searches by evidence (distance 1/strength) rather than hops. */
   pathWeighted: boolean;
+  /** Path searches with this link attribute as each link's length (takes precedence over `pathWeighted`). */
+  pathWeightAttribute: string | null;
   neighbourhoodHops: number;
   communities: CommunityResult | null;
   /** Community indexes drawn as one group node. */
@@ -57,7 +64,7 @@ export interface AnalysisState {
   views: readonly SavedView[];
 }
 
-export const DEFAULT_CHOICE: MeasureChoice = { measure: 'betweenness', degreeMode: 'total', directed: false, weighted: false, normalized: true };
+export const DEFAULT_CHOICE: MeasureChoice = { measure: 'betweenness', degreeMode: 'total', directed: false, weighted: false, weightAttribute: null, normalized: true };
 
 export const initialAnalysisState: AnalysisState = {
   panelOpen: false,
@@ -68,6 +75,7 @@ export const initialAnalysisState: AnalysisState = {
   measure: null,
   highlight: null,
   pathWeighted: false,
+  pathWeightAttribute: null,
   neighbourhoodHops: 1,
   communities: null,
   collapsed: [],

@@ -90,7 +90,7 @@ export async function runAnalysisTask(task: AnalysisTask, control: AsyncRunContr
       for (const id of [task.from, task.to]) {
         if (!graph.indexOf.has(id)) throw new RangeError(`${name(id) === id ? 'That entity' : name(id)} is hidden by the filters in force.`);
       }
-      const by = graph.weighted ? 'by evidence (distance 1/strength)' : 'by hops';
+      const by = graph.weightAttribute !== null ? `by the link attribute “${graph.weightAttribute}” (its value is the length)` : graph.weighted ? 'by evidence (distance 1/strength)' : 'by hops';
       const between = `${name(task.from)} → ${name(task.to)}`;
       if (task.all) {
         const found = allShortestPaths(graph, task.from, task.to);

@@ -2,7 +2,7 @@ import { DialogShell } from '../panels/DialogShell';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportFormat } from '../../app/interchange/graph';
 import { TABLE_LAYOUT_LABELS, type DateOrder, type TableReading } from '../../app/interchange/csvMapping';
-import type { EntityDecision, EntityPlan, ImportPreview, ImportReport } from '../../app/interchange/plan';
+import { describeCut, skippedTotal, type CutValue, type EntityDecision, type EntityPlan, type ImportPreview, type ImportReport } from '../../app/interchange/plan';
 import { RELIABILITY_GRADES, type Reliability } from '../../app/domain';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
@@ -251,12 +251,24 @@ function PreviewView({
         </div>
         <div>
           <dt>Evidence</dt>
-          <dd>
+          <dd data-testid="count-evidence">
             {plural(counts.sources, 'source')} · {plural(counts.citations, 'citation')} · {plural(counts.notes, 'note')}
           </dd>
         </div>
+        {counts.skippedInFile > 0 && (
+          <div>
+            <dt>Not importable</dt>
+            <dd data-testid="count-not-importable">{plural(counts.skippedInFile, 'part', 'parts')} of the file (listed below)</dd>
+          </div>
+        )}
       </dl>
       {preview.table && <TableReadingView table={preview.table} />}
+      {!plan.undo.undoable && plan.undo.reason !== null && (
+        <p className="ix-warning" role="note" data-testid="import-not-undoable">
+          {plan.undo.reason}
+        </p>
+      )}
+      <CutList cuts={plan.cut} testId="import-cuts" />
       <EntityTable title="To merge" rows={byAction('merge')} testId="entities-merge" choices={choices} setChoice={setChoice} />
       <EntityTable
         title="New, but like entities in the case"
@@ -305,6 +317,21 @@ function PreviewView({
   );
 }
 
+/** Values cut to fit, each with its item (an 8 MB name kept as its first 1,000 characters). */
+function CutList({ cuts, testId }: { cuts: readonly CutValue[]; testId: string }) {
+  if (cuts.length === 0) return null;
+  return (
+    <section className="ix-section" data-testid={testId}>
+      <h3>Cut to fit ({cuts.length.toLocaleString()})</h3>
+      <ul className="ix-list">
+        {cuts.slice(0, ROW_LIMIT).map((cut, i) => (
+          <li key={i}>{describeCut(cut)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function ReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
   return (
     <div className="ix-report" data-testid="import-report" role="status">
@@ -320,10 +347,13 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
           Merged {plural(report.merged.entities, 'entity', 'entities')} and {plural(report.merged.links, 'link')} into ones already in the case.
         </li>
         <li data-testid="report-skipped">
-          Skipped {plural(report.skipped.entities, 'entity', 'entities')}, {plural(report.skipped.links, 'link')}, {plural(report.skipped.citations, 'citation')} and{' '}
-          {plural(report.skipped.notes, 'note')}.
+          Skipped {skippedTotal(report).toLocaleString()}: {plural(report.skipped.entities, 'entity', 'entities')}, {plural(report.skipped.links, 'link')},{' '}
+          {plural(report.skipped.citations, 'citation')}, {plural(report.skipped.notes, 'note')} and {plural(report.skipped.inFile, 'part')} of the file that could not be
+          imported.
         </li>
+        <li data-testid="report-undo">{report.undoable ? 'Edit › Undo takes the whole import back.' : 'This import cannot be undone: it was too large for the undo history.'}</li>
       </ul>
+      <CutList cuts={report.cut} testId="report-cuts" />
       {report.leftOut.length > 0 && (
         <section className="ix-section" data-testid="report-left-out">
           <h3>Left out of the file ({report.leftOut.length.toLocaleString()})</h3>
