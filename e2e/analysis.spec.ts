@@ -2,17 +2,11 @@ import { openCaseFile } from '../db/caseFile';
 import { defaultChart } from '../db/charts';
 import { pinnedEntities } from '../db/chartPins';
 import { listSavedViews } from '../db/savedViews';
-import { drawnEdges, drawnNodes } from './analysisQueries';
+import { drawnEdges, drawnNodes, openAnalysis } from './analysisQueries';
 import { nodeByLabel, shownEdges } from './chartQueries';
 import { expect, test, waitForChart } from './harness';
-import type { Page } from '@playwright/test';
 
 const FOUNDING = 'founding faction of';
-
-async function openAnalysis(page: Page, tab: 'Measures' | 'Paths' | 'Groups' | 'Filters' | 'Layout') {
-  await page.getByRole('tab', { name: 'Analysis' }).click();
-  await page.getByTestId('analysis-panel').getByRole('tab', { name: tab }).click();
-}
 
 test('betweenness on JNIM: the table ranks JNIM first and the node sizes follow the values', async ({ workbench }) => {
   const { page } = workbench;

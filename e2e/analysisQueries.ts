@@ -42,3 +42,9 @@ async function drawn(page: Page, group: 'nodes' | 'edges'): Promise<DrawnElement
 
 export const drawnNodes = (page: Page): Promise<DrawnElement[]> => drawn(page, 'nodes');
 export const drawnEdges = (page: Page): Promise<DrawnElement[]> => drawn(page, 'edges');
+
+/** Opens the Analysis tab of the side panel at one of its sections. */
+export async function openAnalysis(page: Page, tab: 'Measures' | 'Paths' | 'Groups' | 'Filters' | 'Layout'): Promise<void> {
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByTestId('analysis-panel').getByRole('tab', { name: tab }).click();
+}

@@ -51,6 +51,13 @@ export interface BetweennessOptions {
    * Absent: every node is a source (exact).
    */
   sources?: readonly number[];
+  /**
+   * When sources are sampled: filled with each node's standard error, estimated from the spread of
+   * the sampled sources' contributions (their sample variance, with the finite-population
+   * correction for drawing k of the n − 1 possible sources without replacement), on the same
+   * scale as the values. Left at 0 when every node is a source (the values are exact).
+   */
+  standardError?: Float64Array;
 }
 
 /**
@@ -68,6 +75,8 @@ export function* betweennessSteps(graph: AnalysisGraph, options: BetweennessOpti
   const total = sources ? sources.length : n;
   const values = new Float64Array(n);
   const delta = new Float64Array(n);
+  // Σ δ_s(v)² over the sampled sources, for the standard error; only when asked and sampled.
+  const squares = sources && options.standardError ? new Float64Array(n) : null;
   const ws = createSearchWorkspace(graph, 'out');
   const { order, sigma, pred, predStart, predCount } = ws;
   for (let i = 0; i < total; i++) {
@@ -81,7 +90,10 @@ export function* betweennessSteps(graph: AnalysisGraph, options: BetweennessOpti
         const v = pred[p]!;
         delta[v] = delta[v]! + sigma[v]! * coeff;
       }
-      if (w !== s) values[w] = values[w]! + delta[w]!;
+      if (w !== s) {
+        values[w] = values[w]! + delta[w]!;
+        if (squares) squares[w] = squares[w]! + delta[w]! * delta[w]!;
+      }
     }
     yield { done: i + 1, total, unit: 'source nodes' };
   }
@@ -99,7 +111,18 @@ export function* betweennessSteps(graph: AnalysisGraph, options: BetweennessOpti
   const scaleOther = normalized ? 1 / (k * (N - 1)) : N / (k * pairs);
   const isSource = new Uint8Array(n);
   for (const s of sources) isSource[s] = 1;
-  for (let v = 0; v < n; v++) values[v] = values[v]! * (isSource[v] === 1 ? scaleSource : scaleOther);
+  for (let v = 0; v < n; v++) {
+    const scale = isSource[v] === 1 ? scaleSource : scaleOther;
+    if (squares && options.standardError) {
+      // v's contributions came from k_v of its N possible sources (a sampled node is not its own).
+      const kv = isSource[v] === 1 ? k - 1 : k;
+      const mean = values[v]! / kv;
+      const variance = kv > 1 ? Math.max(0, (squares[v]! - kv * mean * mean) / (kv - 1)) : 0;
+      const finite = Math.max(0, 1 - kv / N);
+      options.standardError[v] = scale * Math.sqrt(kv * variance * finite);
+    }
+    values[v] = values[v]! * scale;
+  }
   return values;
 }
 

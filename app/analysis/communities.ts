@@ -24,9 +24,18 @@ export interface Community {
   entityIds: string[];
 }
 
+/** Louvain's parameters; a partition found another way (connected components) says its `method` instead. */
+export interface CommunityParameters {
+  directed: boolean;
+  weighted: boolean;
+  resolution?: number;
+  seed?: number;
+  method?: string;
+}
+
 export interface CommunityResult {
   algorithm: string;
-  parameters: { directed: boolean; weighted: boolean; resolution: number; seed: number };
+  parameters: CommunityParameters;
   filters: FilterReport | null;
   nodeCount: number;
   edgeCount: number;
@@ -90,7 +99,23 @@ export function louvainCommunities(graph: AnalysisGraph, options: CommunityOptio
     const mapping = louvain(g, { getEdgeWeight: weighted ? 'weight' : null, resolution, rng: seededRandom(seed) });
     for (let v = 0; v < n; v++) label[v] = mapping[String(v)] ?? -1 - v;
   }
-  // Renumber: largest community first, ties by the earliest node in it.
+  return partitionResult(graph, label, {
+    algorithm: 'Louvain (Blondel et al. 2008), graphology-communities-louvain',
+    parameters: { directed: graph.directed, weighted, resolution, seed },
+    filters,
+  });
+}
+
+/**
+ * A partition (node index → any label) as a community record: renumbered largest first, ties by
+ * the earliest node in it, with the partition's modularity (same weight and resolution).
+ */
+export function partitionResult(
+  graph: AnalysisGraph,
+  label: ArrayLike<number>,
+  meta: { algorithm: string; parameters: CommunityParameters; filters: FilterReport | null },
+): CommunityResult {
+  const n = graph.nodeCount;
   const members = new Map<number, number[]>();
   for (let v = 0; v < n; v++) {
     const list = members.get(label[v]!);
@@ -108,13 +133,11 @@ export function louvainCommunities(graph: AnalysisGraph, options: CommunityOptio
     return { index, entityIds: nodes.map((v) => graph.nodeIds[v]!) };
   });
   return {
-    algorithm: 'Louvain (Blondel et al. 2008), graphology-communities-louvain',
-    parameters: { directed: graph.directed, weighted, resolution, seed },
-    filters,
+    ...meta,
     nodeCount: n,
     edgeCount: graph.edges.length,
     membership,
     communities,
-    modularity: modularity(graph, canonical, { resolution, weighted }),
+    modularity: modularity(graph, canonical, { resolution: meta.parameters.resolution ?? 1, weighted: meta.parameters.weighted }),
   };
 }

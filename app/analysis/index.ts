@@ -5,6 +5,7 @@
 export * from './analyze';
 export * from './centrality';
 export * from './communities';
+export * from './components';
 export * from './control';
 export * from './filters';
 export * from './grades';

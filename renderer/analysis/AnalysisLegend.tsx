@@ -39,7 +39,7 @@ export function AnalysisLegend() {
       {communities && (
         <div className="legend-block">
           <div className="legend-title">
-            Colour: community
+            Colour: {communities.parameters.method === undefined ? 'community' : 'component'}
             <button type="button" className="icon-button small" aria-label="Clear communities" title="Clear communities" onClick={() => analysis.clearCommunities()}>
               ×
             </button>

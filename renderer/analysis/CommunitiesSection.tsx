@@ -1,10 +1,18 @@
+import { useState } from 'react';
 import { useApp } from '../appContext';
+import type { PartitionMethod } from './analysisTasks';
 import { useStore } from '../store';
 import { Provenance } from './Provenance';
 import { communityColour } from './overlayModel';
 import { useAnalysis } from './useAnalysis';
 
-/** Louvain communities: colour the chart by community, collapse one into a group node and back. */
+const METHOD_NOTES: Record<PartitionMethod, string> = {
+  louvain: 'Louvain modularity on the network as filtered, direction ignored; seeded, so the same case gives the same communities.',
+  components: 'Connected components: the separate webs of the network as filtered (entities with no path between them), direction ignored.',
+  strong: 'Strongly connected components: entities that reach each other following the links’ direction (undirected links count both ways).',
+};
+
+/** Louvain communities or connected components: colour the chart by group, collapse one into a group node and back. */
 export function CommunitiesSection() {
   const { analysis, store, selectAndFocus } = useApp();
   const chart = useStore(store, (s) => s.chart);
@@ -13,15 +21,28 @@ export function CommunitiesSection() {
   const running = useAnalysis((s) => s.run.status === 'running');
   const weighted = useAnalysis((s) => s.choice.weighted);
   const labels = new Map((chart?.entities ?? []).map((e) => [e.id, e.label]));
+  const [method, setMethod] = useState<PartitionMethod>('louvain');
+  const isLouvain = !result || result.parameters.method === undefined;
+  const count = result?.communities.length ?? 0;
+  const noun = isLouvain ? (count === 1 ? 'community' : 'communities') : count === 1 ? 'component' : 'components';
 
   return (
     <div className="analysis-section">
+      <label className="field">
+        <span>Group by</span>
+        <select aria-label="Group by" value={method} onChange={(e) => setMethod(e.target.value as PartitionMethod)}>
+          <option value="louvain">Communities (Louvain)</option>
+          <option value="components">Connected components</option>
+          <option value="strong">Strongly connected components</option>
+        </select>
+      </label>
       <p className="analysis-note muted">
-        Louvain modularity on the network as filtered, direction ignored{weighted ? ', weighted by evidence' : ''}; seeded, so the same case gives the same communities.
+        {METHOD_NOTES[method]}
+        {weighted && method === 'louvain' ? ' Weighted by evidence.' : ''}
       </p>
       <div className="button-row">
-        <button type="button" className="button primary" disabled={running} onClick={() => void analysis.runCommunities()}>
-          Find communities
+        <button type="button" className="button primary" disabled={running} onClick={() => void analysis.runCommunities(method)}>
+          {method === 'louvain' ? 'Find communities' : 'Find components'}
         </button>
         {result && (
           <button type="button" className="button" onClick={() => analysis.clearCommunities()}>
@@ -32,7 +53,8 @@ export function CommunitiesSection() {
       {result && (
         <>
           <p className="analysis-note">
-            {result.communities.length} communities, modularity {result.modularity.toFixed(3)}.
+            {count} {noun}
+            {isLouvain ? `, modularity ${result.modularity.toFixed(3)}` : `, the largest of ${result.communities[0]?.entityIds.length ?? 0} entities`}.
           </p>
           <ul className="community-list" data-testid="community-list">
             {result.communities.map((c) => {

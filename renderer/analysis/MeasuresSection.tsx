@@ -26,7 +26,12 @@ export function MeasuresSection() {
     { key: 'rank', label: 'Rank', width: '44px', align: 'right', render: (r) => r.rank, sortValue: (r) => r.rank },
     { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => <span className="cell-label">{r.label}</span>, sortValue: (r) => r.label },
     { key: 'value', label: measure ? MEASURE_LABELS[measure.result.measure] : 'Value', width: '86px', align: 'right', render: (r) => formatValue(r.value), sortValue: (r) => r.value },
+
   ];
+  const errors = measure?.result.standardError;
+  if (errors) {
+    columns.push({ key: 'error', label: '± s.e.', width: '76px', align: 'right', render: (r) => `±${formatValue(errors[r.id] ?? 0)}`, sortValue: (r) => errors[r.id] ?? 0 });
+  }
 
   return (
     <div className="analysis-section">
@@ -68,6 +73,28 @@ export function MeasuresSection() {
             <input type="checkbox" checked={HAS_NORMALISATION.includes(choice.measure) ? choice.normalized : true} disabled={!HAS_NORMALISATION.includes(choice.measure)} onChange={(e) => set({ normalized: e.target.checked })} /> Normalised
           </label>
         </fieldset>
+        {choice.measure === 'betweenness' && (
+          <div className="field-row" role="group" aria-label="Approximate betweenness">
+            <label title="Exact betweenness visits every entity as a source (O(n·m): minutes on tens of thousands). Approximate samples this many sources, seeded, and gives each value its standard error.">
+              <input type="checkbox" checked={choice.approximate} onChange={(e) => set({ approximate: e.target.checked })} /> Approximate
+            </label>
+            <label className="field inline">
+              <span>Sources</span>
+              <input
+                type="number"
+                aria-label="Sampled sources"
+                min={2}
+                step={1}
+                value={choice.samples}
+                disabled={!choice.approximate}
+                onChange={(e) => {
+                  const samples = Math.round(Number(e.target.value));
+                  if (Number.isFinite(samples) && samples >= 2) set({ samples });
+                }}
+              />
+            </label>
+          </div>
+        )}
         <WeightAttributeField
           label="Weighted by link attribute"
           title="A numeric link attribute as networkx's weight=: PageRank, eigenvector and degree take it as a weight; betweenness and closeness as the distance. A link without it weighs 1."
@@ -99,6 +126,11 @@ export function MeasuresSection() {
             activeKey={activeId}
             onPick={(r) => selectAndFocus({ kind: 'entity', id: r.id })}
           />
+          {measure.result.approximation && (
+            <p className="analysis-note" data-testid="approximation">
+              {measure.result.approximation.statement}
+            </p>
+          )}
           <Provenance result={measure.result} />
         </>
       )}

@@ -121,6 +121,16 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
     },
   },
   {
+    id: 'analysis.components',
+    menu: { bar: 'analysis', section: 2 },
+    label: 'Find connected components',
+    canRun: idle,
+    run: (ctx) => {
+      ctx.analysis!.openPanel('communities');
+      return ctx.analysis!.runCommunities('components');
+    },
+  },
+  {
     id: 'analysis.clearCommunities',
     menu: { bar: 'analysis', section: 2 },
     label: 'Clear communities',

@@ -6,8 +6,8 @@ import { saveLayoutStep } from '../chart/layout';
 import { readViewport } from '../chart/viewportCommit';
 import type { CaseData } from '../data/caseData';
 import type { UiStore } from '../store';
-import { createAnalysisStore, initialAnalysisState, type AnalysisStore, type AnalysisTab, type TaskKind } from './analysisState';
-import type { AnalysisAnswer, AnalysisTask } from './analysisTasks';
+import { createAnalysisStore, initialAnalysisState, type AnalysisStore, type AnalysisTab, type MeasureChoice, type TaskKind } from './analysisState';
+import type { AnalysisAnswer, AnalysisTask, PartitionMethod } from './analysisTasks';
 import { bindAnalysisOverlay } from './chartOverlay';
 import { analysisInput, toAnalysisFilters } from './filterModel';
 import { applyLayout, layoutRequest } from './layoutRunner';
@@ -25,7 +25,8 @@ export interface AnalysisServices {
   runMeasure: () => Promise<void>;
   clearMeasure: () => void;
   runSensitivity: () => Promise<void>;
-  runCommunities: () => Promise<void>;
+  /** Louvain communities (default), or the network's connected components, as a partition of the chart. */
+  runCommunities: (method?: PartitionMethod) => Promise<void>;
   clearCommunities: () => void;
   setCollapsed: (community: number, collapsed: boolean) => void;
   shortestPath: (all: boolean) => Promise<void>;
@@ -242,12 +243,10 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
     },
     runMeasure() {
       const choice = store.getState().choice;
-      const spec: MeasureSpec = { measure: choice.measure };
-      if (choice.measure === 'degree' || choice.measure === 'betweenness') spec.normalized = choice.normalized;
-      if (choice.measure === 'degree') spec.degreeMode = choice.directed ? choice.degreeMode : 'total';
+      const spec = measureSpecOf(choice);
       return run(
         'measure',
-        `Computing ${choice.measure}…`,
+        choice.measure === 'betweenness' && choice.approximate ? `Estimating betweenness from ${choice.samples.toLocaleString('en-GB')} sources…` : `Computing ${choice.measure}…`,
         () => ({ kind: 'measure', measure: spec, ...network({ directed: choice.directed, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
         (answer) => {
           if (answer.kind === 'measure') store.setState({ measure: { result: answer.result, ranking: answer.ranking, choice } });
@@ -259,9 +258,7 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
     },
     runSensitivity() {
       const { choice, sensitivityGrade } = store.getState();
-      const spec: MeasureSpec = { measure: choice.measure };
-      if (choice.measure === 'degree' || choice.measure === 'betweenness') spec.normalized = choice.normalized;
-      if (choice.measure === 'degree') spec.degreeMode = choice.directed ? choice.degreeMode : 'total';
+      const spec = measureSpecOf(choice);
       return run(
         'sensitivity',
         `Comparing ${choice.measure} with all evidence and with ${sensitivityGrade} or better…`,
@@ -271,12 +268,15 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
         },
       );
     },
-    runCommunities() {
+    runCommunities(method = 'louvain') {
       const { choice } = store.getState();
+      const label = method === 'louvain' ? 'Finding communities…' : 'Finding connected components…';
+      // Strong components follow the links' direction; Louvain and plain components ignore it.
+      const directed = method === 'strong';
       return run(
         'communities',
-        'Finding communities…',
-        () => ({ kind: 'communities', seed: 1, ...network({ directed: false, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
+        label,
+        () => ({ kind: 'communities', seed: 1, method, ...network({ directed, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
         (answer) => {
           if (answer.kind === 'communities') store.setState({ communities: answer.result, collapsed: [] });
         },
@@ -404,3 +404,11 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
   return services;
 }
 
+/** The measure spec of the panel's choice (approximate betweenness only when asked). */
+export function measureSpecOf(choice: MeasureChoice): MeasureSpec {
+  const spec: MeasureSpec = { measure: choice.measure };
+  if (choice.measure === 'degree' || choice.measure === 'betweenness') spec.normalized = choice.normalized;
+  if (choice.measure === 'degree') spec.degreeMode = choice.directed ? choice.degreeMode : 'total';
+  if (choice.measure === 'betweenness' && choice.approximate) spec.approximate = { samples: choice.samples, seed: 1 };
+  return spec;
+}

@@ -21,6 +21,9 @@ export interface MeasureChoice {
   weightAttribute: string | null;
   /** Degree and betweenness only; the others have a fixed scale. */
   normalized: boolean;
+  /** Betweenness only: estimate from `samples` sampled sources, with standard errors, instead of the exact O(n·m) run. */
+  approximate: boolean;
+  samples: number;
 }
 
 export type TaskKind = 'measure' | 'sensitivity' | 'communities' | 'paths' | 'layout';
@@ -64,7 +67,7 @@ export interface AnalysisState {
   views: readonly SavedView[];
 }
 
-export const DEFAULT_CHOICE: MeasureChoice = { measure: 'betweenness', degreeMode: 'total', directed: false, weighted: false, weightAttribute: null, normalized: true };
+export const DEFAULT_CHOICE: MeasureChoice = { measure: 'betweenness', degreeMode: 'total', directed: false, weighted: false, weightAttribute: null, normalized: true, approximate: false, samples: 500 };
 
 export const initialAnalysisState: AnalysisState = {
   panelOpen: false,

@@ -11,6 +11,7 @@ import {
   gradeSensitivityAsync,
   labelsOf,
   louvainCommunities,
+  connectedComponents,
   neighbourhood,
   prepareGraph,
   rankNodes,
@@ -36,10 +37,13 @@ interface OnNetwork {
 export type AnalysisTask =
   | ({ kind: 'measure'; measure: MeasureSpec } & OnNetwork)
   | ({ kind: 'sensitivity'; measure: MeasureSpec; minGrade: string } & OnNetwork)
-  | ({ kind: 'communities'; seed: number } & OnNetwork)
+  | ({ kind: 'communities'; seed: number; method?: PartitionMethod } & OnNetwork)
   | ({ kind: 'path'; from: string; to: string; all: boolean } & OnNetwork)
   | ({ kind: 'connecting'; entityIds: string[] } & OnNetwork)
   | ({ kind: 'neighbourhood'; seeds: string[]; hops: number } & OnNetwork);
+
+/** Louvain communities, connected components (direction ignored), or strongly connected components. */
+export type PartitionMethod = 'louvain' | 'components' | 'strong';
 
 /** Entities and links to highlight on the chart (the rest dims), with what they answer. */
 export interface Highlight {
@@ -81,7 +85,9 @@ export async function runAnalysisTask(task: AnalysisTask, control: AsyncRunContr
     case 'communities': {
       const { graph, filters } = prepareGraph(task.input, task.filters, task.graph);
       if (control.signal?.aborted) throw new AnalysisCancelledError();
-      return { kind: 'communities', result: louvainCommunities(graph, { seed: task.seed }, filters) };
+      const method = task.method ?? 'louvain';
+      const result = method === 'louvain' ? louvainCommunities(graph, { seed: task.seed }, filters) : connectedComponents(graph, method === 'strong' ? 'strong' : 'weak', filters);
+      return { kind: 'communities', result };
     }
     case 'path': {
       const { graph, filters } = prepareGraph(task.input, task.filters, task.graph);

@@ -3,7 +3,8 @@
 
 Input JSON: {"n": N, "edges": [[u, v], ...], "sources": [s, ...] | null}. Nodes are 0..N-1, added
 in order. Output JSON: {"networkx": version, "betweenness": {"ms": t, "values": [...]},
-"pagerank": {"ms": t, "values": [...]}}. Times cover the algorithm only, not building the graph;
+"pagerank": {"ms": t, "values": [...]}, "components": {"ms": t, "labels": [...]}} where a
+node's component label is the smallest node of its component. Times cover the algorithm only, not building the graph;
 PageRank's is the median of "rounds" runs (default 5), betweenness runs once.
 With "sources", betweenness runs nx.betweenness_centrality(G, k=len(sources)) with those exact
 sources (a Random whose sample() returns them), so every library does the same work.
@@ -49,6 +50,17 @@ def main():
         pr = nx.pagerank(G, alpha=0.85, weight=None)
         times.append((time.perf_counter() - start) * 1000)
     out['pagerank'] = {'ms': sorted(times)[len(times) // 2], 'values': [pr[v] for v in range(job['n'])]}
+    times = []
+    for _ in range(job.get('rounds', 5)):
+        start = time.perf_counter()
+        components = list(nx.connected_components(G))
+        times.append((time.perf_counter() - start) * 1000)
+    labels = [0] * job['n']
+    for component in components:
+        smallest = min(component)
+        for v in component:
+            labels[v] = smallest
+    out['components'] = {'ms': sorted(times)[len(times) // 2], 'labels': labels}
     json.dump(out, sys.stdout)
 
 
