@@ -12,7 +12,7 @@ import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, plac
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
-import { buildChartStylesheet } from './stylesheet';
+import { buildChartStylesheet, LARGE_CHART_NODES } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
 cytoscape.use(fcose);
@@ -89,6 +89,16 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     });
   });
 
+  /** Whether the large chart's level of detail is in force (see stylesheet.ts). */
+  let large = false;
+  /** Switches the level of detail when the chart crosses LARGE_CHART_NODES (a restyle of every element: rare). */
+  const setLevelOfDetail = (entities: number) => {
+    const wanted = entities >= LARGE_CHART_NODES;
+    if (wanted === large) return;
+    large = wanted;
+    cy.style(buildChartStylesheet({ large }));
+  };
+
   /** Identifies what is drawn: another case file means starting from an empty chart. */
   let shownKey: string | null = null;
   /** Bumped by each show; a layout finishing for an older one does not mark the chart ready. */
@@ -153,6 +163,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
 
     const positions = new Map(data.positions.map((p) => [p.entityId, p]));
     const elements = chartElements(data);
+    setLevelOfDetail(data.entities.length);
     cy.batch(() => {
       if (freshCase) cy.elements().remove();
       const diff = diffElements(snapshot(), elements);
@@ -214,6 +225,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
    * are placed beside their neighbours (or laid out with the chart when there are many).
    */
   const applyDelta = (data: ChartData, delta: ChartDelta) => {
+    setLevelOfDetail(data.entities.length);
     const unplaced: string[] = [];
     const reselect: string[] = [];
     cy.batch(() => {

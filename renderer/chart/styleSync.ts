@@ -4,7 +4,8 @@ import { UI_CLASS } from './stylesheet';
 
 /**
  * Emphasis derived from UI state, applied as classes (elements are never recreated): the links of
- * the selected entities are drawn stronger, and what is not next to the selection steps back.
+ * the selected entities are drawn stronger, what is not next to the selection steps back, and the
+ * selection's entities and their neighbours are marked near (labelled at any zoom on a large chart).
  * Only elements whose emphasis differs are touched: Cytoscape restyles an element for every class
  * call, even one that changes nothing, and a chart update must not restyle the whole chart.
  */
@@ -40,9 +41,10 @@ export function bindStyleSync(cy: Core, store: UiStore): () => void {
     cy.batch(() => {
       if (!fading && incident.size === 0) {
         // Nothing selected: only the elements that still carry emphasis change.
-        cy.elements(`.${UI_CLASS.incident}, .${UI_CLASS.faded}`).forEach((ele) => {
+        cy.elements(`.${UI_CLASS.incident}, .${UI_CLASS.faded}, .${UI_CLASS.near}`).forEach((ele) => {
           setClass(ele, UI_CLASS.incident, false);
           setClass(ele, UI_CLASS.faded, false);
+          setClass(ele, UI_CLASS.near, false);
         });
         return;
       }
@@ -50,6 +52,7 @@ export function bindStyleSync(cy: Core, store: UiStore): () => void {
         const id = ele.id();
         setClass(ele, UI_CLASS.incident, incident.has(id));
         setClass(ele, UI_CLASS.faded, fading && !focus.has(id));
+        setClass(ele, UI_CLASS.near, focus.has(id) && ele.isNode());
       });
     });
   };

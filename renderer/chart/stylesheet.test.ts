@@ -124,3 +124,38 @@ describe('note counts on the chart', () => {
     expect(noteBadge(250)).toBe(noteBadge(100));
   });
 });
+
+describe('level of detail on a large chart', () => {
+  const chart = (large: boolean) =>
+    cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildChartStylesheet({ large }),
+      elements: [
+        { group: 'nodes', data: { id: 'a', label: 'Iyad', typeKey: 'person', citations: 1, degree: 1 } },
+        { group: 'nodes', data: { id: 'b', label: 'JNIM', typeKey: 'armed_group', citations: 1, degree: 1 }, classes: 'near' },
+        { group: 'nodes', data: { id: 'c', label: 'AQIM', typeKey: 'armed_group', citations: 1, degree: 1 } },
+        { group: 'edges', data: { id: 'l1', source: 'a', target: 'b', label: 'leads', tone: 'affiliation', citations: 1 }, classes: 'incident' },
+        { group: 'edges', data: { id: 'l2', source: 'b', target: 'c', label: 'allied with', tone: 'affiliation', citations: 1, notes: 2 } },
+      ],
+    });
+
+  it('labels entities from half zoom, the selection and its neighbours from 5 px, links only on the selection', () => {
+    const cy = chart(true);
+    cy.getElementById('a').select();
+    // Cytoscape draws a label when font-size × (zoom rounded up to a power of two) ≥ min-zoomed-font-size.
+    expect(pstyle(cy.getElementById('c'), 'min-zoomed-font-size').pfValue).toBe(12);
+    expect(pstyle(cy.getElementById('a'), 'min-zoomed-font-size').pfValue).toBe(5);
+    expect(pstyle(cy.getElementById('b'), 'min-zoomed-font-size').pfValue).toBe(5);
+    expect(pstyle(cy.getElementById('l1'), 'label').strValue).toBe('leads');
+    expect(pstyle(cy.getElementById('l2'), 'label').strValue).toBe('');
+    cy.getElementById('l2').select();
+    expect(pstyle(cy.getElementById('l2'), 'label').strValue).toBe(labelWithNoteCount('allied with', 2));
+  });
+
+  it('leaves a chart below the threshold as it was', () => {
+    const cy = chart(false);
+    expect(pstyle(cy.getElementById('c'), 'min-zoomed-font-size').pfValue).toBe(5);
+    expect(pstyle(cy.getElementById('l2'), 'label').strValue).toBe(labelWithNoteCount('allied with', 2));
+  });
+});

@@ -29,15 +29,29 @@ export const UI_CLASS = {
   incident: 'incident',
   /** Not next to the selection: drawn faint so the selection's neighbourhood reads at a glance. */
   faded: 'faded',
+  /** An entity selected or next to the selection: on a large chart, labelled at any zoom where a label can be read. */
+  near: 'near',
   /** The analysis overlay's classes (filters, highlight, pins, group nodes): renderer/analysis/chartOverlay.ts. */
   ...ANALYSIS_CLASS,
 } as const;
+
+/** From this many entities a chart is drawn with the large chart's level of detail. */
+export const LARGE_CHART_NODES = 1000;
+
+export interface ChartStyleOptions {
+  /**
+   * A large chart (LARGE_CHART_NODES or more): entity labels only from 50% zoom, where they can be
+   * read, or on the selection and its neighbours; link labels only on the selection's links.
+   * Measured in `npm run bench` (render): labels below legibility were most of the first frame.
+   */
+  large?: boolean;
+}
 
 /**
  * The chart's whole stylesheet: one rule per entity type of the catalogue, and rules for the
  * classes chartElements() and the style controller set. Derived from data, never from positions.
  */
-export function buildChartStylesheet(): StylesheetJson {
+export function buildChartStylesheet(options: ChartStyleOptions = {}): StylesheetJson {
   const sheet: StylesheetJson = [
     {
       selector: 'core',
@@ -188,9 +202,28 @@ export function buildChartStylesheet(): StylesheetJson {
       },
     },
   );
+  if (options.large) sheet.push(...largeChartRules());
   // Last: an analysis answer's highlight and dimming win over the selection's emphasis.
   sheet.push(...analysisStylesheet());
   return sheet;
+}
+
+/**
+ * Level of detail for a large chart. Cytoscape compares a label's size with the zoom rounded up to
+ * a power of two: a minimum of 12 px shows the 14 px entity labels from zoom 0.5 up (where they
+ * are 7 px or more), and the selection's from 5 px as on any chart. Link labels (9.5 px) would be
+ * unreadable before zoom 1 anyway; on a large chart only the selection's links carry theirs.
+ */
+function largeChartRules(): StylesheetJson {
+  return [
+    { selector: 'node', style: { 'min-zoomed-font-size': 12 } },
+    { selector: `node:selected, node.${UI_CLASS.near}`, style: { 'min-zoomed-font-size': 5 } },
+    { selector: 'edge', style: { label: '' } },
+    {
+      selector: `edge.${UI_CLASS.incident}, edge:selected`,
+      style: { label: (edge: EdgeSingular) => labelWithNoteCount(edge.data('label'), edge.data('notes')) },
+    },
+  ];
 }
 
 /** How far the note badge sits out from the corner of the node's box (px): on the disc's rim, not over its icon. */
