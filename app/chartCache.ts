@@ -71,13 +71,13 @@ export class ChartCache {
   rowsRequest(edit: CaseEdit): ChartRowsRequest {
     const { delta } = edit;
     const all = (ids: { created: string[]; updated: string[]; deleted: string[] }) => [...ids.created, ...ids.updated, ...ids.deleted];
-    const entityIds = new Set([...all(delta.entities), ...delta.derived.entities]);
+    const entityIds = new Set([...all(delta.entities), ...delta.derived.entities, ...delta.membership]);
     const linkIds = new Set([...all(delta.links), ...delta.derived.links]);
     return {
       chartId: this.chartId,
       entityIds: [...entityIds],
       linkIds: [...linkIds],
-      positionIds: [...new Set([...delta.positions, ...delta.entities.created])],
+      positionIds: [...new Set([...delta.positions, ...delta.entities.created, ...delta.membership])],
       annotationIds: all(delta.annotations),
     };
   }

@@ -24,8 +24,12 @@ export interface CaseRowsRequest {
 
 export interface CaseRows {
   chartId: string;
-  /** The entities asked for that still exist; an id asked for and missing was deleted. */
+  /**
+   * The entities asked for that exist and are on the chart (the chart is a view onto the case:
+   * db/chartMembership.ts); an id asked for and missing was deleted or taken off the chart.
+   */
   entities: Entity[];
+  /** The links asked for that exist with both ends on the chart. */
   links: Link[];
   /** Citation count and best grade of the entities and links asked for that have citations. */
   evidence: Record<string, { citations: number; bestGrade: string | null }>;
@@ -71,8 +75,10 @@ function strengthOf(db: Db, link: Link): LinkStrength {
 export function caseRowsFor(db: Db, request: CaseRowsRequest): CaseRows {
   return db.transaction((): CaseRows => {
     const rows: CaseRows = { chartId: request.chartId, entities: [], links: [], evidence: {}, linkStrengths: {}, noteCounts: {}, positions: [], annotations: [] };
+    const member = prepared(db, 'SELECT 1 FROM chart_nodes WHERE chart_id = ? AND entity_id = ?').pluck();
+    const onChart = (id: string) => member.get(request.chartId, id) !== undefined;
     for (const id of new Set(request.entityIds)) {
-      const entity = getEntity(db, id);
+      const entity = onChart(id) ? getEntity(db, id) : undefined;
       if (!entity) continue;
       rows.entities.push(entity);
       const evidence = evidenceOf(db, 'entity_id', id);
@@ -82,7 +88,7 @@ export function caseRowsFor(db: Db, request: CaseRowsRequest): CaseRows {
     }
     for (const id of new Set(request.linkIds)) {
       const link = getLink(db, id);
-      if (!link) continue;
+      if (!link || !onChart(link.sourceId) || !onChart(link.targetId)) continue;
       rows.links.push(link);
       const evidence = evidenceOf(db, 'link_id', id);
       if (evidence) rows.evidence[id] = evidence;
@@ -90,7 +96,8 @@ export function caseRowsFor(db: Db, request: CaseRowsRequest): CaseRows {
       if (notes > 0) rows.noteCounts[id] = notes;
       rows.linkStrengths[id] = strengthOf(db, link);
     }
-    const position = prepared(db, 'SELECT entity_id AS entityId, x, y FROM chart_nodes WHERE chart_id = ? AND entity_id = ?');
+    // A member not placed yet has no position (x and y null): the chart places it.
+    const position = prepared(db, 'SELECT entity_id AS entityId, x, y FROM chart_nodes WHERE chart_id = ? AND entity_id = ? AND x IS NOT NULL');
     for (const id of new Set(request.positionIds)) {
       const p = position.get(request.chartId, id) as NodePosition | undefined;
       if (p) rows.positions.push(p);
@@ -105,13 +112,19 @@ export function caseRowsFor(db: Db, request: CaseRowsRequest): CaseRows {
 
 /**
  * Adds what a delta changed indirectly that its rows do not say: the entities and links cited
- * from a source whose grade or existence changed (their best grade and strength follow it).
+ * from a source whose grade or existence changed (their best grade and strength follow it), and
+ * the links at an entity put on or taken off a chart (they appear or go with it).
  */
 export function completeDelta(db: Db, delta: CaseDelta): CaseDelta {
   const sources = [...delta.sources.updated, ...delta.sources.created];
-  if (sources.length === 0) return delta;
+  if (sources.length === 0 && delta.membership.length === 0) return delta;
   const entities = new Set(delta.derived.entities);
   const links = new Set(delta.derived.links);
+  const at = prepared(db, 'SELECT id FROM links WHERE source_id = ? UNION ALL SELECT id FROM links WHERE target_id = ?').pluck();
+  for (const id of delta.membership) {
+    entities.add(id);
+    for (const linkId of at.all(id, id) as string[]) links.add(linkId);
+  }
   const cited = prepared(db, 'SELECT entity_id AS entityId, link_id AS linkId FROM citations WHERE source_id = ?');
   for (const id of sources) {
     for (const row of cited.all(id) as { entityId: string | null; linkId: string | null }[]) {

@@ -32,9 +32,10 @@ export function listCharts(db: Db): Chart[] {
   return (prepared(db, 'SELECT id, name, zoom, pan_x, pan_y FROM charts ORDER BY created_at, id').all() as ChartRow[]).map(toChart);
 }
 
+/** Where the placed nodes of a chart stand (a node on it but not yet placed has none). */
 export function chartPositions(db: Db, chartId: string): NodePosition[] {
   return db
-    .prepare('SELECT entity_id AS entityId, x, y FROM chart_nodes WHERE chart_id = ? ORDER BY entity_id')
+    .prepare('SELECT entity_id AS entityId, x, y FROM chart_nodes WHERE chart_id = ? AND x IS NOT NULL ORDER BY entity_id')
     .all(chartId) as NodePosition[];
 }
 

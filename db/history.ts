@@ -536,7 +536,7 @@ export function describeEdit(action: CaseEdit['action'], label: string, changes:
 }
 
 /** Tables whose rows are a kind of the delta themselves (aliases are part of their entity). */
-const ROW_KIND: Partial<Record<CapturedTable, Exclude<keyof CaseDelta, 'derived' | 'positions'>>> = {
+const ROW_KIND: Partial<Record<CapturedTable, Exclude<keyof CaseDelta, 'derived' | 'positions' | 'membership'>>> = {
   entities: 'entities',
   links: 'links',
   sources: 'sources',
@@ -556,13 +556,15 @@ export function deltaOf(changes: readonly RowChange[]): CaseDelta {
   const delta = emptyDelta();
   const first = new Map<string, boolean>();
   const last = new Map<string, boolean>();
-  const kindOf = new Map<string, Exclude<keyof CaseDelta, 'derived' | 'positions'>>();
+  const kindOf = new Map<string, Exclude<keyof CaseDelta, 'derived' | 'positions' | 'membership'>>();
   const derivedEntities = new Set<string>();
   const derivedLinks = new Set<string>();
   const positions = new Set<string>();
+  const memberFirst = new Map<string, boolean>();
+  const memberLast = new Map<string, boolean>();
   /** Entities whose aliases changed: updated, unless the entity itself was created or deleted. */
   const aliasesOf = new Set<string>();
-  const note = (kind: Exclude<keyof CaseDelta, 'derived' | 'positions'>, id: string, existedBefore: boolean, existsAfter: boolean) => {
+  const note = (kind: Exclude<keyof CaseDelta, 'derived' | 'positions' | 'membership'>, id: string, existedBefore: boolean, existsAfter: boolean) => {
     const key = `${kind}\u0000${id}`;
     kindOf.set(key, kind);
     if (!first.has(key)) first.set(key, existedBefore);
@@ -571,7 +573,13 @@ export function deltaOf(changes: readonly RowChange[]): CaseDelta {
   for (const change of changes) {
     const image = (change.after ?? change.before) as RowImage;
     if (change.table === 'chart_nodes') {
-      if (typeof image.entity_id === 'string') positions.add(image.entity_id);
+      if (typeof image.entity_id === 'string') {
+        positions.add(image.entity_id);
+        // Keyed by chart too: a row inserted or deleted is the entity put on or taken off that chart.
+        const key = `${String(image.chart_id)}\u0000${image.entity_id}`;
+        if (!memberFirst.has(key)) memberFirst.set(key, change.before !== null);
+        memberLast.set(key, change.after !== null);
+      }
       continue;
     }
     if (change.table === 'entity_aliases') {
@@ -599,5 +607,8 @@ export function deltaOf(changes: readonly RowChange[]): CaseDelta {
   for (const id of aliasesOf) if (!kindOf.has(`entities\u0000${id}`)) delta.entities.updated.push(id);
   delta.derived = { entities: [...derivedEntities], links: [...derivedLinks] };
   delta.positions = [...positions];
+  const membership = new Set<string>();
+  for (const [key, before] of memberFirst) if (before !== memberLast.get(key)) membership.add(key.slice(key.indexOf('\u0000') + 1));
+  delta.membership = [...membership];
   return delta;
 }

@@ -13,6 +13,8 @@ import type { CaseEdit } from '../app/editing/types';
 import type { CutValue, EntityAction, EntityDecision, EntityPlan, EntityRef, ImportPlan, ImportReport, ImportUndo, LinkPlan, MergeCandidate } from '../app/interchange/plan';
 import { purgeDeletedContent } from './caseFile';
 import { chartPositions, defaultChart, saveChartPositions } from './charts';
+import { chartSize, putOnChart } from './chartMembership';
+import { CHART_WARN_NODES } from '../app/chart/chartScale';
 import { insertCitation } from './citations';
 import { insertEntity } from './entities';
 import { clearHistory, HISTORY_LIMITS, runCommand } from './history';
@@ -591,7 +593,17 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
     report.created.notes++;
   }
 
-  if (placed.length > 0) saveChartPositions(db, chartId, placeBeside(chartBefore, placed));
+  // The chart is a view onto the case: an import small enough to draw goes on it, beside what is
+  // there (placed where the file says, if it does); a larger one stays in the case, to be searched
+  // and expanded from.
+  if (placed.length > 0 && chartSize(db, chartId) + placed.length <= CHART_WARN_NODES) {
+    putOnChart(
+      db,
+      chartId,
+      placed.map((p) => p.entityId),
+    );
+    saveChartPositions(db, chartId, placeBeside(chartBefore, placed));
+  }
   return report;
 }
 

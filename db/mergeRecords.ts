@@ -74,7 +74,7 @@ export function repointEntityReferences(db: Db, fromId: string, toId: string): {
   prepared(
     db,
     `INSERT INTO chart_nodes (chart_id, entity_id, x, y) SELECT chart_id, @to, x, y FROM chart_nodes WHERE entity_id = @from
-     ON CONFLICT (chart_id, entity_id) DO NOTHING`,
+     ON CONFLICT (chart_id, entity_id) DO UPDATE SET x = coalesce(chart_nodes.x, excluded.x), y = coalesce(chart_nodes.y, excluded.y)`,
   ).run({ to: toId, from: fromId });
   return { links, citations, notes, annotations };
 }

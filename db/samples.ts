@@ -6,6 +6,8 @@ import { createCaseFile, type OpenOptions } from './caseFile';
 import { setCaseMeta } from './caseMeta';
 import { insertCitation } from './citations';
 import { insertEntity } from './entities';
+import { defaultChart } from './charts';
+import { putOnChart } from './chartMembership';
 import { uuidV5 } from './ids';
 import { insertLink } from './links';
 import { insertNote } from './notes';
@@ -66,6 +68,8 @@ export function writeSampleCase(db: Db, sample: SampleCase): void {
       });
       cite({ kind: 'link', id }, key, citations);
     }
+    // A sample is small: all of it goes on its chart, placed when first drawn.
+    putOnChart(db, defaultChart(db).id, sample.entities.map((e) => idOf('entity', e.key)));
   })();
 }
 

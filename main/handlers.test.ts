@@ -1,3 +1,5 @@
+import { putOnChart } from '../db/chartMembership';
+import { defaultChart } from '../db/charts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,7 +54,9 @@ function openInDialog(path: string) {
 function withEntities(name: string, labels: string[]): string {
   const path = tmp.file(name);
   const store = createCaseFile(path, { name: 'Fixture' });
-  for (const label of labels) insertEntity(store.db, { type: 'person', label });
+  const ids = labels.map((label) => insertEntity(store.db, { type: 'person', label }).id);
+  // On the chart too: chart.load returns the chart's entities, not every entity of the case.
+  putOnChart(store.db, defaultChart(store.db).id, ids);
   store.close();
   return path;
 }

@@ -2,15 +2,15 @@ import { gradedCitations } from '../app/analysis/grades';
 import type { EventName, EventPayloads } from '../app/contract';
 import type { CaseInfo } from '../app/domain';
 import { WorkbenchFailure } from '../app/result';
-import { chartPositions, defaultChart, getChart, saveChartPositions, saveChartViewport } from '../db/charts';
-import { citationsForEntity, citationsForLink, evidenceSummary, listCitations } from '../db/citations';
+import { defaultChart, getChart, saveChartPositions, saveChartViewport } from '../db/charts';
+import { loadChartView } from '../db/chartMembership';
+import { citationsForEntity, citationsForLink, listCitations } from '../db/citations';
 import { setCaseMarking } from '../db/caseMeta';
-import { getEntity, listEntities } from '../db/entities';
-import { listAnnotations } from '../db/annotations';
-import { linkStrengthOf, linkStrengths } from '../db/editing/linkCommands';
-import { getLink, linksOfEntity, listLinks } from '../db/links';
+import { getEntity } from '../db/entities';
+import { linkStrengthOf } from '../db/editing/linkCommands';
+import { getLink, linksOfEntity } from '../db/links';
 import { mergeRecordsOf } from '../db/mergeRecords';
-import { noteCounts, notesFor } from '../db/notes';
+import { notesFor } from '../db/notes';
 import { getSource, listSources } from '../db/sources';
 import { emptyDelta } from '../app/editing/types';
 import { caseRowsFor } from '../db/caseRows';
@@ -127,21 +127,8 @@ export function createHandlers({
     },
     'chart.load': () => {
       const handle = db();
-      return handle.transaction(() => {
-        const chart = defaultChart(handle);
-        return {
-          chartId: chart.id,
-          entities: listEntities(handle),
-          links: listLinks(handle),
-          evidence: evidenceSummary(handle),
-          positions: chartPositions(handle, chart.id),
-          viewport: chart.viewport,
-          linkStrengths: linkStrengths(handle),
-          noteCounts: noteCounts(handle),
-          annotations: listAnnotations(handle, chart.id),
-          version: announcer.version(),
-        };
-      })();
+      // What is on the chart, not the whole case: a million-entity case opens as fast as its chart.
+      return handle.transaction(() => ({ ...loadChartView(handle, defaultChart(handle).id), version: announcer.version() }))();
     },
     'case.rows': (request) => {
       requireChart(request.chartId);

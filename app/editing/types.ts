@@ -58,6 +58,11 @@ export interface CaseDelta {
   derived: { entities: string[]; links: string[] };
   /** Entities whose stored position on a chart changed (placed, moved or removed). */
   positions: string[];
+  /**
+   * Entities put on or taken off a chart (the chart is a view onto the case). Main adds the links
+   * at them to `derived.links` before announcing: a link appears or goes with its end.
+   */
+  membership: string[];
 }
 
 /** What made a change: a command, its undo or redo, an import, a placement that is not an edit, a restored backup. */
@@ -99,6 +104,7 @@ export function emptyDelta(): CaseDelta {
     mergeRecords: ids(),
     derived: { entities: [], links: [] },
     positions: [],
+    membership: [],
   };
 }
 

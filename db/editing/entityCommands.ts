@@ -12,7 +12,7 @@ import {
   type EntityFields,
 } from '../../app/editing/validate';
 import { WorkbenchFailure } from '../../app/result';
-import { saveChartPositions } from '../charts';
+import { defaultChart, saveChartPositions } from '../charts';
 import { deleteEntity, getEntity, insertEntity, replaceAliases, updateEntity } from '../entities';
 import { runCommand, type CommandOutcome } from '../history';
 import { linkTitle } from '../search';
@@ -62,6 +62,8 @@ export function createEntityCommand(db: Db, input: EntityCreateInput): CommandOu
   return runCommand(db, `Create ${quoted(fields.label)}`, () => {
     const entity = insertEntity(db, fields);
     if (position) saveChartPositions(db, position.chartId, [{ entityId: entity.id, x: position.x, y: position.y }]);
+    // Made by the analyst, so it goes on the chart: unplaced, the chart places it when it draws it.
+    else prepared(db, 'INSERT INTO chart_nodes (chart_id, entity_id) VALUES (?, ?)').run(defaultChart(db).id, entity.id);
     return entity;
   });
 }
