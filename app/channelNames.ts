@@ -71,6 +71,12 @@ export const CHANNEL_NAMES = [
   'image.tile',
   'image.finish',
   'image.cancel',
+  'chart.expandPreview',
+  'chart.expand',
+  'chart.addPreview',
+  'chart.addEntities',
+  'chart.removeEntities',
+  'chart.offChartLinks',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -12,6 +12,7 @@ import type {
   SourceSummary,
 } from './editing/types';
 import type { GradedCitation } from './analysis/grades';
+import { chartScaleInputs, type ChartAddResult, type ExpandPreview, type OffChartLinks } from './chart/chartScale';
 import { layoutNameSchema, viewFiltersSchema, type SavedView } from './views';
 import { RELIABILITY_GRADES } from './domain';
 import { MENU_BARS } from './menuModel';
@@ -213,7 +214,7 @@ export const channels = {
     z.object({ items: z.array(menuModelItem).max(500) }).strict(),
     'The menu bar as the command registry describes it now (labels, shortcuts, enablement); main shows it natively.',
   ),
-  'chart.load': channel<ChartData>()(empty, 'Entities, links, evidence summary, positions and viewport of the case chart.'),
+  'chart.load': channel<ChartData>()(empty, 'The entities on the case chart (not every entity of the case), the links between them, evidence summary, positions and viewport.'),
   'case.rows': channel<CaseRows>()(
     z.object({ chartId: id, entityIds: idList, linkIds: idList, positionIds: idList, annotationIds: idList }).strict(),
     'The chart rows (entities, links, evidence, strengths, note counts, positions, callouts) for the ids a case.edited delta names.',
@@ -361,6 +362,25 @@ export const channels = {
   'image.tile': channel<{ received: number; total: number }>()(chartImageInputs.tile, 'The next tile of a raster export (deflated RGBA pixels), in plan order.'),
   'image.finish': channel<SavedImage>()(chartImageInputs.job, 'Finish a raster export: encode the end of the image and rename it into place.'),
   'image.cancel': channel<null>()(chartImageInputs.job, 'Stop a raster export and delete its temporary file.'),
+  // The chart as a view onto the case (app/chart/chartScale.ts): what is on it, and what adding would bring.
+  'chart.expandPreview': channel<ExpandPreview>()(
+    chartScaleInputs.expandPreview,
+    'How many entities (by type) expanding these entities by N hops would add to the chart, and whether that passes the size that asks first; writes nothing.',
+  ),
+  'chart.expand': channel<ChartAddResult>()(
+    chartScaleInputs.expand,
+    'Add the neighbours of these entities (N hops, some types, the top N by degree) to the chart, placed around them: one undoable step.',
+  ),
+  'chart.addPreview': channel<ExpandPreview>()(chartScaleInputs.addPreview, 'How many of these entities (by type) are not on the chart yet; writes nothing.'),
+  'chart.addEntities': channel<ChartAddResult>()(
+    chartScaleInputs.addEntities,
+    'Put entities of the case on the chart (search results), optionally only the top N by degree: one undoable step.',
+  ),
+  'chart.removeEntities': channel<{ removed: number }>()(
+    chartScaleInputs.removeEntities,
+    'Take entities off the chart, leaving them in the case: one undoable step.',
+  ),
+  'chart.offChartLinks': channel<OffChartLinks>()(chartScaleInputs.offChartLinks, 'How many links of an entity lead to entities not on the chart.'),
   // `satisfies` makes a channel missing from, or extra to, app/channelNames.ts a compile error.
 } as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 

@@ -21,6 +21,7 @@ import type { CaseSession } from './caseSession';
 import type { Handlers } from './dispatch';
 import { createEditingHandlers } from './editingHandlers';
 import { createViewHandlers } from './viewHandlers';
+import { createChartScaleHandlers } from './chartScaleHandlers';
 import { createInterchangeHandlers, type InterchangeDialogs } from './interchange/handlers';
 import type { RecentCases } from './recentCases';
 import type { ImageFormat } from '../app/export/sizing';
@@ -191,6 +192,7 @@ export function createHandlers({
     }),
     ...createEditingHandlers({ session, emit, announcer }),
     ...createViewHandlers({ session }),
+    ...createChartScaleHandlers({ session, announceEdit: (edit) => announcer.announce(edit) }),
     ...createInterchangeHandlers({
       session,
       dialogs: interchangeDialogs,

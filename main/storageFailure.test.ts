@@ -73,6 +73,9 @@ describe('a full disk', () => {
     const chart = await openJnim();
     const first = chart.entities.slice(0, 10).map((e, i) => ({ entityId: e.id, x: i, y: i }));
     expect(await call('chart.savePositions', { chartId: chart.chartId, positions: first })).toEqual({ ok: true, value: { saved: 10 } });
+    // The others off the chart, so that placing them writes new rows (a position of an entity
+    // already on the chart is rewritten in place and may need no new page).
+    expect((await call('chart.removeEntities', { chartId: chart.chartId, entityIds: chart.entities.slice(10).map((e) => e.id) })).ok).toBe(true);
     const before = contentHash();
 
     limitGrowth(0);
@@ -98,6 +101,7 @@ describe('a full disk', () => {
 
   it('keeps the case open and working: a write that fits still saves while the disk is full', async () => {
     const chart = await openJnim();
+    expect((await call('chart.removeEntities', { chartId: chart.chartId, entityIds: chart.entities.map((e) => e.id) })).ok).toBe(true);
     limitGrowth(0);
     const layout = { chartId: chart.chartId, positions: chart.entities.map((e, i) => ({ entityId: e.id, x: i, y: i })) };
     expect(await call('chart.savePositions', layout)).toMatchObject({ ok: false, error: { code: 'storage' } });

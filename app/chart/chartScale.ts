@@ -67,14 +67,14 @@ export const chartScaleInputs = {
   addEntities: z
     .object({
       chartId: id,
-      entityIds: z.array(id).min(1).max(1_000_000),
+      entityIds: z.array(id).min(1).max(200_000),
       /** Where to place them (the view's centre); without it, beside what is on the chart. */
       at: point.optional(),
       top: z.number().int().min(1).max(1_000_000).optional(),
     })
     .strict(),
-  addPreview: z.object({ chartId: id, entityIds: z.array(id).min(1).max(1_000_000) }).strict(),
-  removeEntities: z.object({ chartId: id, entityIds: z.array(id).min(1).max(1_000_000) }).strict(),
+  addPreview: z.object({ chartId: id, entityIds: z.array(id).min(1).max(200_000) }).strict(),
+  removeEntities: z.object({ chartId: id, entityIds: z.array(id).min(1).max(200_000) }).strict(),
   offChartLinks: z.object({ chartId: id, entityId: id }).strict(),
 } as const;
 

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BulkImportError, bulkImportCsv, readCsvRecords, sequentialIds } from './bulkImport';
+import { createCaseFile, type CaseStore } from './caseFile';
+import { chartEntityIds } from './chartMembership';
+import { defaultChart } from './charts';
+import { insertEntity, listEntities } from './entities';
+import { listLinks } from './links';
+import { neighbourhood } from './neighbourhood';
+import { searchCase } from './search';
+import { tempFolder } from './testing/tempCase';
+
+let tmp: ReturnType<typeof tempFolder>;
+let store: CaseStore;
+beforeEach(() => {
+  tmp = tempFolder();
+  store = createCaseFile(tmp.file('b.awcase'), { name: 'Bulk' });
+});
+afterEach(() => {
+  store.close();
+  tmp.cleanup();
+});
+
+const ENTITIES = 'ID,Type,Label,extra\nk1,person,Iyad ag Ghali,x\nk2,armed_group,"JNIM, the coalition",y\nk3,location,"Kidal ""north""",z\n';
+const LINKS = 'type,source,target\nleads,k1,k2\nlocated_in,k2,k3\n';
+
+describe('bulk CSV import', () => {
+  it('imports entities and links with fresh ids, searchable and linked, the chart given the small import', () => {
+    const report = bulkImportCsv(store.db, { entities: ENTITIES, links: LINKS });
+    expect(report).toMatchObject({ entities: 3, links: 2, onChart: true });
+    const entities = listEntities(store.db);
+    expect(entities.map((e) => [e.label, e.type])).toEqual([
+      ['Iyad ag Ghali', 'person'],
+      ['JNIM, the coalition', 'armed_group'],
+      ['Kidal "north"', 'location'],
+    ]);
+    const byLabel = new Map(entities.map((e) => [e.label, e.id]));
+    const iyad = byLabel.get('Iyad ag Ghali') as string;
+    expect(iyad).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(listLinks(store.db).map((l) => [l.type, l.sourceId, l.targetId, l.directed])).toEqual([
+      ['leads', iyad, byLabel.get('JNIM, the coalition'), true],
+      ['located_in', byLabel.get('JNIM, the coalition'), byLabel.get('Kidal "north"'), true],
+    ]);
+    expect(neighbourhood(store.db, [iyad], 2)).toHaveLength(2);
+    expect(searchCase(store.db, 'coalition').map((h) => h.id)).toEqual([byLabel.get('JNIM, the coalition')]);
+    expect(new Set(chartEntityIds(store.db, defaultChart(store.db).id))).toEqual(new Set(byLabel.values()));
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('leaves the search index and the indexes exactly as row-by-row inserts would', () => {
+    bulkImportCsv(store.db, { entities: ENTITIES, links: LINKS });
+    const other = createCaseFile(tmp.file('rows.awcase'), { name: 'Rows' });
+    for (const e of listEntities(store.db)) insertEntity(other.db, { id: e.id, type: e.type, label: e.label });
+    const docs = (db: typeof store.db) => db.prepare('SELECT kind, item_id, field, text FROM search_docs ORDER BY item_id, field').all();
+    expect(docs(store.db)).toEqual(docs(other.db));
+    const schema = (db: typeof store.db) => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'search_fts_%' ORDER BY name").all();
+    expect(schema(store.db)).toEqual(schema(other.db));
+    // FTS5 throws (SQLITE_CORRUPT_VTAB) when its index does not match search_docs.
+    expect(() => store.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    other.close();
+  });
+
+  it('refuses a bad file with the line and reason, and writes nothing', () => {
+    const before = store.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+    const cases: [string, string, RegExp][] = [
+      ['id,type,label\nk1,person,A\nk1,person,B\n', LINKS, /entities\.csv, line 3: the id "k1" is used twice/],
+      ['id,type,label\nk1,person,  \n', 'source,target,type\n', /line 2: the label must be/],
+      ['id,label\nk1,A\n', 'source,target,type\n', /no "type" column/],
+      [ENTITIES, 'source,target,type\nk1,k9,leads\n', /links\.csv, line 2: no entity has the id "k9"/],
+      [ENTITIES, 'source,target,type,directed\nk1,k2,leads,maybe\n', /"directed" must be true or false/],
+      ['id,type,label\nk1,person,"A\n', LINKS, /line 2: a quoted field is never closed/],
+    ];
+    for (const [entities, links, message] of cases) {
+      expect(() => bulkImportCsv(store.db, { entities, links })).toThrow(message);
+      expect(() => bulkImportCsv(store.db, { entities, links })).toThrow(BulkImportError);
+      expect(store.db.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+      expect(store.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(0);
+      expect(store.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get()).toBe(before);
+      expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    }
+  });
+
+  it('reads RFC 4180 records: quotes, doubled quotes, newlines in quotes, CRLF, a BOM, blank lines', () => {
+    const rows: [string[], number][] = [];
+    readCsvRecords('\uFEFFa,b\r\n"x\ny","say ""hi"""\r\n\r\n,last\n', 'f.csv', (fields, line) => rows.push([fields, line]));
+    expect(rows).toEqual([
+      [['a', 'b'], 1],
+      [['x\ny', 'say "hi"'], 2],
+      [['', 'last'], 5],
+    ]);
+  });
+
+  it('makes ids that increase in the order they are made', () => {
+    const next = sequentialIds();
+    const ids = Array.from({ length: 1000 }, next);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(1000);
+  });
+});

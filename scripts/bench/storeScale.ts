@@ -1,0 +1,278 @@
+/**
+ * The store-scale part of `npm run bench`: a case of a million entities and 2.5 million links
+ * (preferential attachment, 2 or 3 links per new node), imported from CSV and queried the way the
+ * chart uses it. Every figure is printed beside its target (issue #14) and, where there is one, a
+ * reference measured in the same run:
+ * - bulk CSV import rows/s vs the sqlite3 shell's `.import` of the same two files into plain
+ *   tables (the engine's own loader with nothing else to do; skipped, and said, without the shell);
+ * - 1-hop and 2-hop neighbourhood median and p99 (pinned plans), and the natural 2-hop join the
+ *   planner is left to plan, for a few of the same entities;
+ * - full-text search, top 50;
+ * - chart.load of a 20,000-node chart through the real handler vs raw SELECTs of the same rows.
+ * `--quick` (or BENCH_QUICK=1) runs it at 100,000 entities. Results also go to
+ * test-results/store-scale-bench.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { bulkImportCsv } from '../../db/bulkImport';
+import { createCaseFile, openCaseFile } from '../../db/caseFile';
+import { addToChartCommand } from '../../db/chartMembership';
+import { defaultChart } from '../../db/charts';
+import { NATURAL_TWO_HOP_SQL, neighbourhood } from '../../db/neighbourhood';
+import { searchCase } from '../../db/search';
+import { tempFolder } from '../../db/testing/tempCase';
+import { CaseSession } from '../../main/caseSession';
+import { dispatch } from '../../main/dispatch';
+import { createHandlers } from '../../main/handlers';
+import { RecentCases } from '../../main/recentCases';
+
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const ENTITIES = Number(process.env.BENCH_SCALE_ENTITIES ?? (QUICK ? 100_000 : 1_000_000));
+const CHART_NODES = Math.min(20_000, Math.floor(ENTITIES / 5));
+const SAMPLES = QUICK ? 500 : 2_000;
+const SQLITE3 = process.env.BENCH_SQLITE3 ?? '/usr/bin/sqlite3';
+
+/** Deterministic numbers (mulberry32), so every run builds the same graph. */
+function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Amadou', 'Fatouma', 'Ibrahim', 'Aissata', 'Moussa', 'Mariam', 'Oumar', 'Hawa', 'Souleymane', 'Kadidia', 'Abdoulaye', 'Aminata', 'Boubacar', 'Djeneba', 'Hamadoun', 'Ramata'];
+const LAST = ['Traore', 'Diallo', 'Coulibaly', 'Keita', 'Maiga', 'Toure', 'Cisse', 'Sidibe', 'Konate', 'Dicko', 'Ag Ghali', 'Kone', 'Sangare', 'Ba', 'Sow', 'Cisse'];
+const PLACES = ['Kidal', 'Gao', 'Timbuktu', 'Mopti', 'Menaka', 'Tessalit', 'Douentza', 'Boni', 'Hombori', 'Segou', 'Djenne', 'Niono', 'Nampala', 'Diabaly', 'Tenenkou', 'Youwarou'];
+const TYPES = ['person', 'person', 'person', 'organization', 'phone', 'vehicle', 'location', 'account'];
+const LINK_TYPES = ['associated_with', 'communicates_with', 'member_of', 'located_in', 'funds'];
+
+/** Preferential attachment: each new node links to 2 or 3 earlier ones chosen in proportion to degree. */
+function generate(n: number): { entities: string; links: string; linkCount: number } {
+  const random = rng(14);
+  const ends = new Uint32Array(Math.ceil(n * 2.5 * 2) + 16);
+  let endCount = 0;
+  const entityLines = ['id,type,label'];
+  const linkLines = ['source,target,type'];
+  for (let i = 0; i < n; i++) {
+    const label = `${FIRST[i % 16]} ${LAST[Math.floor(random() * 16)]} of ${PLACES[Math.floor(random() * 16)]} ${i}`;
+    entityLines.push(`e${i},${TYPES[Math.floor(random() * TYPES.length)]},${label}`);
+    if (i === 0) continue;
+    const m = Math.min(i, i % 2 === 0 ? 2 : 3);
+    const chosen = new Set<number>();
+    for (let tries = 0; chosen.size < m && tries < 20; tries++) {
+      chosen.add(endCount === 0 ? 0 : (ends[Math.floor(random() * endCount)] as number));
+    }
+    for (const target of chosen) {
+      linkLines.push(`e${i},e${target},${LINK_TYPES[Math.floor(random() * LINK_TYPES.length)]}`);
+      ends[endCount++] = i;
+      ends[endCount++] = target;
+    }
+  }
+  return { entities: `${entityLines.join('\n')}\n`, links: `${linkLines.join('\n')}\n`, linkCount: linkLines.length - 1 };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+interface Row {
+  task: string;
+  value: number;
+  unit: string;
+  target: string;
+  /** value / target, oriented so that ≤ 1 meets the target. */
+  targetRatio: number;
+  reference?: { what: string; value: number };
+  /** ours / reference, oriented so that ≤ 1 means we are at least as fast. */
+  referenceRatio?: number;
+}
+
+function sqliteImport(dir: string, entitiesCsv: string, linksCsv: string): number | null {
+  if (!existsSync(SQLITE3)) return null;
+  const db = join(dir, 'shell-import.sqlite');
+  const script = `.mode csv\n.import --csv ${entitiesCsv} entities\n.import --csv ${linksCsv} links\n`;
+  const start = performance.now();
+  const result = spawnSync(SQLITE3, [db], { input: script, encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
+  return ms;
+}
+
+export async function benchStoreScale(): Promise<void> {
+  const tmp = tempFolder('awb-bench-scale-');
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  try {
+    let started = performance.now();
+    const graph = generate(ENTITIES);
+    const entitiesCsv = tmp.file('entities.csv');
+    const linksCsv = tmp.file('links.csv');
+    writeFileSync(entitiesCsv, graph.entities);
+    writeFileSync(linksCsv, graph.links);
+    const totalRows = ENTITIES + graph.linkCount;
+    console.log(`store-scale: generated ${ENTITIES.toLocaleString('en')} entities, ${graph.linkCount.toLocaleString('en')} links in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    // Import: the shell first (its file is separate), then ours, both from the files on disk.
+    const shellMs = sqliteImport(tmp.dir, entitiesCsv, linksCsv);
+    const path = tmp.file('scale.awcase');
+    started = performance.now();
+    const store = createCaseFile(path, { name: 'Scale' });
+    const report = bulkImportCsv(store.db, {
+      entities: readFileSync(entitiesCsv, 'utf8'),
+      links: readFileSync(linksCsv, 'utf8'),
+    });
+    const oursMs = performance.now() - started;
+    store.close();
+    const oursRate = totalRows / (oursMs / 1000);
+    const shellRate = shellMs === null ? null : totalRows / (shellMs / 1000);
+    rows.push({
+      task: `bulk CSV import, ${totalRows.toLocaleString('en')} rows (indexes and search built)`,
+      value: oursRate,
+      unit: 'rows/s',
+      target: '≥ 500,000 rows/s',
+      targetRatio: 500_000 / oursRate,
+      ...(shellRate === null ? {} : { reference: { what: 'sqlite3 .import into plain tables', value: shellRate }, referenceRatio: shellRate / oursRate }),
+    });
+    if (shellRate === null) notes.push(`${SQLITE3} not found: the sqlite3 .import reference was skipped.`);
+    notes.push(
+      `import phases: load ${(report.phases.load / 1000).toFixed(2)} s, b-tree indexes ${(report.phases.index / 1000).toFixed(2)} s, search index ${(report.phases.search / 1000).toFixed(2)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`,
+    );
+
+    // Open: what the app does (read-only checks incl. quick_check, pragmas) before chart.load.
+    started = performance.now();
+    const opened = openCaseFile(path);
+    const openMs = performance.now() - started;
+    notes.push(`open the case (header checks, quick_check, pragmas): ${openMs.toFixed(0)} ms`);
+    const db = opened.db;
+
+    // Queries from random entities.
+    const random = rng(7);
+    const ids = db.prepare('SELECT id FROM entities WHERE rowid = ?').pluck();
+    const maxRow = db.prepare('SELECT max(rowid) FROM entities').pluck().get() as number;
+    const sample = Array.from({ length: SAMPLES }, () => ids.get(1 + Math.floor(random() * maxRow)) as string);
+    const timeEach = (fn: (id: string) => unknown) =>
+      sample.map((id) => {
+        const t = performance.now();
+        fn(id);
+        return performance.now() - t;
+      });
+    for (const id of sample.slice(0, 50)) neighbourhood(db, [id], 2); // warm the page cache
+    const one = timeEach((id) => neighbourhood(db, [id], 1));
+    const two = timeEach((id) => neighbourhood(db, [id], 2));
+    const sizes = sample.map((id) => neighbourhood(db, [id], 2).length);
+    rows.push({ task: '1-hop neighbourhood, median', value: quantile(one, 0.5), unit: 'ms', target: '≤ 0.1 ms', targetRatio: quantile(one, 0.5) / 0.1 });
+    rows.push({ task: '1-hop neighbourhood, p99', value: quantile(one, 0.99), unit: 'ms', target: '(no target)', targetRatio: Number.NaN });
+    rows.push({ task: '2-hop neighbourhood, median', value: quantile(two, 0.5), unit: 'ms', target: '≤ 0.5 ms', targetRatio: quantile(two, 0.5) / 0.5 });
+    rows.push({ task: '2-hop neighbourhood, p99', value: quantile(two, 0.99), unit: 'ms', target: '≤ 2 ms', targetRatio: quantile(two, 0.99) / 2 });
+    notes.push(`2-hop sizes over ${SAMPLES} random entities: median ${quantile(sizes, 0.5)}, p99 ${quantile(sizes, 0.99)}, max ${Math.max(...sizes)} entities`);
+
+    // The natural join for the same entities, a few of them only (each may scan).
+    const natural = db.prepare(NATURAL_TWO_HOP_SQL).pluck();
+    const naturalTimes: number[] = [];
+    const pinnedSame: number[] = [];
+    const budget = performance.now() + (QUICK ? 10_000 : 30_000);
+    for (const id of sample.slice(0, 20)) {
+      if (performance.now() > budget) break;
+      let t = performance.now();
+      natural.all({ a: id });
+      naturalTimes.push(performance.now() - t);
+      t = performance.now();
+      neighbourhood(db, [id], 2);
+      pinnedSame.push(performance.now() - t);
+    }
+    rows.push({
+      task: `2-hop, pinned plan vs the natural join (median of ${naturalTimes.length})`,
+      value: quantile(pinnedSame, 0.5),
+      unit: 'ms',
+      target: '≤ 0.5 ms',
+      targetRatio: quantile(pinnedSame, 0.5) / 0.5,
+      reference: { what: 'natural OR join, planner’s choice', value: quantile(naturalTimes, 0.5) },
+      referenceRatio: quantile(pinnedSame, 0.5) / quantile(naturalTimes, 0.5),
+    });
+
+    // Search: a first name and a place, as an analyst types them.
+    const words = FIRST.flatMap((f, i) => [`${f} ${PLACES[i]}`, `${LAST[i]}`, `${PLACES[(i * 7) % 16]}`]);
+    for (const w of words.slice(0, 5)) searchCase(db, w, { limit: 50 });
+    const search = words.map((w) => {
+      const t = performance.now();
+      searchCase(db, w, { limit: 50 });
+      return performance.now() - t;
+    });
+    rows.push({ task: `search top 50 (${words.length} queries), median`, value: quantile(search, 0.5), unit: 'ms', target: '≤ 10 ms', targetRatio: quantile(search, 0.5) / 10 });
+
+    // chart.load of a 20,000-node chart: the best-connected entity and its neighbourhood outwards.
+    const chartId = defaultChart(db).id;
+    const hub = db.prepare('SELECT id FROM entities ORDER BY rowid LIMIT 1').pluck().get() as string;
+    const members = [hub, ...neighbourhood(db, [hub], 3)].slice(0, CHART_NODES);
+    addToChartCommand(db, chartId, members, { at: { x: 0, y: 0 } });
+    opened.close();
+
+    const session = new CaseSession();
+    session.open(path);
+    const handlers = createHandlers({
+      session,
+      dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
+      recent: new RecentCases(tmp.file('recent.json')),
+      emit: () => undefined,
+    });
+    const loads: number[] = [];
+    const raws: number[] = [];
+    let drawn = { entities: 0, links: 0 };
+    const handle = session.requireStore().db;
+    for (let round = 0; round < 3; round++) {
+      let t = performance.now();
+      const result = await dispatch(handlers, 'chart.load', undefined);
+      loads.push(performance.now() - t);
+      if (result.ok) {
+        const value = result.value as { entities: unknown[]; links: unknown[] };
+        drawn = { entities: value.entities.length, links: value.links.length };
+      }
+      t = performance.now();
+      handle.prepare('SELECT e.* FROM chart_nodes n JOIN entities e ON e.id = n.entity_id WHERE n.chart_id = ?').all(chartId);
+      handle
+        .prepare(
+          `SELECT l.* FROM chart_nodes a JOIN links l ON l.source_id = a.entity_id
+           WHERE a.chart_id = @chart AND l.target_id IN (SELECT entity_id FROM chart_nodes WHERE chart_id = @chart)`,
+        )
+        .all({ chart: chartId });
+      handle.prepare('SELECT entity_id, x, y FROM chart_nodes WHERE chart_id = ?').all(chartId);
+      raws.push(performance.now() - t);
+    }
+    session.close();
+    rows.push({
+      task: `chart.load, ${drawn.entities.toLocaleString('en')} nodes + ${drawn.links.toLocaleString('en')} links of the ${ENTITIES.toLocaleString('en')}-entity case`,
+      value: quantile(loads, 0.5),
+      unit: 'ms',
+      target: '≤ 1,200 ms (issue #14: today at 20,000)',
+      targetRatio: quantile(loads, 0.5) / 1200,
+      reference: { what: 'raw SELECTs of the same rows', value: quantile(raws, 0.5) },
+      referenceRatio: quantile(loads, 0.5) / quantile(raws, 0.5),
+    });
+  } finally {
+    tmp.cleanup();
+  }
+
+  const fmt = (v: number, unit: string) => (unit === 'rows/s' ? Math.round(v).toLocaleString('en') : v < 10 ? v.toFixed(3) : v.toFixed(1));
+  console.log(`\nstore-scale (${QUICK ? 'quick' : 'full'}: ${ENTITIES.toLocaleString('en')} entities)`);
+  console.log(`${'task'.padEnd(86)} ${'value'.padStart(12)} ${'unit'.padEnd(6)} ${'target'.padEnd(40)} ${'v/target'.padStart(8)}  reference`);
+  for (const r of rows) {
+    const ref = r.reference ? `${r.reference.what}: ${fmt(r.reference.value, r.unit)} ${r.unit}, ours/ref ${r.unit === 'rows/s' ? 'time ' : ''}${(r.referenceRatio ?? Number.NaN).toFixed(2)}` : '';
+    console.log(
+      `${r.task.padEnd(86)} ${fmt(r.value, r.unit).padStart(12)} ${r.unit.padEnd(6)} ${r.target.padEnd(40)} ${Number.isNaN(r.targetRatio) ? '       -' : r.targetRatio.toFixed(2).padStart(8)}  ${ref}`,
+    );
+  }
+  for (const note of notes) console.log(`  ${note}`);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(
+    join('test-results', 'store-scale-bench.json'),
+    `${JSON.stringify({ quick: QUICK, entities: ENTITIES, rows, notes, at: new Date().toISOString() }, null, 2)}\n`,
+  );
+  console.log('  written to test-results/store-scale-bench.json');
+}
