@@ -5,10 +5,11 @@ import { communitiesCommand } from './communities';
 import type { CliCommand } from './command';
 import { exportCommand } from './exportCase';
 import { importCommand } from './import';
+import { bulkImportCommand } from './bulkImport';
 import { initCommand } from './init';
 import { pathCommand } from './path';
 import { restoreCommand } from './restore';
 import { statsCommand } from './stats';
 
 /** Every `workbench` command, in the order --help lists them. Add new commands here. */
-export const COMMANDS: readonly CliCommand[] = [initCommand, statsCommand, exportCommand, importCommand, checkCommand, backupCommand, restoreCommand, analyzeCommand, pathCommand, communitiesCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, statsCommand, exportCommand, importCommand, bulkImportCommand, checkCommand, backupCommand, restoreCommand, analyzeCommand, pathCommand, communitiesCommand];
