@@ -6,6 +6,7 @@ import { useApp } from './appContext';
 import { ExportImageDialog } from './export/ExportImageDialog';
 import { ExportDialog } from './interchange/ExportDialog';
 import { ImportDialog } from './interchange/ImportDialog';
+import { ChartScaleDialog } from './scale/ChartScaleDialog';
 import { EmptyState } from './panels/EmptyState';
 import { DropTarget } from './panels/DropTarget';
 import { ErrorBanner } from './panels/ErrorBanner';
@@ -23,6 +24,7 @@ export function App() {
   const chartStatus = useStore(store, (s) => s.chartStatus);
   const layoutRunning = useStore(store, (s) => s.layoutRunning);
   const emptyChart = useStore(store, (s) => s.chart !== null && s.chart.entities.length === 0);
+  const caseEntities = useStore(store, (s) => s.caseInfo?.counts.entities ?? 0);
   const busy = caseStatus === 'open' && (chartStatus === 'loading' || layoutRunning);
 
   return (
@@ -42,8 +44,17 @@ export function App() {
             <EditingLayer />
             {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
               <div className="chart-empty">
-                <p>This case has no entities yet.</p>
-                <p className="muted">Entities and links added or imported into the case appear here.</p>
+                {caseEntities === 0 ? (
+                  <>
+                    <p>This case has no entities yet.</p>
+                    <p className="muted">Entities and links added or imported into the case appear here.</p>
+                  </>
+                ) : (
+                  <>
+                    <p>Nothing on the chart yet: the case holds {caseEntities.toLocaleString('en')} entities.</p>
+                    <p className="muted">Search the case (Ctrl+F) and add what you find, then expand from it (Alt+E).</p>
+                  </>
+                )}
               </div>
             )}
             {caseStatus === 'open' && chartStatus === 'loading' && (
@@ -69,6 +80,7 @@ export function App() {
       <HelpDialogs />
       <MarkingDialog />
       <DropTarget />
+      <ChartScaleDialog />
     </div>
   );
 }

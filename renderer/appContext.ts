@@ -5,6 +5,7 @@ import type { ChartHandle } from './chart/chartController';
 import type { CaseData } from './data/caseData';
 import type { CommandContext } from './commands';
 import type { EditingServices } from './editing/editingServices';
+import type { ChartScaleServices } from './scale/chartScaleServices';
 import type { Session } from './session';
 import type { SelectedElement, UiStore } from './store';
 
@@ -24,6 +25,8 @@ export interface AppServices {
   analysis: AnalysisServices;
   /** Editing: edits announced to the cache, undo and redo, editing dialogs (renderer/editing/). */
   editing: EditingServices;
+  /** What is on the chart: expand, add search results, remove (renderer/scale/). */
+  scale: ChartScaleServices;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

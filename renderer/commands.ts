@@ -4,6 +4,8 @@ import { CALLOUT_COMMANDS } from './callouts/calloutCommands';
 import type { ChartHandle } from './chart/chartController';
 import { INTERCHANGE_COMMANDS } from './interchange/interchangeCommands';
 import { EDITING_COMMANDS } from './editing/editingCommands';
+import { CHART_SCALE_COMMANDS } from './scale/chartScaleCommands';
+import type { ChartScaleServices } from './scale/chartScaleServices';
 import type { EditingServices } from './editing/editingServices';
 import type { Session } from './session';
 import type { MenuPlace } from '../app/menuModel';
@@ -20,6 +22,8 @@ export interface CommandContext {
   analysis?: AnalysisServices;
   /** Editing: undo, dialogs, palette (absent in tests that do not need it). */
   editing?: EditingServices;
+  /** What is on the chart: expand, add, remove (absent in tests that do not need it). */
+  scale?: ChartScaleServices;
 }
 
 /** One user action: the menu, the keyboard, main's native menu (`command.run`) and tests reach it here. */
@@ -157,6 +161,7 @@ export const COMMANDS: readonly Command[] = [
   ...EDITING_COMMANDS,
   ...CALLOUT_COMMANDS,
   ...INTERCHANGE_COMMANDS,
+  ...CHART_SCALE_COMMANDS,
 ];
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));

@@ -12,6 +12,7 @@ import { publishMenuModel } from './menuPublisher';
 import { createEditingServices } from './editing/editingServices';
 import { runNativeMenuCommand } from './editing/nativeEditMenu';
 import { createCaseData } from './data/caseData';
+import { createChartScaleServices } from './scale/chartScaleServices';
 import { createSession } from './session';
 import { createUiStore } from './store';
 import './styles.css';
@@ -26,7 +27,8 @@ function start(root: HTMLElement): void {
   let chart: ChartHandle | null = null;
   const analysis = createAnalysisServices({ api, ui: store, caseData, showError });
   const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
-  const commands: CommandContext = { session, store, chart: () => chart, analysis, editing };
+  const scale = createChartScaleServices({ api, ui: store, editing });
+  const commands: CommandContext = { session, store, chart: () => chart, analysis, editing, scale };
 
   const services: AppServices = {
     api,
@@ -43,6 +45,7 @@ function start(root: HTMLElement): void {
     },
     analysis,
     editing,
+    scale,
   };
 
   api.on('case.changed', (info) => session.caseChanged(info));

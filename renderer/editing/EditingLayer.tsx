@@ -112,7 +112,7 @@ function Toast() {
 
 /** The commands a right-click offers, by what was clicked; each runs from the registry. */
 const MENU_COMMANDS: Record<'entity' | 'link' | 'canvas', readonly string[]> = {
-  entity: ['link.new', 'callout.new', 'entity.merge', 'selection.delete', 'selection.clear'],
+  entity: ['chart.expand', 'link.new', 'callout.new', 'entity.merge', 'chart.removeFromChart', 'selection.delete', 'selection.clear'],
   link: ['selection.delete', 'selection.clear'],
   canvas: ['entity.new', 'callout.new', 'edit.undo', 'edit.redo', 'chart.fit', 'commands.palette'],
 };

@@ -14,8 +14,9 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
 
 /** Ctrl+F: full-text search over the case; snippets are text with highlighted runs, never HTML. */
 export function SearchBox() {
-  const { api, caseData, editing, selectAndFocus } = useApp();
+  const { api, caseData, editing, selectAndFocus, store, scale } = useApp();
   const open = useStore(editing.store, (s) => s.searchOpen);
+  const chart = useStore(store, (s) => s.chart);
   const [text, setText] = useState('');
   const [found, setFound] = useState<{ text: string; hits: SearchHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,9 +45,14 @@ export function SearchBox() {
   if (!open) return null;
   const hits = found !== null && text.trim() !== '' ? found.hits : null;
   const close = () => editing.store.setState({ searchOpen: false });
+  // The chart is a view onto the case: an entity found may not be on it yet.
+  const onChart = new Set(chart?.entities.map((e) => e.id) ?? []);
+  const offChart = (hit: SearchHit) => hit.focus?.kind === 'entity' && !onChart.has(hit.focus.id);
   const pick = (hit: SearchHit | undefined) => {
     if (!hit?.focus) return;
-    selectAndFocus(hit.focus);
+    const focus = hit.focus;
+    if (offChart(hit)) void scale.add([focus.id], hit.title).then(() => selectAndFocus(focus));
+    else selectAndFocus(focus);
     close();
   };
   /**
@@ -64,6 +70,19 @@ export function SearchBox() {
     if (result.status === 'ready') pick(result.value[0]);
     else if (result.status === 'error') setError(result.message);
   };
+  const addAll = async () => {
+    if (found === null) return;
+    const result = await api['search.query']({ text: found.text, limit: 500, kinds: ['entity'] });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    await scale.add(
+      result.value.map((hit) => hit.id),
+      `Results for “${found.text}”`,
+    );
+  };
+  const offChartHits = hits?.filter(offChart).length ?? 0;
   return (
     <div className="search-box" role="search" data-testid="search-box">
       <input
@@ -89,7 +108,7 @@ export function SearchBox() {
           {hits.map((hit, i) => (
             <li key={`${hit.kind}:${hit.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
               <button type="button" onClick={() => pick(hit)} disabled={!hit.focus}>
-                <span className="search-kind">{KIND_LABEL[hit.kind]}</span>
+                <span className="search-kind">{KIND_LABEL[hit.kind]}{offChart(hit) ? ' · not on the chart' : ''}</span>
                 <span className="search-title">{hit.title}</span>
                 <span className="search-snippet">
                   {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
@@ -98,6 +117,11 @@ export function SearchBox() {
             </li>
           ))}
         </ul>
+      )}
+      {offChartHits > 0 && (
+        <button type="button" className="button small" data-testid="search-add-all" onClick={() => void addAll()}>
+          Add the entities found to the chart
+        </button>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
 import type { EntityDetail, LinkDetail } from '../../app/contract';
+import { OffChartLinks } from '../scale/OffChartLinks';
 import { formatPeriod, type Attributes, type Entity, type Link } from '../../app/domain';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { linkTypeDefinition } from '../../app/linkTypes';
@@ -121,6 +122,7 @@ function EntityView({ detail }: { detail: EntityDetail }) {
           <AttributeTable attributes={entity.attributes} />
         </>
       )}
+      <OffChartLinks entityId={entity.id} />
       <EntityLinks entity={entity} links={links} />
       <CitationList citations={citations} itemLabel={entity.label} editable={editable} />
       <ItemNotes target={{ kind: 'entity', id: entity.id }} notes={notes} />
