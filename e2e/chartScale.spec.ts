@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CHART_WARN_NODES } from '../app/chart/chartScale';
+import { chartEntityIds } from '../db/chartMembership';
+import { defaultChart } from '../db/charts';
+import { getEntity } from '../db/entities';
+import { readCase } from './editingQueries';
+import { expect, test, waitForChart } from './harness';
+
+/*
+ * The chart as a view onto a case too large to draw: 20,000 entities and about 50,000 links
+ * (preferential attachment), made by the built CLI's bulk import, plus a relay linked to more
+ * entities than the chart takes without asking. Sized so it generates and imports in seconds.
+ */
+const ENTITIES = 20_000;
+const RELAY_LINKS = CHART_WARN_NODES + 100;
+
+function writeScaleCsv(entitiesPath: string, linksPath: string): void {
+  let seed = 14;
+  const random = () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const entities = ['id,type,label', 'relay,phone,Relay station Tessalit'];
+  const links = ['source,target,type'];
+  const ends: number[] = [];
+  for (let i = 0; i < ENTITIES; i++) {
+    entities.push(`e${i},person,Person ${i} of Gao`);
+    if (i < RELAY_LINKS) links.push(`relay,e${i},communicates_with`);
+    if (i === 0) continue;
+    for (let k = 0; k < (i % 2 === 0 ? 2 : 3); k++) {
+      const target = ends.length === 0 ? 0 : (ends[Math.floor(random() * ends.length)] as number);
+      if (target === i) continue;
+      links.push(`e${i},e${target},associated_with`);
+      ends.push(i, target);
+    }
+  }
+  writeFileSync(entitiesPath, `${entities.join('\n')}\n`);
+  writeFileSync(linksPath, `${links.join('\n')}\n`);
+}
+
+const nodeCount = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __workbenchChart?: { cy: { nodes(): { length: number } } } }).__workbenchChart?.cy.nodes().length ?? -1);
+
+test.use({ startEmpty: true });
+
+test('a case too large to draw opens with an empty chart; search adds, expand warns past the limit, undo takes it back', async ({ workbench }) => {
+  test.setTimeout(480_000);
+  const { page } = workbench;
+  const casePath = workbench.file('scale.awcase');
+  const cli = resolve('dist/main/workbench.cjs');
+  writeScaleCsv(workbench.file('entities.csv'), workbench.file('links.csv'));
+  execFileSync(process.execPath, [cli, 'init', casePath, '--name', 'Scale'], { stdio: 'pipe' });
+  execFileSync(process.execPath, [cli, 'bulk-import', casePath, '--entities', workbench.file('entities.csv'), '--links', workbench.file('links.csv')], {
+    stdio: 'pipe',
+  });
+
+  await workbench.launch();
+  workbench.dialogs.openPaths.push(casePath);
+  await page.getByTestId('file-menu-button').click();
+  await page.getByRole('menuitem', { name: /Open case/ }).click();
+  await waitForChart(page);
+  // Opens at once, drawing nothing: the case is in the file, the chart is what the analyst puts on it.
+  expect(await nodeCount(page)).toBe(0);
+  await expect(page.getByText(/Nothing on the chart yet: the case holds 20,001 entities/)).toBeVisible();
+
+  // Search the case and put a result on the chart.
+  await page.keyboard.press('Control+f');
+  await page.getByLabel('Search the case').fill('relay tessalit');
+  const hit = page.getByRole('option').filter({ hasText: 'Relay station Tessalit' });
+  await expect(hit).toContainText('not on the chart');
+  await hit.getByRole('button').click();
+  await expect.poll(() => nodeCount(page)).toBe(1);
+  const relayId = readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id))[0] as string;
+  await expect(page.getByTestId('inspector').locator('#inspector-title')).toHaveText('Relay station Tessalit');
+
+  // The inspector says what is off the chart; expanding shows the count by type and warns past the limit.
+  await expect(page.getByTestId('off-chart-links')).toContainText(`${RELAY_LINKS.toLocaleString('en')} links lead to ${RELAY_LINKS.toLocaleString('en')} entities not on the chart`);
+  await page.getByTestId('off-chart-links').getByRole('button', { name: 'Expand…' }).click();
+  const dialog = page.getByTestId('chart-scale-dialog');
+  await expect(dialog.getByTestId('chart-scale-total')).toContainText(`${RELAY_LINKS.toLocaleString('en')} entities not on the chart yet`);
+  await expect(dialog.getByRole('list', { name: 'By type' })).toContainText(`${RELAY_LINKS.toLocaleString('en')}`);
+  await expect(dialog.getByTestId('chart-scale-warning')).toContainText(`Past ${CHART_WARN_NODES.toLocaleString('en')} the chart slows down`);
+  // Two hops reach further, still counted before anything is added.
+  await dialog.getByLabel('Hops').selectOption('2');
+  await expect(dialog.getByTestId('chart-scale-total')).not.toContainText(`${RELAY_LINKS.toLocaleString('en')} entities not`);
+  await dialog.getByLabel('Hops').selectOption('1');
+  await expect(dialog.getByTestId('chart-scale-total')).toContainText(`${RELAY_LINKS.toLocaleString('en')} entities not on the chart yet`);
+  await dialog.getByRole('button', { name: `Add all ${RELAY_LINKS.toLocaleString('en')} anyway` }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id).length)).toBe(RELAY_LINKS + 1);
+  await expect.poll(() => nodeCount(page), { timeout: 240_000 }).toBe(RELAY_LINKS + 1);
+  await waitForChart(page);
+
+  // An edit on the large chart, then undo it, then undo the expansion: back to the one entity.
+  const editor = page.getByTestId('entity-editor');
+  await page.getByTestId('inspector').waitFor();
+  if (!(await editor.isVisible())) {
+    await page.evaluate((id) => (window as unknown as { __workbenchChart: { cy: { getElementById(id: string): { select(): void } } } }).__workbenchChart.cy.getElementById(id).select(), relayId);
+  }
+  await editor.getByLabel('Label', { exact: true }).fill('Relay station Tessalit (north)');
+  await editor.getByLabel('Label', { exact: true }).press('Enter');
+  await expect.poll(() => readCase(casePath, (db) => getEntity(db, relayId)?.label)).toBe('Relay station Tessalit (north)');
+  await page.locator('.chart-stage').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => readCase(casePath, (db) => getEntity(db, relayId)?.label)).toBe('Relay station Tessalit');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id).length)).toBe(1);
+  await expect.poll(() => nodeCount(page), { timeout: 120_000 }).toBe(1);
+  // Nothing left the case: only the chart changed.
+  expect(readCase(casePath, (db) => db.prepare('SELECT count(*) FROM entities').pluck().get())).toBe(ENTITIES + 1);
+});
