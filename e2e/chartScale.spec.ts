@@ -72,7 +72,9 @@ test('a case too large to draw opens with an empty chart; search adds, expand wa
   const hit = page.getByRole('option').filter({ hasText: 'Relay station Tessalit' });
   await expect(hit).toContainText('not on the chart');
   await hit.getByRole('button').click();
-  await expect.poll(() => nodeCount(page)).toBe(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect.poll(() => readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id).length), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBe(1);
   const relayId = readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id))[0] as string;
   await expect(page.getByTestId('inspector').locator('#inspector-title')).toHaveText('Relay station Tessalit');
 

@@ -51,7 +51,7 @@ export function SearchBox() {
   const pick = (hit: SearchHit | undefined) => {
     if (!hit?.focus) return;
     const focus = hit.focus;
-    if (offChart(hit)) void scale.add([focus.id], hit.title).then(() => selectAndFocus(focus));
+    if (offChart(hit)) void scale.add([focus.id], hit.title).then(() => editing.selectWhenShown(focus));
     else selectAndFocus(focus);
     close();
   };
