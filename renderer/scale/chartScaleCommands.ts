@@ -21,6 +21,7 @@ export const CHART_SCALE_COMMANDS: readonly Command[] = [
   {
     id: 'chart.expand',
     label: 'Expand: add linked entities to the chart…',
+    menu: { bar: 'chart', section: 2 },
     shortcut: 'Alt+E',
     canRun: (ctx) => ready(ctx) && selectedEntities(ctx).length > 0,
     run: (ctx) => ctx.scale!.expand(selectedEntities(ctx), 1),
@@ -28,6 +29,7 @@ export const CHART_SCALE_COMMANDS: readonly Command[] = [
   {
     id: 'chart.removeFromChart',
     label: 'Remove from the chart (keep in the case)',
+    menu: { bar: 'chart', section: 2 },
     shortcut: 'Alt+R',
     canRun: (ctx) => ready(ctx) && selectedEntities(ctx).length > 0,
     run: (ctx) => ctx.scale!.remove(selectedEntities(ctx)),
