@@ -277,7 +277,8 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
 
       started = performance.now();
       for (const sql of triggers) db.exec(sql);
-      db.prepare('INSERT INTO search_fts (rowid, text) SELECT id, text FROM search_docs WHERE id > ?').run(docsBefore);
+      // As search_docs_ai does it (migration 0060: the text and its folded form); db/bulkImport.test.ts checks the index.
+      db.prepare('INSERT INTO search_fts (rowid, text, folded) SELECT id, text, folded FROM search_docs WHERE id > ?').run(docsBefore);
       phases.search = performance.now() - started;
 
       const chartId = defaultChart(db).id;
