@@ -6,6 +6,7 @@ import { CHART_WARN_NODES } from '../app/chart/chartScale';
 import { chartEntityIds } from '../db/chartMembership';
 import { defaultChart } from '../db/charts';
 import { getEntity } from '../db/entities';
+import { nodeByLabel } from './chartQueries';
 import { readCase } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
 
@@ -76,6 +77,10 @@ test('a case too large to draw opens with an empty chart; search adds, expand wa
   await expect.poll(() => readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id).length), { timeout: 30_000 }).toBe(1);
   await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBe(1);
   const relayId = readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id))[0] as string;
+  // Select it on the chart, where it now is.
+  await page.keyboard.press('Escape');
+  const relay = await nodeByLabel(page, 'Relay station Tessalit');
+  await page.mouse.click(relay.page.x, relay.page.y);
   await expect(page.getByTestId('inspector').locator('#inspector-title')).toHaveText('Relay station Tessalit');
 
   // The inspector says what is off the chart; expanding shows the count by type and warns past the limit.
