@@ -18,7 +18,8 @@ import { RecentCases } from './recentCases';
 
 /**
  * The renderer's data flow, end to end in main's process: random sequences of edits (create,
- * rename, link, delete, merge, note, cite, regrade a source, move, undo, redo) run through the real
+ * rename, link, delete, merge, note, cite, regrade a source, move, take off the chart, put back,
+ * expand a neighbourhood, undo, redo) run through the real
  * handlers on a real case file (the JNIM sample). After each step the renderer's cache
  * (app/chartCache.ts), fed only the `case.edited` deltas and the `case.rows` answers, holds
  * exactly what a full `chart.load` returns, and the chart elements it redrew (only those the
@@ -136,6 +137,9 @@ type Action =
   | { kind: 'strength'; pick: number; strength: 'confirmed' | 'tentative' | null }
   | { kind: 'move'; pick: number; x: number; y: number }
   | { kind: 'callout'; on: number }
+  | { kind: 'offChart'; pick: number; count: number }
+  | { kind: 'onChart'; pick: number }
+  | { kind: 'expand'; pick: number; hops: number }
   | { kind: 'undo' }
   | { kind: 'redo' };
 
@@ -160,11 +164,21 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('strength' as const), pick, strength: fc.constantFrom('confirmed' as const, 'tentative' as const, null) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('move' as const), pick, x: fc.integer({ min: -900, max: 900 }), y: fc.integer({ min: -900, max: 900 }) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('callout' as const), on: pick }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('offChart' as const), pick, count: fc.integer({ min: 1, max: 6 }) }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('onChart' as const), pick }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('expand' as const), pick, hops: fc.integer({ min: 1, max: 2 }) }), weight: 2 },
   { arbitrary: fc.constant({ kind: 'undo' as const }), weight: 4 },
   { arbitrary: fc.constant({ kind: 'redo' as const }), weight: 3 },
 );
 
 const at = <T>(list: readonly T[], i: number): T | undefined => (list.length === 0 ? undefined : list[i % list.length]);
+
+/** Entities of the case seen on the chart at some point; those not on it now were taken off (or deleted). */
+const seen = new Set<string>();
+function offChartEntities(model: RendererModel): string[] {
+  for (const id of model.cache.entities.keys()) seen.add(id);
+  return [...seen].filter((id) => !model.cache.entities.has(id)).sort();
+}
 
 /** Runs one action through the channels; refusals (a merge of an entity with itself…) change nothing. */
 async function perform(model: RendererModel, a: Action, sources: readonly Source[]): Promise<void> {
@@ -261,6 +275,21 @@ async function perform(model: RendererModel, a: Action, sources: readonly Source
       if (e) await call('annotation.create', { entityId: e.id, x: 30, y: -30, text: 'Watch' });
       return;
     }
+    case 'offChart': {
+      const ids = Array.from({ length: a.count }, (_, i) => at(entities, a.pick + i * 7)?.id).filter((id): id is string => id !== undefined);
+      if (ids.length > 0) await call('chart.removeEntities', { chartId, entityIds: [...new Set(ids)] });
+      return;
+    }
+    case 'onChart': {
+      const id = at(offChartEntities(model), a.pick);
+      if (id) await call('chart.addEntities', { chartId, entityIds: [id] });
+      return;
+    }
+    case 'expand': {
+      const e = at(entities, a.pick);
+      if (e) await call('chart.expand', { chartId, entityIds: [e.id], hops: a.hops });
+      return;
+    }
     case 'undo':
       await call('history.undo');
       return;
@@ -282,7 +311,9 @@ describe('renderer cache fed by case.edited deltas', () => {
         edits.length = 0;
         const sources = (await value<Source[]>('source.list')).length > 0 ? await sourcesWithText() : [];
         const model = new RendererModel(await value<ChartData>('chart.load'));
+        seen.clear();
         for (const a of actions) {
+          offChartEntities(model);
           await perform(model, a, sources);
           await deliver(model);
           await expectSameAsReload(model);
