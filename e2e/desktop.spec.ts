@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { nodeByLabel } from './chartQueries';
 import { readCase } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
@@ -41,7 +42,7 @@ test('Help › Keyboard shortcuts lists every command, searchable; Help › Abou
   await page.keyboard.press('Enter');
   const about = page.getByTestId('about-dialog');
   await expect(about).toContainText(/SQLite\s*3\.\d+\.\d+/);
-  await expect(about).toContainText(/Case format\s*60/);
+  await expect(about).toContainText(new RegExp(`Case format\\s*${LATEST_SCHEMA_VERSION}`));
   await expect(about).toContainText(/Chromium\s*\d+\./);
   await about.getByRole('button', { name: 'Close' }).click();
   await expect(about).toBeHidden();
