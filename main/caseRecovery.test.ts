@@ -154,7 +154,7 @@ describe('opening a damaged case', () => {
     const info = await recovery('restore', asked).open(path);
     expect(asked).toHaveLength(1);
     expect(info.path).toBe(path);
-    expect(info.counts.entities).toBe(72);
+    expect(info.counts.entities).toBe(74);
     const files = readdirSync(tmp.dir);
     const aside = files.find((f) => f.includes('.before-restore-'));
     const copy = files.find((f) => f.includes('.damaged-'));
@@ -168,7 +168,7 @@ describe('opening a damaged case', () => {
     const info = await recovery('salvage', asked).open(path);
     expect(actions(asked[0] as RecoveryPlan)).toEqual(['salvage', 'quit']);
     expect(info.path).toBe(tmp.file('Case (recovered 2025-04-04T05-06-07-008Z).awcase'));
-    expect(info.counts.entities).toBe(72);
+    expect(info.counts.entities).toBe(74);
     expect(info.counts.citations).toBeGreaterThan(0);
     expect(sha256(path)).toBe(bytes);
     expect(session.current()?.path).toBe(info.path);

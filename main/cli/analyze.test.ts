@@ -31,7 +31,7 @@ describe('workbench analyze', () => {
 
   it('ranks JNIM first by betweenness; --json prints every entity, highest first', () => {
     const all = rows('--measure', 'betweenness');
-    expect(all).toHaveLength(72);
+    expect(all).toHaveLength(74);
     expect(all[0]?.label).toBe('JNIM');
     expect(Object.keys(all[0] ?? {}).sort()).toEqual(['id', 'label', 'value']);
     for (let i = 1; i < all.length; i++) expect(all[i - 1]!.value).toBeGreaterThanOrEqual(all[i]!.value);
@@ -42,7 +42,7 @@ describe('workbench analyze', () => {
     for (const measure of ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank']) {
       for (const flags of [[], ['--directed'], ['--weighted'], ['--directed', '--weighted']]) {
         const result = rows('--measure', measure, ...flags);
-        expect(result).toHaveLength(72);
+        expect(result).toHaveLength(74);
         for (const row of result) expect(Number.isFinite(row.value)).toBe(true);
       }
     }
@@ -87,7 +87,7 @@ describe('workbench analyze', () => {
     expect(stdout).toMatch(/alpha=0\.85/);
     expect(stdout).toContain('nx.pagerank(G, alpha=0.85');
     expect(stdout).toMatch(/^\s+1\s+JNIM\s+0\.\d+$/m);
-    expect(stdout).toMatch(/67 more/);
+    expect(stdout).toMatch(/69 more/);
   });
 
   it('a wrong command line exits 2 with the reason', () => {

@@ -88,7 +88,7 @@ describe('workbench backup and restore', () => {
     const aside = /kept as (.+)\.$/m.exec(restored.stdout)?.[1] ?? '';
     expect(aside).toMatch(/Case\.awcase\.before-restore-\d{4}-/);
     expect(sha256(aside)).toBe(later);
-    expect(entityCount(path)).toBe(72);
+    expect(entityCount(path)).toBe(74);
     expect(entityCount(aside)).toBe(73);
     expect((await run('check', path)).status).toBe(0);
   });

@@ -29,8 +29,8 @@ describe('workbench communities', () => {
     expect(result.modularity).toBeGreaterThan(0.3);
     expect(result.communities.length).toBeGreaterThan(2);
     const members = result.communities.flatMap((c) => c.members.map((m) => m.label));
-    expect(members).toHaveLength(72);
-    expect(new Set(members).size).toBe(72);
+    expect(members).toHaveLength(74);
+    expect(new Set(members).size).toBe(74);
     for (let i = 1; i < result.communities.length; i++) expect(result.communities[i - 1]!.size).toBeGreaterThanOrEqual(result.communities[i]!.size);
     expect(run('communities', jnim, '--json').stdout).toBe(first.stdout);
   });

@@ -77,7 +77,7 @@ describe('a damaged case at start-up', () => {
   });
 
   it('restores the backup and opens it; the damaged file is kept aside byte-identical, never deleted', async () => {
-    expect(await invoke('case.current', undefined)).toMatchObject({ ok: true, value: { path: startupCase, counts: { entities: 72 } } });
+    expect(await invoke('case.current', undefined)).toMatchObject({ ok: true, value: { path: startupCase, counts: { entities: 74 } } });
     const files = readdirSync(casesDir);
     const setAside = files.find((name) => name.startsWith('Op Sahel.awcase.before-restore-'));
     const copy = files.find((name) => name.startsWith('Op Sahel.awcase.damaged-'));
@@ -105,10 +105,10 @@ describe('a damaged case without a backup, opened with File › Open case', () =
     // Another case is open: leaving means cancel, not quit.
     expect(question?.buttons).toEqual(['Salvage into a new case', 'Cancel']);
     expect(report?.title).toBe('Case salvaged');
-    expect(report?.detail).toMatch(/^Recovered 72 entities, \d+ links, \d+ citations and \d+ notes into Op Niger \(recovered .*\)\.awcase\. Some rows of citations could not be read/);
+    expect(report?.detail).toMatch(/^Recovered 74 entities, \d+ links, \d+ citations and \d+ notes into Op Niger \(recovered .*\)\.awcase\. Some rows of citations could not be read/);
 
     const current = await invoke('case.current', undefined);
-    expect(current).toMatchObject({ ok: true, value: { counts: { entities: 72 } } });
+    expect(current).toMatchObject({ ok: true, value: { counts: { entities: 74 } } });
     const openedPath = current.ok ? (current.value as { path: string }).path : '';
     expect(path.basename(openedPath)).toMatch(/^Op Niger \(recovered \d{4}-.*\)\.awcase$/);
     expect(sha256(damaged)).toBe(bytes);

@@ -44,9 +44,9 @@ describe('the JNIM case round-trips through every two-way format', () => {
   for (const format of ['json', 'graphml', 'gexf', 'stix'] as const) {
     it(`${format}: same entities, links, sources, citations and notes`, async () => {
       const { original, imported, report } = await roundTrip(format);
-      expect(original.entities).toHaveLength(72);
-      expect(original.links).toHaveLength(142);
-      expect(original.citations).toHaveLength(294);
+      expect(original.entities).toHaveLength(74);
+      expect(original.links).toHaveLength(139);
+      expect(original.citations).toHaveLength(296);
       expect(comparableCase(imported, { ignoreSourceIds: [report.fileSourceId] })).toEqual(comparableCase(original));
     });
   }

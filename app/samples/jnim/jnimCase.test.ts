@@ -113,3 +113,57 @@ describe('jnim sample case', () => {
     expect(links.length).toBeGreaterThanOrEqual(80);
   });
 });
+
+describe('jnim sample case as an analyst would chart it (issue #13 review)', () => {
+  const link = (key: string) => links.find((l) => l.key === key);
+  const quotes = (key: string) => link(key)?.citations.map((c) => c.quote) ?? [];
+
+  it('draws no opposition the article does not state, and none to JNIM before it existed (March 2017)', () => {
+    expect(link('coalition-for-the-sahel-opposes-jnim')).toBeUndefined();
+    const early = links.filter((l) => (l.source === 'jnim' || l.target === 'jnim') && l.startDate && comparePartialDates(l.startDate, '2017-03') < 0);
+    expect(early.map((l) => `${l.key} from ${l.startDate}`)).toEqual([]);
+  });
+
+  it('cites the affiliation for AQIM’s affiliation, not its Sahel ambitions', () => {
+    expect(quotes('aqim-affiliate-of-al-qaeda').some((q) => q.includes('long-standing ambitions'))).toBe(false);
+    expect(quotes('aqim-affiliate-of-al-qaeda').some((q) => q.includes('al-Qaeda in the Islamic Maghreb'))).toBe(true);
+  });
+
+  it('grades inferences as inferences, and the attack direction coherently with the command it instances', () => {
+    const rebellion = link('tuaregs-participated-in-tuareg-rebellion-2012');
+    expect(rebellion && Math.min(...rebellion.citations.map((c) => c.credibility))).toBeGreaterThanOrEqual(3);
+    const best = (key: string) => Math.min(...(link(key)?.citations.map((c) => c.credibility) ?? [6]));
+    // JNIM under AQIM's command is stated (2); AQIM directing its attacks follows from it: no worse than 3, no better than the command.
+    expect(best('aqim-commands-jnim-attacks')).toBeLessThanOrEqual(3);
+    expect(best('aqim-commands-jnim-attacks')).toBeGreaterThanOrEqual(best('jnim-subordinate-to-aqim'));
+  });
+
+  it('charts ethnic make-up as presence in JNIM, not recruitment', () => {
+    const ethnic = new Set(entities.filter((e) => e.type === 'ethnic_group').map((e) => e.key));
+    expect(links.filter((l) => l.type === 'recruits_from' && ethnic.has(l.target)).map((l) => l.key)).toEqual([]);
+    for (const group of ethnic) expect(linksOf('member_of', group, 'jnim').length).toBe(1);
+  });
+
+  it('says the US opposed a funding proposal, not the Secretary-General', () => {
+    expect(link('united-states-opposes-antonio-guterres')?.description).toMatch(/funding/);
+  });
+
+  it('charts the merger once: no faction is tied to JNIM and to the merger event both', () => {
+    const factions = links.filter((l) => l.type === 'founding_faction_of' && l.target === 'jnim').map((l) => l.source);
+    expect(factions.length).toBe(4);
+    const event = links.filter((l) => l.source === 'jnim-formation' || l.target === 'jnim-formation');
+    expect(event.map((l) => `${l.source} ${l.type} ${l.target}`)).toEqual(['jnim-formation created jnim']);
+  });
+
+  it('has JNIM targeting civilians and recruiting from local communities exploiting grievances', () => {
+    expect(linksOf('targets', 'jnim', 'civilians')).toHaveLength(1);
+    const recruits = linksOf('recruits_from', 'jnim', 'local-communities-mali');
+    expect(recruits).toHaveLength(1);
+    expect(recruits[0]!.citations[0]!.quote).toContain('local grievances towards government, particularly in Mali');
+  });
+
+  it('says why the unattributed article is graded as it is, against the usual F (cannot be judged)', () => {
+    expect(['C', 'F']).toContain(jnimCase.source.reliability);
+    expect(jnimCase.source.reliabilityRationale).toMatch(/usually graded F \(reliability cannot be judged\)/);
+  });
+});

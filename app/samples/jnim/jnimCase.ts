@@ -79,6 +79,9 @@ const Q = {
     'JNIM members can be party to, or mediators of, local conflicts — seemingly paradoxically, the organisation’s presence can sometimes lead to a remission of conflicts.',
   rivals:
     'In terms of broader jihadist terror networks throughout the Sahel, JNIM enjoys considerably more support than their Islamic State rivals.',
+  recruitment:
+    'Intimate familiarity with local communities is integral to recruitment, and JNIM often capitalises on ethnic conflict and local grievances towards government, particularly in Mali, as tools for recruitment.',
+  aqimName: 'al-Qaeda in the Islamic Maghreb (AQIM)',
   writLarge:
     'JNIM, and therefore AQIM and AQ writ large, reap these benefits due to the stronger network of local affiliates.',
   mali: 'JNIM predominantly operates in Mali, where it has been able to thrive due to the absence of state control in the north following the 2012 Tuareg rebellion and a series of long-delayed peace accords intended to quell conflict between the government, ethnic factions and armed groups.',
@@ -147,7 +150,7 @@ export const jnimCase: SampleCase = {
     reference: null,
     reliability: 'C',
     reliabilityRationale:
-      'an unattributed open-source analysis: neither author nor publisher is named in the copy held, so the outlet’s track record cannot be checked. Its claims are specific, cite named information providers (IHS Jane’s JTIC, ISS Africa) and are consistent with other open reporting on JNIM, but without a known publisher it cannot be graded higher than fairly reliable. The publication year (2020) is inferred from the text (Operation Bourgou IV of November 2019 is “the most recent”; the Coalition for the Sahel was agreed “in January”).',
+      'an unattributed open-source analysis: neither author nor publisher is named in the copy held, so the outlet’s track record cannot be checked, and such a source is usually graded F (reliability cannot be judged). It is kept at C (fairly reliable) because its claims are specific, cite named information providers (IHS Jane’s JTIC, ISS Africa) and agree with other open reporting on JNIM, and because F would draw every link of this single-source case as tentative and hide it behind any grade filter, which would teach the sample nothing. An analyst holding to the strict reading regrades it F in the Sources panel: one change, and every link and measure follows. The publication year (2020) is inferred from the text (Operation Bourgou IV of November 2019 is “the most recent”; the Coalition for the Sahel was agreed “in January”).',
     body: article,
   },
 
@@ -299,6 +302,20 @@ export const jnimCase: SampleCase = {
     },
 
     // ── Ethnic groups ─────────────────────────────────────────────────────────
+    {
+      key: 'civilians',
+      type: 'group',
+      label: 'Civilians in the Sahel',
+      description: 'Civilian targets of JNIM throughout Mali, Burkina Faso and Niger.',
+      citations: [cite(Q.names, 2), cite(Q.cohesive, 3, 'The article’s assessment that JNIM will continue to attack civilian targets.')],
+    },
+    {
+      key: 'local-communities-mali',
+      type: 'group',
+      label: 'Local communities (Mali)',
+      description: 'Communities whose ethnic conflicts and grievances towards government JNIM exploits to recruit, particularly in Mali.',
+      citations: [cite(Q.recruitment, 2)],
+    },
     {
       key: 'fulanis',
       type: 'ethnic_group',
@@ -800,42 +817,8 @@ export const jnimCase: SampleCase = {
         cite(Q.macina, 2, 'The article calls Katibat Macina “the final founding faction”; as a founding faction it dates from JNIM’s formation on 2 March 2017.'),
       ],
     },
-    {
-      key: 'aqim-sahara-branch-participated-in-jnim-formation',
-      type: 'participated_in',
-      source: 'aqim-sahara-branch',
-      target: 'jnim-formation',
-      label: 'merged in',
-      startDate: FORMED,
-      citations: [cite(Q.formed, 2)],
-    },
-    {
-      key: 'ansar-al-din-participated-in-jnim-formation',
-      type: 'participated_in',
-      source: 'ansar-al-din',
-      target: 'jnim-formation',
-      label: 'merged in',
-      startDate: FORMED,
-      citations: [cite(Q.formed, 2)],
-    },
-    {
-      key: 'al-murabitoon-participated-in-jnim-formation',
-      type: 'participated_in',
-      source: 'al-murabitoon',
-      target: 'jnim-formation',
-      label: 'merged in',
-      startDate: FORMED,
-      citations: [cite(Q.formed, 2)],
-    },
-    {
-      key: 'katibat-macina-participated-in-jnim-formation',
-      type: 'participated_in',
-      source: 'katibat-macina',
-      target: 'jnim-formation',
-      label: 'joined as final founding faction in',
-      startDate: FORMED,
-      citations: [cite(Q.macina, 2)],
-    },
+    // The merger is charted once: each faction's "founding faction of" link above. The event (dated,
+    // for the timeline) is tied to JNIM alone, so that no measure counts the merger twice.
     {
       key: 'jnim-formation-created-jnim',
       type: 'created',
@@ -880,8 +863,8 @@ export const jnimCase: SampleCase = {
       source: 'aqim',
       target: 'al-qaeda',
       citations: [
-        cite(Q.writLarge, 2, 'The article treats AQIM as part of “AQ writ large”.'),
-        cite(Q.aqimSahel, 2),
+        cite(Q.aqimName, 3, 'The group’s name, al-Qaeda in the Islamic Maghreb: the article takes the affiliation for granted and never states it.'),
+        cite(Q.writLarge, 3, 'JNIM’s gains go to “AQIM and AQ writ large”: AQIM counted as part of al-Qaeda.'),
       ],
     },
     {
@@ -923,8 +906,9 @@ export const jnimCase: SampleCase = {
       label: 'directs attacks of (per JTIC)',
       description: 'JTIC’s inference: JNIM attacks frequently followed smaller-scale AQIM attacks and were larger but similar, suggesting AQIM was directing them.',
       citations: [
-        cite(Q.jticPosited, 4, 'The article flags this as JTIC “extrapolating” from the timing and pattern of attacks (“posited”, “suggested”): an inference, not an observation.'),
+        cite(Q.jticPosited, 3, 'JTIC “extrapolating” from the timing and pattern of attacks (“posited”, “suggested”): an inference, but one consistent with the command the article states (JNIM under AQIM, graded 2), so probably true rather than doubtful.'),
         cite(Q.jticFollowed, 3, 'The observation JTIC’s inference rests on.'),
+        cite(Q.command, 2, 'The stated command relation that the attack direction is an instance of.'),
       ],
     },
     {
@@ -1027,19 +1011,36 @@ export const jnimCase: SampleCase = {
         ['north-african-arabs', 'North African Arabs'],
       ] as const
     ).map(([group, name]) => ({
-      key: `jnim-recruits-from-${group}`,
-      type: 'recruits_from',
-      source: 'jnim',
-      target: group,
+      key: `${group}-present-in-jnim`,
+      type: 'member_of',
+      source: group,
+      target: 'jnim',
+      label: 'present in',
       description: `${name} are among the ethnicities present in JNIM.`,
-      citations: [cite(Q.ethnicities, 2, 'The article names the ethnicities present in JNIM; it draws them in by bringing together tribal contexts.')],
+      citations: [cite(Q.ethnicities, 2, 'The article says these ethnicities are present in JNIM (membership); it does not say JNIM recruits from them as such.')],
     })),
     {
       key: 'tuaregs-participated-in-tuareg-rebellion-2012',
       type: 'participated_in',
       source: 'tuaregs',
       target: 'tuareg-rebellion-2012',
-      citations: [cite(Q.mali, 2, 'The rebellion is named after the Tuaregs; the article says no more about who took part.')],
+      citations: [cite(Q.mali, 3, 'An inference from the rebellion’s name: the article does not say who took part.')],
+    },
+
+    {
+      key: 'jnim-targets-civilians',
+      type: 'targets',
+      source: 'jnim',
+      target: 'civilians',
+      citations: [cite(Q.names, 2), cite(Q.cohesive, 3, 'The article’s assessment that it will go on doing so.')],
+    },
+    {
+      key: 'jnim-recruits-from-local-communities-mali',
+      type: 'recruits_from',
+      source: 'jnim',
+      target: 'local-communities-mali',
+      description: 'Exploits ethnic conflict and local grievances towards government as tools for recruitment, particularly in Mali.',
+      citations: [cite(Q.recruitment, 2)],
     },
 
     // ── Revenue ───────────────────────────────────────────────────────────────
@@ -1490,19 +1491,9 @@ export const jnimCase: SampleCase = {
       type: 'opposes',
       source: 'g5-sahel-joint-force',
       target: 'jnim',
-      startDate: '2014',
-      citations: [cite(Q.jointForce, 2)],
-    },
-    {
-      key: 'coalition-for-the-sahel-opposes-jnim',
-      type: 'opposes',
-      source: 'coalition-for-the-sahel',
-      target: 'jnim',
-      startDate: '2020-01',
-      citations: [
-        cite(Q.persist, 3, 'The coalition is among the “renewed efforts from regional allies and foreign partners”; the article does not name JNIM as its target.'),
-        cite(Q.coalition, 2),
-      ],
+      // The force dates from 2014 (its own start date); JNIM, and so opposition to it, from March 2017.
+      startDate: FORMED,
+      citations: [cite(Q.jointForce, 2), cite(Q.formed, 2, 'JNIM exists from 2 March 2017: the force created in 2014 opposes it from then.')],
     },
     {
       key: 'african-commanders-fight-jnim',
@@ -1835,6 +1826,7 @@ export const jnimCase: SampleCase = {
       source: 'united-states',
       target: 'antonio-guterres',
       label: 'pushed back against UN-funding proposals of',
+      description: 'Opposition to Guterres’s proposals of regular UN funding for the G-5 Sahel Joint Force, not to the Secretary-General as such: the US favours bilateral security cooperation.',
       citations: [cite(Q.pushback, 2), cite(Q.guterres, 2)],
     },
 
