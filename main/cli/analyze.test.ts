@@ -77,7 +77,7 @@ describe('workbench analyze', () => {
     expect(total(strong)).toBeGreaterThan(0);
     expect(rows('--measure', 'degree', '--raw', '--min-grade', 'C3')).toEqual(all);
     expect(rows('--measure', 'degree', '--raw', '--min-grade', 'B2').every((r) => r.value === 0)).toBe(true);
-    expect(run('analyze', jnim, '--measure', 'degree', '--min-grade', 'c2').stdout).toMatch(/evidence C2 or better \(kept 72\/72 entities, 128\/142 links\)/);
+    expect(run('analyze', jnim, '--measure', 'degree', '--min-grade', 'c2').stdout).toMatch(/evidence C2 or better \(kept 74\/74 entities, 124\/139 links\)/);
   });
 
   it('prints a readable table with the parameters and the networkx equivalent', () => {

@@ -89,7 +89,7 @@ describe('workbench backup and restore', () => {
     expect(aside).toMatch(/Case\.awcase\.before-restore-\d{4}-/);
     expect(sha256(aside)).toBe(later);
     expect(entityCount(path)).toBe(74);
-    expect(entityCount(aside)).toBe(73);
+    expect(entityCount(aside)).toBe(75);
     expect((await run('check', path)).status).toBe(0);
   });
 
