@@ -10,9 +10,11 @@ export function trackJob<T>(
   kind: TaskKind,
   label: string,
   start: (onProgress: (progress: Progress) => void) => RunningJob<T>,
+  /** False for work the worker cannot stop (a layout is one synchronous computation). */
+  cancellable = true,
 ): RunningJob<T> {
   let job: RunningJob<T> | null = null;
-  const task = registry.start({ kind, label, cancel: () => job?.cancel() });
+  const task = registry.start({ kind, label, ...(cancellable ? { cancel: () => job?.cancel() } : {}) });
   job = start((progress) => task.progress(progress.done, progress.total, progress.unit));
   job.promise.then(
     () => task.finish(),
