@@ -8,6 +8,7 @@ import type { EditingServices } from './editing/editingServices';
 import type { ChartScaleServices } from './scale/chartScaleServices';
 import type { Session } from './session';
 import type { SelectedElement, UiStore } from './store';
+import type { TaskRegistry } from './tasks/taskRegistry';
 
 /** The services every component may use; created once at start-up. */
 export interface AppServices {
@@ -27,6 +28,8 @@ export interface AppServices {
   editing: EditingServices;
   /** What is on the chart: expand, add search results, remove (renderer/scale/). */
   scale: ChartScaleServices;
+  /** Long work in progress and recently finished, shown in the status bar's task list. */
+  tasks: TaskRegistry;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -99,6 +99,13 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx) => ctx.store.setState({ helpDialog: 'shortcuts', fileMenuOpen: false }),
   },
   {
+    id: 'view.tasks',
+    menu: { bar: 'view', section: 2 },
+    label: 'Show running tasks',
+    canRun: () => true,
+    run: (ctx) => ctx.store.setState({ tasksOpen: true, fileMenuOpen: false }),
+  },
+  {
     id: 'help.about',
     menu: { bar: 'help', section: 1 },
     label: 'About Analyst Workbench',

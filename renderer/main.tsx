@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAnalysisServices } from './analysis/analysisServices';
+import { createTaskRegistry } from './tasks/taskRegistry';
 import { resilientApi } from './api';
 import { App } from './App';
 import { AppContext, type AppServices } from './appContext';
@@ -25,7 +26,8 @@ function start(root: HTMLElement): void {
   const caseData = createCaseData({ api, ui: store, showError });
   const session = createSession(api, store, caseData);
   let chart: ChartHandle | null = null;
-  const analysis = createAnalysisServices({ api, ui: store, caseData, showError });
+  const tasks = createTaskRegistry();
+  const analysis = createAnalysisServices({ api, ui: store, caseData, showError, tasks });
   const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
   const scale = createChartScaleServices({ api, ui: store, editing });
   const commands: CommandContext = { session, store, chart: () => chart, analysis, editing, scale };
@@ -46,6 +48,7 @@ function start(root: HTMLElement): void {
     analysis,
     editing,
     scale,
+    tasks,
   };
 
   api.on('case.changed', (info) => session.caseChanged(info));

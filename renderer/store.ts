@@ -73,6 +73,8 @@ export interface UiState {
   helpDialog: 'shortcuts' | 'about' | null;
   /** File › Handling marking is open. */
   markingOpen: boolean;
+  /** The status bar's task list is open (renderer/tasks/TaskList.tsx). */
+  tasksOpen: boolean;
 }
 
 export const initialUiState: UiState = {
@@ -89,6 +91,7 @@ export const initialUiState: UiState = {
   exportImageOpen: false,
   helpDialog: null,
   markingOpen: false,
+  tasksOpen: false,
 };
 
 export type UiStore = Store<UiState>;

@@ -13,7 +13,9 @@ import { analysisInput, toAnalysisFilters } from './filterModel';
 import { applyLayout, layoutRequest } from './layoutRunner';
 import type { LayoutAnswer, LayoutRequest } from './layoutTasks';
 import { groupNodeId, isOverlayElementId } from './overlayModel';
-import { createWorkerClient, JobCancelledError, type RunningJob, type WorkerClient, type WorkerLike } from './workerClient';
+import { createWorkerClient, JobCancelledError, type Progress, type RunningJob, type WorkerClient, type WorkerLike } from './workerClient';
+import { type TaskRegistry } from '../tasks/taskRegistry';
+import { trackJob } from '../tasks/trackJob';
 
 /** What the Analysis panel, its commands and the chart overlay share. */
 export interface AnalysisServices {
@@ -58,12 +60,14 @@ export interface AnalysisDeps {
   /** Workers are started lazily; tests pass stand-ins. */
   startAnalysisWorker?: () => WorkerLike;
   startLayoutWorker?: () => WorkerLike;
+  /** The status-bar task list: every analysis and layout run is listed there, cancellable. */
+  tasks?: TaskRegistry;
 }
 
 const defaultAnalysisWorker = (): WorkerLike => new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: 'analysis' });
 const defaultLayoutWorker = (): WorkerLike => new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module', name: 'layout' });
 
-export function createAnalysisServices({ api, ui, caseData, showError, startAnalysisWorker, startLayoutWorker }: AnalysisDeps): AnalysisServices {
+export function createAnalysisServices({ api, ui, caseData, showError, startAnalysisWorker, startLayoutWorker, tasks }: AnalysisDeps): AnalysisServices {
   const store = createAnalysisStore();
   const analysisWorker: WorkerClient<AnalysisTask, AnalysisAnswer> = createWorkerClient(startAnalysisWorker ?? defaultAnalysisWorker, 'task');
   const layoutWorker: WorkerClient<LayoutRequest, LayoutAnswer> = createWorkerClient(startLayoutWorker ?? defaultLayoutWorker, 'layout');
@@ -159,9 +163,11 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
       store.setState({ run: { status: 'idle' } });
       return;
     }
-    const job = analysisWorker.run(request, (progress) => {
+    const start = (onProgress: (progress: Progress) => void) => analysisWorker.run(request, onProgress);
+    const report = (progress: Progress) => {
       if (current === job) store.setState({ run: { status: 'running', task, label, progress } });
-    });
+    };
+    const job = tasks ? trackJob(tasks, 'analysis', label, (onProgress) => start((p) => (onProgress(p), report(p)))) : start(report);
     current = job;
     try {
       const answer = await job.promise;
@@ -209,7 +215,8 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
     ui.setState({ layoutRunning: true });
     store.setState({ layout: name });
     try {
-      const answer = await layoutWorker.run(request).promise;
+      const start = (onProgress: (progress: Progress) => void) => layoutWorker.run(request, onProgress);
+      const answer = await (tasks ? trackJob(tasks, 'layout', `Layout: ${name}`, start, false) : start(() => undefined)).promise;
       if (boundCy.destroyed() || ui.getState().chart?.chartId !== chart.chartId) return;
       const groups = new Map<string, readonly string[]>();
       const communities = state.communities;
@@ -219,6 +226,8 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
       const failure = await saveLayoutStep(api, chart.chartId, positions);
       if (failure !== null) showError(`The chart layout was not saved: ${failure}`);
     } catch (error) {
+      // Cancelled from the task list: the chart keeps its positions, nothing to report.
+      if (error instanceof JobCancelledError) return;
       showError(`The layout failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       ui.setState({ layoutRunning: false });

@@ -1,5 +1,6 @@
 import { useApp } from '../appContext';
 import { useStore } from '../store';
+import { TaskList } from '../tasks/TaskList';
 
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -38,6 +39,7 @@ export function StatusBar() {
       ) : status === 'loading' ? (
         <span className="status-item">Loading chart…</span>
       ) : null}
+      <TaskList />
       <span className="status-item status-selection">{selection.length === 0 ? 'Nothing selected' : `${selection.length} selected`}</span>
     </div>
   );
