@@ -15,6 +15,8 @@ import { createCaseData } from './data/caseData';
 import { createChartScaleServices } from './scale/chartScaleServices';
 import { createSession } from './session';
 import { createUiStore } from './store';
+import { createThemeController } from './theme';
+import '@blueprintjs/core/lib/css/blueprint.css';
 import './styles.css';
 
 function start(root: HTMLElement): void {
@@ -28,7 +30,8 @@ function start(root: HTMLElement): void {
   const analysis = createAnalysisServices({ api, ui: store, caseData, showError });
   const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
   const scale = createChartScaleServices({ api, ui: store, editing });
-  const commands: CommandContext = { session, store, chart: () => chart, analysis, editing, scale };
+  const theme = createThemeController({ document, storage: safeLocalStorage(), matchMedia: (q) => window.matchMedia(q) });
+  const commands: CommandContext = { session, store, chart: () => chart, analysis, editing, scale, theme };
 
   const services: AppServices = {
     api,
@@ -58,7 +61,7 @@ function start(root: HTMLElement): void {
   });
   bindShortcuts(commands);
   // The native menu bar is generated from the command registry (Electron only: the harness records it).
-  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore]);
+  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore, theme]);
 
   createRoot(root).render(
     <StrictMode>
@@ -77,4 +80,13 @@ if (typeof window.workbench === 'undefined') {
   root.textContent = 'Analyst Workbench must be run as the desktop app: the bridge to the case store is missing.';
 } else {
   start(root);
+}
+
+/** localStorage, or null where the page may not use it (the theme then lasts for the session only). */
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
