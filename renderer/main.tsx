@@ -1,3 +1,5 @@
+// First: before any module builds a schema (see zodJitless.ts).
+import './zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAnalysisServices } from './analysis/analysisServices';
