@@ -11,6 +11,7 @@ import type { Session } from './session';
 import type { MenuPlace } from '../app/menuModel';
 import { currentPlatform, matchesShortcut, type KeyStroke, type Platform } from './shortcuts';
 import type { UiStore } from './store';
+import type { ThemeChoice, ThemeController } from './theme';
 
 /** What a command may use. Built once at start-up (see main.tsx). */
 export interface CommandContext {
@@ -24,6 +25,8 @@ export interface CommandContext {
   editing?: EditingServices;
   /** What is on the chart: expand, add, remove (absent in tests that do not need it). */
   scale?: ChartScaleServices;
+  /** Light/dark theme (absent in tests that do not need it). */
+  theme?: ThemeController;
 }
 
 /** One user action: the menu, the keyboard, main's native menu (`command.run`) and tests reach it here. */
@@ -169,6 +172,21 @@ export const COMMANDS: readonly Command[] = [
   ...CALLOUT_COMMANDS,
   ...INTERCHANGE_COMMANDS,
   ...CHART_SCALE_COMMANDS,
+  ...(
+    [
+      ['system', 'Theme: follow the system'],
+      ['light', 'Theme: light'],
+      ['dark', 'Theme: dark'],
+    ] as const satisfies readonly (readonly [ThemeChoice, string])[]
+  ).map(
+    ([choice, label]): Command => ({
+      id: `view.theme.${choice}`,
+      menu: { bar: 'view', section: 5, submenu: 'Theme' },
+      label,
+      canRun: (ctx) => ctx.theme !== undefined && ctx.theme.choice() !== choice,
+      run: (ctx) => ctx.theme?.setChoice(choice),
+    }),
+  ),
 ];
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));

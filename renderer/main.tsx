@@ -1,3 +1,5 @@
+// First: before any module builds a schema (see zodJitless.ts).
+import './zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAnalysisServices } from './analysis/analysisServices';
@@ -16,6 +18,8 @@ import { createCaseData } from './data/caseData';
 import { createChartScaleServices } from './scale/chartScaleServices';
 import { createSession } from './session';
 import { createUiStore } from './store';
+import { createThemeController } from './theme';
+import '@blueprintjs/core/lib/css/blueprint.css';
 import './styles.css';
 
 function start(root: HTMLElement): void {
@@ -30,7 +34,8 @@ function start(root: HTMLElement): void {
   const analysis = createAnalysisServices({ api, ui: store, caseData, showError, tasks });
   const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
   const scale = createChartScaleServices({ api, ui: store, editing });
-  const commands: CommandContext = { session, store, chart: () => chart, analysis, editing, scale };
+  const theme = createThemeController({ document, storage: safeLocalStorage(), matchMedia: (q) => window.matchMedia(q) });
+  const commands: CommandContext = { session, store, chart: () => chart, analysis, editing, scale, theme };
 
   const services: AppServices = {
     api,
@@ -61,7 +66,7 @@ function start(root: HTMLElement): void {
   });
   bindShortcuts(commands);
   // The native menu bar is generated from the command registry (Electron only: the harness records it).
-  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore]);
+  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore, theme]);
 
   createRoot(root).render(
     <StrictMode>
@@ -80,4 +85,13 @@ if (typeof window.workbench === 'undefined') {
   root.textContent = 'Analyst Workbench must be run as the desktop app: the bridge to the case store is missing.';
 } else {
   start(root);
+}
+
+/** localStorage, or null where the page may not use it (the theme then lasts for the session only). */
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
