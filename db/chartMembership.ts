@@ -4,11 +4,13 @@ import type { ChartData } from '../app/contract';
 import { admiraltyGrade, type Credibility, type Entity, type Link, type LinkStrength, type Reliability } from '../app/domain';
 import { deriveLinkStrength } from '../app/linkStrength';
 import { getChart } from './charts';
+import { toEntity, type EntityRow } from './entities';
+import { toLink, type LinkRow } from './links';
 import { listAnnotations } from './annotations';
 import { plural, quoted, requireChart } from './editing/common';
 import { runCommand, type CommandOutcome } from './history';
 import { neighbourhood, topByDegree } from './neighbourhood';
-import { nowIso, parseAttributes, prepared, type Db } from './types';
+import { nowIso, prepared, type Db } from './types';
 
 /**
  * Which entities are on a chart. A chart is a view onto the case (migration 0070): a row in
@@ -203,34 +205,6 @@ export function offChartLinks(db: Db, chartId: string, entityId: string): OffCha
   return { entityId, links: row.links, entities: row.entities };
 }
 
-interface EntityRow {
-  id: string;
-  type: string;
-  label: string;
-  description: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  attributes: string;
-  color: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface LinkRow {
-  id: string;
-  type: string;
-  source_id: string;
-  target_id: string;
-  directed: number;
-  label: string | null;
-  description: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  attributes: string;
-  strength: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 /**
  * What `chart.load` returns: the entities on the chart and the links between them, with their
@@ -257,40 +231,14 @@ export function loadChartView(db: Db, chartId: string): Omit<ChartData, 'version
     `SELECT e.* FROM chart_nodes AS n CROSS JOIN entities AS e ON e.id = n.entity_id WHERE n.chart_id = ?
      ORDER BY e.label COLLATE NOCASE, e.id`,
   ).all(chartId) as EntityRow[];
-  const entities: Entity[] = entityRows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    label: row.label,
-    aliases: aliases.get(row.id) ?? [],
-    description: row.description,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    attributes: parseAttributes(row.attributes),
-    color: row.color,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }));
+  const entities: Entity[] = entityRows.map((row) => toEntity(row, aliases.get(row.id) ?? []));
   const linkRows = prepared(
     db,
     `SELECT l.* FROM chart_nodes AS a CROSS JOIN links AS l INDEXED BY links_source_target ON l.source_id = a.entity_id
      WHERE a.chart_id = @a AND EXISTS (SELECT 1 FROM chart_nodes AS b WHERE b.chart_id = @a AND b.entity_id = l.target_id)
      ORDER BY l.created_at, l.id`,
   ).all({ a: chartId }) as LinkRow[];
-  const links: Link[] = linkRows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    sourceId: row.source_id,
-    targetId: row.target_id,
-    directed: row.directed === 1,
-    label: row.label,
-    description: row.description,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    attributes: parseAttributes(row.attributes),
-    strength: row.strength as LinkStrength | null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }));
+  const links: Link[] = linkRows.map(toLink);
 
   const entityIds = JSON.stringify(entities.map((e) => e.id));
   const linkIds = JSON.stringify(links.map((l) => l.id));

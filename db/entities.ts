@@ -2,7 +2,7 @@ import type { Attributes, Entity, PartialDate } from '../app/domain';
 import { newId } from './ids';
 import { nowIso, parseAttributes, prepared, type Db } from './types';
 
-interface EntityRow {
+export interface EntityRow {
   id: string;
   type: string;
   label: string;
@@ -17,7 +17,7 @@ interface EntityRow {
 }
 
 /** The one place an entity row becomes a domain Entity. */
-function toEntity(row: EntityRow, aliases: string[]): Entity {
+export function toEntity(row: EntityRow, aliases: string[]): Entity {
   return {
     id: row.id,
     type: row.type,

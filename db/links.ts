@@ -2,7 +2,7 @@ import type { Attributes, Credibility, Link, LinkStrength, PartialDate, Reliabil
 import { newId } from './ids';
 import { nowIso, parseAttributes, prepared, type Db } from './types';
 
-interface LinkRow {
+export interface LinkRow {
   id: string;
   type: string;
   source_id: string;
@@ -20,7 +20,7 @@ interface LinkRow {
 }
 
 /** The one place a link row becomes a domain Link. */
-function toLink(row: LinkRow): Link {
+export function toLink(row: LinkRow): Link {
   return {
     id: row.id,
     type: row.type,

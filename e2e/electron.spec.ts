@@ -37,7 +37,7 @@ test('the packaged window opens the JNIM case on first launch (real Electron)', 
     });
     const window = await app.firstWindow();
     await window.locator('body[data-chart-ready="true"]').waitFor({ timeout: 60_000 });
-    await expect(window.getByTestId('status-bar')).toContainText('72 entities');
+    await expect(window.getByTestId('status-bar')).toContainText('74 entities');
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     await app.close();
   } finally {
