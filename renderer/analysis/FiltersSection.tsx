@@ -45,8 +45,13 @@ export function FiltersSection() {
               analysis.setFilters({ asOf: i >= steps.length ? null : (steps[i] ?? null), from: null });
             }}
           />
-          <output data-testid="as-of-value">{filters.asOf === null ? 'All time' : filters.from !== null ? (describePeriod(filters) ?? '') : formatAsOf(filters.asOf)}</output>
+          <output data-testid="as-of-value">{filters.asOf === null ? 'All time' : formatAsOf(filters.asOf)}</output>
         </div>
+        {filters.asOf !== null && filters.from !== null && (
+          <p className="analysis-note as-of-period" data-testid="as-of-period">
+            Period {describePeriod(filters)}, brushed on the timeline: what existed at any time in it.
+          </p>
+        )}
         {steps.length > 0 && (
           <div className="as-of-scale muted">
             <span>{formatAsOf(steps[0]!).replace(/^\d+ /, '')}</span>

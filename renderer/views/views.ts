@@ -5,6 +5,7 @@
  * selects through the shared selection (selection.ts).
  */
 import type { ComponentType } from 'react';
+import { TimelineView } from './timeline/TimelineView';
 import { createViewStore } from './viewState';
 
 export interface ViewDefinition {
@@ -20,7 +21,10 @@ export interface ViewDefinition {
   Component: ComponentType | null;
 }
 
-export const VIEWS: readonly ViewDefinition[] = [{ id: 'chart', label: 'Chart', shortcut: 'Ctrl+1', Component: null }];
+export const VIEWS: readonly ViewDefinition[] = [
+  { id: 'chart', label: 'Chart', shortcut: 'Ctrl+1', Component: null },
+  { id: 'timeline', label: 'Timeline', shortcut: 'Ctrl+2', Component: TimelineView },
+];
 
 /** The window's one view state (like the interchange dialogs' store, shared by commands and components). */
 export const viewStore = createViewStore(VIEWS.map((v) => v.id));
