@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { drawnEdges, drawnNodes, openAnalysis } from './analysisQueries';
 import { nodeByLabel, shownEdges } from './chartQueries';
+import { svgTexts } from './exportFixtures';
 import { expect, test, waitForChart } from './harness';
 
 const FOUNDING = 'founding faction of';
@@ -126,9 +128,14 @@ test('selecting on the timeline selects on the chart and in the inspector, and s
   await expect.poll(() => chartSelection(page)).toEqual(['JNIM']);
   await expect(timelineItem(page, 'JNIM')).toHaveAttribute('aria-selected', 'true');
 
-  // On the chart: Iyad ag Ghali has no dates, so the timeline's undated list shows him selected.
+  // On the chart (fitted to its half of the window with F while it has the focus): Iyad ag Ghali
+  // has no dates, so the timeline's undated list shows him selected.
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('f');
+  await page.waitForTimeout(300);
   const iyad = await nodeByLabel(page, 'Iyad ag Ghali');
   await page.mouse.click(iyad.page.x, iyad.page.y);
+  await expect.poll(() => chartSelection(page)).toEqual(['Iyad ag Ghali']);
   await expect(page.getByTestId('inspector')).toContainText('Iyad ag Ghali');
   await expect(page.getByRole('complementary', { name: 'Undated items' }).getByRole('button', { name: /Iyad ag Ghali/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(timelineItem(page, 'JNIM')).toHaveAttribute('aria-selected', 'false');
@@ -165,4 +172,30 @@ test('the view in front is remembered, lanes by entity show an entity’s dated 
   await workbench.restart();
   await waitForChart(page);
   await expect(page.getByTestId('timeline')).toBeVisible();
+});
+
+test('File › Export image with the timeline in front writes the timeline, with the banner, title and legend', async ({ workbench }) => {
+  const { page } = workbench;
+  await workbench.launch();
+  await waitForChart(page);
+  await openTimeline(page);
+  await page.getByTestId('file-menu-button').click();
+  await page.getByRole('menuitem', { name: /Export image/ }).click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('SVG').check();
+  await dialog.getByLabel('Title', { exact: true }).fill('JNIM over time');
+  const target = workbench.file('timeline.svg');
+  workbench.dialogs.imagePaths.push(target);
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog.getByTestId('export-status')).toContainText('Saved timeline.svg', { timeout: 60_000 });
+  expect(workbench.dialogs.suggestedImageNames).toEqual(['JNIM and its network timeline.svg']);
+
+  const texts = svgTexts(readFileSync(target, 'utf8')).texts.map((t) => t.replace(/\s+/g, ' '));
+  expect(texts).toContain('JNIM over time');
+  // The timeline's lanes, axis years and items, not the chart: lane names and a founding link's label.
+  expect(texts).toContain('Armed groups');
+  expect(texts).toContain('2016');
+  expect(texts.some((t) => t.includes('founding faction of JNIM'))).toBe(true);
+  expect(texts).toContain('Armed group');
 });

@@ -3,6 +3,8 @@
  * it is shown beside the chart, and the handle of the view on screen. The choice is remembered in
  * the renderer's local storage: it is a preference of this window, not a fact of the case.
  */
+import type { ChartScene } from '../../app/export/chartScene';
+import type { TextMeasurer } from '../../app/export/text';
 import { createStore, type Store } from '../store';
 
 export interface ViewState {
@@ -16,6 +18,13 @@ export interface ViewState {
 export interface ViewHandle {
   fit: () => void;
   zoomBy: (factor: number) => void;
+  /**
+   * The view as File › Export image draws it, when it can be exported: a scene the page layout
+   * frames with the banner, title, legend and footnote, as it frames the chart.
+   */
+  exportScene?: (measure: TextMeasurer) => ChartScene;
+  /** What the exported file is called after ("timeline"). */
+  exportName?: string;
 }
 
 export const CHART_VIEW = 'chart';
@@ -58,8 +67,12 @@ function browserStorage(): Storage | null {
   }
 }
 
+function chartHasFocus(): boolean {
+  return typeof document !== 'undefined' && document.activeElement instanceof Element && document.activeElement.closest('.chart-canvas') !== null;
+}
+
 export interface ViewStore extends Store<ViewState> {
-  /** The handle of the view in front, when it is not the chart and has mounted. */
+  /** The handle of the view in front, when it is not the chart (nor beside the chart with the focus) and has mounted. */
   handle: () => ViewHandle | null;
   /** Called by a view when it mounts (with its handle) and unmounts (with null). */
   attach: (viewId: string, handle: ViewHandle | null) => void;
@@ -75,8 +88,11 @@ export function createViewStore(known: readonly string[], storage: Storage | nul
   return {
     ...store,
     handle: () => {
-      const active = store.getState().active;
-      return active === CHART_VIEW ? null : (handles.get(active) ?? null);
+      const { active, split } = store.getState();
+      if (active === CHART_VIEW) return null;
+      // Beside the chart, the chart answers the zoom keys while it has the focus.
+      if (split && chartHasFocus()) return null;
+      return handles.get(active) ?? null;
     },
     attach(viewId, handle) {
       if (handle) handles.set(viewId, handle);

@@ -6,6 +6,9 @@ import { utcYear } from 'd3-time';
 import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { isPartialDate } from '../../../app/domain';
+import { buildTimelineScene } from '../../../app/export/timelineScene';
+import type { TextMeasurer } from '../../../app/export/text';
+import { linkTypeDefinition } from '../../../app/linkTypes';
 import { visibleNetwork } from '../../analysis/filterModel';
 import { useAnalysis } from '../../analysis/useAnalysis';
 import { useApp } from '../../appContext';
@@ -53,6 +56,11 @@ function placeLanes(lanes: readonly Lane[], x: ScaleTime<number, number>): Place
     top += height;
   }
   return placed;
+}
+
+/** A span of a year or a month is a band (light fill, full border); a day is a solid mark. */
+function isBand(item: TimelineItem): boolean {
+  return (item.startPrecision !== null && item.startPrecision !== 'day') || (item.endPrecision !== null && item.endPrecision !== 'day');
 }
 
 function labelWidth(item: TimelineItem): number {
@@ -176,17 +184,12 @@ export function TimelineView() {
     [x, plotRight, transform.k],
   );
 
-  // The zoom and fit commands reach the timeline while it is in front.
-  useEffect(() => {
-    viewStore.attach('timeline', { fit, zoomBy });
-    return () => viewStore.attach('timeline', null);
-  }, [fit, zoomBy]);
-
   // The axis: d3-axis with d3-scale's UTC ticks (years, months, days as the zoom allows).
+  const tickCount = Math.max(2, Math.floor((plotRight - LABEL_WIDTH) / 90));
   useEffect(() => {
     if (!axisGroup.current) return;
-    select(axisGroup.current).call(axisBottom(x).ticks(Math.max(2, Math.floor((plotRight - LABEL_WIDTH) / 90))));
-  }, [x, plotRight]);
+    select(axisGroup.current).call(axisBottom(x).ticks(tickCount));
+  }, [x, tickCount]);
 
   // The brush: choosing a period sets the date filter; clearing the brush clears it.
   const period = useMemo(() => (filters.from !== null ? rangeOfPeriod(filters) : null), [filters]);
@@ -227,6 +230,48 @@ export function TimelineView() {
 
   const placed = useMemo(() => placeLanes(lanes, x), [lanes, x]);
   const lanesHeight = placed.reduce((h, l) => h + l.height, 0);
+
+  // The zoom and fit commands reach the timeline while it is in front, and File › Export image
+  // draws it as it stands: the lanes, the items not filtered out, the axis at this zoom.
+  const exportScene = useCallback(
+    (measure: TextMeasurer) => {
+      const format = x.tickFormat(tickCount);
+      const asOf = filters.asOf !== null && filters.from === null ? rangeOfPeriod(filters) : null;
+      return buildTimelineScene(
+        {
+          plotLeft: LABEL_WIDTH,
+          plotRight,
+          lanes: placed.map((p) => ({ label: p.lane.label, top: p.top, height: p.height })),
+          ticks: x.ticks(tickCount).map((d) => ({ x: x(d), label: format(d) })),
+          bars: placed.flatMap((p) =>
+            p.lane.items
+              .filter((item) => visible === null || (item.kind === 'entity' ? visible.entityIds : visible.linkIds).has(item.id))
+              .map((item) => ({
+                kind: item.kind,
+                id: item.id,
+                label: item.label,
+                x0: x(item.start),
+                x1: x(item.end),
+                y: p.top + LANE_PAD + (p.rows.get(item) ?? 0) * ROW_HEIGHT,
+                colour: item.colour,
+                band: isBand(item),
+                openStart: item.openStart,
+                openEnd: item.openEnd,
+                ...(item.kind === 'entity' ? { entityType: item.type } : { tone: linkTypeDefinition(item.type).tone }),
+              })),
+          ),
+          barHeight: BAR_HEIGHT,
+          ...(asOf ? { marker: { x: x(asOf[1]), label: `As of ${filters.asOf}` } } : {}),
+        },
+        measure,
+      );
+    },
+    [x, tickCount, plotRight, placed, visible, filters],
+  );
+  useEffect(() => {
+    viewStore.attach('timeline', { fit, zoomBy, exportScene, exportName: 'timeline' });
+    return () => viewStore.attach('timeline', null);
+  }, [fit, zoomBy, exportScene]);
 
   /** Dated items in time order, for the arrow keys. */
   const order = useMemo(() => {
@@ -388,8 +433,7 @@ function TimelineBar({
   const x1 = x(item.end);
   const barWidth = Math.max(3, x1 - x0);
   const inside = barWidth > labelWidth(item) + 4;
-  // A span of a year or a month is a band (light fill, full border); a day is a solid mark.
-  const band = item.startPrecision !== 'day' || (item.endPrecision !== null && item.endPrecision !== 'day');
+  const band = isBand(item);
   const classes = ['timeline-item', band ? 'band' : 'mark', selected ? 'selected' : '', faded ? 'faded' : ''].filter(Boolean).join(' ');
   return (
     <g
