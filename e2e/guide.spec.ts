@@ -93,6 +93,7 @@ test('the user guide, step by step, with its pictures', async ({ workbench }) =>
   await page.keyboard.press('Control+2');
   await page.keyboard.press('Alt+v');
   const jnimOnTimeline = page.getByTestId('timeline-item').filter({ has: page.locator('text', { hasText: /^JNIM$/ }) });
+  await page.getByRole('tab', { name: 'Inspector' }).click();
   await jnimOnTimeline.locator('rect').click();
   await expect(jnimOnTimeline).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('inspector')).toContainText('JNIM');

@@ -1,3 +1,4 @@
+import { Button, Classes, HTMLSelect } from '@blueprintjs/core';
 import { axisBottom } from 'd3-axis';
 import { brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { scaleUtc, type ScaleTime } from 'd3-scale';
@@ -484,24 +485,21 @@ function TimelineToolbar({
     <div className="timeline-toolbar" role="toolbar" aria-label="Timeline">
       <label>
         Lanes{' '}
-        <select aria-label="Lanes" value={laneMode} onChange={(e) => timelineStore.setState({ laneMode: e.target.value === 'entity' ? 'entity' : 'type' })}>
-          <option value="type">By type</option>
-          <option value="entity">By entity</option>
-        </select>
+        <HTMLSelect
+          aria-label="Lanes"
+          value={laneMode}
+          options={[
+            { value: 'type', label: 'By type' },
+            { value: 'entity', label: 'By entity' },
+          ]}
+          onChange={(e) => timelineStore.setState({ laneMode: e.target.value === 'entity' ? 'entity' : 'type' })}
+        />
       </label>
-      <button type="button" className="button" disabled={!canAddSelection} onClick={onAddSelection} title="Give each selected entity a lane of its own">
-        Add selected
-      </button>
+      <Button disabled={!canAddSelection} onClick={onAddSelection} title="Give each selected entity a lane of its own" text="Add selected" />
       <span className="timeline-toolbar-gap" />
-      <button type="button" className="button" aria-label="Zoom the timeline out" onClick={() => onZoom(1 / 1.5)}>
-        −
-      </button>
-      <button type="button" className="button" aria-label="Zoom the timeline in" onClick={() => onZoom(1.5)}>
-        +
-      </button>
-      <button type="button" className="button" onClick={onFit}>
-        Fit
-      </button>
+      <Button aria-label="Zoom the timeline out" onClick={() => onZoom(1 / 1.5)} text="−" />
+      <Button aria-label="Zoom the timeline in" onClick={() => onZoom(1.5)} text="+" />
+      <Button onClick={onFit} text="Fit" />
       <span className="timeline-toolbar-gap" />
       <form
         className="timeline-period-form"
@@ -510,18 +508,14 @@ function TimelineToolbar({
           setProblem(onSetPeriod(from.trim(), to.trim()));
         }}
       >
-        <input aria-label="Period from" placeholder="From (YYYY-MM-DD)" value={from} size={12} onChange={(e) => setFrom(e.target.value)} />
-        <input aria-label="Period to" placeholder="To" value={to} size={12} onChange={(e) => setTo(e.target.value)} />
-        <button type="submit" className="button">
-          Filter chart
-        </button>
+        <input className={Classes.INPUT} aria-label="Period from" placeholder="From (YYYY-MM-DD)" value={from} size={12} onChange={(e) => setFrom(e.target.value)} />
+        <input className={Classes.INPUT} aria-label="Period to" placeholder="To" value={to} size={12} onChange={(e) => setTo(e.target.value)} />
+        <Button type="submit" text="Filter chart" />
       </form>
       {periodText && (
         <span className="timeline-period" data-testid="timeline-period">
           {periodText}{' '}
-          <button type="button" className="button" onClick={onClearPeriod}>
-            Clear
-          </button>
+          <Button size="small" onClick={onClearPeriod} text="Clear" />
         </span>
       )}
       {problem && (
