@@ -17,9 +17,14 @@ export interface ViewFilters {
   minGrade: string | null;
   /** The network as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD); null: all time. */
   asOf: string | null;
+  /**
+   * With `asOf`, the start of a period that ends at `asOf` (a range brushed on the timeline): what
+   * existed at any time in it is kept. Null: the single day `asOf` (the slider). Ignored without `asOf`.
+   */
+  from: string | null;
 }
 
-export const NO_FILTERS: ViewFilters = { hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null };
+export const NO_FILTERS: ViewFilters = { hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null, from: null };
 
 export interface SavedView {
   id: string;
@@ -45,6 +50,8 @@ export const viewFiltersSchema = z
       .regex(/^[A-F][1-6]$/)
       .nullable(),
     asOf: partialDate.nullable(),
+    // Views saved before periods existed have no `from`: they are the single day `asOf`.
+    from: partialDate.nullable().default(null),
   })
   .strict();
 

@@ -88,6 +88,20 @@ test('the user guide, step by step, with its pictures', async ({ workbench }) =>
   await shot(page, '07-filter-by-date');
   await page.getByTestId('as-of-slider').fill('1000');
 
+  // 7b. The timeline beside the chart (Ctrl+2, then View › Show beside the chart): JNIM selected on it.
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+2');
+  await page.keyboard.press('Alt+v');
+  const jnimOnTimeline = page.getByTestId('timeline-item').filter({ has: page.locator('text', { hasText: /^JNIM$/ }) });
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await jnimOnTimeline.locator('rect').click();
+  await expect(jnimOnTimeline).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('inspector')).toContainText('JNIM');
+  await shot(page, '10-the-timeline');
+  await page.keyboard.press('Alt+v');
+  await page.keyboard.press('Control+1');
+  await expect(page.getByTestId('timeline')).toHaveCount(0);
+
   // 8. Export an image: File › Export image, with a title and a TLP marking.
   await page.getByTestId('chart').focus();
   await page.keyboard.press('Control+Shift+E');

@@ -16,8 +16,9 @@ import { Legend } from './panels/Legend';
 import { StatusBar } from './panels/StatusBar';
 import { TopBar } from './panels/TopBar';
 import { useStore } from './store';
+import { ViewHost } from './views/ViewHost';
 
-/** The window: top bar, chart with its legend, inspector, status bar. */
+/** The window: top bar, the views (chart, timeline, …) with the legend, inspector, status bar. */
 export function App() {
   const { store } = useApp();
   const caseStatus = useStore(store, (s) => s.caseStatus);
@@ -37,32 +38,36 @@ export function App() {
       <div className="workspace">
         <main className="chart-area" aria-busy={busy}>
           {caseStatus === 'open' && <Legend />}
-          <div className="chart-stage">
-            {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
-            <ChartView />
-            {caseStatus === 'open' && <AnalysisLegend />}
-            <EditingLayer />
-            {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
-              <div className="chart-empty">
-                {caseEntities === 0 ? (
-                  <>
-                    <p>This case has no entities yet.</p>
-                    <p className="muted">Entities and links added or imported into the case appear here.</p>
-                  </>
-                ) : (
-                  <>
-                    <p>Nothing on the chart yet: the case holds {caseEntities.toLocaleString('en')} entities.</p>
-                    <p className="muted">Search the case (Ctrl+F) and add what you find, then expand from it (Alt+E).</p>
-                  </>
+          <ViewHost
+            chart={
+              <>
+                {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
+                <ChartView />
+                {caseStatus === 'open' && <AnalysisLegend />}
+                <EditingLayer />
+                {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
+                  <div className="chart-empty">
+                    {caseEntities === 0 ? (
+                      <>
+                        <p>This case has no entities yet.</p>
+                        <p className="muted">Entities and links added or imported into the case appear here.</p>
+                      </>
+                    ) : (
+                      <>
+                        <p>Nothing on the chart yet: the case holds {caseEntities.toLocaleString('en')} entities.</p>
+                        <p className="muted">Search the case (Ctrl+F) and add what you find, then expand from it (Alt+E).</p>
+                      </>
+                    )}
+                  </div>
                 )}
-              </div>
-            )}
-            {caseStatus === 'open' && chartStatus === 'loading' && (
-              <div className="chart-overlay" role="status">
-                <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
-              </div>
-            )}
-          </div>
+                {caseStatus === 'open' && chartStatus === 'loading' && (
+                  <div className="chart-overlay" role="status">
+                    <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
+                  </div>
+                )}
+              </>
+            }
+          />
           {caseStatus === 'none' && <EmptyState />}
         </main>
         <aside className="side-panel" aria-label="Inspector and analysis">

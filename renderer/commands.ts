@@ -12,6 +12,8 @@ import type { MenuPlace } from '../app/menuModel';
 import { currentPlatform, matchesShortcut, type KeyStroke, type Platform } from './shortcuts';
 import type { UiStore } from './store';
 import type { ThemeChoice, ThemeController } from './theme';
+import { VIEW_COMMANDS } from './views/viewCommands';
+import { viewStore } from './views/views';
 
 /** What a command may use. Built once at start-up (see main.tsx). */
 export interface CommandContext {
@@ -40,6 +42,8 @@ export interface Command {
   /** Other keys that run it too (e.g. "=" for zoom in, unshifted "+" on many layouts). */
   altShortcuts?: readonly string[];
   canRun: (ctx: CommandContext) => boolean;
+  /** For a toggle or a choice (the view in front): whether the menu shows it ticked. */
+  checked?: (ctx: CommandContext) => boolean;
   run: (ctx: CommandContext) => void | Promise<void>;
 }
 
@@ -130,7 +134,8 @@ export const COMMANDS: readonly Command[] = [
     shortcut: 'F',
     altShortcuts: ['Ctrl+0'],
     canRun: chartShown,
-    run: (ctx) => ctx.chart()?.fit(),
+    // The view in front fits (the timeline to its items); the chart when it is in front.
+    run: (ctx) => (viewStore.handle() ?? ctx.chart())?.fit(),
   },
   {
     id: 'chart.relayout',
@@ -148,7 +153,7 @@ export const COMMANDS: readonly Command[] = [
     shortcut: '+',
     altShortcuts: ['=', 'Ctrl+=', 'Ctrl++'],
     canRun: chartShown,
-    run: (ctx) => ctx.chart()?.zoomBy(ZOOM_STEP),
+    run: (ctx) => (viewStore.handle() ?? ctx.chart())?.zoomBy(ZOOM_STEP),
   },
   {
     id: 'chart.zoomOut',
@@ -157,7 +162,7 @@ export const COMMANDS: readonly Command[] = [
     shortcut: '-',
     altShortcuts: ['Ctrl+-'],
     canRun: chartShown,
-    run: (ctx) => ctx.chart()?.zoomBy(1 / ZOOM_STEP),
+    run: (ctx) => (viewStore.handle() ?? ctx.chart())?.zoomBy(1 / ZOOM_STEP),
   },
   {
     id: 'selection.clear',
@@ -167,6 +172,7 @@ export const COMMANDS: readonly Command[] = [
     canRun: (ctx) => ctx.store.getState().selection.length > 0,
     run: (ctx) => ctx.store.setState({ selection: [] }),
   },
+  ...VIEW_COMMANDS,
   ...ANALYSIS_COMMANDS,
   ...EDITING_COMMANDS,
   ...CALLOUT_COMMANDS,

@@ -17,6 +17,7 @@ import { runNativeMenuCommand } from './editing/nativeEditMenu';
 import { createCaseData } from './data/caseData';
 import { createChartScaleServices } from './scale/chartScaleServices';
 import { createSession } from './session';
+import { viewStore } from './views/views';
 import { createUiStore } from './store';
 import { createThemeController } from './theme';
 import '@blueprintjs/core/lib/css/blueprint.css';
@@ -66,7 +67,7 @@ function start(root: HTMLElement): void {
   });
   bindShortcuts(commands);
   // The native menu bar is generated from the command registry (Electron only: the harness records it).
-  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore, theme]);
+  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore, theme, viewStore]);
 
   createRoot(root).render(
     <StrictMode>

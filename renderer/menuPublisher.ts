@@ -14,6 +14,7 @@ export function menuModelOf(commands: readonly Command[], ctx: CommandContext): 
       label: command.label,
       ...(command.shortcut !== undefined ? { shortcut: command.shortcut } : {}),
       enabled: command.canRun(ctx),
+      ...(command.checked ? { checked: command.checked(ctx) } : {}),
       place: command.menu,
     })),
   };

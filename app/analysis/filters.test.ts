@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, existsOn, filterByEntityType, filterByLinkType, filterByMinGrade } from './filters';
+import { applyFilters, existsDuring, existsOn, filterByEntityType, filterByLinkType, filterByMinGrade } from './filters';
 import { smallCase } from './testing/smallCase';
 
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id).sort();
@@ -16,6 +16,23 @@ describe('analysis filters', () => {
     expect(existsOn(ended, '2017-12-31')).toBe(true);
     expect(existsOn(ended, '2018')).toBe(false);
     expect(existsOn({ startDate: null, endDate: null }, '1900')).toBe(true);
+  });
+
+  it('periods: an item is kept when it existed at any time in the period, and a one-day period is the as-of day', () => {
+    const ended = { startDate: '2012', endDate: '2014-06' };
+    expect(existsDuring(ended, '2014-06-30', '2015')).toBe(true);
+    expect(existsDuring(ended, '2014-07-01', '2015')).toBe(false);
+    expect(existsDuring({ startDate: '2017-03-02', endDate: null }, '2016-01-01', '2016-12-31')).toBe(false);
+    for (const item of [ended, { startDate: '2017-03-02', endDate: null }, { startDate: null, endDate: '2013' }]) {
+      for (const day of ['2013-12-31', '2014-06-15', '2017-03-01', '2017-03-02']) expect(existsDuring(item, day, day)).toBe(existsOn(item, day));
+    }
+  });
+
+  it('a period filter is reported with its start, and one that ends before it starts is refused', () => {
+    const { report } = applyFilters(smallCase, { asOf: '2016-12-31', from: '2016-01-01' });
+    expect(report.from).toBe('2016-01-01');
+    expect(applyFilters(smallCase, { asOf: '2016-12-31', from: '2016-12-31' }).report.from).toBeNull();
+    expect(() => applyFilters(smallCase, { asOf: '2015', from: '2016' })).toThrow(/starts \(2016\) after it ends \(2015\)/);
   });
 
   it('as of 2016 the factions stand apart: the group and its founding links are gone, undated items kept and counted', () => {

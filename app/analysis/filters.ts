@@ -28,6 +28,8 @@ export interface AnalysisFilters {
   minGrade?: Grade | string;
   /** Keep only what existed at this date (YYYY, YYYY-MM or YYYY-MM-DD); undated items are kept. */
   asOf?: PartialDate;
+  /** With `asOf`: keep what existed at any time from this date to `asOf` (a period, not one day). */
+  from?: PartialDate;
 }
 
 /** The filters in force and what they left, recorded with every result. */
@@ -36,6 +38,8 @@ export interface FilterReport {
   linkTypes: string[] | null;
   minGrade: string | null;
   asOf: PartialDate | null;
+  /** The start of the period ending at `asOf`, when the filter is a period. */
+  from: PartialDate | null;
   entities: { total: number; kept: number };
   links: { total: number; kept: number };
   /** Under `asOf`: entities and links with no dates at all, kept because nothing says they did not exist then. */
@@ -102,10 +106,26 @@ export function filterByMinGrade(input: AnalysisInput, minimum: Grade): Analysis
   return { entities: input.entities, links: input.links.filter((l) => supported.has(l.id)), evidence };
 }
 
+/**
+ * True when an item with this period could exist at some time from `from` to `to`: it started no
+ * later than `to` and ended no earlier than `from`, compared at the precision both sides share.
+ * With `from` equal to `to` this is `existsOn`: the slider's day is a period of one day.
+ */
+export function existsDuring(item: { startDate: PartialDate | null; endDate: PartialDate | null }, from: PartialDate, to: PartialDate): boolean {
+  if (item.startDate !== null && comparePartialDates(item.startDate, to) > 0) return false;
+  if (item.endDate !== null && comparePartialDates(from, item.endDate) > 0) return false;
+  return true;
+}
+
 /** Keeps the entities and links that existed on `date` (see `existsOn`); undated ones are kept. */
 export function filterAsOf(input: AnalysisInput, date: PartialDate): AnalysisInput {
-  const entities = input.entities.filter((e) => existsOn(e, date));
-  const links = linksWithin(input.links.filter((l) => existsOn(l, date)), entities);
+  return filterDuring(input, date, date);
+}
+
+/** Keeps the entities and links that existed at some time from `from` to `to` (see `existsDuring`); undated ones are kept. */
+export function filterDuring(input: AnalysisInput, from: PartialDate, to: PartialDate): AnalysisInput {
+  const entities = input.entities.filter((e) => existsDuring(e, from, to));
+  const links = linksWithin(input.links.filter((l) => existsDuring(l, from, to)), entities);
   return rebuilt(input, entities, links);
 }
 
@@ -124,6 +144,9 @@ export function applyFilters(input: AnalysisInput, filters: AnalysisFilters = {}
   const minGrade = filters.minGrade === undefined ? null : normaliseGrade(filters.minGrade);
   const asOf = filters.asOf ?? null;
   if (asOf !== null && !isPartialDate(asOf)) throw new RangeError(`"${asOf}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD).`);
+  const from = asOf === null || filters.from === undefined || filters.from === asOf ? null : filters.from;
+  if (from !== null && !isPartialDate(from)) throw new RangeError(`"${from}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD).`);
+  if (from !== null && asOf !== null && comparePartialDates(from, asOf) > 0) throw new RangeError(`The period starts (${from}) after it ends (${asOf}).`);
   if (entityTypes) out = filterByEntityType(out, entityTypes);
   if (linkTypes) out = filterByLinkType(out, linkTypes);
   if (minGrade) out = filterByMinGrade(out, minGrade);
@@ -131,11 +154,11 @@ export function applyFilters(input: AnalysisInput, filters: AnalysisFilters = {}
   let undatedEntitiesKept = 0;
   let undatedLinksKept = 0;
   if (asOf !== null) {
-    out = filterAsOf(out, asOf);
+    out = filterDuring(out, from ?? asOf, asOf);
     undatedEntitiesKept = out.entities.filter(isUndated).length;
     undatedLinksKept = out.links.filter(isUndated).length;
     if (undatedEntitiesKept > 0 || undatedLinksKept > 0) {
-      notes.push(`${undatedEntitiesKept} undated entities and ${undatedLinksKept} undated links kept as of ${asOf}: nothing dates them, so they are assumed to exist.`);
+      notes.push(`${undatedEntitiesKept} undated entities and ${undatedLinksKept} undated links kept ${from === null ? `as of ${asOf}` : `from ${from} to ${asOf}`}: nothing dates them, so they are assumed to exist.`);
     }
   }
   if (minGrade) notes.push(`Only links with a citation graded ${formatGrade(minGrade)} or better; weaker citations ignored.`);
@@ -146,6 +169,7 @@ export function applyFilters(input: AnalysisInput, filters: AnalysisFilters = {}
       linkTypes,
       minGrade: minGrade ? formatGrade(minGrade) : null,
       asOf,
+      from,
       entities: { total: input.entities.length, kept: out.entities.length },
       links: { total: input.links.length, kept: out.links.length },
       undatedEntitiesKept,

@@ -65,7 +65,7 @@ export function AnalysisLegend() {
           </div>
         </div>
       )}
-      {asOf !== null && <div className="legend-block legend-title">As of {asOf}</div>}
+      {asOf !== null && <div className="legend-block legend-title">{filtered.from !== null && filtered.from !== asOf ? `From ${filtered.from} to ${asOf}` : `As of ${asOf}`}</div>}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { entityTypeDefinition } from '../../app/entityTypes';
 import { linkTypeDefinition } from '../../app/linkTypes';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
-import { asOfSteps, filtersActive, formatAsOf, typesPresent, visibleNetwork } from './filterModel';
+import { asOfSteps, describePeriod, filtersActive, formatAsOf, typesPresent, visibleNetwork } from './filterModel';
 import { useAnalysis } from './useAnalysis';
 
 /** What the chart shows, and so what the analysis runs on: types, evidence grade, and a date. */
@@ -41,11 +41,17 @@ export function FiltersSection() {
             disabled={steps.length === 0}
             onChange={(e) => {
               const i = Number(e.target.value);
-              analysis.setFilters({ asOf: i >= steps.length ? null : (steps[i] ?? null) });
+              // The slider picks one day: a period brushed on the timeline gives way to it.
+              analysis.setFilters({ asOf: i >= steps.length ? null : (steps[i] ?? null), from: null });
             }}
           />
           <output data-testid="as-of-value">{filters.asOf === null ? 'All time' : formatAsOf(filters.asOf)}</output>
         </div>
+        {filters.asOf !== null && filters.from !== null && (
+          <p className="analysis-note as-of-period" data-testid="as-of-period">
+            Period {describePeriod(filters)}, brushed on the timeline: what existed at any time in it.
+          </p>
+        )}
         {steps.length > 0 && (
           <div className="as-of-scale muted">
             <span>{formatAsOf(steps[0]!).replace(/^\d+ /, '')}</span>
@@ -103,7 +109,7 @@ export function FiltersSection() {
         </ul>
       </details>
       {filtersActive(filters) && (
-        <button type="button" className="button" onClick={() => analysis.setFilters({ hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null })}>
+        <button type="button" className="button" onClick={() => analysis.setFilters({ hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null, from: null })}>
           Show everything
         </button>
       )}

@@ -5,7 +5,7 @@ import { findCommand, runCommand } from '../commands';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { LAYOUT_LABELS } from './analysisState';
-import { formatAsOf } from './filterModel';
+import { describePeriod } from './filterModel';
 import { useAnalysis } from './useAnalysis';
 
 /** Layouts, pins and saved views. */
@@ -83,7 +83,7 @@ export function LayoutSection() {
               {view.name}
             </button>
             <span className="muted view-meta">
-              {[view.layout ? LAYOUT_LABELS[view.layout] : null, view.filters.asOf ? `as of ${formatAsOf(view.filters.asOf)}` : null, view.filters.minGrade ? `≥${view.filters.minGrade}` : null]
+              {[view.layout ? LAYOUT_LABELS[view.layout] : null, describePeriod(view.filters), view.filters.minGrade ? `≥${view.filters.minGrade}` : null]
                 .filter(Boolean)
                 .join(' · ')}
             </span>

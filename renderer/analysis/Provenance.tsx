@@ -1,5 +1,9 @@
 import type { FilterReport, MeasureResult, CommunityResult } from '../../app/analysis';
-import { formatAsOf } from './filterModel';
+import { describePeriod } from './filterModel';
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function filterLines(report: FilterReport | null): string[] {
   if (!report) return ['No filters.'];
@@ -8,7 +12,7 @@ function filterLines(report: FilterReport | null): string[] {
     report.entityTypes ? `Entity types: ${report.entityTypes.filter((t) => t !== '\u0000none').join(', ') || 'none'}.` : 'All entity types.',
     report.linkTypes ? `Link types: ${report.linkTypes.filter((t) => t !== '\u0000none').join(', ') || 'none'}.` : 'All link types.',
     report.minGrade ? `Evidence ${report.minGrade} or better.` : 'All evidence grades.',
-    report.asOf ? `As of ${formatAsOf(report.asOf)}.` : 'All time.',
+    report.asOf ? `${capitalised(describePeriod(report) ?? '')}.` : 'All time.',
     ...report.notes,
   ];
   return lines;

@@ -144,7 +144,7 @@ export const ANALYSIS_COMMANDS: readonly Command[] = [
     label: 'Show everything (clear filters)',
     shortcut: 'Alt+0',
     canRun: (ctx) => ready(ctx),
-    run: (ctx) => ctx.analysis!.setFilters({ hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null }),
+    run: (ctx) => ctx.analysis!.setFilters({ hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null, from: null }),
   },
   {
     id: 'chart.pin',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../app/views';
-import { asOfSteps, filtersActive, formatAsOf, toAnalysisFilters, visibleNetwork } from './filterModel';
+import { asOfSteps, describePeriod, filtersActive, formatAsOf, toAnalysisFilters, visibleNetwork } from './filterModel';
 import { jnimChart, labelled } from './testing/jnimChart';
 
 const chart = jnimChart();
@@ -35,6 +35,17 @@ describe('what the chart shows under the filters', () => {
     expect(before.report.notes.join(' ')).toMatch(/undated/);
     const after = visibleNetwork(chart, chart.evidence, { ...NO_FILTERS, asOf: '2017-03-31' })!;
     expect(founding.filter((id) => after.linkIds.has(id))).toHaveLength(4);
+  });
+
+  it('a period brushed over 2016 leaves out the founding links as the slider at the end of 2016 does, and keeps what ended during 2016', () => {
+    const slider = visibleNetwork(chart, chart.evidence, { ...NO_FILTERS, asOf: '2016-12-31' })!;
+    const brushed = visibleNetwork(chart, chart.evidence, { ...NO_FILTERS, from: '2016-01-01', asOf: '2016-12-31' })!;
+    expect(founding.filter((id) => brushed.linkIds.has(id))).toEqual([]);
+    expect([...slider.linkIds].every((id) => brushed.linkIds.has(id))).toBe(true);
+    expect(describePeriod({ from: '2016-01-01', asOf: '2016-12-31' })).toBe('from 1 Jan 2016 to 31 Dec 2016');
+    expect(describePeriod({ from: null, asOf: '2016-12-31' })).toBe('as of 31 Dec 2016');
+    // A period is a filter only with its end: `from` alone changes nothing.
+    expect(visibleNetwork(chart, chart.evidence, { ...NO_FILTERS, from: '2016-01-01' })).toBeNull();
   });
 
   it('hides entity types (and their links), and hiding every type hides everything', () => {

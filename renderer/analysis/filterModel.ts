@@ -44,6 +44,7 @@ export function toAnalysisFilters(chart: ChartCase, filters: ViewFilters): Analy
   if (linkTypes) out.linkTypes = linkTypes;
   if (filters.minGrade !== null) out.minGrade = filters.minGrade;
   if (filters.asOf !== null) out.asOf = filters.asOf;
+  if (filters.asOf !== null && filters.from !== null) out.from = filters.from;
   return out;
 }
 
@@ -103,6 +104,16 @@ export function asOfSteps(chart: ChartCase): PartialDate[] {
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The date filter in words, or null when there is none: "as of 31 Dec 2016" (the slider's day) or
+ * "from 1 Jan 2016 to 31 Dec 2016" (a period brushed on the timeline).
+ */
+export function describePeriod(filters: { asOf: PartialDate | null; from: PartialDate | null }): string | null {
+  if (filters.asOf === null) return null;
+  if (filters.from === null || filters.from === filters.asOf) return `as of ${formatAsOf(filters.asOf)}`;
+  return `from ${formatAsOf(filters.from)} to ${formatAsOf(filters.asOf)}`;
+}
 
 /** "31 Mar 2017" for a slider stop. */
 export function formatAsOf(date: PartialDate): string {

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import type { ChartChange } from '../../app/chartCache';
 import type { WorkbenchApi } from '../../app/bridge';
-import type { EntityDetail, LinkDetail } from '../../app/contract';
+import type { ChartData, EntityDetail, LinkDetail } from '../../app/contract';
 import type { Source } from '../../app/domain';
 import type { CaseDelta, NoteListItem, RowIds, SearchHit, SourceSummary } from '../../app/editing/types';
 import { useApp } from '../appContext';
+import { useStore } from '../store';
 import { useCaseQuery, type QuerySpec, type QueryState } from './caseQueries';
 
 /**
@@ -56,6 +57,15 @@ export const caseQuery = {
     staleOn: () => true,
   }),
 };
+
+/**
+ * The chart's rows (entities, links, evidence summary) as the cache holds them, kept current by
+ * `case.edited` deltas: views other than the chart (the timeline) draw from it. Null: no case open.
+ */
+export function useCaseChart(): ChartData | null {
+  const { store } = useApp();
+  return useStore(store, (s) => s.chart);
+}
 
 /** The inspector's detail of the selected entity or link (null: nothing selected). */
 export function useEntityDetail(id: string | null): { state: QueryState<EntityDetail> | null; retry: () => void } {

@@ -21,6 +21,7 @@ import {
 import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { ScenePainter } from './canvasPainter';
+import { viewStore } from '../views/views';
 import { prepareExport, runExport, type ExportProgress, type PreparedExport } from './exportRunner';
 import type { Annotation } from '../../app/domain';
 import { calloutsForExport, scopeCounts } from './readChart';
@@ -138,6 +139,11 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
   const [status, setStatus] = useState<{ kind: 'saved' | 'failed' | 'cancelled'; text: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const [counts] = useState(() => scopeCounts(cy));
+  // The view in front (the timeline) exports itself when it can; otherwise the chart is exported.
+  const [view] = useState(() => {
+    const handle = viewStore.handle();
+    return handle?.exportScene ? { scene: handle.exportScene, name: handle.exportName ?? 'view' } : null;
+  });
 
   const update = (patch: Partial<ImageExportOptions>) => {
     setStatus(null);
@@ -151,7 +157,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
   useEffect(() => {
     let stale = false;
     const timer = setTimeout(() => {
-      prepareExport(api, cy, options, calloutsForExport(cy, callouts, options.scope))
+      prepareExport(api, cy, options, calloutsForExport(cy, callouts, options.scope), view?.scene ?? null)
         .then((result) => {
           if (stale) return;
           setPrepared(result);
@@ -166,7 +172,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
       stale = true;
       clearTimeout(timer);
     };
-  }, [api, cy, options, callouts]);
+  }, [api, cy, options, callouts, view]);
 
   const running = progress !== null;
   const problem = prepareError ?? prepared?.problem ?? null;
@@ -177,7 +183,16 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
     setStatus(null);
     setProgress({ phase: 'preparing', done: 0, total: 1 });
     remembered = options;
-    const outcome = await runExport(api, cy, options, `${caseName} chart`, setProgress, controller.signal, calloutsForExport(cy, callouts, options.scope));
+    const outcome = await runExport(
+      api,
+      cy,
+      options,
+      `${caseName} ${view?.name ?? 'chart'}`,
+      setProgress,
+      controller.signal,
+      calloutsForExport(cy, callouts, options.scope),
+      view?.scene ?? null,
+    );
     abort.current = null;
     setProgress(null);
     if (outcome.kind === 'saved') {

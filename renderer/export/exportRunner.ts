@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { ChartAnnotation } from '../../app/export/annotations';
-import { buildChartScene } from '../../app/export/chartScene';
+import { buildChartScene, type ChartScene } from '../../app/export/chartScene';
 import type { CitedSource } from '../../app/export/footnote';
 import type { SavedImage } from '../../app/export/imageChannels';
 import { buildExportScene, type ImageExportOptions } from '../../app/export/pageLayout';
@@ -84,16 +84,21 @@ class ExportFailed extends Error {
   }
 }
 
-/** Builds the scene for the options from the chart as it is now. */
+/** Another view's scene in place of the chart's (the timeline in front): see ViewHandle.exportScene. */
+export type ViewSceneSource = (measure: TextMeasurer) => ChartScene;
+
+/** Builds the scene for the options from the chart (or the view in front) as it is now. */
 export async function prepareExport(
   api: WorkbenchApi,
   cy: Core,
   options: ImageExportOptions,
   annotations: readonly ChartAnnotation[] = [],
+  viewScene: ViewSceneSource | null = null,
 ): Promise<PreparedExport> {
   const measure = await exportMeasurer();
-  const chart = readChartForExport(cy, options.scope, annotations);
-  const chartScene = buildChartScene(chart, { linkLabels: options.linkLabels, annotations: options.annotations }, measure);
+  const chart = viewScene ? null : readChartForExport(cy, options.scope, annotations);
+  const chartScene = viewScene ? viewScene(measure) : buildChartScene(chart!, { linkLabels: options.linkLabels, annotations: options.annotations }, measure);
+  const itemCount = chart ? chart.nodes.length : chartScene.entityIds.length + chartScene.linkIds.length;
   const sources = options.footnote && (chartScene.entityIds.length > 0 || chartScene.linkIds.length > 0) ? await citedSources(api, chartScene.entityIds, chartScene.linkIds) : [];
   const scene = buildExportScene({ chart: chartScene, sources, themeBackground: themeBackground(cy) }, options, measure);
   const ppu = pixelsPerUnit(options.size);
@@ -104,10 +109,10 @@ export async function prepareExport(
     ({ width, height } = rasterSize(scene.width, scene.height, options.size));
     problem = rasterSizeProblem(options.format, width, height);
   }
-  if (chart.nodes.length === 0) {
-    problem = options.scope === 'selection' ? 'Nothing is selected: select entities or links to export, or export the whole chart.' : 'There is nothing to export in that part of the chart.';
+  if (itemCount === 0) {
+    problem = options.scope === 'selection' && chart ? 'Nothing is selected: select entities or links to export, or export the whole chart.' : 'There is nothing to export in that part of the chart.';
   }
-  return { scene, width, height, pixelsPerUnit: ppu, dpi: imageDpi(options.size), problem, nodeCount: chart.nodes.length };
+  return { scene, width, height, pixelsPerUnit: ppu, dpi: imageDpi(options.size), problem, nodeCount: itemCount };
 }
 
 /** A tile's pixels as main takes them: RGBA rows, deflated natively by the browser (no PNG round trip). */
@@ -164,12 +169,13 @@ export async function runExport(
   onProgress: (progress: ExportProgress) => void,
   signal: AbortSignal,
   annotations: readonly ChartAnnotation[] = [],
+  viewScene: ViewSceneSource | null = null,
 ): Promise<ExportOutcome> {
   const started = performance.now();
   phases = {};
   try {
     onProgress({ phase: 'preparing', done: 0, total: 1 });
-    const prepared = await timed('scene', () => prepareExport(api, cy, options, annotations));
+    const prepared = await timed('scene', () => prepareExport(api, cy, options, annotations, viewScene));
     if (prepared.problem) return { kind: 'failed', message: prepared.problem };
     if (signal.aborted) return { kind: 'cancelled' };
 
