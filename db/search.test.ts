@@ -118,6 +118,18 @@ describe('search ranking on a common word', () => {
     expect(keita.hits[0]?.id).toBe(often.id);
   });
 
+  it('puts a label or alias that is exactly what was typed first', () => {
+    const db = store.db;
+    const jtic = insertEntity(db, { type: 'organization', label: 'IHS Jane’s Terrorism and Insurgency Centre', aliases: ['JTIC'] });
+    const aqim = insertEntity(db, { type: 'armed_group', label: 'AQIM' });
+    const jnim = insertEntity(db, { type: 'armed_group', label: 'JNIM' });
+    insertLink(db, { type: 'directs', sourceId: aqim.id, targetId: jnim.id, directed: true, label: 'directs attacks of (per JTIC)' });
+    // Long texts that mention it once: by BM25 alone the five-word link label would edge past the alias.
+    for (let i = 0; i < 5; i++) insertNote(db, { target: { kind: 'case' }, body: `JTIC ${'reported attacks in the region '.repeat(12)}` });
+    expect(searchCase(db, 'jtic')[0]).toMatchObject({ id: jtic.id, field: 'alias' });
+    expect(searchCase(db, 'jtic')[1]).toMatchObject({ kind: 'link', field: 'label' });
+  });
+
   it('searches a case opened read-only (the snippets use a scratch index, never the file)', () => {
     const jnim = insertEntity(store.db, { type: 'armed_group', label: 'JNIM', description: 'Merged under Iyad ag Ghali in 2017.' });
     const path = store.path;

@@ -123,18 +123,29 @@ const B = 0.75;
 /** The text as written counts fully, its folded copy half (as the index's columns did with bm25). */
 const COLUMN_WEIGHT = [1, 0.5] as const;
 
-/** BM25 of each candidate (higher is better) over its text and folded text, every typed word weighing the same. */
+/** Fields that name an item: one that is exactly what was typed ranks first. */
+const NAME_FIELDS = new Set(['label', 'alias']);
+
+/**
+ * BM25 of each candidate (higher is better) over its text and folded text, every typed word
+ * weighing the same; a label or alias that is exactly the typed words (case and marks aside)
+ * ranks above every other match, as an analyst typing a name expects.
+ */
 function scores(candidates: readonly Candidate[], typed: string): number[] {
   const typedWords = typed.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const phrases = typedWords.map((w) => words(w));
+  const exact = phrases.flat().join(' ');
   const columns = candidates.map((c) => {
     const asWritten = words(c.text);
     const folded = foldedText(c.text);
     return [asWritten, folded === c.text ? asWritten : words(folded)] as const;
   });
   const average = [0, 1].map((col) => columns.reduce((sum, cols) => sum + (cols[col] as string[]).length, 0) / Math.max(1, columns.length));
-  return columns.map((cols) => {
-    let score = 0;
+  return columns.map((cols, i) => {
+    const candidate = candidates[i] as Candidate;
+    // BM25 here stays below (K1 + 1) × 1.5 per word, times a field weight of at most 2; this, times
+    // a name's weight of at least 1.8, lifts an exact name above any of it.
+    let score = NAME_FIELDS.has(candidate.field) && cols[0].join(' ') === exact ? (K1 + 1) * 2 * Math.max(1, phrases.length) : 0;
     for (const col of [0, 1] as const) {
       const tokens = cols[col];
       const norm = K1 * (1 - B + (B * tokens.length) / Math.max(1, average[col] as number));
