@@ -45,6 +45,8 @@ describe('bulk CSV import', () => {
     expect(new Set(chartEntityIds(store.db, defaultChart(store.db).id))).toEqual(new Set(byLabel.values()));
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The load ran in rollback-journal mode (each page written once); the case is back in WAL.
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
@@ -78,6 +80,7 @@ describe('bulk CSV import', () => {
       expect(store.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(0);
       expect(store.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get()).toBe(before);
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     }
   });
 

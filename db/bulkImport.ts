@@ -191,10 +191,18 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
   // tables and index builds keeps the transaction from spilling pages to the log half-built.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  const threads = db.pragma('threads', { simple: true }) as number;
+  const journal = db.pragma('journal_mode', { simple: true }) as string;
   db.pragma('foreign_keys = OFF');
   db.pragma(`cache_size = ${-BULK_CACHE_KIB}`);
-  // The index builds sort in memory instead of in temp files.
+  // The index builds sort in memory instead of in temp files, and on a second core where there is one.
   db.pragma('temp_store = MEMORY');
+  db.pragma('threads = 2');
+  // In WAL mode every page of the load would be written twice, to the log and then checkpointed
+  // into the file. A rollback journal keeps only the pages that were there before the import
+  // (few: the new rows go to new pages at the end of the file), so the rows are written once
+  // and a crash or a bad row still rolls the whole import back. Back to WAL afterwards.
+  if (journal === 'wal') db.pragma('journal_mode = DELETE');
   try {
     db.transaction(() => {
       const indexes = secondaryIndexes(db);
@@ -291,6 +299,8 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`temp_store = ${tempStore}`);
+    db.pragma(`threads = ${threads}`);
+    if (journal === 'wal') db.pragma('journal_mode = WAL');
   }
   return { entities: entityCount, links: linkCount, onChart, phases };
 }

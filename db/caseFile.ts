@@ -30,7 +30,23 @@ export interface OpenOptions {
 export interface OpenCaseOptions extends OpenOptions {
   /** Open without writing anything (CLI reports and exports); an older case is not upgraded. */
   readonly?: boolean;
+  /**
+   * 'full' (the default): SQLite's quick_check of every page before the file is used.
+   * 'deferred', read-only opens only: the header, the schema and the small tables the open reads
+   * are checked; the caller checks the rest (db/backgroundCheck.ts) before it writes anything.
+   */
+  check?: 'full' | 'deferred';
 }
+
+/**
+ * Case files up to this size are checked in full before they open (quick_check reads every page:
+ * about 30 MB a second on a busy machine, so well under a second here). A larger one opens
+ * read-only at once and is checked in the background (CaseSession).
+ */
+export const FULL_CHECK_ON_OPEN_BYTES = 32 * 1024 * 1024;
+
+/** The tables the open and the first chart read, checked even when the full check is deferred. */
+const CHECKED_ON_OPEN = ['case_meta', 'charts', 'chart_nodes', 'history_cursor'] as const;
 
 /** An open case file. All access goes through `db`; `close()` checkpoints the WAL. */
 export interface CaseStore {
@@ -99,7 +115,7 @@ function describeNewer(path: string, version: number): string {
 }
 
 /** Checks, read-only, that an existing file is a healthy case of a version we can read. */
-function inspectExisting(path: string, options: OpenOptions): void {
+function inspectExisting(path: string, options: OpenOptions, check: 'full' | 'deferred'): void {
   if (path.includes('\u0000') || !existsSync(path)) throw new CaseFileError('not_found', path, `There is no case file at ${path}.`);
   if (!statSync(path).isFile()) throw new CaseFileError('not_a_case', path, `${path} is a folder, not a case file.`);
   let header: HeaderFacts | null;
@@ -123,9 +139,12 @@ function inspectExisting(path: string, options: OpenOptions): void {
       throw new CaseFileError('not_a_case', path, `${path} is not an Analyst Workbench case file. It has not been changed.`);
     }
     if (userVersion > LATEST_SCHEMA_VERSION) throw new CaseFileError('newer_version', path, describeNewer(path, userVersion));
-    const check = probe.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') {
-      throw new CaseFileError('corrupt', path, `${path} is damaged (SQLite reports: ${check}). It has not been changed.`);
+    for (const table of check === 'full' ? [null] : CHECKED_ON_OPEN) {
+      // quick_check(table) checks that table and its indexes; the schema is read (and so checked) first.
+      const verdict = probe.pragma(table === null ? 'quick_check' : `quick_check(${table})`, { simple: true }) as string;
+      if (verdict !== 'ok') {
+        throw new CaseFileError('corrupt', path, `${path} is damaged (SQLite reports: ${verdict}). It has not been changed.`);
+      }
     }
   } catch (error) {
     if (error instanceof CaseFileError) throw error;
@@ -185,7 +204,9 @@ function wrap(path: string, db: SqliteDatabase): CaseStore {
 
 /** Opens an existing case file, after checking it read-only; upgrades an older schema. */
 export function openCaseFile(path: string, options: OpenCaseOptions = {}): CaseStore {
-  inspectExisting(path, options);
+  const check = options.check ?? 'full';
+  if (check === 'deferred' && !options.readonly) throw new Error('Only a read-only open may defer the full check.');
+  inspectExisting(path, options, check);
   if (options.readonly) return openReadOnly(path, options);
   const db = connect(path, { nativeBinding: options.nativeBinding });
   try {

@@ -4,7 +4,8 @@ import { insertCitation } from './citations';
 import { insertEntity } from './entities';
 import { insertLink } from './links';
 import { insertNote } from './notes';
-import { ftsQuery, searchCase, snippetParts } from './search';
+import { openCaseFile } from './caseFile';
+import { ftsQuery, RANKED_MATCHES, searchCase, searchCaseRanked, snippetParts } from './search';
 import { insertSource } from './sources';
 import { tempFolder } from './testing/tempCase';
 
@@ -87,5 +88,55 @@ describe('search without the apostrophes of a romanised name', () => {
     expect(ids("al-Qa'ida")).toEqual([aq.id]);
     const [hit] = searchCase(store.db, 'Jamaat Nasr', { kinds: ['entity'] });
     expect(hit?.snippet.some((part) => part.match)).toBe(true);
+  });
+});
+
+describe('search ranking on a common word', () => {
+  it('ranks every match of a rarer query, and a common word within its first matches, and says which', () => {
+    const db = store.db;
+    db.transaction(() => {
+      for (let i = 0; i < RANKED_MATCHES + 100; i++) insertEntity(db, { type: 'person', label: `Moussa Keita of Gao ${i}` });
+    })();
+    const exact = insertEntity(db, { type: 'person', label: 'Moussa' });
+    const often = insertEntity(db, { type: 'person', label: 'Keita Keita Keita of Gao' });
+
+    const common = searchCaseRanked(db, 'moussa', { kinds: ['entity'] });
+    expect(common.ranked).toBe('first');
+    expect(common.hits).toHaveLength(50);
+    // Entered last, past the first matches the ranking reads: not among the ranked ones.
+    expect(common.hits.map((h) => h.id)).not.toContain(exact.id);
+    expect(common.hits.every((h) => h.title.startsWith('Moussa Keita of Gao'))).toBe(true);
+
+    const rare = searchCaseRanked(db, 'moussa gao 1050', { kinds: ['entity'] });
+    expect(rare.ranked).toBe('all');
+    expect(rare.hits.map((h) => h.title)).toEqual(['Moussa Keita of Gao 1050']);
+
+    // BM25 still: more mentions and a shorter text rank higher (in the common query too).
+    db.exec(`DELETE FROM entities WHERE label LIKE 'Moussa Keita of Gao 1%'`);
+    const keita = searchCaseRanked(db, 'keita', { kinds: ['entity'] });
+    expect(keita.ranked).toBe('all');
+    expect(keita.hits[0]?.id).toBe(often.id);
+  });
+
+  it('puts a label or alias that is exactly what was typed first', () => {
+    const db = store.db;
+    const jtic = insertEntity(db, { type: 'organization', label: 'IHS Jane’s Terrorism and Insurgency Centre', aliases: ['JTIC'] });
+    const aqim = insertEntity(db, { type: 'armed_group', label: 'AQIM' });
+    const jnim = insertEntity(db, { type: 'armed_group', label: 'JNIM' });
+    insertLink(db, { type: 'directs', sourceId: aqim.id, targetId: jnim.id, directed: true, label: 'directs attacks of (per JTIC)' });
+    // Long texts that mention it once: by BM25 alone the five-word link label would edge past the alias.
+    for (let i = 0; i < 5; i++) insertNote(db, { target: { kind: 'case' }, body: `JTIC ${'reported attacks in the region '.repeat(12)}` });
+    expect(searchCase(db, 'jtic')[0]).toMatchObject({ id: jtic.id, field: 'alias' });
+    expect(searchCase(db, 'jtic')[1]).toMatchObject({ kind: 'link', field: 'label' });
+  });
+
+  it('searches a case opened read-only (the snippets use a scratch index, never the file)', () => {
+    const jnim = insertEntity(store.db, { type: 'armed_group', label: 'JNIM', description: 'Merged under Iyad ag Ghali in 2017.' });
+    const path = store.path;
+    store.close();
+    store = openCaseFile(path, { readonly: true });
+    const [hit] = searchCase(store.db, 'ghali');
+    expect(hit?.id).toBe(jnim.id);
+    expect(hit?.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['Ghali']);
   });
 });

@@ -1,4 +1,5 @@
 import type { SearchHit, SearchHitKind, SnippetPart } from '../app/editing/types';
+import { SEARCH_FOLDED_MARKS } from './migrations/0060-search-folding';
 import { prepared, type Db } from './types';
 
 /**
@@ -51,54 +52,181 @@ interface RawHit {
   kind: SearchHitKind;
   itemId: string;
   field: string;
-  score: number;
+}
+
+/**
+ * How many matches are ranked. A common word in a million-entity case matches tens of thousands
+ * of rows (a first name: 62,500 in the benchmark), and FTS5's bm25() costs more than the whole
+ * budget of a keystroke even for a few hundred matches of common words: before it scores a row
+ * it counts, for each word, every document that holds it (its IDF), walking each word's entire
+ * match list. So matches are ranked here, in JavaScript, by BM25 without that document
+ * frequency (every typed word weighs the same: all of them are in every match anyway), over at
+ * most RANKED_MATCHES of them. Past that many, the ranking considers the first RANKED_MATCHES
+ * the index holds (oldest first) and the result says so (`SearchResult.ranked`); every query
+ * with fewer matches, as a specific name has, is ranked over all of them.
+ */
+export const RANKED_MATCHES = 1_000;
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** 'all' when every match was ranked; 'first' when there were more than RANKED_MATCHES. */
+  ranked: 'all' | 'first';
 }
 
 /** The best hits for `text`, one per item, best first. */
 export function searchCase(db: Db, text: string, options: SearchOptions = {}): SearchHit[] {
+  return searchCaseRanked(db, text, options).hits;
+}
+
+interface Candidate {
+  rowid: number;
+  kind: SearchHitKind;
+  itemId: string;
+  field: string;
+  text: string;
+}
+
+// Printable ASCII and line breaks; anything else takes the full Unicode path.
+const NOT_ASCII = /[^ -~\t\n\r]/;
+const FOLDED_MARKS = new RegExp(`[${SEARCH_FOLDED_MARKS.join('')}]`, 'gu');
+
+/** Words as unicode61 with remove_diacritics sees them: letters and digits, case and marks folded. */
+function words(text: string): string[] {
+  // Most text is plain ASCII: no marks to strip, and a simpler split (ranking runs on every keystroke).
+  const folded = !NOT_ASCII.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+/** search_docs.folded, as its generated column computes it (migration 0060). */
+function foldedText(text: string): string {
+  return text.replace(FOLDED_MARKS, '');
+}
+
+/** Times `phrase` occurs in `tokens`; its last word as a prefix when `prefix` (the word being typed). */
+function occurrences(tokens: readonly string[], phrase: readonly string[], prefix: boolean): number {
+  let count = 0;
+  const last = phrase.length - 1;
+  for (let i = 0; i + last < tokens.length; i++) {
+    let j = 0;
+    for (; j <= last; j++) {
+      const token = tokens[i + j] as string;
+      const word = phrase[j] as string;
+      if (!(token === word || (prefix && j === last && token.startsWith(word)))) break;
+    }
+    if (j > last) count++;
+  }
+  return count;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** The text as written counts fully, its folded copy half (as the index's columns did with bm25). */
+const COLUMN_WEIGHT = [1, 0.5] as const;
+
+/** Fields that name an item: one that is exactly what was typed ranks first. */
+const NAME_FIELDS = new Set(['label', 'alias']);
+
+/**
+ * BM25 of each candidate (higher is better) over its text and folded text, every typed word
+ * weighing the same; a label or alias that is exactly the typed words (case and marks aside)
+ * ranks above every other match, as an analyst typing a name expects.
+ */
+function scores(candidates: readonly Candidate[], typed: string): number[] {
+  const typedWords = typed.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const phrases = typedWords.map((w) => words(w));
+  const exact = phrases.flat().join(' ');
+  const columns = candidates.map((c) => {
+    const asWritten = words(c.text);
+    const folded = foldedText(c.text);
+    return [asWritten, folded === c.text ? asWritten : words(folded)] as const;
+  });
+  const average = [0, 1].map((col) => columns.reduce((sum, cols) => sum + (cols[col] as string[]).length, 0) / Math.max(1, columns.length));
+  return columns.map((cols, i) => {
+    const candidate = candidates[i] as Candidate;
+    // BM25 here stays below (K1 + 1) × 1.5 per word, times a field weight of at most 2; this, times
+    // a name's weight of at least 1.8, lifts an exact name above any of it.
+    let score = NAME_FIELDS.has(candidate.field) && cols[0].join(' ') === exact ? (K1 + 1) * 2 * Math.max(1, phrases.length) : 0;
+    for (const col of [0, 1] as const) {
+      const tokens = cols[col];
+      const norm = K1 * (1 - B + (B * tokens.length) / Math.max(1, average[col] as number));
+      phrases.forEach((phrase, p) => {
+        const tf = occurrences(tokens, phrase, p === phrases.length - 1);
+        score += (COLUMN_WEIGHT[col] * (tf * (K1 + 1))) / (tf + norm);
+      });
+    }
+    return score;
+  });
+}
+
+/** searchCase, and whether the ranking was bounded (a common word: see RANKED_MATCHES). */
+export function searchCaseRanked(db: Db, text: string, options: SearchOptions = {}): SearchResult {
   const query = ftsQuery(text);
-  if (query === null) return [];
+  if (query === null) return { hits: [], ranked: 'all' };
   const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
   const kinds = JSON.stringify(options.kinds ?? ['entity', 'link', 'note', 'citation', 'annotation']);
-  // Rank first, cheaply; snippets (the costly part) only for the hits returned. The folded column
-  // counts half: it repeats the text, and a match there alone is a looser one.
-  const raw = prepared(
+  // The matches in index order, without scoring: FTS5 streams them, and the statement stops at the limit.
+  const found = prepared(
     db,
-    `SELECT d.id AS rowid, d.kind, d.item_id AS itemId, d.field, bm25(search_fts, 1.0, 0.5) AS score
+    `SELECT d.id AS rowid, d.kind, d.item_id AS itemId, d.field, d.text
      FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
      WHERE search_fts MATCH ? AND d.kind IN (SELECT value FROM json_each(?))
-     ORDER BY score LIMIT ?`,
-  ).all(query, kinds, limit * 10) as RawHit[];
+     LIMIT ?`,
+  ).all(query, kinds, RANKED_MATCHES + 1) as Candidate[];
+  const candidates = found.slice(0, RANKED_MATCHES);
+  const score = scores(candidates, text);
 
-  const best = new Map<string, RawHit & { weighted: number }>();
-  for (const hit of raw) {
-    const weighted = hit.score * (FIELD_WEIGHT[hit.field] ?? 1);
+  const best = new Map<string, { hit: Candidate; weighted: number }>();
+  candidates.forEach((hit, i) => {
+    const weighted = (score[i] as number) * (FIELD_WEIGHT[hit.field] ?? 1);
     const key = `${hit.kind}\u0000${hit.itemId}`;
     const seen = best.get(key);
-    if (!seen || weighted < seen.weighted) best.set(key, { ...hit, weighted });
-  }
-  // Column 0 is the text as written; column 1 the same text folded, where a name typed without
-  // its apostrophes matched ("Jamaat" in "Jama’at"). The snippet quotes the first; where only the
-  // folded text matched, it shows that, so the match is still highlighted.
-  const snippetOf = (rowid: number): SnippetPart[] => {
-    for (const column of [0, 1]) {
-      const text = prepared(
-        db,
-        `SELECT snippet(search_fts, ${column}, char(57344), char(57345), '…', 16) FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
-      )
-        .pluck()
-        // The rowid is bound as an integer: FTS5 ignores a rowid constraint bound as a float (JavaScript numbers bind
-        // as REAL), and every hit would get the first match's snippet.
-        .get(query, BigInt(rowid)) as string | undefined;
-      const parts = snippetParts(text ?? '');
-      if (column === 1 || parts.some((part) => part.match)) return parts;
-    }
-    return [];
+    if (!seen || weighted > seen.weighted) best.set(key, { hit, weighted });
+  });
+  // Ties (the same words in texts of the same length) in index order, so the order is stable.
+  const top = [...best.values()].sort((a, b) => b.weighted - a.weighted || a.hit.rowid - b.hit.rowid).slice(0, limit);
+  const snippets = snippetsOf(db, query, top.map(({ hit }) => hit.rowid));
+  return {
+    hits: top.map(({ hit }) => describeHit(db, hit, snippets.get(hit.rowid) ?? [])),
+    ranked: found.length > RANKED_MATCHES ? 'first' : 'all',
   };
-  return [...best.values()]
-    .sort((a, b) => a.weighted - b.weighted)
-    .slice(0, limit)
-    .map((hit) => describeHit(db, hit, snippetOf(hit.rowid)));
+}
+
+/**
+ * Snippets for the hits returned, from a scratch full-text index of just those documents (same
+ * tokenizer and columns, so FTS5's snippet() picks the same passage): asking the case's index
+ * for one row's snippet costs as much as the whole match list of a common prefix, 50 times over.
+ * Column 0 is the text as written; column 1 the same text folded, where a name typed without its
+ * apostrophes matched ("Jamaat" in "Jama’at"). The snippet quotes the first; where only the
+ * folded text matched, it shows that, so the match is still highlighted.
+ */
+function snippetsOf(db: Db, query: string, rowids: readonly number[]): Map<number, SnippetPart[]> {
+  const out = new Map<number, SnippetPart[]>();
+  if (rowids.length === 0) return out;
+  // In the connection's temporary database: never written to the case file, and possible on a read-only connection.
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippets USING fts5 (text, folded, tokenize = 'unicode61 remove_diacritics 2')");
+  const run = db.transaction(() => {
+    prepared(db, 'DELETE FROM temp.search_snippets').run();
+    const texts = prepared(db, 'SELECT d.id, d.text FROM json_each(?) AS f JOIN search_docs AS d ON d.id = f.value').all(JSON.stringify(rowids)) as {
+      id: number;
+      text: string;
+    }[];
+    const insert = prepared(db, 'INSERT INTO temp.search_snippets (rowid, text, folded) VALUES (?, ?, ?)');
+    for (const { id, text } of texts) insert.run(BigInt(id), text, foldedText(text));
+    const rows = prepared(
+      db,
+      `SELECT rowid,
+              snippet(search_snippets, 0, char(57344), char(57345), '…', 16) AS asWritten,
+              snippet(search_snippets, 1, char(57344), char(57345), '…', 16) AS folded
+       FROM temp.search_snippets WHERE search_snippets MATCH ?`,
+    ).all(query) as { rowid: number; asWritten: string | null; folded: string | null }[];
+    prepared(db, 'DELETE FROM temp.search_snippets').run();
+    return rows;
+  });
+  for (const row of run()) {
+    const parts = snippetParts(row.asWritten ?? '');
+    out.set(row.rowid, parts.some((part) => part.match) ? parts : snippetParts(row.folded ?? ''));
+  }
+  return out;
 }
 
 function firstLine(text: string, max = 80): string {

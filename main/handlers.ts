@@ -66,6 +66,11 @@ export function createCaseOpener({ session, recent, emit, recovery }: Pick<Handl
   const opened = (info: CaseInfo) => {
     recent.add(info.path, info.name);
     emit('case.changed', info);
+    if (session.readOnlyReason() !== null) {
+      emit('app.notice', {
+        text: `${info.name} is large: it opened at once, and can be changed once its file has been checked (every page is read once, about half a minute for a million entities).`,
+      });
+    }
     return info;
   };
   return {
@@ -89,12 +94,15 @@ export function createHandlers({
   const db = () => session.requireStore().db;
 
   const opener = createCaseOpener({ session, recent, emit, recovery });
+  session.onChecked(({ writable, message }) => {
+    emit('app.notice', { text: writable ? 'The case file has been checked: it can be changed now.' : (message ?? 'The case is open read-only.') });
+  });
 
   const requireChart = (chartId: string) => {
     if (!getChart(db(), chartId)) throw new WorkbenchFailure('not_found', 'That chart is not in this case.');
   };
 
-  return {
+  return refusingWhileReadOnly(session, {
     'case.current': () => session.current(),
     'case.recent': () => recent.list(),
     // The renderer never names a path: a new case goes where the save dialog says, an opened one
@@ -204,7 +212,35 @@ export function createHandlers({
       ...(dialogs.chooseImageExportPath ? { chooseImagePath: dialogs.chooseImageExportPath.bind(dialogs) } : {}),
       loadFonts: exportFontLoader(exportFontDirs ?? exportFontDirectories()),
     }),
+  });
+}
+
+/**
+ * A change refused because the case is open read-only for now (a large case whose check is still
+ * running, or one the check found damaged) says so, instead of SQLite's "readonly database".
+ */
+function refusingWhileReadOnly(session: CaseSession, handlers: Handlers): Handlers {
+  const explain = (error: unknown): unknown => {
+    const reason = session.readOnlyReason();
+    const code = (error as { code?: unknown } | null)?.code;
+    return reason !== null && typeof code === 'string' && code.startsWith('SQLITE_READONLY') ? new WorkbenchFailure('storage', reason) : error;
   };
+  const wrapped: Record<string, (input: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
+    wrapped[channel] = (input) => {
+      try {
+        const result = handler(input);
+        return result instanceof Promise
+          ? result.catch((error: unknown) => {
+              throw explain(error);
+            })
+          : result;
+      } catch (error) {
+        throw explain(error);
+      }
+    };
+  }
+  return wrapped as Handlers;
 }
 
 function announcingReset(restore: () => Promise<CaseInfo | null>, announcer: Announcer): () => Promise<CaseInfo | null> {

@@ -21,7 +21,7 @@ import { createCaseFile, openCaseFile } from '../../db/caseFile';
 import { addToChartCommand } from '../../db/chartMembership';
 import { defaultChart } from '../../db/charts';
 import { NATURAL_TWO_HOP_SQL, neighbourhood } from '../../db/neighbourhood';
-import { searchCase } from '../../db/search';
+import { RANKED_MATCHES, searchCase, searchCaseRanked } from '../../db/search';
 import { tempFolder } from '../../db/testing/tempCase';
 import { CaseSession } from '../../main/caseSession';
 import { dispatch } from '../../main/dispatch';
@@ -53,7 +53,7 @@ const TYPES = ['person', 'person', 'person', 'organization', 'phone', 'vehicle',
 const LINK_TYPES = ['associated_with', 'communicates_with', 'member_of', 'located_in', 'funds'];
 
 /** Preferential attachment: each new node links to 2 or 3 earlier ones chosen in proportion to degree. */
-function generate(n: number): { entities: string; links: string; linkCount: number } {
+export function generate(n: number): { entities: string; links: string; linkCount: number } {
   const random = rng(14);
   const ends = new Uint32Array(Math.ceil(n * 2.5 * 2) + 16);
   let endCount = 0;
@@ -145,11 +145,41 @@ export async function benchStoreScale(): Promise<void> {
       `import phases: load ${(report.phases.load / 1000).toFixed(2)} s, b-tree indexes ${(report.phases.index / 1000).toFixed(2)} s, search index ${(report.phases.search / 1000).toFixed(2)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`,
     );
 
-    // Open: what the app does (read-only checks incl. quick_check, pragmas) before chart.load.
-    started = performance.now();
-    const opened = openCaseFile(path);
-    const openMs = performance.now() - started;
-    notes.push(`open the case (header checks, quick_check, pragmas): ${openMs.toFixed(0)} ms`);
+    // Open as the app does (CaseSession: header, schema and small tables checked, the full check
+    // on a worker thread) until the first chart.load has answered; then until the case is writable.
+    // Reference: the open with the whole quick_check first, as every open did before.
+    let opened: ReturnType<typeof openCaseFile>;
+    {
+      const session = new CaseSession();
+      const handlers = createHandlers({
+        session,
+        dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
+        recent: new RecentCases(tmp.file('recent-open.json')),
+        emit: () => undefined,
+      });
+      started = performance.now();
+      session.open(path);
+      const loaded = await dispatch(handlers, 'chart.load', undefined);
+      const shownMs = performance.now() - started;
+      if (!loaded.ok) throw new Error(`chart.load failed after the open: ${loaded.error.message}`);
+      await session.whenChecked();
+      const writableMs = performance.now() - started;
+      const writable = session.readOnlyReason() === null;
+      session.close();
+      started = performance.now();
+      opened = openCaseFile(path); // the queries below use this one
+      const fullMs = performance.now() - started;
+      rows.push({
+        task: 'open the case to the first chart.load (full check on a worker thread)',
+        value: shownMs,
+        unit: 'ms',
+        target: '≤ 1,000 ms (“opens at once”)',
+        targetRatio: shownMs / 1000,
+        reference: { what: 'open with the whole quick_check first (as before)', value: fullMs },
+        referenceRatio: shownMs / fullMs,
+      });
+      notes.push(`the background check made the case writable ${(writableMs / 1000).toFixed(1)} s after the open${writable ? '' : ' (it did NOT pass)'}`);
+    }
     const db = opened.db;
 
     // Queries from random entities.
@@ -211,6 +241,10 @@ export async function benchStoreScale(): Promise<void> {
     };
     const specificTimes = timeSearch(specific);
     const commonTimes = timeSearch(common);
+    const bounded = (queries: string[]) => queries.filter((q) => searchCaseRanked(db, q, { limit: 50 }).ranked === 'first').length;
+    notes.push(
+      `search ranks at most the first ${RANKED_MATCHES.toLocaleString('en')} matches (db/search.ts): bounded for ${bounded(specific)} of ${specific.length} specific names, ${bounded(common)} of ${common.length} common words`,
+    );
     rows.push({ task: `search top 50, a specific name (${specific.length} queries), median`, value: quantile(specificTimes, 0.5), unit: 'ms', target: '≤ 10 ms', targetRatio: quantile(specificTimes, 0.5) / 10 });
     rows.push({ task: `search top 50, one common word (${common.length} queries, 1 in 16 entities), median`, value: quantile(commonTimes, 0.5), unit: 'ms', target: '≤ 10 ms', targetRatio: quantile(commonTimes, 0.5) / 10 });
 
