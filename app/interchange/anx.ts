@@ -315,7 +315,7 @@ export function decodeAnx(text: string, fileName: string, limits: ParseLimits): 
       const key = `card:${grade}:${title}`;
       if (!cardSources.has(key)) {
         const sourceType = card.attributes.get('SourceType')?.trim();
-        cardSources.set(key, { key, title: title.slice(0, 1000), author: null, publisher: sourceType || null, publishedDate: null, reference: null, reliability: grade, body: null });
+        cardSources.set(key, { key, title, author: null, publisher: sourceType || null, publishedDate: null, reference: null, reliability: grade, body: null });
       }
       const summary = card.attributes.get('Summary')?.trim();
       graph.citations.push({ sourceKey: key, target, quote, locator: summary || null, credibility: credibility ?? 6, comment: null });
@@ -376,7 +376,7 @@ export function decodeAnx(text: string, fileName: string, limits: ParseLimits): 
     const iconType = firstChild(firstChild(entityElement, 'Icon') ?? entityElement, 'IconStyle')?.attributes.get('Type') ?? '';
     const typeLabel = values.get('Type');
     const type = typeLabel ? typeIdFrom(typeLabel, ENTITY_TYPES) || 'other' : entityType(iconType);
-    const label = (item.attributes.get('Label') ?? entityElement.attributes.get('Identity') ?? key).trim().slice(0, 1000) || key;
+    const label = (item.attributes.get('Label') ?? entityElement.attributes.get('Identity') ?? key).trim() || key;
     const attributes = {};
     for (const [name, value] of values) if (!FIELD_CLASSES.includes(name)) putAttribute(attributes, importedAttributeName(name), typed(name, value), graph.warnings);
     const identity = entityElement.attributes.get('Identity');

@@ -286,7 +286,7 @@ export class EntityIndex {
     const key = EntityIndex.keyOf(type, label);
     const known = this.byKey.get(key);
     if (known) return known;
-    const entity = { key, type, label: label.slice(0, 1000), aliases: [], description: null, startDate: null, endDate: null, attributes: {}, locator: `line ${line}` };
+    const entity = { key, type, label, aliases: [], description: null, startDate: null, endDate: null, attributes: {}, locator: `line ${line}` };
     this.graph.entities.push(entity);
     this.byKey.set(key, entity);
     return entity;

@@ -108,7 +108,7 @@ export function decodeGexf(text: string, limits: ParseLimits): InterchangeGraph 
       }
       const link = linkFromValues(valuesOf(edge, edgeDefs), declared(edgeDefs), graph.warnings);
       const kind = edge.attributes.get('kind');
-      if (kind !== undefined && link.type === 'related_to' && kind.trim()) link.type = kind.trim().slice(0, 100);
+      if (kind !== undefined && link.type === 'related_to' && kind.trim()) link.type = kind.trim();
       const weight = edge.attributes.get('weight');
       if (weight !== undefined && Number.isFinite(Number(weight))) putAttribute(link.attributes, 'weight', Number(weight));
       readViz(edge, link.attributes, true);

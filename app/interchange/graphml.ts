@@ -256,7 +256,7 @@ function readYedNode(node: XmlElement, values: Map<string, string>, entity: Grap
   const shape = yedRealizer(node, keys, YED_NODE_REALIZERS, 'ProxyAutoBoundsNode');
   if (shape) {
     const label = labelText(shape, 'NodeLabel');
-    if (label !== undefined && labelName(values) === undefined) entity.label = label.slice(0, 1000);
+    if (label !== undefined && labelName(values) === undefined) entity.label = label;
     const geometry = firstChild(shape, 'Geometry');
     const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => Number(geometry?.attributes.get(name)));
     if (geometry && [x, y, width, height].every((n) => Number.isFinite(n))) {
@@ -283,7 +283,7 @@ function readYedEdits(node: XmlElement, entity: GraphEntity, keys: Map<string, K
   const shape = yedRealizer(node, keys, YED_NODE_REALIZERS, 'ProxyAutoBoundsNode');
   if (!shape) return;
   const label = labelText(shape, 'NodeLabel');
-  if (label !== undefined && label !== entity.label.trim()) entity.label = label.slice(0, 1000);
+  if (label !== undefined && label !== entity.label.trim()) entity.label = label;
   const geometry = firstChild(shape, 'Geometry');
   const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => Number(geometry?.attributes.get(name))) as [number, number, number, number];
   if (![x, y, width, height].every((n) => Number.isFinite(n))) return;
@@ -363,7 +363,7 @@ export function entityFromValues(
         if (isUuid(raw.trim())) id = raw.trim().toLowerCase();
         break;
       case RESERVED.type:
-        if (raw.trim()) type = raw.trim().slice(0, 100);
+        if (raw.trim()) type = raw.trim();
         break;
       case RESERVED.aliases:
         aliases = parseAliases(raw);
@@ -396,7 +396,7 @@ export function entityFromValues(
   const entity: GraphEntity = {
     key: '',
     type,
-    label: (label ?? fallbackLabel).slice(0, 1000),
+    label: label ?? fallbackLabel,
     aliases,
     description,
     startDate,
@@ -425,7 +425,7 @@ export function linkFromValues(
         if (isUuid(raw.trim())) link.id = raw.trim().toLowerCase();
         break;
       case RESERVED.type:
-        if (raw.trim()) link.type = raw.trim().slice(0, 100);
+        if (raw.trim()) link.type = raw.trim();
         break;
       case RESERVED.description:
         link.description = raw;

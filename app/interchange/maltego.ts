@@ -114,7 +114,7 @@ function readEntity(node: XmlElement, entity: GraphEntity, g: InterchangeGraph):
   entity.type = ourType || (known?.type ?? (maltegoType.replace(/^maltego\./i, '').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase() || 'other'));
   const mainName = known?.main;
   const main = (mainName !== undefined ? props.find((p) => p.name === mainName && p.value.trim()) : undefined) ?? MAIN_PROPERTIES.map((name) => props.find((p) => p.name.toLowerCase() === name && p.value.trim())).find((p) => p !== undefined) ?? props.find((p) => p.value.trim() && !p.name.startsWith('awb.'));
-  if (main) entity.label = main.value.trim().slice(0, 1000);
+  if (main) entity.label = main.value.trim();
   const aliases = props.find((p) => p.name === RESERVED.aliases);
   if (aliases) {
     try {

@@ -88,7 +88,7 @@ export function decodeMispGalaxy(value: unknown, fileName: string): InterchangeG
     const meta = v.meta ?? {};
     const synonyms = Array.isArray(meta.synonyms) ? meta.synonyms.filter((s): s is string => typeof s === 'string') : [];
     const summary = typeof meta.summary === 'string' ? namesInSummary(meta.summary) : [];
-    const label = v.value.trim().slice(0, 1000);
+    const label = v.value.trim();
     // "Al Qaida in the Islamic Maghreb (AQIM)": the acronym is a name of its own.
     const acronym = nameVariants(label).slice(2);
     const aliases = [...new Set([...synonyms, ...summary, ...acronym].map((a) => a.trim()).filter((a) => a !== '' && a !== label))];
@@ -125,7 +125,7 @@ export function decodeMispGalaxy(value: unknown, fileName: string): InterchangeG
       const sourceKey = `ref:${ref}`;
       if (!refSources.has(sourceKey)) {
         refSources.add(sourceKey);
-        graph.sources.push({ key: sourceKey, title: ref.slice(0, 2000), author: null, publisher: null, publishedDate: null, reference: ref, reliability: 'F', body: null });
+        graph.sources.push({ key: sourceKey, title: ref, author: null, publisher: null, publishedDate: null, reference: ref, reliability: 'F', body: null });
       }
       graph.citations.push({ sourceKey, target: { kind: 'entity', key }, quote: v.value, locator: `meta.refs of "${v.value}" in ${fileName}`, credibility: 6, comment: null });
     }
@@ -143,7 +143,7 @@ export function decodeMispGalaxy(value: unknown, fileName: string): InterchangeG
       const attributes = {};
       if (related.tags && related.tags.length > 0) putAttribute(attributes, 'tags', related.tags.join('; '));
       const relation = (related.type ?? 'related-to').trim().toLowerCase();
-      const linkType = relation === 'similar' || relation === 'related-to' ? 'related_to' : relation.replace(/[^a-z0-9]+/g, '_').slice(0, 100);
+      const linkType = relation === 'similar' || relation === 'related-to' ? 'related_to' : relation.replace(/[^a-z0-9]+/g, '_');
       graph.links.push({
         key: `${from}->${to}#${graph.links.length}`,
         type: linkType,

@@ -186,7 +186,7 @@ function keepTags(attributes: Attributes, tags: string[]): void {
 const tagNames = (tags: { name: string }[] | undefined) => (tags ?? []).map((t) => t.name).filter((n) => n.trim() !== '');
 const linkTypeOf = (relationship: string) => {
   const type = relationship.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  return (type || 'related_to').slice(0, 100);
+  return type || 'related_to';
 };
 
 /** Reads MISP event JSON into the interchange graph. */
@@ -213,7 +213,7 @@ export function decodeMispEvents(value: unknown, fileName: string, limits: Parse
 
     graph.sources.push({
       key: eventKey,
-      title: (event.info.trim() || `MISP event ${eventUuid ?? eventIndex + 1}`).slice(0, 2000),
+      title: (event.info.trim() || `MISP event ${eventUuid ?? eventIndex + 1}`),
       author: null,
       publisher: event.Orgc?.name ?? null,
       publishedDate: dayOf(event.date),
@@ -240,7 +240,7 @@ export function decodeMispEvents(value: unknown, fileName: string, limits: Parse
       graph.citations.push({ sourceKey: eventKey, target: { kind: 'entity', key: entity.key }, quote: entity.label, locator: entity.locator, credibility, comment: null });
     };
     addEntity(
-      { key: eventKey, ...(eventUuid ? { id: eventUuid } : {}), type: 'event', label: event.info.trim().slice(0, 1000) || `MISP event ${eventIndex + 1}`, aliases: [], description: null, startDate: dayOf(event.date), endDate: null, attributes: eventAttributes, locator: where },
+      { key: eventKey, ...(eventUuid ? { id: eventUuid } : {}), type: 'event', label: event.info.trim() || `MISP event ${eventIndex + 1}`, aliases: [], description: null, startDate: dayOf(event.date), endDate: null, attributes: eventAttributes, locator: where },
       defaultCredibility,
       eventUuid,
     );
@@ -279,7 +279,7 @@ export function decodeMispEvents(value: unknown, fileName: string, limits: Parse
           key,
           ...(uuid ? { id: uuid } : {}),
           type: entityTypeFor(galaxyType, galaxy.name ?? galaxyType),
-          label: cluster.value.trim().slice(0, 1000),
+          label: cluster.value.trim(),
           aliases: [...new Set(synonyms)],
           description: cluster.description?.trim() ? cluster.description : null,
           startDate: null,
@@ -317,7 +317,7 @@ export function decodeMispEvents(value: unknown, fileName: string, limits: Parse
       const key = uuid ?? `${eventKey}#attribute${index}`;
       const credibility = credibilityOfTags(tags) ?? defaultCredibility;
       addEntity(
-        { key, ...(uuid ? { id: uuid } : {}), type: entityTypeOfAttribute(attribute), label: attribute.value.trim().slice(0, 1000), aliases: [], description: attribute.comment?.trim() ? attribute.comment : null, startDate: null, endDate: null, attributes, locator },
+        { key, ...(uuid ? { id: uuid } : {}), type: entityTypeOfAttribute(attribute), label: attribute.value.trim(), aliases: [], description: attribute.comment?.trim() ? attribute.comment : null, startDate: null, endDate: null, attributes, locator },
         credibility,
         uuid,
       );
@@ -338,7 +338,7 @@ export function decodeMispEvents(value: unknown, fileName: string, limits: Parse
       const named = NAME_RELATIONS.map((r) => parts.find((a) => relation(a) === r)).find((a) => a !== undefined);
       const first = parts.find((a) => relation(a) === 'first-name')?.value;
       const last = parts.find((a) => relation(a) === 'last-name')?.value;
-      const label = (named?.value ?? ([first, last].filter((v) => v).join(' ') || parts[0]?.value) ?? `${object.name} ${uuid ?? index + 1}`).trim().slice(0, 1000);
+      const label = (named?.value ?? ([first, last].filter((v) => v).join(' ') || parts[0]?.value) ?? `${object.name} ${uuid ?? index + 1}`).trim();
       const attributes: Attributes = {};
       putAttribute(attributes, 'misp_object', object.name);
       if (uuid) putAttribute(attributes, 'misp_uuid', uuid);

@@ -1,6 +1,9 @@
+import { isPartialDate } from '../domain';
 import { ENTITY_TYPES } from '../entityTypes';
 import { cellValue, dateFrom, decodeTable, EntityIndex, typeIdFrom, type TableRow } from './csv';
 import type { CsvMapping } from './csvMapping';
+import type { z } from 'zod';
+import { addEvidence, citationSchema, describeZodError, noteSchema, sourceSchema, type Evidence } from './caseJson';
 import { emptyGraph, InterchangeError, isUuid, putAttribute, type InterchangeGraph, type ParseLimits } from './graph';
 
 /** A workbook as the import worker reads it: each sheet's rows of text cells (dates already ISO). */
@@ -50,6 +53,7 @@ export function zipKind(bytes: Uint8Array): 'xlsx' | 'mtgx' | null {
 
 const ENTITY_SHEET = /^entit(y|ies)$/i;
 const LINK_SHEET = /^(links?|relationships?|edges?)$/i;
+const EVIDENCE_SHEET = /^(sources|citations|notes)$/i;
 
 function headerIndex(header: readonly string[], ...names: string[]): number | undefined {
   const i = header.findIndex((h) => names.includes(h.trim().toLowerCase()));
@@ -79,12 +83,18 @@ function readEntitySheet(rows: readonly TableRow[], graph: InterchangeGraph, she
       continue;
     }
     const type = typeIdFrom(cell(cols.type), ENTITY_TYPES) || 'other';
-    const entity = entities.ensure(name, type, row.line);
-    entity.locator = `${sheet} row ${row.line}`;
     const id = cell(cols.id);
-    if (isUuid(id)) entity.id = id.toLowerCase();
+    const own = isUuid(id) ? id.toLowerCase() : undefined;
+    let entity = entities.ensure(name, type, row.line);
+    if (own !== undefined && entity.id !== undefined && entity.id !== own) {
+      // Two rows of the same name and type with their own ids are two entities (a case may hold namesakes).
+      entity = { key: `id:${own}`, type, label: name, aliases: [], description: null, startDate: null, endDate: null, attributes: {}, locator: '' };
+      graph.entities.push(entity);
+    }
+    entity.locator = `${sheet} row ${row.line}`;
+    if (own !== undefined) entity.id = own;
     const aliases = cell(cols.aliases);
-    if (aliases) entity.aliases = aliases.split(/\s*;\s*/).filter((a) => a !== '').map((a) => a.slice(0, 1000));
+    if (aliases) entity.aliases = aliases.split(/\s*;\s*/).filter((a) => a !== '');
     entity.description = cell(cols.description) || null;
     entity.startDate = dateFrom(cell(cols.start), null);
     entity.endDate = dateFrom(cell(cols.end), null);
@@ -93,6 +103,103 @@ function readEntitySheet(rows: readonly TableRow[], graph: InterchangeGraph, she
       if (!used.has(i) && value !== '') putAttribute(entity.attributes, name || `column ${i + 1}`, cellValue(row, i, value), graph.warnings);
     });
   }
+}
+
+/** Our own link columns (the case's ids, the direction, label, description and end), read back as what they are rather than as attributes. */
+const OWN_LINK_COLUMNS = ['Link id', 'Source id', 'Target id', 'Directed', 'Label', 'Description', 'End date'] as const;
+
+/**
+ * A workbook our export wrote names each entity and link by its case id: take those ids (so two
+ * entities of the same name stay two, and links find their ends by id), and the direction column.
+ */
+function adoptOwnIds(graph: InterchangeGraph, listed: number): void {
+  const keyOfId = new Map<string, string>();
+  for (const entity of graph.entities) if (entity.id !== undefined) keyOfId.set(entity.id, entity.key);
+  for (const link of graph.links) {
+    const own = Object.fromEntries(OWN_LINK_COLUMNS.map((name) => [name, Object.prototype.hasOwnProperty.call(link.attributes, name) ? link.attributes[name] : undefined]));
+    const linkId = typeof own['Link id'] === 'string' && isUuid(own['Link id']) ? own['Link id'].toLowerCase() : undefined;
+    if (linkId === undefined) continue;
+    for (const name of OWN_LINK_COLUMNS) delete link.attributes[name];
+    link.id = linkId;
+    const from = typeof own['Source id'] === 'string' ? keyOfId.get(own['Source id'].toLowerCase()) : undefined;
+    const to = typeof own['Target id'] === 'string' ? keyOfId.get(own['Target id'].toLowerCase()) : undefined;
+    if (from !== undefined) link.sourceKey = from;
+    if (to !== undefined) link.targetKey = to;
+    const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null);
+    link.label = text(own.Label);
+    link.description = text(own.Description);
+    const end = text(own['End date']);
+    if (end !== null && isPartialDate(end)) link.endDate = end;
+    const directed = own.Directed;
+    if (typeof directed === 'boolean') link.directed = directed;
+    else if (typeof directed === 'string' && /^(true|false)$/i.test(directed)) link.directed = directed.toLowerCase() === 'true';
+  }
+  // A link row names its ends by label too: an entity made from that label alone, whose links all found their ends by id, is no one's.
+  const used = new Set(graph.links.flatMap((l) => [l.sourceKey, l.targetKey]));
+  graph.entities = graph.entities.filter((e, i) => i < listed || used.has(e.key));
+}
+
+/** A sheet's rows as objects keyed by its header, for the evidence sheets our export writes. */
+function sheetRecords(rows: readonly TableRow[]): { line: number; get: (name: string) => string | null }[] {
+  const header = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
+  return rows.slice(1).map((row) => ({
+    line: row.line,
+    get: (name: string) => {
+      const i = header.indexOf(name.toLowerCase());
+      const value = i === -1 ? '' : (row.cells[i] ?? '');
+      return value.trim() === '' ? null : value;
+    },
+  }));
+}
+
+const number = (value: string | null) => (value === null ? null : Number(value));
+
+/**
+ * The Sources, Citations and Notes sheets of a workbook our export wrote, read back as the case's
+ * own evidence (ids kept), so a round trip keeps every quote and grade. Rows that do not validate
+ * are left out, each with its reason; the file then cites nothing itself (its rows carry their own).
+ */
+function readEvidenceSheets(workbook: WorkbookTables, graph: InterchangeGraph): boolean {
+  const sheet = (name: string) => workbook.sheets.find((s) => s.name.trim().toLowerCase() === name);
+  const sources = sheet('sources');
+  const citations = sheet('citations');
+  if (!sources || !citations) return false;
+  const evidence: Evidence = { sources: [], citations: [], notes: [] };
+  const take = <T>(what: string, parsed: { success: true; data: T } | { success: false; error: z.ZodError }, into: T[]) => {
+    if (parsed.success) into.push(parsed.data);
+    else graph.skipped.push({ what, reason: describeZodError(parsed.error, 'row').replace(/^This row is not valid/, 'it is not valid') });
+  };
+  for (const r of sheetRecords(sources.rows)) {
+    take(`${sources.name} row ${r.line}`, sourceSchema.safeParse({ id: r.get('Id'), title: r.get('Title'), author: r.get('Author'), publisher: r.get('Publisher'), publishedDate: r.get('Published'), reference: r.get('Reference'), reliability: r.get('Reliability'), body: r.get('Text') }), evidence.sources);
+  }
+  for (const r of sheetRecords(citations.rows)) {
+    take(`${citations.name} row ${r.line}`, citationSchema.safeParse({ id: r.get('Id'), sourceId: r.get('Source id'), entityId: r.get('Entity id'), linkId: r.get('Link id'), quote: r.get('Quote'), locator: r.get('Locator'), credibility: number(r.get('Credibility')), comment: r.get('Comment') }), evidence.citations);
+  }
+  const notes = sheet('notes');
+  for (const r of notes ? sheetRecords(notes.rows) : []) {
+    const on = r.get('On');
+    const target = on === 'case' ? { kind: 'case' } : { kind: on, id: r.get('Target id') };
+    take(`${notes?.name ?? 'Notes'} row ${r.line}`, noteSchema.safeParse({ id: r.get('Id'), target, body: r.get('Body') ?? '', author: r.get('Author'), credibility: number(r.get('Credibility')) }), evidence.notes);
+  }
+  // Our export grades a link row with its best citation; with the citations themselves read, those row grades would cite twice.
+  graph.sources = graph.sources.filter((s) => !s.ofFile);
+  graph.citations = [];
+  graph.citeFile = false;
+  const byId = rekeyById(graph);
+  addEvidence(graph, {
+    ...evidence,
+    citations: evidence.citations.map((c) => ({ ...c, entityId: c.entityId && (byId.entities.get(c.entityId) ?? c.entityId), linkId: c.linkId && (byId.links.get(c.linkId) ?? c.linkId) })),
+    notes: evidence.notes.map((n) => (n.target.kind === 'case' ? n : { ...n, target: { ...n.target, id: (n.target.kind === 'entity' ? byId.entities : byId.links).get(n.target.id) ?? n.target.id } })),
+  });
+  return true;
+}
+
+/** The graph's keys by case id, so the evidence sheets (which name ids) find the rows the other sheets made. */
+function rekeyById(graph: InterchangeGraph): { entities: Map<string, string>; links: Map<string, string> } {
+  return {
+    entities: new Map(graph.entities.flatMap((e) => (e.id !== undefined ? [[e.id, e.key] as const] : []))),
+    links: new Map(graph.links.flatMap((l) => (l.id !== undefined ? [[l.id, l.key] as const] : []))),
+  };
 }
 
 /**
@@ -108,10 +215,14 @@ export function decodeWorkbook(workbook: WorkbookTables, fileName: string, limit
   if (mapping?.sheet === undefined && entitySheet && linkSheet) {
     const graph = emptyGraph('xlsx');
     readEntitySheet(entitySheet.rows, graph, entitySheet.name);
+    const listed = graph.entities.length;
     decodeTable(linkSheet.rows, { fileName, format: 'xlsx', limits, mapping: { ...mapping, layout: 'rows', hasHeader: true }, sheet: linkSheet.name }, graph);
     for (const link of graph.links) link.locator = `${linkSheet.name} ${link.locator.replace(/^line/, 'row')}`;
+    adoptOwnIds(graph, listed);
+    const evidence = readEvidenceSheets(workbook, graph);
+    const read = new Set([entitySheet, linkSheet, ...(evidence ? workbook.sheets.filter((s) => EVIDENCE_SHEET.test(s.name.trim())) : [])]);
     for (const s of workbook.sheets) {
-      if (s !== entitySheet && s !== linkSheet && s.rows.length > 0) graph.skipped.push({ what: `the sheet "${s.name}"`, reason: 'only the Entities and Links sheets are imported' });
+      if (!read.has(s) && s.rows.length > 0) graph.skipped.push({ what: `the sheet "${s.name}"`, reason: evidence ? 'only the Entities, Links, Sources, Citations and Notes sheets are imported' : 'only the Entities and Links sheets are imported (and Sources, Citations and Notes together, as our export writes them)' });
     }
     if (graph.table) graph.table.layoutReason = `the workbook has an "${entitySheet.name}" sheet (${Math.max(0, entitySheet.rows.length - 1)} rows) and a "${linkSheet.name}" sheet read as rows of links`;
     return graph;

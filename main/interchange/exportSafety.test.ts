@@ -133,7 +133,7 @@ describe('export files are written safely', () => {
 });
 
 describe('Excel workbook export', () => {
-  it('writes Entities, Links, Sources and Citations sheets that Excel’s format holds, and reads back', async () => {
+  it('writes Entities, Links, Sources, Citations and Notes sheets that Excel’s format holds, and reads back', async () => {
     const jnim = tmp.file('jnim.awcase');
     createSampleCase(jnim, 'jnim');
     const { openCaseFile } = await import('../../db/caseFile');
@@ -145,10 +145,11 @@ describe('Excel workbook export', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Entities', 'Links', 'Sources', 'Citations']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Entities', 'Links', 'Sources', 'Citations', 'Notes']);
     expect(workbook.getWorksheet('Entities')?.rowCount).toBe(doc.entities.length + 1);
     expect(workbook.getWorksheet('Links')?.rowCount).toBe(doc.links.length + 1);
     expect(workbook.getWorksheet('Citations')?.rowCount).toBe(doc.citations.length + 1);
+    expect(workbook.getWorksheet('Notes')?.rowCount).toBe(doc.notes.length + 1);
 
     const sessions = new ImportSessions();
     const preview = await sessions.preview(store, path);

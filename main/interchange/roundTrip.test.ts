@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportFormat, ImportFormat } from '../../app/interchange/graph';
+import { DEFAULT_PARSE_LIMITS, type ExportFormat, type ImportFormat } from '../../app/interchange/graph';
+import { parseInterchange } from '../../app/interchange/parse';
 import { createCaseFile, openCaseFile } from '../../db/caseFile';
 import { exportCaseDocument } from '../../db/exportCase';
 import { createSampleCase } from '../../db/samples';
 import { tempFolder } from '../../db/testing/tempCase';
 import { exportCase } from './exportService';
 import { ImportSessions } from './importService';
+import { decodeUtf8 } from './parseJob';
+import { encodeXlsx, readWorkbook } from './xlsx';
 import { comparableCase } from './testing/comparable';
 import { useBuiltInterchangeWorker } from './testing/workerBundle';
 
@@ -21,9 +24,10 @@ beforeAll(() => {
 afterAll(() => tmp.cleanup());
 
 async function roundTrip(format: ExportFormat & ImportFormat) {
+  const extension = format === 'stix' ? 'json' : format;
   const source = openCaseFile(jnimPath, { readonly: true });
   const original = exportCaseDocument(source.db);
-  const file = tmp.file(`jnim-${format}.${format === 'stix' ? 'json' : format}`);
+  const file = tmp.file(`jnim-${format}.${extension}`);
   await exportCase(source.db, format, file);
   source.close();
 
@@ -50,4 +54,37 @@ describe('the JNIM case round-trips through every two-way format', () => {
       expect(comparableCase(imported, { ignoreSourceIds: [report.fileSourceId] })).toEqual(comparableCase(original));
     });
   }
+});
+
+describe('the Excel workbook export reads back whole', () => {
+  it('xlsx: same entities, links, sources, citations and notes (ids kept; the workbook holds no colour, link strength or position)', async () => {
+    const { original, imported, report } = await roundTrip('xlsx');
+    const comparable = (doc: typeof original, ignore: string[] = []) => {
+      const c = comparableCase(doc, { ignoreSourceIds: ignore });
+      return { ...c, entities: c.entities.map(({ color: _c, ...rest }) => rest), links: c.links.map(({ strength: _s, ...rest }) => rest) };
+    };
+    expect(imported.citations.length).toBe(original.citations.length);
+    expect(imported.notes.length).toBe(original.notes.length);
+    expect(report.skipped.inFile).toBe(0);
+    expect(comparable(imported, [report.fileSourceId])).toEqual(comparable(original));
+  });
+
+  it('xlsx: two entities of the same name and type stay two, and each link finds its own end by id', async () => {
+    const source = openCaseFile(jnimPath, { readonly: true });
+    const doc = exportCaseDocument(source.db);
+    source.close();
+    const iyad = doc.entities.find((e) => e.label === 'Iyad ag Ghali');
+    const jnim = doc.entities.find((e) => e.label === 'JNIM');
+    if (!iyad || !jnim) throw new Error('sample changed');
+    const namesake = { ...iyad, id: '00000000-0000-4000-8000-000000000001', description: 'A namesake' };
+    const link = { ...doc.links[0]!, id: '00000000-0000-4000-8000-000000000002', sourceId: namesake.id, targetId: jnim.id, type: 'associate_of', directed: false, label: 'met', description: null, attributes: {} };
+    const withNamesake = { ...doc, entities: [...doc.entities, namesake], links: [...doc.links, link] };
+    const bytes = await encodeXlsx(withNamesake);
+    const graph = parseInterchange(bytes, { fileName: 'n.xlsx', format: 'auto', limits: DEFAULT_PARSE_LIMITS, decodeText: decodeUtf8, workbook: await readWorkbook(bytes, DEFAULT_PARSE_LIMITS) });
+    expect(graph.entities).toHaveLength(doc.entities.length + 1);
+    const keyOf = new Map(graph.entities.map((e) => [e.id, e.key]));
+    const read = graph.links.find((l) => l.id === link.id);
+    expect(read && { from: read.sourceKey, to: read.targetKey, directed: read.directed, label: read.label }).toEqual({ from: keyOf.get(namesake.id), to: keyOf.get(jnim.id), directed: false, label: 'met' });
+    expect(keyOf.get(namesake.id)).not.toBe(keyOf.get(iyad.id));
+  });
 });

@@ -85,7 +85,7 @@ export async function readWorkbook(bytes: Uint8Array, limits: ParseLimits): Prom
 
 /**
  * The case as an Excel workbook: Entities and Links sheets (the same columns as the CSV export,
- * so it reads back), then Sources and Citations. Strings stay strings (a cell is never written as
+ * so it reads back), then Sources, Citations and Notes (read back by `decodeWorkbook`). Strings stay strings (a cell is never written as
  * a formula); a value longer than Excel allows is cut, and a "Cut cells" sheet lists each.
  */
 export async function encodeXlsx(input: CaseDocument): Promise<Uint8Array> {
@@ -113,12 +113,16 @@ export async function encodeXlsx(input: CaseDocument): Promise<Uint8Array> {
   addSheet('Entities', tables.entities);
   addSheet('Links', tables.links);
   addSheet('Sources', [
-    ['Id', 'Title', 'Author', 'Publisher', 'Published', 'Reference', 'Reliability'],
-    ...doc.sources.map((s) => [s.id, s.title, s.author, s.publisher, s.publishedDate, s.reference, s.reliability]),
+    ['Id', 'Title', 'Author', 'Publisher', 'Published', 'Reference', 'Reliability', 'Text'],
+    ...doc.sources.map((s) => [s.id, s.title, s.author, s.publisher, s.publishedDate, s.reference, s.reliability, s.body]),
   ]);
   addSheet('Citations', [
     ['Id', 'Source id', 'Entity id', 'Link id', 'Quote', 'Locator', 'Credibility', 'Comment'],
     ...doc.citations.map((c) => [c.id, c.sourceId, c.entityId, c.linkId, c.quote, c.locator, c.credibility, c.comment]),
+  ]);
+  addSheet('Notes', [
+    ['Id', 'On', 'Target id', 'Body', 'Author', 'Credibility'],
+    ...doc.notes.map((n) => [n.id, n.target.kind, n.target.kind === 'case' ? null : n.target.id, n.body, n.author, n.credibility]),
   ]);
   if (cut.length > 0) addSheet('Cut cells', [['Sheet', 'Row', 'Column', 'Characters before the cut'], ...cut]);
   const buffer = await workbook.xlsx.writeBuffer();

@@ -212,7 +212,7 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
         sourceKeys.add(key);
         graph.sources.push({
           key,
-          title: (str(ref, 'description') ?? str(ref, 'source_name') ?? url).slice(0, 2000),
+          title: (str(ref, 'description') ?? str(ref, 'source_name') ?? url),
           author: null,
           publisher: str(ref, 'source_name') ?? null,
           publishedDate: null,
@@ -237,7 +237,7 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     const known = authorSources.get(author.id);
     if (known !== undefined) return known;
     const key = `author:${author.id}`;
-    graph.sources.push({ key, title: (str(author, 'name') ?? author.id).slice(0, 2000), author: null, publisher: 'OpenCTI author', publishedDate: null, reference: author.id, reliability, body: str(author, 'description') ?? null });
+    graph.sources.push({ key, title: (str(author, 'name') ?? author.id), author: null, publisher: 'OpenCTI author', publishedDate: null, reference: author.id, reliability, body: str(author, 'description') ?? null });
     sourceKeys.add(key);
     authorSources.set(author.id, key);
     return key;
@@ -267,7 +267,7 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     const attributes: Attributes = {};
     let type: string;
     if (ours) {
-      type = String(own(o, X.type)).slice(0, 100);
+      type = String(own(o, X.type));
       const kept = own(o, X.attributes);
       if (isRecord(kept)) for (const [k, v] of Object.entries(kept)) putAttribute(attributes, k, v, graph.warnings);
     } else {
@@ -285,7 +285,7 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
       if (externalId !== undefined) putAttribute(attributes, 'external_id', externalId);
     }
     applyCommon(o, attributes, ours);
-    const label = (str(o, 'name') ?? str(o, 'value') ?? (o.type === 'observed-data' ? `Observed data ${str(o, 'first_observed') ?? ''}` : undefined) ?? str(o, 'pattern') ?? o.id).trim().slice(0, 1000) || o.id;
+    const label = (str(o, 'name') ?? str(o, 'value') ?? (o.type === 'observed-data' ? `Observed data ${str(o, 'first_observed') ?? ''}` : undefined) ?? str(o, 'pattern') ?? o.id).trim() || o.id;
     const aliases = [...strings(o, 'aliases'), ...strings(o, X.aliases), ...(ours ? [] : [...strings(o, 'x_mitre_aliases'), ...strings(o, 'x_opencti_aliases')])].filter((a) => a !== label);
     const startDate = partial(o, X.startDate);
     const endDate = partial(o, X.endDate);
@@ -327,7 +327,7 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
       }
       const ours = own(o, X.linkType) !== undefined;
       const relationshipType = str(o, 'relationship_type') as string;
-      const type = ours ? String(own(o, X.linkType)).slice(0, 100) : (STIX_TO_LINK_TYPE[relationshipType] ?? relationshipType.replace(/-/g, '_'));
+      const type = ours ? String(own(o, X.linkType)) : (STIX_TO_LINK_TYPE[relationshipType] ?? relationshipType.replace(/-/g, '_'));
       const attributes: Attributes = {};
       if (ours) {
         const kept = own(o, X.attributes);
@@ -400,7 +400,7 @@ export function decodeStix(value: unknown, limits: ParseLimits): InterchangeGrap
     graph.sources.push({
       key: o.id,
       ...(uuidOf(o.id) !== undefined ? { id: uuidOf(o.id) } : {}),
-      title: ((ours ? str(kept, 'title') : undefined) ?? str(o, 'name') ?? str(o, 'context') ?? o.id).slice(0, 2000),
+      title: ((ours ? str(kept, 'title') : undefined) ?? str(o, 'name') ?? str(o, 'context') ?? o.id),
       author: ours ? (str(kept, 'author') ?? null) : null,
       publisher: ours ? (str(kept, 'publisher') ?? null) : null,
       publishedDate: ours ? (partial(kept, 'published_date') ?? null) : dayOf(str(o, 'published')),
