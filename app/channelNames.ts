@@ -58,6 +58,7 @@ export const CHANNEL_NAMES = [
   'interchange.preview',
   'interchange.import',
   'interchange.cancel',
+  'task.cancel',
   'interchange.export',
   'analysis.evidence',
   'chart.pinned',

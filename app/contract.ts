@@ -298,9 +298,9 @@ export const channels = {
   ),
   'interchange.preview': channel<ImportPreview>()(
     z
-      .object({ path: filePath.optional(), format: z.enum([...IMPORT_FORMATS, 'auto']).optional(), csvMapping: csvMappingSchema.optional() })
+      .object({ path: filePath.optional(), format: z.enum([...IMPORT_FORMATS, 'auto']).optional(), csvMapping: csvMappingSchema.optional(), taskId: id.optional() })
       .strict(),
-    'Read a file in the import worker and say what importing it would create, merge and skip, and why; nothing is written. Without a path, ask with an open dialog.',
+    'Read a file in the import worker and say what importing it would create, merge and skip, and why; nothing is written. Without a path, ask with an open dialog. With a taskId, task.cancel stops the reading (error "cancelled").',
   ),
   'interchange.import': channel<ImportReport>()(
     z
@@ -313,6 +313,10 @@ export const channels = {
     'Commit a preview in one transaction (all or nothing), with the analyst’s create/merge/skip choices; announced by case.edited.',
   ),
   'interchange.cancel': channel<null>()(z.object({ previewId: id }).strict(), 'Forget a preview that will not be committed.'),
+  'task.cancel': channel<{ cancelled: boolean }>()(
+    z.object({ taskId: id }).strict(),
+    'Stop long work in main that the renderer started with this taskId (reading an import file); false when it has already ended. What was stopped wrote nothing.',
+  ),
   'interchange.export': channel<ExportResult>()(
     z
       .object({

@@ -29,9 +29,9 @@ function start(root: HTMLElement): void {
   const showError = (message: string) => store.setState({ error: message });
   // The one cache of the open case: every reader of case data goes through it.
   const caseData = createCaseData({ api, ui: store, showError });
-  const session = createSession(api, store, caseData);
-  let chart: ChartHandle | null = null;
   const tasks = createTaskRegistry();
+  const session = createSession(api, store, caseData, tasks);
+  let chart: ChartHandle | null = null;
   const analysis = createAnalysisServices({ api, ui: store, caseData, showError, tasks });
   const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
   const scale = createChartScaleServices({ api, ui: store, editing });

@@ -3,6 +3,8 @@ import type { CaseInfo } from '../app/domain';
 import type { WorkbenchError } from '../app/result';
 import type { CaseData } from './data/caseData';
 import type { UiStore } from './store';
+import { trackCall } from './tasks/trackCall';
+import type { TaskRegistry } from './tasks/taskRegistry';
 
 /** Performance marks the e2e run reads to measure the time to the first chart frame. */
 export const MARK_LOAD_START = 'chart-load-start';
@@ -34,7 +36,8 @@ export function setChartReadyFlag(ready: boolean): void {
   document.body.dataset.chartReady = ready ? 'true' : 'false';
 }
 
-export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseData): Session {
+/** `tasks`: where long work (restoring a backup) shows in the status-bar task list. */
+export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseData, tasks: TaskRegistry): Session {
   /** Bumped by every load or close: a reply for an older one is dropped. */
   let generation = 0;
   /** The case path whose chart is loaded or loading; events for it do not load it twice. */
@@ -123,7 +126,7 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
       await afterCall(await api['case.open'](recentId === undefined ? {} : { recentId }));
     },
     async restoreBackup() {
-      const result = await api['case.restoreBackup']();
+      const result = await trackCall(tasks, { kind: 'backup', label: 'Restore a backup' }, () => api['case.restoreBackup']());
       if (result.ok) {
         if (result.value !== null) await loadChart(result.value);
       } else if (result.error.code !== 'cancelled') {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseEdit } from '../../app/editing/types';
 import type { ImportPreview, ImportReport } from '../../app/interchange/plan';
@@ -80,4 +80,22 @@ describe('interchange channels', () => {
     if (!invalid.ok) expect(invalid.error.code).toBe('invalid_input');
     expect((await call('interchange.cancel', { previewId: 'nope' })).ok).toBe(true);
   });
+
+  it('task.cancel stops the reading of a large file at once: the preview answers "cancelled" and nothing is written', async () => {
+    session.create(tmp.file('c.awcase'));
+    // About 60 MB of i2-style rows: seconds of reading in the worker, so the cancel lands mid-read.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Person ${i},person,associate_of,Person ${i + 1},person,2020-01-01,B2`).join('\n');
+    const path = tmp.file('big.csv');
+    writeFileSync(path, `Entity,Type,Link,Entity,Type,Date,Grade\n${Array.from({ length: 40 }, () => rows).join('\n')}\n`);
+    const reading = call<ImportPreview>('interchange.preview', { path, format: 'csv', taskId: 'import-1' });
+    await new Promise((r) => setTimeout(r, 300));
+    const cancelled = await call<{ cancelled: boolean }>('task.cancel', { taskId: 'import-1' });
+    expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
+    const result = await reading;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'cancelled', message: 'Reading big.csv was cancelled. Nothing was imported.' });
+    expect(session.current()?.counts.entities).toBe(0);
+    // The task has ended: cancelling it again stops nothing.
+    expect(await call<{ cancelled: boolean }>('task.cancel', { taskId: 'import-1' })).toEqual({ ok: true, value: { cancelled: false } });
+  }, 60_000);
 });

@@ -6,7 +6,8 @@ import type { CaseSession } from '../caseSession';
 import type { Handlers } from '../dispatch';
 import { exportCase, ExportWouldReplaceError, filesExportWouldReplace } from './exportService';
 import { ImportSessions, PreviewExpiredError } from './importService';
-import { ImportParseError } from './parseHost';
+import { ImportCancelledError, ImportParseError } from './parseHost';
+import { createTaskControl, type TaskControl } from '../taskControl';
 import type { ExportFormat } from '../../app/interchange/graph';
 
 /** The native file dialogs import and export need; optional so a host without them still runs. */
@@ -17,7 +18,7 @@ export interface InterchangeDialogs {
   confirmReplace?(paths: string[]): Promise<boolean>;
 }
 
-type InterchangeChannel = 'interchange.preview' | 'interchange.import' | 'interchange.cancel' | 'interchange.export';
+type InterchangeChannel = 'interchange.preview' | 'interchange.import' | 'interchange.cancel' | 'interchange.export' | 'task.cancel';
 
 export interface InterchangeHandlerDeps {
   session: CaseSession;
@@ -28,19 +29,22 @@ export interface InterchangeHandlerDeps {
    */
   onImported: (edit: CaseEdit | null, delta: () => CaseDelta) => void;
   imports?: ImportSessions;
+  /** Where reading an import file is registered under the renderer's task id, so task.cancel can stop it. */
+  tasks?: TaskControl;
 }
 
 const cancelled = () => new WorkbenchFailure('cancelled', 'Cancelled.');
 
 /** Import failures become contract errors: a bad file is `unsupported`, a stale preview a `conflict`. */
 function asFailure(error: unknown): never {
+  if (error instanceof ImportCancelledError) throw new WorkbenchFailure('cancelled', error.message);
   if (error instanceof ImportParseError) throw new WorkbenchFailure('unsupported', error.message);
   if (error instanceof PreviewExpiredError || error instanceof ImportConflictError) throw new WorkbenchFailure('conflict', error.message);
   throw error;
 }
 
 /** The interchange channels: preview an import, commit or cancel it, export the case. */
-export function createInterchangeHandlers({ session, dialogs, onImported, imports = new ImportSessions() }: InterchangeHandlerDeps): Pick<Handlers, InterchangeChannel> {
+export function createInterchangeHandlers({ session, dialogs, onImported, imports = new ImportSessions(), tasks = createTaskControl() }: InterchangeHandlerDeps): Pick<Handlers, InterchangeChannel> {
   // With native dialogs (the app), the renderer never names a file: it may only re-read one the
   // analyst picked in the open dialog (to preview it again with a CSV mapping), and exports go
   // where the save dialog says. A path from the renderer is honoured only without dialogs (tests).
@@ -56,11 +60,11 @@ export function createInterchangeHandlers({ session, dialogs, onImported, import
     return path;
   };
   return {
-    'interchange.preview': async ({ path, format, csvMapping }) => {
+    'interchange.preview': async ({ path, format, csvMapping, taskId }) => {
       const store = session.requireStore();
       const target = await importTarget(path);
       if (target === null) throw dialogs ? cancelled() : new WorkbenchFailure('invalid_input', 'Give the path of the file to import.');
-      return imports.preview(store, target, { format: format ?? 'auto', options: csvMapping ? { csvMapping } : {} }).catch(asFailure);
+      return tasks.run(taskId, (signal) => imports.preview(store, target, { format: format ?? 'auto', options: csvMapping ? { csvMapping } : {}, ...(signal ? { signal } : {}) })).catch(asFailure);
     },
     'interchange.import': ({ previewId, decisions, fileReliability }) => {
       try {
@@ -77,6 +81,7 @@ export function createInterchangeHandlers({ session, dialogs, onImported, import
       imports.discard(previewId);
       return null;
     },
+    'task.cancel': ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
     'interchange.export': async ({ format, path, stixRelationships, csvBom, overwrite }) => {
       const store = session.requireStore();
       const info = session.current();

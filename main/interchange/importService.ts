@@ -56,8 +56,8 @@ export class ImportSessions {
     this.parse = parse;
   }
 
-  async preview(store: CaseStore, path: string, request: { format?: ImportFormat | 'auto'; options?: ImportOptions } = {}): Promise<ImportPreview> {
-    const { graph, file } = await this.parse(path, { format: request.format ?? 'auto', options: request.options ?? {} });
+  async preview(store: CaseStore, path: string, request: { format?: ImportFormat | 'auto'; options?: ImportOptions; signal?: AbortSignal } = {}): Promise<ImportPreview> {
+    const { graph, file } = await this.parse(path, { format: request.format ?? 'auto', options: request.options ?? {}, ...(request.signal ? { signal: request.signal } : {}) });
     const plan = planImport(store.db, graph, importFileOf(file));
     const previewId = randomUUID();
     this.pending.set(previewId, { graph, file, casePath: store.path });

@@ -20,6 +20,8 @@ export interface ParseFileOptions {
   timeoutMs?: number;
   /** Heap limit for the worker, in MB. */
   maxMemoryMb?: number;
+  /** Aborting it ends the worker at once: the parse rejects with ImportCancelledError, and nothing was written. */
+  signal?: AbortSignal;
 }
 
 export interface ParsedFile {
@@ -34,6 +36,14 @@ export class ImportParseError extends Error {
     super(message);
     this.name = 'ImportParseError';
     this.location = location;
+  }
+}
+
+/** The analyst cancelled the reading (the task list's or the dialog's Cancel): nothing was imported. */
+export class ImportCancelledError extends Error {
+  constructor(name: string) {
+    super(`Reading ${name} was cancelled. Nothing was imported.`);
+    this.name = 'ImportCancelledError';
   }
 }
 
@@ -100,6 +110,8 @@ export function parseFileInWorker(path: string, options: ParseFileOptions = {}):
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const memory = options.maxMemoryMb ?? DEFAULT_MEMORY_MB;
+  const signal = options.signal;
+  if (signal?.aborted) return Promise.reject(new ImportCancelledError(name));
   return new Promise<ParsedFile>((resolvePromise, reject) => {
     const worker = new Worker(interchangeWorkerScript(), {
       resourceLimits: { maxOldGenerationSizeMb: memory, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
@@ -107,10 +119,15 @@ export function parseFileInWorker(path: string, options: ParseFileOptions = {}):
       stderr: false,
     });
     let done = false;
+    const onAbort = () =>
+      finish(() => {
+        throw new ImportCancelledError(name);
+      });
     const finish = (outcome: () => ParsedFile) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       try {
         resolvePromise(outcome());
@@ -137,6 +154,7 @@ export function parseFileInWorker(path: string, options: ParseFileOptions = {}):
         throw new ImportParseError(`${name} could not be imported: the reader stopped unexpectedly (exit ${code}). Nothing was imported.`);
       }),
     );
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.postMessage(job);
   });
 }

@@ -125,7 +125,7 @@ function Preview({ prepared }: { prepared: PreparedExport | null }) {
 const NO_CALLOUTS: readonly Annotation[] = [];
 
 function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
-  const { api, store } = useApp();
+  const { api, store, tasks } = useApp();
   const caseName = useStore(store, (s) => s.caseInfo?.name ?? 'Chart');
   const callouts = useStore(store, (s) => s.chart?.annotations ?? NO_CALLOUTS);
   const caseMarking = useStore(store, (s) => s.caseInfo?.marking ?? null);
@@ -183,18 +183,27 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
     setStatus(null);
     setProgress({ phase: 'preparing', done: 0, total: 1 });
     remembered = options;
+    // The same work in the status-bar task list: its progress, and its Cancel stops the export as the dialog's does.
+    const task = tasks.start({ kind: 'image-export', label: `Export image: ${FORMAT_LABELS[options.format]}`, cancel: () => controller.abort() });
+    const report = (next: ExportProgress) => {
+      setProgress(next);
+      task.progress(next.done, next.total, next.phase === 'drawing' ? 'tiles' : undefined);
+    };
     const outcome = await runExport(
       api,
       cy,
       options,
       `${caseName} ${view?.name ?? 'chart'}`,
-      setProgress,
+      report,
       controller.signal,
       calloutsForExport(cy, callouts, options.scope),
       view?.scene ?? null,
     );
     abort.current = null;
     setProgress(null);
+    if (outcome.kind === 'saved') task.finish();
+    else if (outcome.kind === 'cancelled') task.cancelled();
+    else task.fail(outcome.message);
     if (outcome.kind === 'saved') {
       setStatus({ kind: 'saved', text: `Saved ${outcome.saved.fileName} (${formatBytes(outcome.saved.bytes)}) in ${(outcome.elapsedMs / 1000).toFixed(1)} s.` });
     } else if (outcome.kind === 'cancelled') {

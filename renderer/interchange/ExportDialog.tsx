@@ -6,11 +6,12 @@ import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { interchangeStore } from './interchangeState';
 import './interchange.css';
+import { trackCall } from '../tasks/trackCall';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string };
 
 function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string | null; startNow: boolean; close: () => void }) {
-  const { api } = useApp();
+  const { api, tasks } = useApp();
   const [choiceId, setChoiceId] = useState(initialChoice ?? EXPORT_CHOICES[0]?.id ?? 'stix');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const started = useRef(false);
@@ -21,11 +22,13 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
 
   const run = async (chosen: ExportChoice) => {
     setStatus({ kind: 'saving' });
-    const result = await api['interchange.export']({
-      format: chosen.format,
-      ...(chosen.stixRelationships ? { stixRelationships: chosen.stixRelationships } : {}),
-      ...(chosen.csvBom ? { csvBom: true } : {}),
-    });
+    const result = await trackCall(tasks, { kind: 'case-export', label: `Export case: ${chosen.label}` }, () =>
+      api['interchange.export']({
+        format: chosen.format,
+        ...(chosen.stixRelationships ? { stixRelationships: chosen.stixRelationships } : {}),
+        ...(chosen.csvBom ? { csvBom: true } : {}),
+      }),
+    );
     if (result.ok) setStatus({ kind: 'done', result: result.value });
     else if (result.error.code === 'cancelled') setStatus({ kind: 'idle' });
     else setStatus({ kind: 'failed', message: result.error.message });

@@ -9,6 +9,7 @@ import { useStore } from '../store';
 import { CsvMappingStep } from './CsvMappingStep';
 import { csvMappingPresets, toCsvMapping, type CsvMappingForm } from './csvMappingForm';
 import { interchangeStore } from './interchangeState';
+import { trackCall } from '../tasks/trackCall';
 import './interchange.css';
 
 type FormatChoice = ImportFormat | 'auto';
@@ -381,7 +382,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
 }
 
 function ImportFlow({ close }: { close: () => void }) {
-  const { api } = useApp();
+  const { api, tasks } = useApp();
   const [format, setFormat] = useState<FormatChoice>('auto');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -390,13 +391,16 @@ function ImportFlow({ close }: { close: () => void }) {
   const [mapping, setMapping] = useState<CsvMappingForm>(() => csvMappingPresets.last());
   const previewId = useRef<string | null>(null);
   const heading = useRef<HTMLParagraphElement>(null);
+  /** The task reading a file now (its id is the one main stops on task.cancel). */
+  const readingTask = useRef<string | null>(null);
 
-  // Forget an uncommitted preview when the dialog closes.
+  // Forget an uncommitted preview when the dialog closes, and stop a file still being read.
   useEffect(
     () => () => {
       if (previewId.current) void api['interchange.cancel']({ previewId: previewId.current });
+      if (readingTask.current) tasks.cancel(readingTask.current);
     },
-    [api],
+    [api, tasks],
   );
 
   const forget = () => {
@@ -408,13 +412,28 @@ function ImportFlow({ close }: { close: () => void }) {
     setError(null);
     const previous = step;
     setStep({ kind: 'reading' });
-    const result = await api['interchange.preview']({
-      ...(path !== undefined ? { path } : {}),
-      format: asFormat,
-      ...(csv ? { csvMapping: toCsvMapping(csv) } : {}),
-    });
+    let stopped = false;
+    const name = path !== undefined ? (path.split(/[\\/]/).pop() ?? path) : null;
+    const result = await trackCall(
+      tasks,
+      { kind: 'import', label: name ? `Import: reading ${name}` : 'Import: reading the chosen file', cancel: (taskId) => {
+          stopped = true;
+          void api['task.cancel']({ taskId });
+        } },
+      (taskId) => {
+        readingTask.current = taskId;
+        return api['interchange.preview']({
+          ...(path !== undefined ? { path } : {}),
+          format: asFormat,
+          ...(csv ? { csvMapping: toCsvMapping(csv) } : {}),
+          taskId,
+        });
+      },
+    );
+    readingTask.current = null;
     if (!result.ok) {
       setStep(result.error.code === 'cancelled' ? previous : path !== undefined ? previous : { kind: 'choose' });
+      if (stopped) setError(result.error.message);
       if (result.error.code !== 'cancelled') {
         const csvHint = asFormat === 'auto' && /csv|column/i.test(result.error.message) ? ' To say which column holds what, choose CSV as the format.' : '';
         setError(result.error.message + csvHint);
@@ -452,11 +471,14 @@ function ImportFlow({ close }: { close: () => void }) {
       const chosen = choices[row.key];
       if (chosen !== undefined && chosen !== choiceOf(row)) decisions[row.key] = decisionOf(chosen);
     }
-    const result = await api['interchange.import']({
-      previewId: preview.previewId,
-      ...(Object.keys(decisions).length > 0 ? { decisions } : {}),
-      ...(reliability !== '' ? { fileReliability: reliability } : {}),
-    });
+    // One transaction, all or nothing: shown in the task list, not cancellable once writing.
+    const result = await trackCall(tasks, { kind: 'import', label: `Import: writing ${preview.file.name}` }, () =>
+      api['interchange.import']({
+        previewId: preview.previewId,
+        ...(Object.keys(decisions).length > 0 ? { decisions } : {}),
+        ...(reliability !== '' ? { fileReliability: reliability } : {}),
+      }),
+    );
     if (!result.ok) {
       setStep({ kind: 'preview', preview });
       if (result.error.code !== 'cancelled') setError(result.error.message);
@@ -511,7 +533,10 @@ function ImportFlow({ close }: { close: () => void }) {
       )}
       {step.kind === 'reading' && (
         <p role="status" className="ix-busy">
-          <span className="spinner" aria-hidden="true" /> Reading the file…
+          <span className="spinner" aria-hidden="true" /> Reading the file…{' '}
+          <button type="button" className="button small" data-testid="import-stop-reading" onClick={() => readingTask.current && tasks.cancel(readingTask.current)}>
+            Stop reading
+          </button>
         </p>
       )}
       {error !== null && (

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { JobCancelledError, type RunningJob } from '../analysis/workerClient';
 import { FINISHED_KEPT, createTaskRegistry } from './taskRegistry';
+import { trackCall } from './trackCall';
 import { trackJob } from './trackJob';
 
 describe('task registry', () => {
@@ -128,5 +129,43 @@ describe('trackJob', () => {
     reject(new Error('The background worker stopped.'));
     await expect(tracked.promise).rejects.toThrow('stopped');
     expect(registry.list()[0]?.outcome).toEqual({ status: 'failed', message: 'The background worker stopped.' });
+  });
+});
+
+describe('trackCall: one call to main as a task', () => {
+  const failure = (code: 'cancelled' | 'unsupported', message: string) => ({ ok: false as const, error: { code, message } });
+
+  it('finishes with the answer, and fails with main’s message', async () => {
+    const registry = createTaskRegistry();
+    await trackCall(registry, { kind: 'case-export', label: 'Export case: GraphML' }, () => Promise.resolve({ ok: true as const, value: 1 }));
+    await trackCall(registry, { kind: 'import', label: 'Import: reading a.csv' }, () => Promise.resolve(failure('unsupported', 'a.csv could not be imported.')));
+    expect(registry.list().map((t) => [t.label, t.outcome])).toEqual([
+      ['Import: reading a.csv', { status: 'failed', message: 'a.csv could not be imported.' }],
+      ['Export case: GraphML', { status: 'done' }],
+    ]);
+  });
+
+  it('sends the task’s own id to main, and a cancel from the list reaches main with that id and is recorded as cancelled', async () => {
+    const registry = createTaskRegistry();
+    const asked: string[] = [];
+    let answer: (value: ReturnType<typeof failure>) => void = () => undefined;
+    let sentId = '';
+    const running = trackCall(registry, { kind: 'import', label: 'Import: reading big.csv', cancel: (id) => asked.push(id) }, (taskId) => {
+      sentId = taskId;
+      return new Promise((resolve) => (answer = resolve));
+    });
+    const [task] = registry.list();
+    expect(task?.id).toBe(sentId);
+    expect(registry.cancel(sentId)).toBe(true);
+    expect(asked).toEqual([sentId]);
+    answer(failure('cancelled', 'Reading big.csv was cancelled. Nothing was imported.'));
+    await running;
+    expect(registry.list()[0]?.outcome).toEqual({ status: 'cancelled' });
+  });
+
+  it('leaves no entry for a call answered "cancelled" that nobody cancelled from the list (the file dialog was closed)', async () => {
+    const registry = createTaskRegistry();
+    await trackCall(registry, { kind: 'import', label: 'Import: reading the chosen file', cancel: () => undefined }, () => Promise.resolve(failure('cancelled', 'Cancelled.')));
+    expect(registry.list()).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ export interface TaskHandle {
   fail: (message: string) => void;
   /** Marks the task cancelled once the work has actually stopped. */
   cancelled: () => void;
+  /** Removes a task that turned out to be no work at all (the analyst closed the file dialog): not kept in the list. */
+  discard: () => void;
 }
 
 export interface StartOptions {
@@ -105,6 +107,11 @@ export function createTaskRegistry(options: { newId?: () => string } = {}): Task
         finish: () => end(id, { status: 'done' }),
         fail: (message) => end(id, { status: 'failed', message }),
         cancelled: () => end(id, { status: 'cancelled' }),
+        discard: () => {
+          if (!running.delete(id)) return;
+          cancels.delete(id);
+          changed();
+        },
       };
     },
     cancel: (id) => {
