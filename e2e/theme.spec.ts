@@ -17,6 +17,19 @@ async function runFromPalette(page: Page, label: string): Promise<void> {
   await expect(page.getByTestId('command-palette')).toBeHidden();
 }
 
+/** The colour Cytoscape draws the first entity's label in, as "rgb(r,g,b)". */
+const chartLabelColour = (page: Page) =>
+  page.evaluate(() => {
+    const cy = (window as unknown as { __workbenchChart?: { cy: { nodes: () => { first: () => { style: (name: string) => string } } } } }).__workbenchChart?.cy;
+    return cy ? cy.nodes().first().style('color') : '';
+  });
+
+/** Relative brightness 0..1 of "rgb(r,g,b)". */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
 test('follows the system live; View › Theme overrides it and is remembered after a restart; no CSP violation', async ({ workbench }) => {
   const { page } = workbench;
   // Every refused inline style or script is reported by the page: collect them from the start.
@@ -31,9 +44,14 @@ test('follows the system live; View › Theme overrides it and is remembered aft
   expect(await shownTheme(page)).toEqual({ theme: 'light', blueprintDark: false });
   const lightBackground = await background(page);
 
+  const lightLabel = await chartLabelColour(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(() => shownTheme(page)).toEqual({ theme: 'dark', blueprintDark: true });
   expect(await background(page)).not.toBe(lightBackground);
+  // The chart follows: its labels are drawn light on the dark canvas.
+  await expect.poll(() => chartLabelColour(page)).not.toBe(lightLabel);
+  expect(luminance(await chartLabelColour(page))).toBeGreaterThan(0.6);
+  expect(luminance(lightLabel)).toBeLessThan(0.3);
 
   await runFromPalette(page, 'Theme: light');
   expect(await shownTheme(page)).toEqual({ theme: 'light', blueprintDark: false });

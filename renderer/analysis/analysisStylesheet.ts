@@ -19,13 +19,23 @@ export const ANALYSIS_CLASS = {
 
 export const HIGHLIGHT_COLOUR = '#e8710a';
 
+/** The chart colours these rules draw with, in the app's theme (renderer/chart/stylesheet.ts). */
+export interface AnalysisColours {
+  /** The outline of a pinned entity: the chart's text colour. */
+  text: string;
+  /** The ring of a group node: the canvas's colour, as on every entity. */
+  nodeBorder: string;
+  /** A group's links: the chart's usual link colour. */
+  affiliation: string;
+}
+
 /** Rules for the analysis classes; appended last, so an answer's highlight wins over selection fading. */
-export function analysisStylesheet(): StylesheetJson {
+export function analysisStylesheet(colours: AnalysisColours = { text: '#1f2328', nodeBorder: '#ffffff', affiliation: '#67727e' }): StylesheetJson {
   return [
     { selector: `.${ANALYSIS_CLASS.hidden}, .${ANALYSIS_CLASS.collapsed}`, style: { display: 'none' } },
     {
       selector: `node.${ANALYSIS_CLASS.pinned}`,
-      style: { 'outline-width': 2, 'outline-color': '#1f2328', 'outline-offset': 2, 'outline-opacity': 0.75 },
+      style: { 'outline-width': 2, 'outline-color': colours.text, 'outline-offset': 2, 'outline-opacity': 0.75 },
     },
     {
       selector: `node.${ANALYSIS_CLASS.group}`,
@@ -37,13 +47,13 @@ export function analysisStylesheet(): StylesheetJson {
         'background-image': 'none',
         'border-width': 3,
         'border-style': 'double',
-        'border-color': '#ffffff',
+        'border-color': colours.nodeBorder,
         'font-weight': 700,
       },
     },
     {
       selector: `edge.${ANALYSIS_CLASS.groupEdge}`,
-      style: { width: 'mapData(links, 1, 12, 1.6, 6)', 'line-color': '#67727e', 'target-arrow-shape': 'none', label: 'data(label)' },
+      style: { width: 'mapData(links, 1, 12, 1.6, 6)', 'line-color': colours.affiliation, 'target-arrow-shape': 'none', label: 'data(label)' },
     },
     { selector: `node.${ANALYSIS_CLASS.dim}`, style: { opacity: 0.14 } },
     { selector: `edge.${ANALYSIS_CLASS.dim}`, style: { opacity: 0.07 } },

@@ -48,10 +48,15 @@ export interface MountedChart {
  * controllers. React never passes elements or positions: the chart data in the store is diffed
  * into Cytoscape by id, so reloading a case keeps what did not change.
  */
+/** The theme the app shows now (renderer/theme.ts keeps it on the root element). */
+function shownTheme(): 'light' | 'dark' {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
 export function mountChart(container: HTMLElement, store: UiStore, api: WorkbenchApi, extensions: readonly ChartExtension[] = []): MountedChart {
   const cy = cytoscape({
     container,
-    style: buildChartStylesheet(),
+    style: buildChartStylesheet({ theme: shownTheme() }),
     minZoom: 0.08,
     maxZoom: 4,
     boxSelectionEnabled: true,
@@ -91,13 +96,23 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
 
   /** Whether the large chart's level of detail is in force (see stylesheet.ts). */
   let large = false;
+  /** The theme the stylesheet was built for. */
+  let theme = shownTheme();
   /** Switches the level of detail when the chart crosses LARGE_CHART_NODES (a restyle of every element: rare). */
   const setLevelOfDetail = (entities: number) => {
     const wanted = entities >= LARGE_CHART_NODES;
     if (wanted === large) return;
     large = wanted;
-    cy.style(buildChartStylesheet({ large }));
+    cy.style(buildChartStylesheet({ large, theme }));
   };
+  // The chart follows the app's theme (theme.ts sets data-theme on the root): a restyle, only when it changes.
+  const themeWatch = new MutationObserver(() => {
+    const next = shownTheme();
+    if (next === theme || cy.destroyed()) return;
+    theme = next;
+    cy.style(buildChartStylesheet({ large, theme }));
+  });
+  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   /** Identifies what is drawn: another case file means starting from an empty chart. */
   let shownKey: string | null = null;
@@ -336,6 +351,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       for (const unbind of unbindExtensions) unbind();
       unsubscribe();
       resizeObserver.disconnect();
+      themeWatch.disconnect();
       viewport.dispose();
       unbindPositions();
       unbindStyle();

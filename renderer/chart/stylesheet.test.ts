@@ -3,7 +3,7 @@ import { ENTITY_TYPES } from '../../app/entityTypes';
 import cytoscape from 'cytoscape';
 import { entityBadgeUri, entityGlyphUri, noteBadge, noteBadgeText } from './nodeIcons';
 import { updateDrawnElement, type ChartElement } from './elements';
-import { buildChartStylesheet, CHART_COLOURS, labelWithNoteCount } from './stylesheet';
+import { buildChartStylesheet, CHART_COLOURS, DARK_CHART_COLOURS, labelWithNoteCount } from './stylesheet';
 
 type Rule = { selector: string; style: Record<string, unknown> };
 const rules = () => buildChartStylesheet() as Rule[];
@@ -26,6 +26,18 @@ describe('buildChartStylesheet', () => {
     expect(rule('node')).toMatchObject({ label: 'data(label)', 'text-valign': 'bottom', 'text-wrap': 'wrap' });
     expect(rule('node')?.['text-background-opacity']).toBeGreaterThan(0.5);
     expect(rule('edge')).toMatchObject({ label: 'data(label)', 'text-rotation': 'autorotate' });
+  });
+
+  it('follows the dark theme: light labels on dark label backgrounds, borders in the canvas colour, no light-theme colour left', () => {
+    const dark = buildChartStylesheet({ theme: 'dark' }) as Rule[];
+    const node = dark.find((r) => r.selector === 'node')?.style;
+    expect(node).toMatchObject({ color: DARK_CHART_COLOURS.text, 'text-background-color': DARK_CHART_COLOURS.labelBackground, 'border-color': DARK_CHART_COLOURS.nodeBorder });
+    expect(dark.find((r) => r.selector === 'edge.tone-hostile')?.style).toMatchObject({ 'line-color': DARK_CHART_COLOURS.hostile });
+    // Every colour of the light palette that the dark one changes is gone from the dark sheet (type colours are shared).
+    const changed = (Object.keys(CHART_COLOURS) as (keyof typeof CHART_COLOURS)[]).filter((k) => CHART_COLOURS[k] !== DARK_CHART_COLOURS[k]).map((k) => CHART_COLOURS[k]);
+    const used = new Set(dark.flatMap((r) => Object.values(r.style).filter((v): v is string => typeof v === 'string' && v.startsWith('#'))));
+    const typeColours = new Set(ENTITY_TYPES.map((t) => t.color.toLowerCase()));
+    expect(changed.filter((c) => used.has(c) && !typeColours.has(c))).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ export const NODE_SIZE = 34;
 const ICON_SIZE = '62%';
 export const NODE_SIZE_MAX = 50;
 
-/** Chart colours; the hostile red matches the legend's. */
+/** Chart colours in the light theme (and in exported images); the hostile red matches the legend's. */
 export const CHART_COLOURS = {
   text: '#1f2328',
   edgeText: '#4b535c',
@@ -21,7 +21,33 @@ export const CHART_COLOURS = {
   hostileText: '#a93226',
   selection: '#1a73e8',
   labelBackground: '#ffffff',
+  nodeBorder: '#ffffff',
+  groupBorder: '#5f6b76',
+  outside: '#fbfbfc',
 } as const;
+
+export type ChartPalette = { readonly [K in keyof typeof CHART_COLOURS]: string };
+
+/**
+ * The same roles on the dark theme's canvas (styles.css --chart-bg): light text on dark label
+ * backgrounds, links a step lighter than on white so they keep their contrast, the selection
+ * blue of the dark theme's accent. Entity type colours stay as they are (they are the legend's).
+ */
+export const DARK_CHART_COLOURS: ChartPalette = {
+  text: '#e6e8eb',
+  edgeText: '#b8c0c9',
+  affiliation: '#8f9aa6',
+  neutral: '#646f7b',
+  hostile: '#ff6b5b',
+  hostileText: '#ff8a7d',
+  selection: '#6ea8fe',
+  labelBackground: '#1f242a',
+  nodeBorder: '#1f242a',
+  groupBorder: '#a8b0ba',
+  outside: '#1f242a',
+};
+
+export const chartPalette = (theme: 'light' | 'dark' = 'light'): ChartPalette => (theme === 'dark' ? DARK_CHART_COLOURS : CHART_COLOURS);
 
 /** Styling classes added by the style-sync controller from UI state (not from data). */
 export const UI_CLASS = {
@@ -45,6 +71,8 @@ export interface ChartStyleOptions {
    * Measured in `npm run bench` (render): labels below legibility were most of the first frame.
    */
   large?: boolean;
+  /** The app's theme: the chart's text, label backgrounds, borders and links follow it. */
+  theme?: 'light' | 'dark';
 }
 
 /**
@@ -52,17 +80,18 @@ export interface ChartStyleOptions {
  * classes chartElements() and the style controller set. Derived from data, never from positions.
  */
 export function buildChartStylesheet(options: ChartStyleOptions = {}): StylesheetJson {
+  const C = chartPalette(options.theme);
   const sheet: StylesheetJson = [
     {
       selector: 'core',
       style: {
-        'selection-box-color': CHART_COLOURS.selection,
-        'selection-box-border-color': CHART_COLOURS.selection,
+        'selection-box-color': C.selection,
+        'selection-box-border-color': C.selection,
         'selection-box-opacity': 0.12,
         'selection-box-border-width': 1,
-        'outside-texture-bg-color': '#fbfbfc',
+        'outside-texture-bg-color': C.outside,
         'outside-texture-bg-opacity': 1,
-        'active-bg-color': CHART_COLOURS.selection,
+        'active-bg-color': C.selection,
         'active-bg-opacity': 0.12,
         'active-bg-size': 20,
       },
@@ -80,19 +109,19 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
         'background-height': ICON_SIZE,
         'background-clip': 'none',
         'border-width': 2,
-        'border-color': '#ffffff',
+        'border-color': C.nodeBorder,
         'border-opacity': 1,
         label: 'data(label)',
         'font-family': CHART_FONT,
         'font-size': 14,
         'font-weight': 500,
-        color: CHART_COLOURS.text,
+        color: C.text,
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
         'text-max-width': '110px',
-        'text-background-color': CHART_COLOURS.labelBackground,
+        'text-background-color': C.labelBackground,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'text-background-shape': 'roundrectangle',
@@ -114,18 +143,18 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
     // The analyst's own colour for an entity wins over its type's.
     { selector: 'node[color]', style: { 'background-color': 'data(color)' } },
     // While a link is drawn from the link handle: the entity it would end on.
-    { selector: 'node.link-target', style: { 'underlay-color': CHART_COLOURS.selection, 'underlay-opacity': 0.35, 'underlay-padding': 8 } },
+    { selector: 'node.link-target', style: { 'underlay-color': C.selection, 'underlay-opacity': 0.35, 'underlay-padding': 8 } },
     {
       selector: 'node.unsourced',
-      style: { 'border-style': 'dashed', 'border-color': '#5f6b76', 'border-width': 1.5 },
+      style: { 'border-style': 'dashed', 'border-color': C.groupBorder, 'border-width': 1.5 },
     },
     {
       selector: 'node:selected',
       style: {
         'border-width': 3,
         'border-style': 'solid',
-        'border-color': CHART_COLOURS.selection,
-        'underlay-color': CHART_COLOURS.selection,
+        'border-color': C.selection,
+        'underlay-color': C.selection,
         'underlay-padding': 5,
         'underlay-opacity': 0.22,
         'underlay-shape': 'ellipse',
@@ -139,16 +168,16 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
         width: 1.4,
         'curve-style': 'bezier',
         'control-point-step-size': 36,
-        'line-color': CHART_COLOURS.affiliation,
+        'line-color': C.affiliation,
         'target-arrow-shape': 'none',
-        'target-arrow-color': CHART_COLOURS.affiliation,
+        'target-arrow-color': C.affiliation,
         'arrow-scale': 0.9,
         label: 'data(label)',
         'font-family': CHART_FONT,
         'font-size': 9.5,
-        color: CHART_COLOURS.edgeText,
+        color: C.edgeText,
         'text-rotation': 'autorotate',
-        'text-background-color': CHART_COLOURS.labelBackground,
+        'text-background-color': C.labelBackground,
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         // Link labels show once they can be read (zoomed in, or on the selection's links, which
@@ -165,14 +194,14 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
     {
       selector: 'edge.tone-neutral',
-      style: { 'line-color': CHART_COLOURS.neutral, 'target-arrow-color': CHART_COLOURS.neutral },
+      style: { 'line-color': C.neutral, 'target-arrow-color': C.neutral },
     },
     {
       selector: 'edge.tone-hostile',
       style: {
-        'line-color': CHART_COLOURS.hostile,
-        'target-arrow-color': CHART_COLOURS.hostile,
-        color: CHART_COLOURS.hostileText,
+        'line-color': C.hostile,
+        'target-arrow-color': C.hostile,
+        color: C.hostileText,
         width: 1.8,
       },
     },
@@ -183,7 +212,7 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
     { selector: 'edge[strength = "tentative"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [1.5, 3] } },
     {
       selector: `edge.${UI_CLASS.incident}`,
-      style: { width: 2.6, 'font-size': 12, 'font-weight': 600, color: CHART_COLOURS.text, 'text-background-opacity': 0.92, 'z-index': 5 },
+      style: { width: 2.6, 'font-size': 12, 'font-weight': 600, color: C.text, 'text-background-opacity': 0.92, 'z-index': 5 },
     },
     { selector: `node.${UI_CLASS.faded}`, style: { opacity: 0.3 } },
     { selector: `edge.${UI_CLASS.faded}`, style: { opacity: 0.15 } },
@@ -191,9 +220,9 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
       selector: 'edge:selected',
       style: {
         width: 3,
-        'line-color': CHART_COLOURS.selection,
-        'target-arrow-color': CHART_COLOURS.selection,
-        color: CHART_COLOURS.selection,
+        'line-color': C.selection,
+        'target-arrow-color': C.selection,
+        color: C.selection,
         'font-size': 12,
         'font-weight': 700,
         // Above the nodes, so the selected link and its label are never hidden under one.
@@ -204,7 +233,7 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
   );
   if (options.large) sheet.push(...largeChartRules());
   // Last: an analysis answer's highlight and dimming win over the selection's emphasis.
-  sheet.push(...analysisStylesheet());
+  sheet.push(...analysisStylesheet(C));
   return sheet;
 }
 
