@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildChartScene, type ExportChart } from './chartScene';
 import type { CitedSource } from './footnote';
 import { footnoteEntries, printableReference } from './footnote';
-import { buildExportScene, normaliseColour } from './pageLayout';
+import { buildExportScene, inkOn, normaliseColour } from './pageLayout';
 import { includeBox, emptyBox, itemBounds, type Box, type Scene, type TextItem } from './scene';
 import { paperUnits } from './sizing';
 import { fullOptions, gridChart } from './testing/syntheticChart';
@@ -100,6 +100,22 @@ describe('the page of an exported chart', () => {
     expect(buildExportScene(input, fullOptions({ background: 'transparent' }), measure).background).toBeNull();
     // JPEG and PDF cannot be transparent.
     expect(buildExportScene(input, fullOptions({ background: 'transparent', format: 'jpeg' }), measure).background).toBe('#ffffff');
+  });
+
+  it('writes the title, legend and sources in a light ink on the dark theme’s background, and in the dark ink on white', () => {
+    const input = { chart: chartScene(), sources: [SOURCE], themeBackground: 'rgb(31, 36, 42)' };
+    const pageColours = (scene: Scene) => new Set(scene.page.filter((i): i is TextItem => i.kind === 'text').map((i) => i.colour));
+    const dark = buildExportScene(input, fullOptions({ background: 'theme', marking: { kind: 'none' } }), measure);
+    const white = buildExportScene(input, fullOptions({ background: 'white', marking: { kind: 'none' } }), measure);
+    expect(dark.background).toBe('#1f242a');
+    expect([...pageColours(dark)].sort()).toEqual([inkOn('#1f242a').muted, inkOn('#1f242a').text].sort());
+    expect([...pageColours(white)].sort()).toEqual([inkOn('#ffffff').muted, inkOn('#ffffff').text].sort());
+    expect(inkOn('#1f242a').text).not.toBe(inkOn('#ffffff').text);
+    // Each ink reads on its page: the text's brightness is far from the background's.
+    const brightness = (hex: string) => [1, 3, 5].reduce((sum, i, k) => sum + [0.2126, 0.7152, 0.0722][k]! * (parseInt(hex.slice(i, i + 2), 16) / 255), 0);
+    expect(brightness(inkOn('#1f242a').text) - brightness('#1f242a')).toBeGreaterThan(0.6);
+    expect(brightness('#ffffff') - brightness(inkOn('#ffffff').text)).toBeGreaterThan(0.6);
+    expect(inkOn(null)).toEqual(inkOn('#ffffff'));
   });
 
   it('draws annotations: shapes under the chart, notes over it', () => {

@@ -33,9 +33,28 @@ export function supportsTransparency(format: ImageFormat): boolean {
   return format === 'png' || format === 'svg';
 }
 
-const TEXT = '#1f2328';
-const MUTED = '#5f6872';
-const RULE = '#c3c9d0';
+/** The page's text, secondary text and rules: dark on a light page, light on a dark one. */
+export interface PageInk {
+  text: string;
+  muted: string;
+  rule: string;
+}
+const DARK_INK: PageInk = { text: '#1f2328', muted: '#5f6872', rule: '#c3c9d0' };
+const LIGHT_INK: PageInk = { text: '#e6e8eb', muted: '#a8b0ba', rule: '#4b535e' };
+/** The banner's rule under a white marking is drawn in the dark ink whatever the page. */
+const TEXT = DARK_INK.text;
+
+/**
+ * The ink that reads on a page of this background: the light ink on a dark background (the dark
+ * theme's chart colour, exported with "Theme"), else the dark ink (white, and transparent, which
+ * is usually placed on a light slide).
+ */
+export function inkOn(background: string | null): PageInk {
+  const hex = background === null ? null : normaliseColour(background);
+  if (hex === null) return DARK_INK;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 ? LIGHT_INK : DARK_INK;
+}
 
 export const PAGE_STYLE = {
   marginScale: 24,
@@ -118,15 +137,15 @@ function paragraph(
   };
 }
 
-function headerBlock(options: ImageExportOptions, width: number, measure: TextMeasurer): Block | null {
+function headerBlock(options: ImageExportOptions, width: number, measure: TextMeasurer, ink: PageInk): Block | null {
   const s = PAGE_STYLE;
   const parts: Block[] = [];
-  const title = paragraph(options.title, width, { ...s.title, weight: 'bold', colour: TEXT }, measure);
+  const title = paragraph(options.title, width, { ...s.title, weight: 'bold', colour: ink.text }, measure);
   if (title) parts.push(title);
-  const subtitle = paragraph(options.subtitle, width, { ...s.subtitle, weight: 'normal', colour: TEXT }, measure);
+  const subtitle = paragraph(options.subtitle, width, { ...s.subtitle, weight: 'normal', colour: ink.text }, measure);
   if (subtitle) parts.push(subtitle);
   const meta = [oneLine(options.date), oneLine(options.author)].filter((t) => t !== '').join('  ·  ');
-  const metaBlock = paragraph(meta, width, { ...s.meta, weight: 'normal', colour: MUTED }, measure);
+  const metaBlock = paragraph(meta, width, { ...s.meta, weight: 'normal', colour: ink.muted }, measure);
   if (metaBlock) parts.push({ height: metaBlock.height + 2, items: translate(metaBlock.items, 0, 2) });
   return stack(parts, 2);
 }
@@ -175,7 +194,7 @@ function legendSwatch(entry: LegendEntry, x: number, y: number): SceneItem[] {
   return items;
 }
 
-function legendBlock(entries: LegendEntry[], width: number, measure: TextMeasurer): Block | null {
+function legendBlock(entries: LegendEntry[], width: number, measure: TextMeasurer, ink: PageInk): Block | null {
   if (entries.length === 0) return null;
   const s = PAGE_STYLE.legend;
   const items: SceneItem[] = [];
@@ -200,25 +219,25 @@ function legendBlock(entries: LegendEntry[], width: number, measure: TextMeasure
       fontSize: s.fontSize,
       lineHeight: s.fontSize * 1.2,
       weight: 'normal',
-      colour: TEXT,
+      colour: ink.text,
     });
     x += itemWidth + s.itemGap;
   }
   return { height: (row + 1) * s.rowHeight, items };
 }
 
-function footnoteBlock(entries: string[], width: number, measure: TextMeasurer, maxHeight: number): Block | null {
+function footnoteBlock(entries: string[], width: number, measure: TextMeasurer, maxHeight: number, ink: PageInk): Block | null {
   if (entries.length === 0) return null;
   const s = PAGE_STYLE.footnote;
-  const heading = paragraph(entries.length === 1 ? 'Source' : 'Sources', width, { fontSize: s.headingSize, lineHeight: s.lineHeight + 2, weight: 'bold', colour: TEXT }, measure);
+  const heading = paragraph(entries.length === 1 ? 'Source' : 'Sources', width, { fontSize: s.headingSize, lineHeight: s.lineHeight + 2, weight: 'bold', colour: ink.text }, measure);
   const blocks: Block[] = heading ? [heading] : [];
   let height = heading?.height ?? 0;
   for (let i = 0; i < entries.length; i++) {
-    const block = paragraph(entries[i]!, width, { fontSize: s.fontSize, lineHeight: s.lineHeight, weight: 'normal', colour: MUTED }, measure);
+    const block = paragraph(entries[i]!, width, { fontSize: s.fontSize, lineHeight: s.lineHeight, weight: 'normal', colour: ink.muted }, measure);
     if (!block) continue;
     const remaining = entries.length - i - 1;
     if (height + block.height + (remaining > 0 ? s.lineHeight : 0) > maxHeight) {
-      const more = paragraph(`… and ${entries.length - i} more source${entries.length - i === 1 ? '' : 's'} (list them in full by exporting at a larger size).`, width, { fontSize: s.fontSize, lineHeight: s.lineHeight, weight: 'normal', colour: MUTED }, measure);
+      const more = paragraph(`… and ${entries.length - i} more source${entries.length - i === 1 ? '' : 's'} (list them in full by exporting at a larger size).`, width, { fontSize: s.fontSize, lineHeight: s.lineHeight, weight: 'normal', colour: ink.muted }, measure);
       if (more) blocks.push(more);
       break;
     }
@@ -290,8 +309,15 @@ export function buildExportScene(input: PageInput, options: ImageExportOptions, 
   const banner = bannerLayout(options.marking, paper ? paper.width : contentW + 2 * margin, measure);
   const bannerH = banner?.height ?? 0;
 
-  const header = headerBlock(options, contentW, measure);
-  const legend = options.legend ? legendBlock(imageLegend(input.chart.legend), contentW, measure) : null;
+  const background =
+    options.background === 'transparent' && supportsTransparency(options.format)
+      ? null
+      : options.background === 'theme'
+        ? normaliseColour(input.themeBackground) ?? '#ffffff'
+        : '#ffffff';
+  const ink = inkOn(background);
+  const header = headerBlock(options, contentW, measure, ink);
+  const legend = options.legend ? legendBlock(imageLegend(input.chart.legend), contentW, measure, ink) : null;
   const footEntries = options.footnote ? footnoteEntries(input.sources) : [];
 
   const fixedAbove = bannerH + margin + (header ? header.height + s.gap : 0);
@@ -304,7 +330,7 @@ export function buildExportScene(input: PageInput, options: ImageExportOptions, 
   let area: { x: number; y: number; width: number; height: number };
   if (paper) {
     const budget = paper.height - fixedAbove - fixedBelowWithoutFoot - s.gap - paper.height * s.minChartShare;
-    footnote = footnoteBlock(footEntries, contentW, measure, Math.max(s.footnote.lineHeight * 3, budget));
+    footnote = footnoteBlock(footEntries, contentW, measure, Math.max(s.footnote.lineHeight * 3, budget), ink);
     const below = fixedBelowWithoutFoot + (footnote ? s.gap + footnote.height : 0);
     const areaH = Math.max(40, paper.height - fixedAbove - below);
     pageW = paper.width;
@@ -312,7 +338,7 @@ export function buildExportScene(input: PageInput, options: ImageExportOptions, 
     scale = Math.min(contentW / chartW, areaH / chartH, s.maxPaperScale);
     area = { x: margin, y: fixedAbove, width: contentW, height: areaH };
   } else {
-    footnote = footnoteBlock(footEntries, contentW, measure, Infinity);
+    footnote = footnoteBlock(footEntries, contentW, measure, Infinity, ink);
     const below = fixedBelowWithoutFoot + (footnote ? s.gap + footnote.height : 0);
     pageW = contentW + 2 * margin;
     pageH = fixedAbove + chartH + below;
@@ -332,7 +358,7 @@ export function buildExportScene(input: PageInput, options: ImageExportOptions, 
   let y = area.y + area.height;
   if (legend) {
     y += s.gap;
-    page.push({ kind: 'path', commands: [{ op: 'M', x: margin, y: y - s.gap / 2 }, { op: 'L', x: margin + contentW, y: y - s.gap / 2 }], stroke: { colour: RULE, width: 0.75 } });
+    page.push({ kind: 'path', commands: [{ op: 'M', x: margin, y: y - s.gap / 2 }, { op: 'L', x: margin + contentW, y: y - s.gap / 2 }], stroke: { colour: ink.rule, width: 0.75 } });
     page.push(...translate(legend.items, margin, y));
     y += legend.height;
   }
@@ -342,12 +368,6 @@ export function buildExportScene(input: PageInput, options: ImageExportOptions, 
   }
   if (banner) page.push(...bannerItems(banner, pageH - bannerH, pageW, 'bottom', measure));
 
-  const background =
-    options.background === 'transparent' && supportsTransparency(options.format)
-      ? null
-      : options.background === 'theme'
-        ? normaliseColour(input.themeBackground) ?? '#ffffff'
-        : '#ffffff';
 
   const meta: Scene['meta'] = {};
   const title = oneLine(options.title);
