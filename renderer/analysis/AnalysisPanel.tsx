@@ -7,6 +7,7 @@ import { MeasuresSection } from './MeasuresSection';
 import { PathsSection } from './PathsSection';
 import { useAnalysis } from './useAnalysis';
 import './analysis.css';
+import { BUTTON } from '../ui/buttons';
 
 const TABS: readonly [AnalysisTab, string][] = [
   ['measures', 'Measures'],
@@ -41,7 +42,7 @@ function RunStatus() {
           {run.progress.done.toLocaleString('en-GB')} / {run.progress.total.toLocaleString('en-GB')} {run.progress.unit}
         </span>
       )}
-      <button type="button" className="button small" onClick={() => analysis.cancel()}>
+      <button type="button" className={BUTTON.small} onClick={() => analysis.cancel()}>
         Cancel
       </button>
     </div>

@@ -5,6 +5,7 @@ import { useStore } from '../store';
 import { Provenance } from './Provenance';
 import { communityColour } from './overlayModel';
 import { useAnalysis } from './useAnalysis';
+import { BUTTON } from '../ui/buttons';
 
 const METHOD_NOTES: Record<PartitionMethod, string> = {
   louvain: 'Louvain modularity on the network as filtered, direction ignored; seeded, so the same case gives the same communities.',
@@ -41,11 +42,11 @@ export function CommunitiesSection() {
         {weighted && method === 'louvain' ? ' Weighted by evidence.' : ''}
       </p>
       <div className="button-row">
-        <button type="button" className="button primary" disabled={running} onClick={() => void analysis.runCommunities(method)}>
+        <button type="button" className={BUTTON.primary} disabled={running} onClick={() => void analysis.runCommunities(method)}>
           {method === 'louvain' ? 'Find communities' : 'Find components'}
         </button>
         {result && (
-          <button type="button" className="button" onClick={() => analysis.clearCommunities()}>
+          <button type="button" className={BUTTON.plain} onClick={() => analysis.clearCommunities()}>
             Clear
           </button>
         )}
@@ -69,7 +70,7 @@ export function CommunitiesSection() {
                   </button>
                   <span className="section-count">{c.entityIds.length}</span>
                   {c.entityIds.length > 1 && (
-                    <button type="button" className="button small" onClick={() => analysis.setCollapsed(c.index, !isCollapsed)}>
+                    <button type="button" className={BUTTON.small} onClick={() => analysis.setCollapsed(c.index, !isCollapsed)}>
                       {isCollapsed ? 'Expand' : 'Collapse'}
                     </button>
                   )}

@@ -6,6 +6,7 @@ import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { asOfSteps, describePeriod, filtersActive, formatAsOf, typesPresent, visibleNetwork } from './filterModel';
 import { useAnalysis } from './useAnalysis';
+import { BUTTON } from '../ui/buttons';
 
 /** What the chart shows, and so what the analysis runs on: types, evidence grade, and a date. */
 export function FiltersSection() {
@@ -109,7 +110,7 @@ export function FiltersSection() {
         </ul>
       </details>
       {filtersActive(filters) && (
-        <button type="button" className="button" onClick={() => analysis.setFilters({ hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null, from: null })}>
+        <button type="button" className={BUTTON.plain} onClick={() => analysis.setFilters({ hiddenEntityTypes: [], hiddenLinkTypes: [], minGrade: null, asOf: null, from: null })}>
           Show everything
         </button>
       )}

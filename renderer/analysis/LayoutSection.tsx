@@ -7,6 +7,7 @@ import { useStore } from '../store';
 import { LAYOUT_LABELS } from './analysisState';
 import { describePeriod } from './filterModel';
 import { useAnalysis } from './useAnalysis';
+import { BUTTON } from '../ui/buttons';
 
 /** Layouts, pins and saved views. */
 export function LayoutSection() {
@@ -32,7 +33,7 @@ export function LayoutSection() {
           <li key={layout}>
             <button
               type="button"
-              className={`button layout-button${current === layout ? ' current' : ''}`}
+              className={`${BUTTON.plain} layout-button${current === layout ? ` current ${BUTTON.active}` : ''}`}
               disabled={layoutRunning}
               title={`${LAYOUT_LABELS[layout]}${hint(`chart.layout.${layout}`)}`}
               onClick={() => void runCommand(`chart.layout.${layout}`, commands)}
@@ -53,10 +54,10 @@ export function LayoutSection() {
       </h3>
       <p className="analysis-note muted">A pinned node stays where it is when a layout runs.</p>
       <div className="button-row">
-        <button type="button" className="button" disabled={selectedIds.length === 0 || selectedPinned === selectedIds.length} onClick={() => void runCommand('chart.pin', commands)}>
+        <button type="button" className={BUTTON.plain} disabled={selectedIds.length === 0 || selectedPinned === selectedIds.length} onClick={() => void runCommand('chart.pin', commands)}>
           Pin selected
         </button>
-        <button type="button" className="button" disabled={selectedPinned === 0} onClick={() => void runCommand('chart.unpin', commands)}>
+        <button type="button" className={BUTTON.plain} disabled={selectedPinned === 0} onClick={() => void runCommand('chart.unpin', commands)}>
           Unpin selected
         </button>
       </div>
@@ -72,7 +73,7 @@ export function LayoutSection() {
         }}
       >
         <input className="text-input" type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" className="button" disabled={name.trim() === ''}>
+        <button type="submit" className={BUTTON.plain} disabled={name.trim() === ''}>
           Save view
         </button>
       </form>

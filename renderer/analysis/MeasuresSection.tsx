@@ -9,6 +9,7 @@ import { WeightAttributeField } from './WeightAttributeField';
 import { formatValue } from './overlayModel';
 import { visibleNetwork } from './filterModel';
 import { VirtualTable, type Column } from './VirtualTable';
+import { BUTTON } from '../ui/buttons';
 
 const HAS_NORMALISATION: readonly MeasureName[] = ['degree', 'betweenness'];
 
@@ -102,11 +103,11 @@ export function MeasuresSection() {
           onChange={(weightAttribute) => set(weightAttribute === null ? { weightAttribute } : { weightAttribute, weighted: false })}
         />
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={running}>
+          <button type="submit" className={BUTTON.primary} disabled={running}>
             Run
           </button>
           {measure && (
-            <button type="button" className="button" onClick={() => analysis.clearMeasure()}>
+            <button type="button" className={BUTTON.plain} onClick={() => analysis.clearMeasure()}>
               Clear results
             </button>
           )}
@@ -222,7 +223,7 @@ function GradeSensitivity() {
             ))}
           </select>
         </label>
-        <button type="button" className="button" disabled={running} onClick={() => void analysis.runSensitivity()}>
+        <button type="button" className={BUTTON.plain} disabled={running} onClick={() => void analysis.runSensitivity()}>
           Compare
         </button>
       </div>

@@ -3,6 +3,7 @@ import { runCommand } from '../commands';
 import { useStore } from '../store';
 import { useAnalysis } from './useAnalysis';
 import { WeightAttributeField } from './WeightAttributeField';
+import { BUTTON } from '../ui/buttons';
 
 /** Path questions about the selected entities; the answer is highlighted and the rest dimmed. */
 export function PathsSection() {
@@ -41,17 +42,17 @@ export function PathsSection() {
         onChange={(pathWeightAttribute) => analysis.store.setState(pathWeightAttribute === null ? { pathWeightAttribute } : { pathWeightAttribute, pathWeighted: false })}
       />
       <div className="button-grid">
-        <button type="button" className="button" disabled={running || ids.length !== 2} onClick={() => run('analysis.shortestPath')}>
+        <button type="button" className={BUTTON.plain} disabled={running || ids.length !== 2} onClick={() => run('analysis.shortestPath')}>
           Shortest path
         </button>
-        <button type="button" className="button" disabled={running || ids.length !== 2} onClick={() => run('analysis.allShortestPaths')}>
+        <button type="button" className={BUTTON.plain} disabled={running || ids.length !== 2} onClick={() => run('analysis.allShortestPaths')}>
           All shortest paths
         </button>
-        <button type="button" className="button" disabled={running || ids.length < 3} onClick={() => run('analysis.connectingNetwork')}>
+        <button type="button" className={BUTTON.plain} disabled={running || ids.length < 3} onClick={() => run('analysis.connectingNetwork')}>
           Connecting network
         </button>
         <span className="neighbourhood">
-          <button type="button" className="button" disabled={running || ids.length < 1} onClick={() => run('analysis.neighbourhood')}>
+          <button type="button" className={BUTTON.plain} disabled={running || ids.length < 1} onClick={() => run('analysis.neighbourhood')}>
             Neighbourhood
           </button>
           <label className="field inline">
@@ -71,7 +72,7 @@ export function PathsSection() {
         <div className="highlight-card" data-testid="highlight" role="status">
           <div className="highlight-head">
             <strong>{highlight.title}</strong>
-            <button type="button" className="button" onClick={() => analysis.clearHighlight()}>
+            <button type="button" className={BUTTON.plain} onClick={() => analysis.clearHighlight()}>
               Clear highlight
             </button>
           </div>

@@ -9,6 +9,7 @@ import { entityBadgeUri } from '../chart/nodeIcons';
 import { useStore } from '../store';
 import type { EditingDialog } from './editingState';
 import { FieldError, Modal } from './Modal';
+import { BUTTON } from '../ui/buttons';
 
 /** The message main gave for one field (or the whole error when it names no field). */
 export function issueFor(error: WorkbenchError | null, field: string): string | null {
@@ -104,10 +105,10 @@ function CreateEntityDialog({ dialog }: { dialog: Extract<EditingDialog, { kind:
         <TypePicker value={type} onPick={setType} name="new-entity-type" />
         <FieldError id="new-entity-error" message={serverError && !issueFor(serverError, 'label') ? serverError.message : null} />
         <div className="dialog-buttons">
-          <button type="button" className="button" onClick={editing.closeDialog}>
+          <button type="button" className={BUTTON.plain} onClick={editing.closeDialog}>
             Cancel
           </button>
-          <button type="submit" className="button primary" disabled={saving}>
+          <button type="submit" className={BUTTON.primary} disabled={saving}>
             Create {entityTypeDefinition(type).label.toLowerCase()}
           </button>
         </div>
@@ -145,10 +146,10 @@ function DeleteDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'dele
       )}
       <p className="muted">You can undo this with Ctrl+Z.</p>
       <div className="dialog-buttons">
-        <button type="button" className="button" onClick={editing.closeDialog} autoFocus>
+        <button type="button" className={BUTTON.plain} onClick={editing.closeDialog} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button danger" disabled={busy} onClick={() => void confirm()}>
+        <button type="button" className={BUTTON.danger} disabled={busy} onClick={() => void confirm()}>
           Delete
         </button>
       </div>
@@ -205,15 +206,15 @@ function CreateLinkDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: '
         <label className="edit-check">
           <input type="checkbox" checked={directed} onChange={(e) => setDirected(e.target.checked)} /> Directed (drawn with an arrow)
         </label>
-        <button type="button" className="button" onClick={() => setSwapped((s) => !s)}>
+        <button type="button" className={BUTTON.plain} onClick={() => setSwapped((s) => !s)}>
           Swap direction
         </button>
         <FieldError id="new-link-error" message={error?.message} />
         <div className="dialog-buttons">
-          <button type="button" className="button" onClick={editing.closeDialog}>
+          <button type="button" className={BUTTON.plain} onClick={editing.closeDialog}>
             Cancel
           </button>
-          <button type="submit" className="button primary">
+          <button type="submit" className={BUTTON.primary}>
             Create link
           </button>
         </div>
@@ -272,10 +273,10 @@ function MergeDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'merge
         </p>
       </div>
       <div className="dialog-buttons">
-        <button type="button" className="button" onClick={editing.closeDialog}>
+        <button type="button" className={BUTTON.plain} onClick={editing.closeDialog}>
           Cancel
         </button>
-        <button type="button" className="button primary" onClick={() => void merge()}>
+        <button type="button" className={BUTTON.primary} onClick={() => void merge()}>
           Merge into “{survivor.label}”
         </button>
       </div>

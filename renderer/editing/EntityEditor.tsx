@@ -12,6 +12,7 @@ import { runCommand } from '../commands';
 import { useStore, type SelectedElement } from '../store';
 import { EditableText, serverMessage } from './fields';
 import { FieldError } from './Modal';
+import { BUTTON } from '../ui/buttons';
 
 const DATE_PLACEHOLDER = '2017, 2017-03 or 2017-03-02';
 
@@ -76,7 +77,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
             }}
           />
           {entity.color !== null && (
-            <button type="button" className="button small" onClick={() => void update({ color: null })}>
+            <button type="button" className={BUTTON.small} onClick={() => void update({ color: null })}>
               Use the type’s colour
             </button>
           )}
@@ -112,7 +113,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
       <AliasEditor entity={entity} />
       <AttributeEditor attributes={entity.attributes} commit={(attributes) => update({ attributes })} />
       <div className="edit-actions">
-        <button type="button" className="button danger" onClick={() => void runCommand('selection.delete', commands)}>
+        <button type="button" className={BUTTON.danger} onClick={() => void runCommand('selection.delete', commands)}>
           Delete entity…
         </button>
       </div>
@@ -162,7 +163,7 @@ function AliasEditor({ entity }: { entity: Entity }) {
       </ul>
       <form className="edit-inline" onSubmit={(e) => void add(e)}>
         <input aria-label="New alias" placeholder="Another name" value={draft} onChange={(e) => setDraft(e.target.value)} />
-        <button type="submit" className="button small">
+        <button type="submit" className={BUTTON.small}>
           Add alias
         </button>
       </form>
@@ -231,7 +232,7 @@ export function AttributeEditor({
       <form className="edit-inline" onSubmit={(e) => void add(e)}>
         <input aria-label="Attribute name" placeholder="Name" value={key} onChange={(e) => setKey(e.target.value)} />
         <input aria-label="Attribute value" placeholder="Value" value={value} onChange={(e) => setValue(e.target.value)} />
-        <button type="submit" className="button small">
+        <button type="submit" className={BUTTON.small}>
           Set
         </button>
       </form>
@@ -278,7 +279,7 @@ export function LinkEditor({ link, strength }: { link: Link; strength: LinkStren
           <label className="edit-check">
             <input type="checkbox" checked={link.directed} onChange={(e) => void update({ directed: e.target.checked })} /> Directed
           </label>
-          <button type="button" className="button small" onClick={() => void update({ sourceId: link.targetId, targetId: link.sourceId })}>
+          <button type="button" className={BUTTON.small} onClick={() => void update({ sourceId: link.targetId, targetId: link.sourceId })}>
             Swap ends
           </button>
         </span>
@@ -322,7 +323,7 @@ export function LinkEditor({ link, strength }: { link: Link; strength: LinkStren
       <AttributeEditor attributes={link.attributes} commit={(attributes) => update({ attributes })} />
       <FieldError id={`link-${link.id}-error`} message={error} />
       <div className="edit-actions">
-        <button type="button" className="button danger" onClick={() => void runCommand('selection.delete', commands)}>
+        <button type="button" className={BUTTON.danger} onClick={() => void runCommand('selection.delete', commands)}>
           Delete link…
         </button>
       </div>
@@ -356,7 +357,7 @@ export function BulkEditor({ selection }: { selection: readonly SelectedElement[
               </option>
             ))}
           </select>
-          <button type="button" className="button small" disabled={type === ''} onClick={() => void apply({ type })}>
+          <button type="button" className={BUTTON.small} disabled={type === ''} onClick={() => void apply({ type })}>
             Set type
           </button>
         </span>
@@ -365,10 +366,10 @@ export function BulkEditor({ selection }: { selection: readonly SelectedElement[
         <label htmlFor="bulk-colour">Colour</label>
         <span className="edit-inline">
           <input id="bulk-colour" type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
-          <button type="button" className="button small" onClick={() => void apply({ color: colour.toLowerCase() })}>
+          <button type="button" className={BUTTON.small} onClick={() => void apply({ color: colour.toLowerCase() })}>
             Set colour
           </button>
-          <button type="button" className="button small" onClick={() => void apply({ color: null })}>
+          <button type="button" className={BUTTON.small} onClick={() => void apply({ color: null })}>
             Type colours
           </button>
         </span>
@@ -376,15 +377,15 @@ export function BulkEditor({ selection }: { selection: readonly SelectedElement[
       <div className="edit-actions">
         {ids.length === 2 && (
           <>
-            <button type="button" className="button" onClick={() => void runCommand('link.new', commands)}>
+            <button type="button" className={BUTTON.plain} onClick={() => void runCommand('link.new', commands)}>
               Link…
             </button>
-            <button type="button" className="button" onClick={() => void runCommand('entity.merge', commands)}>
+            <button type="button" className={BUTTON.plain} onClick={() => void runCommand('entity.merge', commands)}>
               Merge…
             </button>
           </>
         )}
-        <button type="button" className="button danger" onClick={() => void runCommand('selection.delete', commands)}>
+        <button type="button" className={BUTTON.danger} onClick={() => void runCommand('selection.delete', commands)}>
           Delete {ids.length} entities…
         </button>
       </div>

@@ -8,6 +8,7 @@ import { useStore } from '../store';
 import { serverMessage } from './fields';
 import { FieldError, Modal } from './Modal';
 import { SafeMarkdown } from './SafeMarkdown';
+import { BUTTON } from '../ui/buttons';
 
 /** Notes longer than this show a preview in lists; the whole note opens on demand. */
 const PREVIEW_CHARS = 4_000;
@@ -34,7 +35,7 @@ export function NoteBody({ body }: { body: string }) {
     <div className="note-body-md">
       <SafeMarkdown text={long && !full ? `${body.slice(0, PREVIEW_CHARS)}…` : body} />
       {long && (
-        <button type="button" className="button small" onClick={() => setFull((f) => !f)}>
+        <button type="button" className={BUTTON.small} onClick={() => setFull((f) => !f)}>
           {full ? 'Show less' : `Show all (${Math.round(body.length / 1024)} KB)`}
         </button>
       )}
@@ -79,10 +80,10 @@ function NoteForm({ note, target, onDone }: { note: Note | null; target: NoteTar
       </div>
       <FieldError id="note-error" message={error} />
       <div className="edit-actions">
-        <button type="submit" className="button primary small">
+        <button type="submit" className={BUTTON.primarySmall}>
           {note ? 'Save note' : 'Add note'}
         </button>
-        <button type="button" className="button small" onClick={onDone}>
+        <button type="button" className={BUTTON.small} onClick={onDone}>
           Cancel
         </button>
       </div>
@@ -117,10 +118,10 @@ export function ItemNotes({ target, notes }: { target: NoteTarget; notes: readon
                 <NoteBody body={note.body} />
                 <NoteMeta note={note} />
                 <div className="edit-actions">
-                  <button type="button" className="button small" onClick={() => setEditingId(note.id)}>
+                  <button type="button" className={BUTTON.small} onClick={() => setEditingId(note.id)}>
                     Edit
                   </button>
-                  <button type="button" className="button small danger" onClick={() => void editing.call(api['note.delete']({ id: note.id }))}>
+                  <button type="button" className={BUTTON.dangerSmall} onClick={() => void editing.call(api['note.delete']({ id: note.id }))}>
                     Delete
                   </button>
                 </div>
@@ -132,7 +133,7 @@ export function ItemNotes({ target, notes }: { target: NoteTarget; notes: readon
       {adding ? (
         <NoteForm note={null} target={target} onDone={() => setAdding(false)} />
       ) : (
-        <button ref={addButton} type="button" className="button small" onClick={() => setAdding(true)}>
+        <button ref={addButton} type="button" className={BUTTON.small} onClick={() => setAdding(true)}>
           Add a note
         </button>
       )}
@@ -185,12 +186,12 @@ export function NotesPanel() {
       {addingCaseNote ? (
         <NoteForm note={null} target={{ kind: 'case' }} onDone={() => setAddingCaseNote(false)} />
       ) : (
-        <button type="button" className="button small" onClick={() => setAddingCaseNote(true)}>
+        <button type="button" className={BUTTON.small} onClick={() => setAddingCaseNote(true)}>
           Add a note on the case
         </button>
       )}
       <div className="dialog-buttons">
-        <button type="button" className="button" onClick={close}>
+        <button type="button" className={BUTTON.plain} onClick={close}>
           Close
         </button>
       </div>

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../app/editing/types';
 import { useApp } from '../appContext';
 import { caseQuery, useSearch } from '../data/caseHooks';
 import { useStore } from '../store';
+import { BUTTON } from '../ui/buttons';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = {
   entity: 'Entity',
@@ -119,7 +120,7 @@ export function SearchBox() {
         </ul>
       )}
       {offChartHits > 0 && (
-        <button type="button" className="button small" data-testid="search-add-all" onClick={() => void addAll()}>
+        <button type="button" className={BUTTON.small} data-testid="search-add-all" onClick={() => void addAll()}>
           Add the entities found to the chart
         </button>
       )}

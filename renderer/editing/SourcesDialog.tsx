@@ -11,6 +11,7 @@ import { useStore } from '../store';
 import { passageOf, sourceDeletion } from './evidenceEditing';
 import { serverMessage } from './fields';
 import { FieldError, Modal } from './Modal';
+import { BUTTON } from '../ui/buttons';
 
 /** Offsets of the current text selection inside an element (end exclusive), or null. */
 function selectionIn(element: HTMLElement): { start: number; end: number } | null {
@@ -48,7 +49,7 @@ export function SourcesDialog() {
       {deleted !== null && (
         <p className="sources-notice" role="status">
           {deleted}{' '}
-          <button type="button" className="button small" onClick={() => void undo()}>
+          <button type="button" className={BUTTON.small} onClick={() => void undo()}>
             Undo
           </button>
         </p>
@@ -99,7 +100,7 @@ export function SourcesDialog() {
         </div>
       </div>
       <div className="dialog-buttons">
-        <button type="button" className="button" onClick={close}>
+        <button type="button" className={BUTTON.plain} onClick={close}>
           Close
         </button>
       </div>
@@ -195,7 +196,7 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
         <textarea rows={6} value={body} placeholder="Paste the document’s text to cite passages from it" onChange={(e) => setBody(e.target.value)} />
       </label>
       <div className="source-file">
-        <button type="button" className="button small" onClick={() => fileInput.current?.click()}>
+        <button type="button" className={BUTTON.small} onClick={() => fileInput.current?.click()}>
           Load text from a file…
         </button>
         <input
@@ -214,11 +215,11 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
       <FieldError id="source-error" message={error} />
       <div className="dialog-buttons">
         {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
+          <button type="button" className={BUTTON.plain} onClick={onCancel}>
             Cancel
           </button>
         )}
-        <button type="submit" className="button primary">
+        <button type="submit" className={BUTTON.primary}>
           {source ? 'Save source' : 'Add source'}
         </button>
       </div>
@@ -307,10 +308,10 @@ function SourceView({
         {RELIABILITY_LABELS[source.reliability]})
       </p>
       <div className="edit-actions">
-        <button type="button" className="button small" onClick={() => setEditingFields(true)}>
+        <button type="button" className={BUTTON.small} onClick={() => setEditingFields(true)}>
           Edit source
         </button>
-        <button type="button" ref={deleteButton} className="button small danger" onClick={() => setConfirmingDelete(true)}>
+        <button type="button" ref={deleteButton} className={BUTTON.dangerSmall} onClick={() => setConfirmingDelete(true)}>
           Delete source…
         </button>
       </div>
@@ -359,7 +360,7 @@ function SourceView({
               ))}
             </select>
           </label>
-          <button type="button" className="button primary" disabled={!target || !selected} onClick={() => void cite()}>
+          <button type="button" className={BUTTON.primary} disabled={!target || !selected} onClick={() => void cite()}>
             {targetName ? `Cite on “${targetName.slice(0, 40)}”` : 'Select an entity or link to cite on'}
           </button>
         </div>
@@ -408,11 +409,11 @@ function DeleteSourcePanel({ source, onCancel, onDeleted }: { source: Source; on
       {plan && <p className="muted">You can undo this with Ctrl+Z.</p>}
       <FieldError id="delete-source-error" message={error} />
       <div className="edit-actions">
-        <button type="button" className="button small" onClick={onCancel} autoFocus>
+        <button type="button" className={BUTTON.small} onClick={onCancel} autoFocus>
           Cancel
         </button>
         {plan && (
-          <button type="button" className="button small danger" disabled={busy} onClick={() => void remove()}>
+          <button type="button" className={BUTTON.dangerSmall} disabled={busy} onClick={() => void remove()}>
             {plan.action}
           </button>
         )}

@@ -26,6 +26,7 @@ import { prepareExport, runExport, type ExportProgress, type PreparedExport } fr
 import type { Annotation } from '../../app/domain';
 import { calloutsForExport, scopeCounts } from './readChart';
 import './exportDialog.css';
+import { BUTTON } from '../ui/buttons';
 
 const FORMAT_LABELS: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', svg: 'SVG', pdf: 'PDF' };
 const SCALES = [1, 2, 3, 4, 6, 8];
@@ -417,15 +418,15 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
       </div>
       <div className="export-buttons">
         {running ? (
-          <button type="button" className="button" onClick={() => abort.current?.abort()}>
+          <button type="button" className={BUTTON.plain} onClick={() => abort.current?.abort()}>
             Cancel export
           </button>
         ) : (
-          <button type="button" className="button" onClick={close}>
+          <button type="button" className={BUTTON.plain} onClick={close}>
             Close
           </button>
         )}
-        <button type="submit" className="button primary" disabled={running || problem !== null || prepared === null}>
+        <button type="submit" className={BUTTON.primary} disabled={running || problem !== null || prepared === null}>
           Export…
         </button>
       </div>

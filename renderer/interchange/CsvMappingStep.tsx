@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { TABLE_LAYOUT_LABELS, TABLE_LAYOUTS, TEXT_ENCODINGS } from '../../app/interchange/csvMapping';
 import { csvMappingPresets, mappingProblem, usesColumns, type CsvMappingForm } from './csvMappingForm';
+import { BUTTON } from '../ui/buttons';
 
 type TextKey = Exclude<keyof CsvMappingForm, 'layout' | 'encoding' | 'delimiter' | 'header' | 'dateOrder' | 'sheet'>;
 
@@ -118,7 +119,7 @@ export function CsvMappingStep({
       </div>
       {problem !== null && <p className="ix-error">{problem}</p>}
       <div className="ix-row">
-        <button type="button" className="button" disabled={problem !== null} onClick={onApply} data-testid="csv-apply">
+        <button type="button" className={BUTTON.plain} disabled={problem !== null} onClick={onApply} data-testid="csv-apply">
           {applyLabel}
         </button>
         {presets.length > 0 && (
@@ -141,7 +142,7 @@ export function CsvMappingStep({
         <input type="text" aria-label="Mapping name" placeholder="Name this mapping" value={presetName} maxLength={100} onChange={(e) => setPresetName(e.target.value)} />
         <button
           type="button"
-          className="button"
+          className={BUTTON.plain}
           disabled={presetName.trim() === ''}
           onClick={() => {
             csvMappingPresets.save(presetName.trim(), form);

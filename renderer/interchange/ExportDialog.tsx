@@ -7,6 +7,7 @@ import { useStore } from '../store';
 import { interchangeStore } from './interchangeState';
 import './interchange.css';
 import { trackCall } from '../tasks/trackCall';
+import { BUTTON } from '../ui/buttons';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string };
 
@@ -106,10 +107,10 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
         </p>
       )}
       <div className="ix-buttons">
-        <button ref={closeButton} type="button" className="button" onClick={close} disabled={status.kind === 'saving'}>
+        <button ref={closeButton} type="button" className={BUTTON.plain} onClick={close} disabled={status.kind === 'saving'}>
           {status.kind === 'done' ? 'Close' : 'Cancel'}
         </button>
-        <button ref={exportButton} type="submit" className="button primary" disabled={status.kind === 'saving' || !choice} data-testid="export-start">
+        <button ref={exportButton} type="submit" className={BUTTON.primary} disabled={status.kind === 'saving' || !choice} data-testid="export-start">
           Export…
         </button>
       </div>

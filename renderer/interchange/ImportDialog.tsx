@@ -11,6 +11,7 @@ import { csvMappingPresets, toCsvMapping, type CsvMappingForm } from './csvMappi
 import { interchangeStore } from './interchangeState';
 import { trackCall } from '../tasks/trackCall';
 import './interchange.css';
+import { BUTTON } from '../ui/buttons';
 
 type FormatChoice = ImportFormat | 'auto';
 
@@ -521,7 +522,7 @@ function ImportFlow({ close }: { close: () => void }) {
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={busy} onClick={() => void read(undefined, format, format === 'csv' || format === 'xlsx' ? mapping : null)} data-testid="import-choose-file">
+          <button type="button" className={BUTTON.plain} disabled={busy} onClick={() => void read(undefined, format, format === 'csv' || format === 'xlsx' ? mapping : null)} data-testid="import-choose-file">
             {preview ? 'Choose another file…' : 'Choose file…'}
           </button>
         </div>
@@ -534,7 +535,7 @@ function ImportFlow({ close }: { close: () => void }) {
       {step.kind === 'reading' && (
         <p role="status" className="ix-busy">
           <span className="spinner" aria-hidden="true" /> Reading the file…{' '}
-          <button type="button" className="button small" data-testid="import-stop-reading" onClick={() => readingTask.current && tasks.cancel(readingTask.current)}>
+          <button type="button" className={BUTTON.small} data-testid="import-stop-reading" onClick={() => readingTask.current && tasks.cancel(readingTask.current)}>
             Stop reading
           </button>
         </p>
@@ -571,11 +572,11 @@ function ImportFlow({ close }: { close: () => void }) {
             </select>
           </label>
         )}
-        <button type="button" className="button" onClick={close} disabled={step.kind === 'importing'}>
+        <button type="button" className={BUTTON.plain} onClick={close} disabled={step.kind === 'importing'}>
           {step.kind === 'done' ? 'Close' : 'Cancel'}
         </button>
         {preview && (
-          <button type="button" className="button primary" disabled={busy} onClick={() => void commit(preview)} data-testid="import-commit">
+          <button type="button" className={BUTTON.primary} disabled={busy} onClick={() => void commit(preview)} data-testid="import-commit">
             {step.kind === 'importing' ? 'Importing…' : 'Import'}
           </button>
         )}

@@ -4,6 +4,7 @@ import { useApp } from '../appContext';
 import { serverMessage } from '../editing/fields';
 import { citationChanges, citationRemovalSummary } from '../editing/evidenceEditing';
 import { FieldError, Modal } from '../editing/Modal';
+import { BUTTON } from '../ui/buttons';
 
 /** "Fairly reliable · Probably true": what an Admiralty grade means. */
 export function gradeMeaning(citation: Pick<CitationWithSource, 'credibility' | 'source'>): string {
@@ -65,7 +66,7 @@ export function CitationItem({
         {byline !== '' && <span className="source-byline">{byline}</span>}
         <button
           type="button"
-          className="button small show-in-source"
+          className={`${BUTTON.small} show-in-source`}
           onClick={() => editing.store.setState({ sources: { sourceId: citation.sourceId, citation: { quote: citation.quote, locator: citation.locator } } })}
         >
           Show in source
@@ -90,13 +91,13 @@ export function CitationItem({
               <button
                 type="button"
                 ref={regradeButton}
-                className="button small"
+                className={BUTTON.small}
                 onClick={() => setMode('edit')}
                 aria-label={`Regrade the citation ${grade}, or change its comment or locator`}
               >
                 Regrade
               </button>
-              <button type="button" className="button small danger" onClick={() => setMode('remove')} aria-label={`Remove the citation ${grade}`}>
+              <button type="button" className={BUTTON.dangerSmall} onClick={() => setMode('remove')} aria-label={`Remove the citation ${grade}`}>
                 Remove
               </button>
             </div>
@@ -209,10 +210,10 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
       </div>
       <FieldError id={`${id}-error`} message={message} />
       <div className="edit-actions">
-        <button type="submit" className="button primary small" disabled={busy || !checked.ok}>
+        <button type="submit" className={BUTTON.primarySmall} disabled={busy || !checked.ok}>
           Save citation
         </button>
-        <button type="button" className="button small" onClick={onDone}>
+        <button type="button" className={BUTTON.small} onClick={onDone}>
           Cancel
         </button>
       </div>
@@ -252,10 +253,10 @@ function RemoveCitationDialog({
       <p className="muted">You can undo this with Ctrl+Z.</p>
       <FieldError id={`remove-${citation.id}-error`} message={error} />
       <div className="dialog-buttons">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
+        <button type="button" className={BUTTON.plain} onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button danger" disabled={busy} onClick={() => void remove()}>
+        <button type="button" className={BUTTON.danger} disabled={busy} onClick={() => void remove()}>
           Remove citation
         </button>
       </div>

@@ -4,6 +4,7 @@ import { runCommand } from '../commands';
 import { Icon } from '../Icon';
 import { useStore } from '../store';
 import { RecentList } from './RecentList';
+import { BUTTON } from '../ui/buttons';
 
 /** What the window shows with no case open. */
 export function EmptyState() {
@@ -15,10 +16,10 @@ export function EmptyState() {
         <h1>No case open</h1>
         <p className="muted">A case is one file holding entities, links, sources and the evidence for each.</p>
         <div className="empty-actions">
-          <button type="button" className="button primary" onClick={() => void runCommand('file.new', commands)}>
+          <button type="button" className={BUTTON.primary} onClick={() => void runCommand('file.new', commands)}>
             <Icon path={mdiPlus} /> New case
           </button>
-          <button type="button" className="button" onClick={() => void runCommand('file.open', commands)}>
+          <button type="button" className={BUTTON.plain} onClick={() => void runCommand('file.open', commands)}>
             <Icon path={mdiFolderOpenOutline} /> Open case
           </button>
         </div>

@@ -6,6 +6,7 @@ import { COMMANDS } from '../commands';
 import { Modal } from '../editing/Modal';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
+import { BUTTON } from '../ui/buttons';
 
 /** Keys that are not registry commands: gestures of the chart and of text fields. */
 const OTHER_KEYS: readonly { keys: string; what: string }[] = [
@@ -67,7 +68,7 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       </table>
       {rows.length === 0 && <p className="muted">No command matches “{filter}”.</p>}
       <div className="edit-actions">
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className={BUTTON.plain} onClick={onClose}>
           Close
         </button>
       </div>
@@ -114,7 +115,7 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
         </dl>
       )}
       <div className="edit-actions">
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className={BUTTON.plain} onClick={onClose}>
           Close
         </button>
       </div>

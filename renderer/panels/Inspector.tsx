@@ -14,6 +14,7 @@ import { BulkEditor, EntityEditor, LinkEditor } from '../editing/EntityEditor';
 import { CitationList } from './Citations';
 import { mostConnected } from './overviewModel';
 import { useElementDetail } from './useElementDetail';
+import { BUTTON } from '../ui/buttons';
 
 /** The side panel: what the selected entity or link is, and every piece of evidence for it. */
 export function Inspector() {
@@ -40,7 +41,7 @@ export function Inspector() {
     body = (
       <div className="inspector-error" role="alert">
         <p>The details could not be loaded: {state.message}</p>
-        <button type="button" className="button" onClick={retry}>
+        <button type="button" className={BUTTON.plain} onClick={retry}>
           Try again
         </button>
       </div>

@@ -3,6 +3,7 @@ import { bannerFor, TLP_DESCRIPTIONS, TLP_LABELS, type MarkingChoice, type TlpLa
 import { useApp } from '../appContext';
 import { Modal } from '../editing/Modal';
 import { useStore } from '../store';
+import { BUTTON } from '../ui/buttons';
 
 /**
  * The open case's handling marking, in a banner at the top and at the bottom of the window, as
@@ -107,10 +108,10 @@ function MarkingForm({ current, onClose }: { current: MarkingChoice; onClose: ()
           </p>
         )}
         <div className="edit-actions">
-          <button type="submit" className="button primary">
+          <button type="submit" className={BUTTON.primary}>
             Save marking
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className={BUTTON.plain} onClick={onClose}>
             Cancel
           </button>
         </div>

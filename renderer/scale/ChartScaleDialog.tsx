@@ -4,6 +4,7 @@ import { entityTypeDefinition } from '../../app/entityTypes';
 import { useApp } from '../appContext';
 import { Modal } from '../editing/Modal';
 import { useStore } from '../store';
+import { BUTTON } from '../ui/buttons';
 
 const count = (n: number) => n.toLocaleString('en');
 
@@ -79,7 +80,7 @@ export function ChartScaleDialog() {
       {expanding?.types && (
         <p className="muted">
           Only the ticked types are counted and added.{' '}
-          <button type="button" className="button small" onClick={() => void scale.refine({ types: null })}>
+          <button type="button" className={BUTTON.small} onClick={() => void scale.refine({ types: null })}>
             All types
           </button>
         </p>
@@ -105,15 +106,15 @@ export function ChartScaleDialog() {
               />{' '}
               by links
             </label>
-            <button type="button" className="button" disabled={busy} onClick={() => void scale.confirm({ kind: 'top', n })}>
+            <button type="button" className={BUTTON.plain} disabled={busy} onClick={() => void scale.confirm({ kind: 'top', n })}>
               Add top {count(n)}
             </button>
-            <button type="button" className="button primary" disabled={busy} onClick={() => void scale.confirm({ kind: 'all' })}>
+            <button type="button" className={BUTTON.primary} disabled={busy} onClick={() => void scale.confirm({ kind: 'all' })}>
               {preview.warn ? `Add all ${count(preview.total)} anyway` : `Add ${count(preview.total)}`}
             </button>
           </>
         )}
-        <button type="button" className="button" onClick={scale.cancel}>
+        <button type="button" className={BUTTON.plain} onClick={scale.cancel}>
           Cancel
         </button>
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OffChartLinks as OffChart } from '../../app/chart/chartScale';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
+import { BUTTON } from '../ui/buttons';
 
 /** In the inspector: how many of an entity's links lead off the chart, with the way to bring them on. */
 export function OffChartLinks({ entityId }: { entityId: string }) {
@@ -23,7 +24,7 @@ export function OffChartLinks({ entityId }: { entityId: string }) {
     <p className="off-chart-links" data-testid="off-chart-links">
       {found.links.toLocaleString('en')} {found.links === 1 ? 'link leads' : 'links lead'} to {found.entities.toLocaleString('en')}{' '}
       {found.entities === 1 ? 'entity' : 'entities'} not on the chart.{' '}
-      <button type="button" className="button small" onClick={() => void scale.expand([entityId], 1)}>
+      <button type="button" className={BUTTON.small} onClick={() => void scale.expand([entityId], 1)}>
         Expand…
       </button>
     </p>
