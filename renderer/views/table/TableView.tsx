@@ -640,7 +640,7 @@ function RangeFilter({ column, filter, onChange }: { column: TableColumn; filter
       <input
         {...inputProps('low')}
         aria-label={`Filter ${column.label}: ${dates ? 'from' : 'at least'}`}
-        placeholder={dates ? 'from' : 'min'}
+        placeholder={dates ? 'from' : '≥'}
         value={low}
         onChange={(e) => {
           setLow(e.target.value);
@@ -650,7 +650,7 @@ function RangeFilter({ column, filter, onChange }: { column: TableColumn; filter
       <input
         {...inputProps('high')}
         aria-label={`Filter ${column.label}: ${dates ? 'to' : 'at most'}`}
-        placeholder={dates ? 'to' : 'max'}
+        placeholder={dates ? 'to' : '≤'}
         value={high}
         onChange={(e) => {
           setHigh(e.target.value);
