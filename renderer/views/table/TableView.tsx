@@ -27,7 +27,7 @@ import {
   type TableData,
   type TableRow,
   type TableTab,
-} from './tableModel';
+} from '../../../app/table/tableModel';
 import { attachTableCopy, tableNotice, tableStore, updateTab } from './tableState';
 import './table.css';
 

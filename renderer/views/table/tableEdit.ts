@@ -8,7 +8,7 @@ import { isPartialDate, type Entity, type Link } from '../../../app/domain';
 import type { EntityChanges, LinkChanges } from '../../../app/editing/schemas';
 import { attributeIssues, blankToNull, labelIssues, LIMITS, periodIssues } from '../../../app/editing/validate';
 import { parseAttributeValue } from '../../editing/EntityEditor';
-import { attributeCell, cellText, type CellField } from './tableModel';
+import { attributeCell, cellText, type CellField } from '../../../app/table/tableModel';
 
 export type EditedItem = { kind: 'entity'; item: Entity } | { kind: 'link'; item: Link };
 

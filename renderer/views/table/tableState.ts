@@ -1,5 +1,5 @@
 import { createStore } from '../../store';
-import type { TableFilters, TableSort, TableTab } from './tableModel';
+import type { TableFilters, TableSort, TableTab } from '../../../app/table/tableModel';
 
 /** What one tab of the table shows: its order, filters and hidden columns. */
 export interface TableTabState {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartData } from '../../../app/contract';
-import type { Entity, Link } from '../../../app/domain';
-import { jnimChart } from '../../analysis/testing/jnimChart';
+import type { ChartData } from '../contract';
+import type { Entity, Link } from '../domain';
+import { jnimCase } from '../samples/jnim/jnimCase';
 import {
   distinctValues,
   entityTable,
@@ -109,13 +109,18 @@ describe('the entities and links as rows', () => {
   });
 
   it('counts each JNIM entity’s links on the chart as its degree', () => {
-    const jnim = jnimChart();
-    const table = entityTable(chartOf(jnim.entities, jnim.links));
+    const table = entityTable(
+      chartOf(
+        jnimCase.entities.map((e) => entity(e.key, e.label, { type: e.type })),
+        jnimCase.links.map((l) => link(l.key, l.source, l.target, { type: l.type })),
+      ),
+    );
     const degree = column(table, 'degree');
-    for (const e of jnim.entities) {
-      const expected = jnim.links.filter((l) => l.sourceId === e.id).length + jnim.links.filter((l) => l.targetId === e.id).length;
-      expect(table.rows.find((r) => r.id === e.id)!.cells[degree]).toBe(expected);
+    for (const e of jnimCase.entities) {
+      const expected = jnimCase.links.filter((l) => l.source === e.key).length + jnimCase.links.filter((l) => l.target === e.key).length;
+      expect(table.rows.find((r) => r.id === e.key)!.cells[degree]).toBe(expected);
     }
+    expect(table.rows.find((r) => r.id === 'jnim')!.cells[degree]).toBe(Math.max(...table.rows.map((r) => Number(r.cells[degree]))));
   });
 });
 

@@ -4,11 +4,11 @@
  * and TSV copy the view applies to them. Pure: the view keeps its results in memos, so 20,000
  * rows are sorted and filtered once per change of the chart, the sort or a filter, never per row.
  */
-import type { ChartData } from '../../../app/contract';
-import { comparePartialDates, type AttributeValue, type Attributes } from '../../../app/domain';
-import { entityTypeDefinition } from '../../../app/entityTypes';
-import { linkTypeDefinition } from '../../../app/linkTypes';
-import { neutraliseCell } from '../../../app/spreadsheetCell';
+import type { ChartData } from '../contract';
+import { comparePartialDates, type AttributeValue, type Attributes } from '../domain';
+import { entityTypeDefinition } from '../entityTypes';
+import { linkTypeDefinition } from '../linkTypes';
+import { neutraliseCell } from '../spreadsheetCell';
 
 export type TableTab = 'entities' | 'links';
 
