@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { nodeByLabel } from './chartQueries';
 import { APP_ORIGIN, expect, test, waitForChart } from './harness';
 
 interface LoadedChart {
@@ -128,6 +129,14 @@ test('filtering by type keeps the armed groups; rows selected with Ctrl and Shif
   await page.keyboard.press('Escape');
   await expect.poll(() => chartSelection(page)).toEqual([]);
   await expect(page.locator('[data-testid=table-row][aria-selected=true]')).toHaveCount(0);
+  await page.keyboard.press('f');
+  await page.waitForTimeout(300);
+  const node = await nodeByLabel(page, third);
+  await page.mouse.click(node.page.x, node.page.y);
+  await expect.poll(() => chartSelection(page)).toEqual([third]);
+  await expect(rowByLabel(page, third)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-testid=table-row][aria-selected=true]')).toHaveCount(1);
+  await expect(page.getByTestId('inspector')).toContainText(third);
 });
 
 test('a label edited in the table renames the entity on the chart; Ctrl+Z restores it in both; bad input is refused with a reason', async ({ workbench }) => {
@@ -168,14 +177,29 @@ test('a label edited in the table renames the entity on the chart; Ctrl+Z restor
   await expect(rowByLabel(page, 'JNIM (renamed)')).toHaveCount(0);
   await expect.poll(() => chartLabel(page, jnim.id)).toBe('JNIM');
 
-  // A date that is not one is refused too, and an attribute of a link can be set.
+  // An attribute cell saves like the inspector's attribute field (the inspector shows the new value).
+  await cell.click();
+  await page.getByTestId('table-grid').focus();
+  const character = page.locator('[data-testid=table-header][data-column="attr:Character"]');
+  await expect(character).toHaveCount(1);
+  const characterColumn = Number(await character.getAttribute('aria-colindex')) - 1;
+  for (let i = 0; i < characterColumn; i += 1) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('F2');
+  await editor.fill('Sahelian jihadist coalition');
+  await editor.press('Enter');
+  await expect(rowByLabel(page, 'JNIM').locator('[data-column="attr:Character"]')).toHaveText('Sahelian jihadist coalition');
+  await expect(page.getByTestId('inspector')).toContainText('Sahelian jihadist coalition');
+
+  // A date that is not one is refused on the Links tab too, and Escape leaves the link as it was.
   await page.getByRole('tab', { name: /^Links/ }).click();
   const firstLink = page.getByTestId('table-row').first();
+  const before = await firstLink.locator('[data-column=start]').textContent();
   await firstLink.locator('[data-column=start]').dblclick();
   await editor.fill('2 March 2017');
   await editor.press('Enter');
   await expect(page.getByTestId('table-cell-problem')).toHaveText('Write a date as 2017, 2017-03 or 2017-03-02 (or leave it empty).');
   await editor.press('Escape');
+  await expect(firstLink.locator('[data-column=start]')).toHaveText(before ?? '');
 });
 
 test('Ctrl+C copies the selected rows as TSV, header first, visible columns only', async ({ workbench }) => {
@@ -202,6 +226,12 @@ test('Ctrl+C copies the selected rows as TSV, header first, visible columns only
   expect(head!.slice(0, 8)).toEqual(['Label', 'Type', 'Grade', 'Start', 'End', 'Degree', 'Citations', 'Notes']);
   expect(row![0]).toBe(labels[0]);
   expect(Number(row![5])).toBe(degree(labels[0]!));
+
+  // The window's own Copy (Edit › Copy in the native menu) copies the same rows while the table has the focus.
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await page.getByTestId('table-grid').focus();
+  expect(await page.evaluate(() => document.execCommand('copy'))).toBe(true);
+  expect((await clipboardRows(page))[1]![0]).toBe(labels[0]);
 
   // A hidden column is not copied; the Edit menu's command copies the same rows.
   await page.getByRole('button', { name: 'Columns…' }).click();

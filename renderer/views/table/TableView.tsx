@@ -28,7 +28,7 @@ import {
   type TableRow,
   type TableTab,
 } from '../../../app/table/tableModel';
-import { attachTableCopy, tableNotice, tableStore, updateTab } from './tableState';
+import { attachTableCopy, copiedNotice, tableNotice, tableStore, updateTab } from './tableState';
 import './table.css';
 
 const ROW_HEIGHT = 26;
@@ -287,20 +287,35 @@ export function TableView() {
   useLayoutEffect(() => {
     latest.current = { data, columns, rows, selectedIds };
   }, [data, columns, rows, selectedIds]);
-  useEffect(() => {
-    attachTableCopy({
-      tsv(which) {
-        const { data: d, columns: c, rows: r, selectedIds: s } = latest.current;
-        if (!d) return { text: '', rows: 0 };
-        const chosen = which === 'selected' ? r.filter((row) => s.has(row.id)) : r;
-        if (which === 'selected' && chosen.length < s.size) {
-          tableNotice(`${s.size - chosen.length} selected ${s.size - chosen.length === 1 ? 'row is' : 'rows are'} hidden by the filters and not copied.`);
-        }
-        return { text: toTsv(c, chosen, d), rows: chosen.length };
-      },
-    });
-    return () => attachTableCopy(null);
+  const tsvOf = useCallback((which: 'selected' | 'shown') => {
+    const { data: d, columns: c, rows: r, selectedIds: s } = latest.current;
+    if (!d) return { text: '', rows: 0 };
+    const chosen = which === 'selected' ? r.filter((row) => s.has(row.id)) : r;
+    if (which === 'selected' && chosen.length < s.size) {
+      tableNotice(`${s.size - chosen.length} selected ${s.size - chosen.length === 1 ? 'row is' : 'rows are'} hidden by the filters and not copied.`);
+    }
+    return { text: toTsv(c, chosen, d), rows: chosen.length };
   }, []);
+  useEffect(() => {
+    attachTableCopy({ tsv: tsvOf });
+    return () => attachTableCopy(null);
+  }, [tsvOf]);
+
+  // The window's own Copy (Edit › Copy in the native menu) while the grid has the focus copies the
+  // selected rows. The browser sends it to the document (the grid holds no text selection), so the
+  // listener is the document's, and acts only when the grid is the focused element.
+  useEffect(() => {
+    const onCopy = (event: ClipboardEvent) => {
+      if (document.activeElement !== scroller.current || !event.clipboardData) return;
+      const { text, rows: count } = tsvOf('selected');
+      if (count === 0) return;
+      event.preventDefault();
+      event.clipboardData.setData('text/plain', text);
+      tableNotice(copiedNotice(count));
+    };
+    document.addEventListener('copy', onCopy);
+    return () => document.removeEventListener('copy', onCopy);
+  }, [tsvOf]);
 
   // The fit command scrolls back to the first row; zooming means nothing to a table.
   useEffect(() => {

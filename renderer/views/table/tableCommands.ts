@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from '../../commands';
 import { viewStore } from '../views';
-import { tableCopySource, tableNotice, tableStore } from './tableState';
+import { copiedNotice, tableCopySource, tableNotice, tableStore } from './tableState';
 
 const TABLE_VIEW = 'table';
 
@@ -23,10 +23,12 @@ async function copyRows(ctx: CommandContext, which: 'selected' | 'shown'): Promi
   try {
     await navigator.clipboard.writeText(text);
   } catch (error) {
-    ctx.session.showError(`The rows could not be copied: ${error instanceof Error ? error.message : String(error)}`);
+    const message = `The rows could not be copied: ${error instanceof Error ? error.message : String(error)}`;
+    tableNotice(message);
+    ctx.session.showError(message);
     return;
   }
-  tableNotice(`Copied ${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'} as TSV`);
+  tableNotice(copiedNotice(rows));
 }
 
 /**

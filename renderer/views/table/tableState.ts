@@ -52,3 +52,8 @@ export function attachTableCopy(source: TableCopySource | null): void {
 export function tableCopySource(): TableCopySource | null {
   return copySource;
 }
+
+/** What the status line says after a copy. */
+export function copiedNotice(rows: number): string {
+  return `Copied ${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'} as TSV`;
+}
