@@ -102,6 +102,23 @@ test('the user guide, step by step, with its pictures', async ({ workbench }) =>
   await page.keyboard.press('Control+1');
   await expect(page.getByTestId('timeline')).toHaveCount(0);
 
+  // 7c. The table beside the chart (Ctrl+4): sorted by degree, the armed groups selected with Ctrl-click.
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+4');
+  await page.keyboard.press('Alt+v');
+  const table = page.getByTestId('table');
+  await table.locator('[data-testid=table-header][data-column=degree]').getByRole('button').click();
+  await expect(table.getByTestId('table-row').first().locator('[data-column=label]')).toHaveText('JNIM');
+  const armedGroups = table.getByTestId('table-row').filter({ has: page.locator('[data-column=type]', { hasText: /^Armed group$/ }) });
+  await armedGroups.nth(0).locator('[data-column=label]').click();
+  await armedGroups.nth(1).locator('[data-column=label]').click({ modifiers: ['Control'] });
+  await expect(table.locator('[data-testid=table-row][aria-selected=true]')).toHaveCount(2);
+  await shot(page, '12-the-table');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+v');
+  await page.keyboard.press('Control+1');
+  await expect(table).toHaveCount(0);
+
   // 8. Export an image: File › Export image, with a title and a TLP marking.
   await page.getByTestId('chart').focus();
   await page.keyboard.press('Control+Shift+E');

@@ -12,6 +12,7 @@ import type { MenuPlace } from '../app/menuModel';
 import { currentPlatform, matchesShortcut, type KeyStroke, type Platform } from './shortcuts';
 import type { UiStore } from './store';
 import type { ThemeChoice, ThemeController } from './theme';
+import { TABLE_COMMANDS } from './views/table/tableCommands';
 import { VIEW_COMMANDS } from './views/viewCommands';
 import { viewStore } from './views/views';
 
@@ -173,6 +174,7 @@ export const COMMANDS: readonly Command[] = [
     run: (ctx) => ctx.store.setState({ selection: [] }),
   },
   ...VIEW_COMMANDS,
+  ...TABLE_COMMANDS,
   ...ANALYSIS_COMMANDS,
   ...EDITING_COMMANDS,
   ...CALLOUT_COMMANDS,

@@ -20,6 +20,7 @@ import { benchInterchange } from './bench/interchange';
 import { benchImageExport } from './bench/imageExport';
 import { benchRender } from './bench/render';
 import { benchStoreScale } from './bench/storeScale';
+import { benchTable } from './bench/table';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 20_000);
 const LINKS = Number(process.env.BENCH_LINKS ?? 40_000);
@@ -136,14 +137,15 @@ async function main(): Promise<void> {
   }
 }
 
-// BENCH_SECTIONS=store, =analysis, =interchange, =editing, =store-scale or =render runs one part only; --quick: smaller sizes and a subset of render.
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'store,analysis,interchange,editing,store-scale,render').split(',');
+// BENCH_SECTIONS=store, =analysis, =interchange, =editing, =store-scale, =table or =render runs one part only; --quick: smaller sizes and a subset of render.
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'store,analysis,interchange,editing,store-scale,table,render').split(',');
 const QUICK = process.argv.includes('--quick');
 if (SECTIONS.includes('store')) await main();
 if (SECTIONS.includes('analysis')) benchAnalysis();
 if (SECTIONS.includes('editing')) benchEditing();
 if (SECTIONS.includes('interchange')) await benchInterchange();
 if (SECTIONS.includes('store-scale')) await benchStoreScale();
+if (SECTIONS.includes('table')) benchTable();
 // The chart in Chromium beside sigma.js and plain Cytoscape (builds the app first).
 if (SECTIONS.includes('render')) benchRender(QUICK);
 // Chart image export needs the built renderer and Chromium: only when asked (BENCH_SECTIONS=image).

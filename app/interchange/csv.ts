@@ -13,6 +13,7 @@ import {
   type TableReading,
   type TextEncoding,
 } from './csvMapping';
+import { neutraliseCell } from '../spreadsheetCell';
 import { emptyGraph, InterchangeError, putAttribute, type ImportFormat, type InterchangeGraph, type ParseLimits } from './graph';
 
 type Column = string | number;
@@ -657,10 +658,8 @@ function guessDelimiter(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Export
 
-/** Neutralises a cell a spreadsheet would read as a formula (= + - @, tab, CR, LF first) with a leading apostrophe. */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
-}
+// The guard lives with the clipboard's TSV too (renderer/views/table): one rule for both.
+export { neutraliseCell };
 
 function csvRow(cells: readonly (string | number | boolean | null)[]): string {
   return cells
