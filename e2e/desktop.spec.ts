@@ -141,6 +141,9 @@ test('the arrow keys walk the chart and, with Shift, extend the selection; L lin
   await page.keyboard.press('Enter');
   const title = page.getByTestId('inspector').locator('#inspector-title');
   await expect(title).toHaveText('Iyad ag Ghali');
+  // The search has finished (its box closed, the chart brought Iyad into view) before the keys walk on.
+  await expect(page.getByTestId('search-box')).toBeHidden();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __workbenchChart?: { cy: { animated: () => boolean } } }).__workbenchChart?.cy.animated() ?? true)).toBe(false);
   await page.getByTestId('chart').focus();
   // Each arrow moves to another entity (a linked one first).
   await page.keyboard.press('ArrowRight');

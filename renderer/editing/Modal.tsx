@@ -1,6 +1,11 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal <dialog>: focus stays inside, Escape closes it, keys typed in it are not chart shortcuts. */
+/**
+ * A modal <dialog>: focus stays inside, Escape closes it, keys typed in it are not chart shortcuts.
+ * Drawn as Blueprint's dialog (its header, body and theme) on the browser's own modal <dialog>,
+ * which makes the rest of the window inert and returns focus by itself (see app-dialog in styles.css).
+ */
 export function Modal({
   title,
   testId,
@@ -22,7 +27,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className={wide ? 'edit-dialog wide' : 'edit-dialog'}
+      className={`${Classes.DIALOG} app-dialog edit-dialog${wide ? ' wide' : ''}`}
       aria-label={title}
       data-testid={testId}
       onCancel={(event) => {
@@ -31,8 +36,10 @@ export function Modal({
       }}
       onKeyDown={(event) => event.stopPropagation()}
     >
-      <h2>{title}</h2>
-      {children}
+      <div className={Classes.DIALOG_HEADER}>
+        <h2 className={Classes.HEADING}>{title}</h2>
+      </div>
+      <div className={Classes.DIALOG_BODY}>{children}</div>
     </dialog>
   );
 }

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
@@ -45,7 +46,7 @@ export function DialogShell({
   return (
     <dialog
       ref={dialog}
-      className={className}
+      className={`${Classes.DIALOG} app-dialog ${className}`}
       aria-labelledby={titleId}
       data-testid={testId}
       onClose={onClose}
@@ -54,8 +55,12 @@ export function DialogShell({
       }}
       onKeyDown={(event) => event.stopPropagation()}
     >
-      <h2 id={titleId}>{title}</h2>
-      {children}
+      <div className={Classes.DIALOG_HEADER}>
+        <h2 id={titleId} className={Classes.HEADING}>
+          {title}
+        </h2>
+      </div>
+      <div className={Classes.DIALOG_BODY}>{children}</div>
     </dialog>
   );
 }
