@@ -14,6 +14,7 @@ import { visibleNetwork } from '../../analysis/filterModel';
 import { useAnalysis } from '../../analysis/useAnalysis';
 import { useApp } from '../../appContext';
 import { useCaseChart } from '../../data/caseHooks';
+import { IconButton } from '../../panels/IconButton';
 import { useStore } from '../../store';
 import { selectElements, selectModeOf, useSelectedIds } from '../selection';
 import { viewStore } from '../views';
@@ -388,15 +389,12 @@ export function TimelineView() {
               <div key={p.lane.id} className="timeline-lane-label" style={{ top: p.top, height: p.height, width: LABEL_WIDTH - 8 }}>
                 <span title={p.lane.label}>{p.lane.label}</span>
                 {laneMode === 'entity' && (
-                  <button
-                    type="button"
+                  <IconButton
                     className="icon-button small"
-                    aria-label={`Remove the lane of ${p.lane.label}`}
-                    title="Remove this lane"
+                    label={`Remove the lane of ${p.lane.label}`}
+                    glyph="×"
                     onClick={() => timelineStore.setState({ laneEntities: chosenEntities.filter((id) => `lane:${id}` !== p.lane.id) })}
-                  >
-                    ×
-                  </button>
+                  />
                 )}
               </div>
             ))}
