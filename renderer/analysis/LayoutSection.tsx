@@ -73,7 +73,7 @@ export function LayoutSection() {
           void analysis.saveView(name.trim()).then(() => setName(''));
         }}
       >
-        <input className="text-input" type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        <input dir="auto" className="text-input" type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className={BUTTON.plain} disabled={name.trim() === ''}>
           Save view
         </button>

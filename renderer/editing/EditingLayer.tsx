@@ -200,7 +200,7 @@ function CommandPalette() {
   };
   return (
     <div className="command-palette" role="dialog" aria-label="Command palette" data-testid="command-palette">
-      <input
+      <input dir="auto"
         autoFocus
         role="combobox"
         aria-expanded="true"

@@ -387,7 +387,7 @@ export function TimelineView() {
             </svg>
             {placed.map((p) => (
               <div key={p.lane.id} className="timeline-lane-label" style={{ top: p.top, height: p.height, width: LABEL_WIDTH - 8 }}>
-                <span title={p.lane.label}>{p.lane.label}</span>
+                <span title={p.lane.label} dir="auto">{p.lane.label}</span>
                 {laneMode === 'entity' && (
                   <IconButton
                     className="icon-button small"
@@ -506,8 +506,8 @@ function TimelineToolbar({
           setProblem(onSetPeriod(from.trim(), to.trim()));
         }}
       >
-        <input className={Classes.INPUT} aria-label="Period from" placeholder="From (YYYY-MM-DD)" value={from} size={12} onChange={(e) => setFrom(e.target.value)} />
-        <input className={Classes.INPUT} aria-label="Period to" placeholder="To" value={to} size={12} onChange={(e) => setTo(e.target.value)} />
+        <input dir="auto" className={Classes.INPUT} aria-label="Period from" placeholder="From (YYYY-MM-DD)" value={from} size={12} onChange={(e) => setFrom(e.target.value)} />
+        <input dir="auto" className={Classes.INPUT} aria-label="Period to" placeholder="To" value={to} size={12} onChange={(e) => setTo(e.target.value)} />
         <Button type="submit" text="Filter chart" />
       </form>
       {periodText && (
