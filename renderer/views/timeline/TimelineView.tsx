@@ -353,7 +353,8 @@ export function TimelineView() {
             <g ref={brushGroup} className="timeline-brush" data-testid="timeline-brush" />
             <g ref={axisGroup} className="timeline-axis-ticks" transform={`translate(0,${BRUSH_HEIGHT})`} />
           </svg>
-          <div className="timeline-lanes-scroll">
+          {/* Focusable so the keyboard can scroll many lanes (axe: scrollable-region-focusable). */}
+          <div className="timeline-lanes-scroll" tabIndex={0} role="region" aria-label="Timeline lanes">
             <svg className="timeline-lanes" width={width} height={Math.max(lanesHeight, 40)} data-testid="timeline-lanes">
               <defs>
                 <clipPath id="timeline-plot">
