@@ -32,6 +32,12 @@ function storedSettings(workbench: Workbench): { theme: string; panels: Record<s
 
 test('dragging the divider resizes the side panel, the width comes back after a restart, a double-click resets it', async ({ workbench }) => {
   const { page } = workbench;
+  // The divider's drag cursor is a style the library adds while dragging: it must pass the CSP.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`));
+  });
   await workbench.launch();
   await waitForChart(page);
   await expect(sidePanel(page)).toBeVisible();
@@ -57,6 +63,7 @@ test('dragging the divider resizes the side panel, the width comes back after a 
   await divider(page).dblclick();
   expect(await sideWidth(page)).toBeCloseTo(DEFAULT_WIDTH, 0);
   await expect.poll(() => storedSettings(workbench).panels.side).toEqual({ width: DEFAULT_WIDTH, collapsed: false });
+  expect(await page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
 });
 
 test('the divider takes the keyboard focus, shows it, and the arrow keys move it', async ({ workbench }) => {
