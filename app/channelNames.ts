@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'case.setMarking',
   'app.about',
   'menu.update',
+  'settings.get',
+  'settings.update',
   'chart.load',
   'case.rows',
   'chart.savePositions',

@@ -16,6 +16,7 @@ import { chartScaleInputs, type ChartAddResult, type ExpandPreview, type OffChar
 import { layoutNameSchema, viewFiltersSchema, type SavedView } from './views';
 import { RELIABILITY_GRADES } from './domain';
 import { MENU_BARS } from './menuModel';
+import { settingsPatchSchema, type Settings, type SettingsSnapshot } from './settings';
 import { TLP_LABELS } from './export/marking';
 import { csvMappingSchema } from './interchange/csvMapping';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from './interchange/graph';
@@ -214,6 +215,11 @@ export const channels = {
     z.object({ items: z.array(menuModelItem).max(500) }).strict(),
     'The menu bar as the command registry describes it now (labels, shortcuts, enablement); main shows it natively.',
   ),
+  'settings.get': channel<SettingsSnapshot>()(
+    empty,
+    "The app's settings (theme, panel layout) from main's settings file, and once why a file that could not be read was set aside.",
+  ),
+  'settings.update': channel<Settings>()(settingsPatchSchema, 'Change some settings; main writes the settings file whole before answering.'),
   'chart.load': channel<ChartData>()(empty, 'The entities on the case chart (not every entity of the case), the links between them, evidence summary, positions and viewport.'),
   'case.rows': channel<CaseRows>()(
     z.object({ chartId: id, entityIds: idList, linkIds: idList, positionIds: idList, annotationIds: idList }).strict(),

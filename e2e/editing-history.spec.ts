@@ -96,7 +96,7 @@ test('"Lay out again" is one undoable step: Ctrl+Z puts every node back, in the 
     }).length;
   };
   await expect.poll(movedCount, { timeout: 20_000 }).toBeGreaterThan(shownBefore.length / 2);
-  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', /Lay out the chart/);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAccessibleDescription(/Lay out the chart/);
 
   await page.getByTestId('chart').focus();
   await page.keyboard.press('Control+z');

@@ -12,6 +12,7 @@ import { createCaseOpener, createHandlers, type CaseDialogs } from '../main/hand
 import type { InterchangeDialogs } from '../main/interchange/handlers';
 import { setInterchangeWorkerScript } from '../main/interchange/parseHost';
 import { RecentCases } from '../main/recentCases';
+import { SettingsStore } from '../main/settingsStore';
 import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../main/security';
 
 /** What Help › About reports here: the package's version (the harness is not Electron). */
@@ -79,6 +80,8 @@ export interface Workbench {
   restart(): Promise<void>;
   /** Drops files on the window, as the analyst and then the preload do (see main/fileDrops.ts). */
   dropFiles(paths: string[]): Promise<DropOutcome>;
+  /** Main's settings file for this test (the user-data folder's settings.json in the app). */
+  settingsPath: string;
   /** Requests that tried to leave the machine (the test fails if there are any). */
   blockedRequests: string[];
 }
@@ -99,6 +102,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
     if (!startEmpty) execFileSync(process.execPath, [resolve('dist/main/workbench.cjs'), 'init', casePath, '--sample', 'jnim'], { stdio: 'pipe' });
     const dialogs = new ScriptedDialogs();
     const recent = new RecentCases(tmp.file('recent-cases.json'));
+    const settingsPath = tmp.file('settings.json');
     const blockedRequests: string[] = [];
     const problems: string[] = [];
 
@@ -114,7 +118,9 @@ export const test = base.extend<Options & { workbench: Workbench }>({
     const startMain = () => {
       const next = new CaseSession();
       const drops = createFileDrops({ opener: createCaseOpener({ session: next, recent, emit }), emit });
-      const channels = createHandlers({ session: next, dialogs, recent, emit, interchangeDialogs: drops.importDialogs(dialogs), app: { versions: APP_VERSIONS } });
+      // Read from the file at each start, as main.ts does: a restart finds what the last run saved.
+      const settings = new SettingsStore(settingsPath);
+      const channels = createHandlers({ session: next, dialogs, recent, emit, interchangeDialogs: drops.importDialogs(dialogs), app: { versions: APP_VERSIONS }, settings });
       return { session: next, handlers: channels, drops };
     };
     let { session, handlers, drops } = startMain();
@@ -166,6 +172,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
       casePath,
       file: tmp.file,
       dialogs,
+      settingsPath,
       blockedRequests,
       launch,
       dropFiles: async (paths) => {

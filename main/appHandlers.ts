@@ -5,6 +5,7 @@ import { WorkbenchFailure } from '../app/result';
 import { sqliteLibraryVersion, type OpenOptions } from '../db/caseFile';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import type { Handlers } from './dispatch';
+import type { SettingsStore } from './settingsStore';
 
 /** What the app is built of, as main knows it (Electron's parts are absent under plain Node). */
 export interface BuildVersions {
@@ -21,10 +22,12 @@ export interface AppHandlerDeps {
   recentCases: () => RecentCase[];
   /** File › Restore Backup: native dialogs, then the swap (absent where there are no native dialogs). */
   restoreBackup?: () => Promise<CaseInfo | null>;
+  /** The settings file in the user-data folder (one lasting the session only where there is none). */
+  settings: SettingsStore;
 }
 
-/** Channels about the application rather than the case: About, the menu bar, restoring a backup. */
-export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.about' | 'menu.update' | 'case.restoreBackup'> {
+/** Channels about the application rather than the case: About, the menu bar, settings, restoring a backup. */
+export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.about' | 'menu.update' | 'settings.get' | 'settings.update' | 'case.restoreBackup'> {
   let sqlite: string | null = null;
   return {
     'app.about': (): AboutInfo => {
@@ -42,6 +45,8 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.abo
       deps.showMenu?.(model, deps.recentCases());
       return null;
     },
+    'settings.get': () => deps.settings.snapshot(),
+    'settings.update': (patch) => deps.settings.update(patch),
     'case.restoreBackup': async () => {
       if (!deps.restoreBackup) throw new WorkbenchFailure('unsupported', 'Restoring a backup needs the desktop app (or `workbench restore`).');
       return deps.restoreBackup();

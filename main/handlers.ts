@@ -24,6 +24,7 @@ import { createViewHandlers } from './viewHandlers';
 import { createChartScaleHandlers } from './chartScaleHandlers';
 import { createInterchangeHandlers, type InterchangeDialogs } from './interchange/handlers';
 import type { RecentCases } from './recentCases';
+import { SettingsStore } from './settingsStore';
 import type { ImageFormat } from '../app/export/sizing';
 import { exportFontDirectories, exportFontLoader } from './export/exportFonts';
 import { createChartImageHandlers } from './export/handlers';
@@ -48,7 +49,9 @@ export interface HandlerDeps {
   /** Folders to look for the chart-image export font in (see main/export/exportFonts.ts). */
   exportFontDirs?: readonly string[];
   /** About, the native menu and restoring a backup: what only the desktop app has (see appHandlers.ts). */
-  app?: Omit<AppHandlerDeps, 'recentCases'>;
+  app?: Omit<AppHandlerDeps, 'recentCases' | 'settings'>;
+  /** The settings file (main.ts: in the user-data folder); absent, settings last for the session only. */
+  settings?: SettingsStore;
   /** Numbers `case.edited` announcements (one is made if absent). */
   announcer?: Announcer;
 }
@@ -89,6 +92,7 @@ export function createHandlers({
   recovery,
   exportFontDirs,
   app,
+  settings,
   announcer = createAnnouncer(session, emit),
 }: HandlerDeps): Handlers {
   const db = () => session.requireStore().db;
@@ -197,6 +201,7 @@ export function createHandlers({
       // A restored backup replaces the case under the same path: announced as a reset (the renderer reloads).
       ...(app?.restoreBackup ? { restoreBackup: announcingReset(app.restoreBackup, announcer) } : {}),
       recentCases: () => recent.list(),
+      settings: settings ?? new SettingsStore(null),
     }),
     ...createEditingHandlers({ session, emit, announcer }),
     ...createViewHandlers({ session }),

@@ -15,6 +15,7 @@ import { MarkingBanner, MarkingDialog } from './panels/Marking';
 import { Legend } from './panels/Legend';
 import { StatusBar } from './panels/StatusBar';
 import { TopBar } from './panels/TopBar';
+import { Workspace } from './panels/Workspace';
 import { useStore } from './store';
 import { ViewHost } from './views/ViewHost';
 
@@ -35,46 +36,50 @@ export function App() {
         <TopBar />
       </header>
       <ErrorBanner />
-      <div className="workspace">
-        <main className="chart-area" aria-busy={busy}>
-          {caseStatus === 'open' && <Legend />}
-          <ViewHost
-            chart={
-              <>
-                {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
-                <ChartView />
-                {caseStatus === 'open' && <AnalysisLegend />}
-                <EditingLayer />
-                {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
-                  <div className="chart-empty">
-                    {caseEntities === 0 ? (
-                      <>
-                        <p>This case has no entities yet.</p>
-                        <p className="muted">Entities and links added or imported into the case appear here.</p>
-                      </>
-                    ) : (
-                      <>
-                        <p>Nothing on the chart yet: the case holds {caseEntities.toLocaleString('en')} entities.</p>
-                        <p className="muted">Search the case (Ctrl+F) and add what you find, then expand from it (Alt+E).</p>
-                      </>
-                    )}
-                  </div>
-                )}
-                {caseStatus === 'open' && chartStatus === 'loading' && (
-                  <div className="chart-overlay" role="status">
-                    <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
-                  </div>
-                )}
-              </>
-            }
-          />
-          {caseStatus === 'none' && <EmptyState />}
-        </main>
-        <aside className="side-panel" aria-label="Inspector and analysis">
-          {/* The Inspector, or the Analysis panel (renderer/analysis/). */}
-          <SidePanel />
-        </aside>
-      </div>
+      <Workspace
+        main={
+          <main className="chart-area" aria-busy={busy}>
+            {caseStatus === 'open' && <Legend />}
+            <ViewHost
+              chart={
+                <>
+                  {/* The chart stays mounted with no case open: Cytoscape is created once per window. */}
+                  <ChartView />
+                  {caseStatus === 'open' && <AnalysisLegend />}
+                  <EditingLayer />
+                  {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
+                    <div className="chart-empty">
+                      {caseEntities === 0 ? (
+                        <>
+                          <p>This case has no entities yet.</p>
+                          <p className="muted">Entities and links added or imported into the case appear here.</p>
+                        </>
+                      ) : (
+                        <>
+                          <p>Nothing on the chart yet: the case holds {caseEntities.toLocaleString('en')} entities.</p>
+                          <p className="muted">Search the case (Ctrl+F) and add what you find, then expand from it (Alt+E).</p>
+                        </>
+                      )}
+                    </div>
+                  )}
+                  {caseStatus === 'open' && chartStatus === 'loading' && (
+                    <div className="chart-overlay" role="status">
+                      <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
+                    </div>
+                  )}
+                </>
+              }
+            />
+            {caseStatus === 'none' && <EmptyState />}
+          </main>
+        }
+        side={
+          <aside className="side-panel" aria-label="Inspector and analysis">
+            {/* The Inspector, or the Analysis panel (renderer/analysis/). */}
+            <SidePanel />
+          </aside>
+        }
+      />
       <footer className="footer">
         <StatusBar />
       </footer>

@@ -6,6 +6,7 @@ import type { CaseData } from './data/caseData';
 import type { CommandContext } from './commands';
 import type { EditingServices } from './editing/editingServices';
 import type { ChartScaleServices } from './scale/chartScaleServices';
+import type { SettingsService } from './settings/settingsService';
 import type { Session } from './session';
 import type { SelectedElement, UiStore } from './store';
 import type { TaskRegistry } from './tasks/taskRegistry';
@@ -30,6 +31,8 @@ export interface AppServices {
   scale: ChartScaleServices;
   /** Long work in progress and recently finished, shown in the status bar's task list. */
   tasks: TaskRegistry;
+  /** The app's settings (theme, panel layout), kept in main's settings file. */
+  settings: SettingsService;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

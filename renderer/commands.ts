@@ -12,6 +12,7 @@ import type { MenuPlace } from '../app/menuModel';
 import { currentPlatform, matchesShortcut, type KeyStroke, type Platform } from './shortcuts';
 import type { UiStore } from './store';
 import type { ThemeChoice, ThemeController } from './theme';
+import { PANEL_COMMANDS } from './panels/panelCommands';
 import { TABLE_COMMANDS } from './views/table/tableCommands';
 import { VIEW_COMMANDS } from './views/viewCommands';
 import { viewStore } from './views/views';
@@ -175,6 +176,7 @@ export const COMMANDS: readonly Command[] = [
   },
   ...VIEW_COMMANDS,
   ...TABLE_COMMANDS,
+  ...PANEL_COMMANDS,
   ...ANALYSIS_COMMANDS,
   ...EDITING_COMMANDS,
   ...CALLOUT_COMMANDS,

@@ -18,7 +18,9 @@ import { createCaseData } from './data/caseData';
 import { createChartScaleServices } from './scale/chartScaleServices';
 import { createSession } from './session';
 import { viewStore } from './views/views';
+import { panelStore } from './panels/panelLayout';
 import { createUiStore } from './store';
+import { createSettingsService } from './settings/settingsService';
 import { createThemeController } from './theme';
 import '@blueprintjs/core/lib/css/blueprint.css';
 import './styles.css';
@@ -35,7 +37,16 @@ function start(root: HTMLElement): void {
   const analysis = createAnalysisServices({ api, ui: store, caseData, showError, tasks });
   const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
   const scale = createChartScaleServices({ api, ui: store, editing });
-  const theme = createThemeController({ document, storage: safeLocalStorage(), matchMedia: (q) => window.matchMedia(q) });
+  // The settings live in main's file; they are read before the window is drawn (panel sizes), and
+  // the theme is painted meanwhile from the local copy of the last choice.
+  // A settings file set aside is said in the banner, which stays until dismissed (a toast could pass unseen).
+  const settings = createSettingsService({ api, showError, notify: showError });
+  const theme = createThemeController({
+    document,
+    storage: safeLocalStorage(),
+    matchMedia: (q) => window.matchMedia(q),
+    remember: (choice) => void settings.update({ theme: choice }),
+  });
   const commands: CommandContext = { session, store, chart: () => chart, analysis, editing, scale, theme };
 
   const services: AppServices = {
@@ -55,6 +66,7 @@ function start(root: HTMLElement): void {
     editing,
     scale,
     tasks,
+    settings,
   };
 
   api.on('case.changed', (info) => session.caseChanged(info));
@@ -67,16 +79,19 @@ function start(root: HTMLElement): void {
   });
   bindShortcuts(commands);
   // The native menu bar is generated from the command registry (Electron only: the harness records it).
-  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore, theme, viewStore]);
+  publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore, theme, viewStore, panelStore]);
 
-  createRoot(root).render(
-    <StrictMode>
-      <AppContext value={services}>
-        <App />
-      </AppContext>
-    </StrictMode>,
-  );
-  void session.start();
+  void settings.load().then((loaded) => {
+    theme.adopt(loaded.theme);
+    createRoot(root).render(
+      <StrictMode>
+        <AppContext value={services}>
+          <App />
+        </AppContext>
+      </StrictMode>,
+    );
+    void session.start();
+  });
 }
 
 const root = document.getElementById('root');

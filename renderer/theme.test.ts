@@ -58,6 +58,21 @@ describe('createThemeController', () => {
     expect(again.choice()).toBe('dark');
     expect(again.theme()).toBe('dark');
   });
+
+  it('a choice the analyst makes goes to main\'s settings; the choice main read is applied without being sent back', () => {
+    const t = environment('light', false);
+    const remembered: string[] = [];
+    const controller = createThemeController({ ...t.env, remember: (choice) => remembered.push(choice) });
+    expect(t.doc.documentElement.dataset.theme).toBe('light');
+    // main's settings say dark (the local copy was stale, or cleared): shown, and the copy follows.
+    controller.adopt('dark');
+    expect(t.doc.documentElement.dataset.theme).toBe('dark');
+    expect(t.storage.get(THEME_STORAGE_KEY)).toBe('dark');
+    expect(remembered).toEqual([]);
+    controller.setChoice('system');
+    expect(remembered).toEqual(['system']);
+    expect(t.doc.documentElement.dataset.theme).toBe('light');
+  });
 });
 
 describe('View › Theme commands', () => {

@@ -1,13 +1,15 @@
 import { Classes } from '@blueprintjs/core';
+import { THEME_CHOICES, type ThemeChoice } from '../app/settings';
 
-/** What the analyst chose in View › Theme: follow the system, or a fixed theme. */
-export type ThemeChoice = 'system' | 'light' | 'dark';
+export type { ThemeChoice };
 /** The theme actually shown. */
 export type Theme = 'light' | 'dark';
 
-export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
-
-/** Where the choice is remembered (until main has a settings store: see docs/architecture.md). */
+/**
+ * A copy of the choice in the window's local storage, read only for the first paint (before main's
+ * settings have answered, so a dark-theme analyst is not flashed with white). The choice itself is
+ * remembered in main's settings file (`remember`), and `adopt` applies what main read.
+ */
 export const THEME_STORAGE_KEY = 'workbench.theme';
 
 export function isThemeChoice(value: unknown): value is ThemeChoice {
@@ -30,12 +32,16 @@ interface ThemeEnvironment {
   document: Document;
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   matchMedia: (query: string) => Pick<MediaQueryList, 'matches' | 'addEventListener'>;
+  /** Keeps a choice the analyst made (main's settings file); absent, it lasts for the session. */
+  remember?: (choice: ThemeChoice) => void;
 }
 
 export interface ThemeController {
   choice: () => ThemeChoice;
   theme: () => Theme;
   setChoice: (choice: ThemeChoice) => void;
+  /** Applies the choice main's settings hold (at start-up), without remembering it again. */
+  adopt: (choice: ThemeChoice) => void;
   /** Called with the theme shown whenever it or the choice changes; returns the unsubscribe. */
   subscribe: (listener: (theme: Theme) => void) => () => void;
 }
@@ -54,6 +60,15 @@ export function createThemeController(env: ThemeEnvironment): ThemeController {
     shown = next;
     for (const listener of listeners) listener(next);
   };
+  const choose = (next: ThemeChoice) => {
+    choice = next;
+    try {
+      env.storage?.setItem(THEME_STORAGE_KEY, next);
+    } catch {
+      // Only the first-paint copy is lost; main's settings keep the choice.
+    }
+    refresh(true);
+  };
   applyTheme(env.document, shown);
   query.addEventListener('change', () => refresh(false));
   return {
@@ -61,13 +76,11 @@ export function createThemeController(env: ThemeEnvironment): ThemeController {
     theme: () => shown,
     setChoice(next) {
       if (next === choice) return;
-      choice = next;
-      try {
-        env.storage?.setItem(THEME_STORAGE_KEY, next);
-      } catch {
-        // A full or refused storage only loses the memory of the choice, not the choice itself.
-      }
-      refresh(true);
+      choose(next);
+      env.remember?.(next);
+    },
+    adopt(next) {
+      if (next !== choice) choose(next);
     },
     subscribe(listener) {
       listeners.add(listener);

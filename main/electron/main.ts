@@ -13,6 +13,7 @@ import { describeErrorForLog } from '../errorReport';
 import { createFileDrops } from '../fileDrops';
 import { createCaseOpener, createHandlers, type CaseOpener } from '../handlers';
 import { RecentCases } from '../recentCases';
+import { SettingsStore } from '../settingsStore';
 import { APP_SCHEME } from '../security';
 import { createMainWindow } from './appWindow';
 import { errorSentence, PRODUCT_NAME, reportUnexpectedError } from './errors';
@@ -166,6 +167,7 @@ function startWorkbench(): void {
       recent,
       emit,
       recovery,
+      settings: new SettingsStore(path.join(app.getPath('userData'), 'settings.json')),
       // A file dropped on the window answers the next import's question instead of the dialog.
       interchangeDialogs: drops.importDialogs(dialogs.interchangeDialogs),
       // The build copies the export font beside the bundled main process (scripts/build-node.mjs).

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useApp } from '../appContext';
+import { IconButton } from '../panels/IconButton';
 import { MEASURE_LABELS } from './analysisState';
 import { communityColour, formatValue, MEASURE_SIZE, valueRange } from './overlayModel';
 import { HIGHLIGHT_COLOUR } from './analysisStylesheet';
@@ -21,9 +22,7 @@ export function AnalysisLegend() {
         <div className="legend-block">
           <div className="legend-title">
             Size: {MEASURE_LABELS[measure.result.measure]}
-            <button type="button" className="icon-button small" aria-label="Clear measure" title="Clear measure" onClick={() => analysis.clearMeasure()}>
-              ×
-            </button>
+            <IconButton className="icon-button small" label="Clear measure" glyph="×" onClick={() => analysis.clearMeasure()} />
           </div>
           <div className="size-key">
             <svg width="72" height="30" viewBox="0 0 72 30" aria-hidden="true">
@@ -40,9 +39,7 @@ export function AnalysisLegend() {
         <div className="legend-block">
           <div className="legend-title">
             Colour: {communities.parameters.method === undefined ? 'community' : 'component'}
-            <button type="button" className="icon-button small" aria-label="Clear communities" title="Clear communities" onClick={() => analysis.clearCommunities()}>
-              ×
-            </button>
+            <IconButton className="icon-button small" label="Clear communities" glyph="×" onClick={() => analysis.clearCommunities()} />
           </div>
           <ul className="community-key">
             {communities.communities.slice(0, 12).map((c) => (
@@ -59,9 +56,7 @@ export function AnalysisLegend() {
         <div className="legend-block">
           <div className="legend-title">
             <span className="swatch" style={{ background: HIGHLIGHT_COLOUR }} /> {highlight.title}
-            <button type="button" className="icon-button small" aria-label="Clear highlight" title="Clear highlight" onClick={() => analysis.clearHighlight()}>
-              ×
-            </button>
+            <IconButton className="icon-button small" label="Clear highlight" glyph="×" onClick={() => analysis.clearHighlight()} />
           </div>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LAYOUT_NAMES, type LayoutName } from '../../app/views';
 import { useApp } from '../appContext';
+import { IconButton } from '../panels/IconButton';
 import { findCommand, runCommand } from '../commands';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
@@ -72,7 +73,7 @@ export function LayoutSection() {
           void analysis.saveView(name.trim()).then(() => setName(''));
         }}
       >
-        <input className="text-input" type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        <input dir="auto" className="text-input" type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className={BUTTON.plain} disabled={name.trim() === ''}>
           Save view
         </button>
@@ -88,9 +89,7 @@ export function LayoutSection() {
                 .filter(Boolean)
                 .join(' · ')}
             </span>
-            <button type="button" className="icon-button small" aria-label={`Delete view ${view.name}`} title="Delete" onClick={() => void analysis.deleteView(view.id)}>
-              ×
-            </button>
+            <IconButton className="icon-button small" label={`Delete view ${view.name}`} glyph="×" onClick={() => void analysis.deleteView(view.id)} />
           </li>
         ))}
       </ul>

@@ -371,7 +371,7 @@ function CalloutEditor({ initial, placement, onSave, onCancel }: EditorProps) {
 
   return (
     <div className="callout-editor">
-      <textarea
+      <textarea dir="auto"
         ref={input}
         aria-label="Callout text"
         aria-invalid={problem !== null}

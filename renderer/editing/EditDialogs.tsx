@@ -89,7 +89,7 @@ function CreateEntityDialog({ dialog }: { dialog: Extract<EditingDialog, { kind:
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label className="edit-field">
           <span>Label</span>
-          <input
+          <input dir="auto"
             autoFocus
             value={label}
             aria-invalid={labelError !== null}

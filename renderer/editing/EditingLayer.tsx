@@ -5,8 +5,9 @@ import { useApp, type AppServices } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
 import { CALLOUT_MENU_ACTION } from '../callouts/calloutCommands';
 import { CalloutLayer } from '../callouts/CalloutLayer';
-import { COMMANDS, runCommand, type Command } from '../commands';
+import { COMMANDS, findCommand, runCommand, type Command } from '../commands';
 import { Icon } from '../Icon';
+import { IconButton } from '../panels/IconButton';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { EditDialogs } from './EditDialogs';
@@ -75,26 +76,24 @@ function EditToolbar() {
         <Icon path={mdiNoteTextOutline} size={18} />
         <span>Notes</span>
       </button>
-      <button
-        type="button"
-        className="icon-button"
+      <IconButton
+        label="Undo"
+        detail={history?.undoLabel ? `Undo ${history.undoLabel}` : 'Nothing to undo'}
+        shortcut={findCommand('edit.undo')?.shortcut}
+        icon={mdiUndo}
+        size={18}
         disabled={!history?.canUndo}
-        title={history?.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
-        aria-label="Undo"
         onClick={() => void runCommand('edit.undo', commands)}
-      >
-        <Icon path={mdiUndo} size={18} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
+      />
+      <IconButton
+        label="Redo"
+        detail={history?.redoLabel ? `Redo ${history.redoLabel}` : 'Nothing to redo'}
+        shortcut={findCommand('edit.redo')?.shortcut}
+        icon={mdiRedo}
+        size={18}
         disabled={!history?.canRedo}
-        title={history?.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-        aria-label="Redo"
         onClick={() => void runCommand('edit.redo', commands)}
-      >
-        <Icon path={mdiRedo} size={18} />
-      </button>
+      />
     </div>
   );
 }
@@ -201,7 +200,7 @@ function CommandPalette() {
   };
   return (
     <div className="command-palette" role="dialog" aria-label="Command palette" data-testid="command-palette">
-      <input
+      <input dir="auto"
         autoFocus
         role="combobox"
         aria-expanded="true"

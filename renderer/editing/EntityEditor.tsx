@@ -162,7 +162,7 @@ function AliasEditor({ entity }: { entity: Entity }) {
         ))}
       </ul>
       <form className="edit-inline" onSubmit={(e) => void add(e)}>
-        <input aria-label="New alias" placeholder="Another name" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input dir="auto" aria-label="New alias" placeholder="Another name" value={draft} onChange={(e) => setDraft(e.target.value)} />
         <button type="submit" className={BUTTON.small}>
           Add alias
         </button>
@@ -230,8 +230,8 @@ export function AttributeEditor({
         </table>
       )}
       <form className="edit-inline" onSubmit={(e) => void add(e)}>
-        <input aria-label="Attribute name" placeholder="Name" value={key} onChange={(e) => setKey(e.target.value)} />
-        <input aria-label="Attribute value" placeholder="Value" value={value} onChange={(e) => setValue(e.target.value)} />
+        <input dir="auto" aria-label="Attribute name" placeholder="Name" value={key} onChange={(e) => setKey(e.target.value)} />
+        <input dir="auto" aria-label="Attribute value" placeholder="Value" value={value} onChange={(e) => setValue(e.target.value)} />
         <button type="submit" className={BUTTON.small}>
           Set
         </button>

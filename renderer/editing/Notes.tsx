@@ -32,7 +32,7 @@ export function NoteBody({ body }: { body: string }) {
   const [full, setFull] = useState(false);
   const long = body.length > PREVIEW_CHARS;
   return (
-    <div className="note-body-md">
+    <div className="note-body-md" dir="auto">
       <SafeMarkdown text={long && !full ? `${body.slice(0, PREVIEW_CHARS)}…` : body} />
       {long && (
         <button type="button" className={BUTTON.small} onClick={() => setFull((f) => !f)}>
@@ -68,7 +68,7 @@ function NoteForm({ note, target, onDone }: { note: Note | null; target: NoteTar
       {/* The form replaces the button that opened it: the focus goes to where the typing goes. */}
       <textarea autoFocus dir="auto" aria-label="Note (Markdown)" rows={4} value={body} placeholder="Markdown: **bold**, _italic_, lists, [links](…)" onChange={(e) => setBody(e.target.value)} />
       <div className="edit-inline">
-        <input aria-label="Author" placeholder="Author" value={author} onChange={(e) => setAuthor(e.target.value)} />
+        <input dir="auto" aria-label="Author" placeholder="Author" value={author} onChange={(e) => setAuthor(e.target.value)} />
         <select aria-label="Credibility" value={credibility ?? ''} onChange={(e) => setCredibility(e.target.value === '' ? null : (Number(e.target.value) as Credibility))}>
           <option value="">No grade</option>
           {CREDIBILITY_GRADES.map((g) => (
@@ -161,7 +161,7 @@ export function NotesPanel() {
   const close = () => editing.store.setState({ notesOpen: false });
   return (
     <Modal title="Notes" testId="notes-panel" onClose={close} wide>
-      <input className="notes-filter" type="search" aria-label="Filter notes" placeholder="Filter notes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input dir="auto" className="notes-filter" type="search" aria-label="Filter notes" placeholder="Filter notes" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul className="notes-panel-list">
         {notes.length === 0 && <li className="muted">No notes{filter ? ' match' : ' yet'}.</li>}
         {notes.map((note) => (

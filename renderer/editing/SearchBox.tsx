@@ -86,7 +86,7 @@ export function SearchBox() {
   const offChartHits = hits?.filter(offChart).length ?? 0;
   return (
     <div className="search-box" role="search" data-testid="search-box">
-      <input
+      <input dir="auto"
         autoFocus
         type="search"
         aria-label="Search the case"
@@ -110,8 +110,8 @@ export function SearchBox() {
             <li key={`${hit.kind}:${hit.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
               <button type="button" onClick={() => pick(hit)} disabled={!hit.focus}>
                 <span className="search-kind">{KIND_LABEL[hit.kind]}{offChart(hit) ? ' · not on the chart' : ''}</span>
-                <span className="search-title">{hit.title}</span>
-                <span className="search-snippet">
+                <span className="search-title" dir="auto">{hit.title}</span>
+                <span className="search-snippet" dir="auto">
                   {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
                 </span>
               </button>

@@ -163,23 +163,23 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
     <form className="source-form" onSubmit={(e) => void submit(e)} noValidate>
       <label className="edit-field">
         <span>Title</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <label className="edit-field">
         <span>Author</span>
-        <input value={author} onChange={(e) => setAuthor(e.target.value)} />
+        <input dir="auto" value={author} onChange={(e) => setAuthor(e.target.value)} />
       </label>
       <label className="edit-field">
         <span>Publisher</span>
-        <input value={publisher} onChange={(e) => setPublisher(e.target.value)} />
+        <input dir="auto" value={publisher} onChange={(e) => setPublisher(e.target.value)} />
       </label>
       <label className="edit-field">
         <span>Date</span>
-        <input value={date} placeholder="2017, 2017-03 or 2017-03-02" onChange={(e) => setDate(e.target.value)} />
+        <input dir="auto" value={date} placeholder="2017, 2017-03 or 2017-03-02" onChange={(e) => setDate(e.target.value)} />
       </label>
       <label className="edit-field">
         <span>Reference</span>
-        <input value={reference} placeholder="URL, file name or archive number" onChange={(e) => setReference(e.target.value)} />
+        <input dir="auto" value={reference} placeholder="URL, file name or archive number" onChange={(e) => setReference(e.target.value)} />
       </label>
       <label className="edit-field">
         <span>Reliability</span>
@@ -193,7 +193,7 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
       </label>
       <label className="edit-field">
         <span>Document text</span>
-        <textarea rows={6} value={body} placeholder="Paste the document’s text to cite passages from it" onChange={(e) => setBody(e.target.value)} />
+        <textarea dir="auto" rows={6} value={body} placeholder="Paste the document’s text to cite passages from it" onChange={(e) => setBody(e.target.value)} />
       </label>
       <div className="source-file">
         <button type="button" className={BUTTON.small} onClick={() => fileInput.current?.click()}>

@@ -68,7 +68,7 @@ export function EditableText({
     <div className="edit-row">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea
+        <textarea dir="auto"
           {...common}
           rows={3}
           onChange={(e) => {
@@ -81,7 +81,7 @@ export function EditableText({
           }}
         />
       ) : (
-        <input
+        <input dir="auto"
           {...common}
           onChange={(e) => {
             setDraft(e.target.value);

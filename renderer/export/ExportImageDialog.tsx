@@ -329,16 +329,16 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             ))}
           </Field>
           <Field label="Title">
-            <input type="text" aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
+            <input dir="auto" type="text" aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
           </Field>
           <Field label="Subtitle">
-            <input type="text" aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
+            <input dir="auto" type="text" aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
           </Field>
           <Field label="Date">
-            <input type="text" aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
+            <input dir="auto" type="text" aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
           </Field>
           <Field label="Author" hint="Only what you type here is printed.">
-            <input type="text" aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
+            <input dir="auto" type="text" aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
           </Field>
           <Field label="Marking" hint={marking.kind === 'tlp' ? TLP_DESCRIPTIONS[marking.label] : 'Printed at the top and bottom of the image.'}>
             <div className="export-row">
@@ -355,7 +355,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
                 <option value="tlp">TLP 2.0</option>
               </select>
               {marking.kind === 'text' && (
-                <input type="text" aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
+                <input dir="auto" type="text" aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
               )}
               {marking.kind === 'tlp' && (
                 <select aria-label="TLP label" value={marking.label} onChange={(e) => update({ marking: { kind: 'tlp', label: e.target.value as TlpLabel } })}>

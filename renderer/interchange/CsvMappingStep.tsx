@@ -108,12 +108,12 @@ export function CsvMappingStep({
         </label>
         <label className="ix-field">
           <span>Sheet (Excel)</span>
-          <input type="text" aria-label="Sheet" value={form.sheet} placeholder="the first" maxLength={200} onChange={(e) => update({ sheet: e.target.value })} />
+          <input dir="auto" type="text" aria-label="Sheet" value={form.sheet} placeholder="the first" maxLength={200} onChange={(e) => update({ sheet: e.target.value })} />
         </label>
         {COLUMNS.filter((c) => usesColumns(form) || FIXED_ONLY.has(c.key)).map((c) => (
           <label key={c.key} className="ix-field">
             <span>{c.label}</span>
-            <input type="text" aria-label={c.label} value={form[c.key]} placeholder={c.placeholder} maxLength={200} onChange={(e) => update({ [c.key]: e.target.value })} />
+            <input dir="auto" type="text" aria-label={c.label} value={form[c.key]} placeholder={c.placeholder} maxLength={200} onChange={(e) => update({ [c.key]: e.target.value })} />
           </label>
         ))}
       </div>
@@ -139,7 +139,7 @@ export function CsvMappingStep({
             ))}
           </select>
         )}
-        <input type="text" aria-label="Mapping name" placeholder="Name this mapping" value={presetName} maxLength={100} onChange={(e) => setPresetName(e.target.value)} />
+        <input dir="auto" type="text" aria-label="Mapping name" placeholder="Name this mapping" value={presetName} maxLength={100} onChange={(e) => setPresetName(e.target.value)} />
         <button
           type="button"
           className={BUTTON.plain}

@@ -60,7 +60,7 @@ export function CitationItem({
         </span>
         <span className="grade-meaning">{meaning}</span>
       </div>
-      <blockquote className="citation-quote">{citation.quote}</blockquote>
+      <blockquote className="citation-quote" dir="auto">{citation.quote}</blockquote>
       <div className="citation-source">
         <cite className="source-title">{citation.source.title}</cite>
         {byline !== '' && <span className="source-byline">{byline}</span>}
@@ -181,7 +181,7 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
       </div>
       <div className="edit-row">
         <label htmlFor={`${id}-comment`}>Comment</label>
-        <textarea
+        <textarea dir="auto"
           id={`${id}-comment`}
           rows={2}
           value={comment}
@@ -196,7 +196,7 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
       </div>
       <div className="edit-row">
         <label htmlFor={`${id}-locator`}>Locator</label>
-        <input
+        <input dir="auto"
           id={`${id}-locator`}
           value={locator}
           placeholder="Where the quote stands: p. 12, para. 3"

@@ -2,6 +2,7 @@ import { mdiAlertCircleOutline, mdiClose } from '@mdi/js';
 import { useApp } from '../appContext';
 import { Icon } from '../Icon';
 import { useStore } from '../store';
+import { IconButton } from './IconButton';
 
 /** The last error, in words, until the analyst dismisses it. */
 export function ErrorBanner() {
@@ -12,9 +13,7 @@ export function ErrorBanner() {
     <div className="error-banner" data-testid="error-banner" role="alert">
       <Icon path={mdiAlertCircleOutline} size={16} />
       <span className="error-message">{error}</span>
-      <button type="button" className="icon-button" aria-label="Dismiss error" onClick={() => store.setState({ error: null })}>
-        <Icon path={mdiClose} size={14} />
-      </button>
+      <IconButton label="Dismiss error" icon={mdiClose} size={14} onClick={() => store.setState({ error: null })} />
     </div>
   );
 }

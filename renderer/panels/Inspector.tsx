@@ -92,7 +92,7 @@ function EntityView({ detail }: { detail: EntityDetail }) {
         <img className="inspector-badge" src={entityBadgeUri(entity.type)} alt="" width={32} height={32} />
         <div>
           <div className="inspector-kind">{type.id === entity.type ? type.label : `${type.label} (${entity.type})`}</div>
-          <h2 id="inspector-title">{entity.label}</h2>
+          <h2 id="inspector-title" dir="auto">{entity.label}</h2>
         </div>
       </header>
       {editable ? (
@@ -106,7 +106,7 @@ function EntityView({ detail }: { detail: EntityDetail }) {
                 <dd>
                   <ul className="aliases">
                     {entity.aliases.map((alias) => (
-                      <li key={alias}>{alias}</li>
+                      <li key={alias} dir="auto">{alias}</li>
                     ))}
                   </ul>
                 </dd>
@@ -190,7 +190,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
   const end = (entity: Entity) => (
     <button type="button" className="link-end" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
       <img src={entityBadgeUri(entity.type)} alt="" width={18} height={18} />
-      <span>{entity.label}</span>
+      <span dir="auto">{entity.label}</span>
     </button>
   );
   return (
@@ -310,7 +310,7 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
                 <li key={entity.id}>
                   <button type="button" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
                     <img src={entityBadgeUri(entity.type)} alt="" width={14} height={14} />
-                    <span>{entity.label}</span>
+                    <span dir="auto">{entity.label}</span>
                   </button>
                 </li>
               ))}
@@ -327,7 +327,7 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
                   <li key={link.id} className={`tone-${definition.tone}`}>
                     <button type="button" className="selection-link" onClick={() => selectAndFocus({ kind: 'link', id: link.id })}>
                       <span>
-                        {source} <span className="link-ends-text">{link.label ?? definition.label}</span> {target}
+                        {source} <span className="link-ends-text" dir="auto">{link.label ?? definition.label}</span> {target}
                       </span>
                     </button>
                   </li>
@@ -359,7 +359,7 @@ function CaseOverview() {
       <header className="inspector-head">
         <div>
           <div className="inspector-kind">Case</div>
-          <h2 id="inspector-title">{info.name}</h2>
+          <h2 id="inspector-title" dir="auto">{info.name}</h2>
         </div>
       </header>
       <dl className="overview-counts">
@@ -378,7 +378,7 @@ function CaseOverview() {
               <li key={entity.id}>
                 <button type="button" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
                   <img src={entityBadgeUri(entity.type)} alt="" width={16} height={16} />
-                  <span className="hub-name">{entity.label}</span>
+                  <span className="hub-name" dir="auto">{entity.label}</span>
                   <span className="hub-count" title={`${links} links`}>
                     {links}
                   </span>

@@ -44,7 +44,7 @@ export function Legend() {
             {rows.tones.map((row) => (
               <li key={row.tone}>
                 <ToneSwatch colour={toneColour(row.tone)} arrow={row.directed} />
-                <span className="legend-name">{row.label}</span>
+                <span className="legend-name" dir="auto">{row.label}</span>
                 <span className="legend-count">{row.count}</span>
               </li>
             ))}

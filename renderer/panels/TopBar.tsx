@@ -1,29 +1,10 @@
-import { mdiFitToScreenOutline, mdiGraphOutline, mdiHub, mdiMagnifyMinusOutline, mdiMagnifyPlusOutline } from '@mdi/js';
+import { mdiDockRight, mdiFitToScreenOutline, mdiGraphOutline, mdiHub, mdiMagnifyMinusOutline, mdiMagnifyPlusOutline } from '@mdi/js';
 import { useApp } from '../appContext';
-import { findCommand, runCommand } from '../commands';
 import { Icon } from '../Icon';
-import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { FileMenu } from './FileMenu';
-
-function ToolButton({ commandId, icon }: { commandId: string; icon: string }) {
-  const { commands } = useApp();
-  const command = findCommand(commandId);
-  if (!command) return null;
-  const hint = command.shortcut !== undefined ? `${command.label} (${formatShortcut(command.shortcut)})` : command.label;
-  return (
-    <button
-      type="button"
-      className="icon-button"
-      aria-label={command.label}
-      title={hint}
-      disabled={!command.canRun(commands)}
-      onClick={() => void runCommand(commandId, commands)}
-    >
-      <Icon path={icon} size={17} />
-    </button>
-  );
-}
+import { CommandIconButton } from './IconButton';
+import { panelStore } from './panelLayout';
 
 /** The window's top bar: the File menu, chart tools and the open case's name. */
 export function TopBar() {
@@ -32,6 +13,7 @@ export function TopBar() {
   useStore(store, (s) => s.chartStatus);
   useStore(store, (s) => s.layoutRunning);
   const caseName = useStore(store, (s) => s.caseInfo?.name ?? null);
+  const sideOpen = useStore(panelStore, (s) => s.sideMounted && !s.sideCollapsed);
   return (
     <>
       <div className="brand" aria-hidden="true">
@@ -44,13 +26,16 @@ export function TopBar() {
         <FileMenu />
       </nav>
       <div className="toolbar" role="toolbar" aria-label="Chart">
-        <ToolButton commandId="chart.fit" icon={mdiFitToScreenOutline} />
-        <ToolButton commandId="chart.zoomIn" icon={mdiMagnifyPlusOutline} />
-        <ToolButton commandId="chart.zoomOut" icon={mdiMagnifyMinusOutline} />
+        <CommandIconButton commandId="chart.fit" icon={mdiFitToScreenOutline} />
+        <CommandIconButton commandId="chart.zoomIn" icon={mdiMagnifyPlusOutline} />
+        <CommandIconButton commandId="chart.zoomOut" icon={mdiMagnifyMinusOutline} />
         <span className="toolbar-separator" />
-        <ToolButton commandId="chart.relayout" icon={mdiGraphOutline} />
+        <CommandIconButton commandId="chart.relayout" icon={mdiGraphOutline} />
       </div>
       <div className="topbar-title">{caseName}</div>
+      <div className="toolbar" role="toolbar" aria-label="Window">
+        <CommandIconButton commandId="view.sidePanel" icon={mdiDockRight} pressed={sideOpen} />
+      </div>
     </>
   );
 }

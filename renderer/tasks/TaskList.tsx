@@ -1,5 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useApp } from '../appContext';
+import { IconButton } from '../panels/IconButton';
 import { useStore } from '../store';
 import { type TaskSnapshot } from './taskRegistry';
 import './tasks.css';
@@ -50,9 +51,7 @@ export function TaskList() {
       </button>
       {current && <Bar task={current} />}
       {current?.cancellable && (
-        <button type="button" className="task-cancel" aria-label={`Cancel ${current.label}`} onClick={() => tasks.cancel(current.id)}>
-          ×
-        </button>
+        <IconButton className="task-cancel" label={`Cancel ${current.label}`} glyph="×" onClick={() => tasks.cancel(current.id)} />
       )}
       {open && (
         <div

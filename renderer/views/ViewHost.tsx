@@ -1,4 +1,4 @@
-import { Tab, Tabs } from '@blueprintjs/core';
+import { Classes, Tab, Tabs } from '@blueprintjs/core';
 import type { ReactNode } from 'react';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
@@ -11,6 +11,11 @@ import './views.css';
  * tabs, Enter or Space opens one) over the view in front. The chart stage is always mounted;
  * another view covers it, or sits below it when "Show beside the chart" is on.
  */
+const TABS_ID = 'views';
+/** The ids Blueprint's tab titles name in aria-controls and aria-labelledby (its generateTabIds). */
+const tabPanelId = (viewId: string) => `${Classes.TAB_PANEL}_${TABS_ID}_${viewId}`;
+const tabTitleId = (viewId: string) => `${Classes.TAB}-title_${TABS_ID}_${viewId}`;
+
 export function ViewHost({ chart }: { chart: ReactNode }) {
   const { store } = useApp();
   const caseOpen = useStore(store, (s) => s.caseStatus === 'open');
@@ -23,7 +28,7 @@ export function ViewHost({ chart }: { chart: ReactNode }) {
     <div className={`view-host${front && split ? ' view-host-split' : ''}`}>
       {caseOpen && (
         <div className="view-tabs">
-          <Tabs id="views" aria-label="Views" selectedTabId={active} onChange={(id) => viewStore.show(String(id))} animate={false}>
+          <Tabs id={TABS_ID} aria-label="Views" selectedTabId={active} onChange={(id) => viewStore.show(String(id))} animate={false}>
             {VIEWS.map((view) => (
               <Tab key={view.id} id={view.id} title={view.label} />
             ))}
@@ -31,11 +36,20 @@ export function ViewHost({ chart }: { chart: ReactNode }) {
         </div>
       )}
       <div className="view-panes">
-        <div className="chart-stage" role="tabpanel" aria-label="Chart view" aria-hidden={front !== null && !split ? true : undefined}>
+        {/* Covered by another view, the chart is hidden from assistive technology and out of the Tab order. */}
+        <div
+          className="chart-stage"
+          role="tabpanel"
+          id={tabPanelId(CHART_VIEW)}
+          aria-labelledby={caseOpen ? tabTitleId(CHART_VIEW) : undefined}
+          aria-label={caseOpen ? undefined : 'Chart view'}
+          aria-hidden={front !== null && !split ? true : undefined}
+          inert={front !== null && !split}
+        >
           {chart}
         </div>
         {front && Front && (
-          <section className="view-pane" role="tabpanel" aria-label={`${front.label} view`} data-testid={`view-${front.id}`}>
+          <section className="view-pane" role="tabpanel" id={tabPanelId(front.id)} aria-labelledby={tabTitleId(front.id)} data-testid={`view-${front.id}`}>
             <Front />
           </section>
         )}

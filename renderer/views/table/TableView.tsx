@@ -548,7 +548,7 @@ function CellEditor({
   };
   return (
     <span className="table-cell-editor">
-      <input
+      <input dir="auto"
         ref={input}
         className={Classes.INPUT}
         aria-label={`Edit ${label}`}
@@ -594,7 +594,7 @@ function FilterCell({ column, data, filter, onChange }: { column: TableColumn; d
   switch (column.kind) {
     case 'text':
       return (
-        <input
+        <input dir="auto"
           className={`${Classes.INPUT} ${Classes.SMALL}`}
           aria-label={`Filter ${column.label}: contains`}
           placeholder="contains…"
@@ -652,7 +652,7 @@ function RangeFilter({ column, filter, onChange }: { column: TableColumn; filter
   });
   return (
     <span className="table-range-filter">
-      <input
+      <input dir="auto"
         {...inputProps('low')}
         aria-label={`Filter ${column.label}: ${dates ? 'from' : 'at least'}`}
         placeholder={dates ? 'from' : '≥'}
@@ -662,7 +662,7 @@ function RangeFilter({ column, filter, onChange }: { column: TableColumn; filter
           apply(e.target.value, high);
         }}
       />
-      <input
+      <input dir="auto"
         {...inputProps('high')}
         aria-label={`Filter ${column.label}: ${dates ? 'to' : 'at most'}`}
         placeholder={dates ? 'to' : '≤'}

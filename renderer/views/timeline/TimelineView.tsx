@@ -14,6 +14,7 @@ import { visibleNetwork } from '../../analysis/filterModel';
 import { useAnalysis } from '../../analysis/useAnalysis';
 import { useApp } from '../../appContext';
 import { useCaseChart } from '../../data/caseHooks';
+import { IconButton } from '../../panels/IconButton';
 import { useStore } from '../../store';
 import { selectElements, selectModeOf, useSelectedIds } from '../selection';
 import { viewStore } from '../views';
@@ -352,7 +353,8 @@ export function TimelineView() {
             <g ref={brushGroup} className="timeline-brush" data-testid="timeline-brush" />
             <g ref={axisGroup} className="timeline-axis-ticks" transform={`translate(0,${BRUSH_HEIGHT})`} />
           </svg>
-          <div className="timeline-lanes-scroll">
+          {/* Focusable so the keyboard can scroll many lanes (axe: scrollable-region-focusable). */}
+          <div className="timeline-lanes-scroll" tabIndex={0} role="region" aria-label="Timeline lanes">
             <svg className="timeline-lanes" width={width} height={Math.max(lanesHeight, 40)} data-testid="timeline-lanes">
               <defs>
                 <clipPath id="timeline-plot">
@@ -386,17 +388,14 @@ export function TimelineView() {
             </svg>
             {placed.map((p) => (
               <div key={p.lane.id} className="timeline-lane-label" style={{ top: p.top, height: p.height, width: LABEL_WIDTH - 8 }}>
-                <span title={p.lane.label}>{p.lane.label}</span>
+                <span title={p.lane.label} dir="auto">{p.lane.label}</span>
                 {laneMode === 'entity' && (
-                  <button
-                    type="button"
+                  <IconButton
                     className="icon-button small"
-                    aria-label={`Remove the lane of ${p.lane.label}`}
-                    title="Remove this lane"
+                    label={`Remove the lane of ${p.lane.label}`}
+                    glyph="×"
                     onClick={() => timelineStore.setState({ laneEntities: chosenEntities.filter((id) => `lane:${id}` !== p.lane.id) })}
-                  >
-                    ×
-                  </button>
+                  />
                 )}
               </div>
             ))}
@@ -508,8 +507,8 @@ function TimelineToolbar({
           setProblem(onSetPeriod(from.trim(), to.trim()));
         }}
       >
-        <input className={Classes.INPUT} aria-label="Period from" placeholder="From (YYYY-MM-DD)" value={from} size={12} onChange={(e) => setFrom(e.target.value)} />
-        <input className={Classes.INPUT} aria-label="Period to" placeholder="To" value={to} size={12} onChange={(e) => setTo(e.target.value)} />
+        <input dir="auto" className={Classes.INPUT} aria-label="Period from" placeholder="From (YYYY-MM-DD)" value={from} size={12} onChange={(e) => setFrom(e.target.value)} />
+        <input dir="auto" className={Classes.INPUT} aria-label="Period to" placeholder="To" value={to} size={12} onChange={(e) => setTo(e.target.value)} />
         <Button type="submit" text="Filter chart" />
       </form>
       {periodText && (
