@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, waitForChart, type Workbench } from './harness';
@@ -27,6 +27,8 @@ async function restartForgettingThePage(workbench: Workbench): Promise<void> {
 }
 
 function storedSettings(workbench: Workbench): { theme: string; panels: Record<string, { width: number; collapsed: boolean }> } {
+  // Not there yet while main is still writing the first one (it writes a temporary file and renames it).
+  if (!existsSync(workbench.settingsPath)) return { theme: '', panels: {} };
   return JSON.parse(readFileSync(workbench.settingsPath, 'utf8')) as { theme: string; panels: Record<string, { width: number; collapsed: boolean }> };
 }
 
