@@ -9,6 +9,7 @@ import { exportCase } from './exportService';
 import { ImportSessions } from './importService';
 import { decodeUtf8 } from './parseJob';
 import { encodeXlsx, readWorkbook } from './xlsx';
+import { actual, expected } from '../../app/interchange/testing/randomCase';
 import { comparableCase } from './testing/comparable';
 import { useBuiltInterchangeWorker } from './testing/workerBundle';
 
@@ -87,4 +88,37 @@ describe('the Excel workbook export reads back whole', () => {
     expect(read && { from: read.sourceKey, to: read.targetKey, directed: read.directed, label: read.label }).toEqual({ from: keyOf.get(namesake.id), to: keyOf.get(jnim.id), directed: false, label: 'met' });
     expect(keyOf.get(namesake.id)).not.toBe(keyOf.get(iyad.id));
   });
+
+  it('xlsx: a case of 20,000 citations reads back with every source, citation and note equal', async () => {
+    const source = openCaseFile(jnimPath, { readonly: true });
+    const doc = exportCaseDocument(source.db);
+    source.close();
+    const quotes = ['Tuareg leader', 'ⵜⴰⵎⴰⵣⵉⵖⵜ', 'جماعة نصرة الإسلام والمسلمين', '“quoted” – dashes… & <angle> brackets', '漢字 𝄞 😀', 'a\nsecond line', '=1+1 (not a formula)'];
+    const citations = [...doc.citations];
+    for (let i = citations.length; i < 20_000; i++) {
+      const onLink = i % 3 === 0;
+      citations.push({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        sourceId: doc.sources[i % doc.sources.length]!.id,
+        entityId: onLink ? null : doc.entities[i % doc.entities.length]!.id,
+        linkId: onLink ? doc.links[i % doc.links.length]!.id : null,
+        quote: `${quotes[i % quotes.length]!} ${i}`,
+        locator: i % 2 === 0 ? null : `para. ${i}`,
+        credibility: ([1, 2, 3, 4, 5, 6] as const)[i % 6]!,
+        comment: i % 5 === 0 ? `comment ${i}` : null,
+        createdAt: doc.exportedAt,
+      });
+    }
+    const large = { ...doc, citations };
+    const bytes = await encodeXlsx(large);
+    const graph = parseInterchange(bytes, { fileName: 'large.xlsx', format: 'auto', limits: DEFAULT_PARSE_LIMITS, decodeText: decodeUtf8, workbook: await readWorkbook(bytes, DEFAULT_PARSE_LIMITS) });
+    expect(graph.skipped).toEqual([]);
+    const read = actual(graph, false);
+    const want = expected(large, false);
+    expect(read.citations).toHaveLength(20_000);
+    expect({ sources: read.sources, citations: read.citations, notes: read.notes }).toEqual({ sources: want.sources, citations: want.citations, notes: want.notes });
+    // The workbook holds no colour or link strength (its entity and link sheets are the CSV export's columns).
+    expect(read.entities.map(({ color: _c, ...e }) => e)).toEqual(want.entities.map(({ color: _c, ...e }) => e));
+    expect(read.links.map(({ strength: _s, ...l }) => l)).toEqual(want.links.map(({ strength: _s, ...l }) => l));
+  }, 180_000);
 });
