@@ -10,6 +10,7 @@ import { decodeGexf } from './gexf';
 import { DEFAULT_PARSE_LIMITS, type InterchangeGraph } from './graph';
 import { decodeGraphml } from './graphml';
 import { decodeMtgx } from './maltego';
+import { decodeMispEvents } from './mispEvent';
 import { parseJsonText } from './jsonText';
 import { decodeStix } from './stix/decode';
 import { actual, caseDocument, CHARS, expected } from './testing/randomCase';
@@ -20,7 +21,9 @@ import { actual, caseDocument, CHARS, expected } from './testing/randomCase';
  * could not be read back past about 4,000). Formats that carry the whole case (JSON, GraphML,
  * GEXF, STIX) read back equal; MTGX its evidence whole; CSV the link chart and each link's best
  * Admiralty grade; ANX the entities, their positions and the links (its cards are another
- * engineer's, tested against ANB's own files).
+ * engineer's, tested against ANB's own files); MISP event JSON the entities and links (a link to
+ * itself and two alike included: this test found both dropped on the way back). Excel workbooks
+ * (Node-only) are tested in main/interchange/roundTrip.test.ts.
  */
 
 /** A small deterministic generator, seeded by fast-check, for the bulk of a large case. */
@@ -133,6 +136,21 @@ function checkAnx(doc: CaseDocument): void {
   expect(graph.links.map((l) => [l.sourceKey, l.targetKey, l.directed])).toEqual(doc.links.map((l) => [l.sourceId, l.targetId, l.directed]));
 }
 
+/** MISP event JSON: the entities (ids, types, labels, aliases, descriptions) and links (ends, types, labels) read back. */
+function checkMispEvent(doc: CaseDocument): void {
+  const [file] = encodeCase(doc, 'misp-event');
+  const graph = decodeMispEvents(parseJsonText(textOf(file), DEFAULT_PARSE_LIMITS), 'case.misp.json', DEFAULT_PARSE_LIMITS);
+  const eventKeys = new Set(graph.entities.filter((e) => e.type === 'event' && !doc.entities.some((d) => d.id === e.id)).map((e) => e.key));
+  const entities = graph.entities.filter((e) => !eventKeys.has(e.key));
+  const sorted = <T,>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+  // A blank description is no description (MISP has no empty object attribute).
+  const described = (d: string | null) => (d === null || d.trim() === '' ? null : d);
+  expect(sorted(entities.map((e) => [e.id, e.type, e.label, [...e.aliases].sort(), e.description]))).toEqual(sorted(doc.entities.map((e) => [e.id, e.type, e.label, [...e.aliases].sort(), described(e.description)])));
+  const idOf = new Map(graph.entities.map((e) => [e.key, e.id ?? e.key]));
+  const links = graph.links.filter((l) => !eventKeys.has(l.sourceKey) && !eventKeys.has(l.targetKey));
+  expect(sorted(links.map((l) => [idOf.get(l.sourceKey), l.type, idOf.get(l.targetKey), l.label]))).toEqual(sorted(doc.links.map((l) => [l.sourceId, l.type, l.targetId, l.label])));
+}
+
 function checkCsv(doc: CaseDocument): void {
   const files = encodeCase(doc, 'csv');
   const links = files.find((f) => f.part === 'links');
@@ -205,5 +223,13 @@ describe('every format reads back what it writes (fast-check)', () => {
 
   it('csv: a case of up to 20,000 citations reads back', () => {
     fc.assert(fc.property(largeCase(4_001, 20_000), checkCsv), { numRuns: 2 });
+  }, LARGE_TIMEOUT);
+
+  it('misp-event: entities and links read back (small cases)', () => {
+    fc.assert(fc.property(caseDocument, checkMispEvent), { numRuns: 100 });
+  });
+
+  it('misp-event: a case of up to 20,000 citations reads back', () => {
+    fc.assert(fc.property(largeCase(4_001, 20_000), checkMispEvent), { numRuns: 2 });
   }, LARGE_TIMEOUT);
 });

@@ -185,7 +185,10 @@ function keepTags(attributes: Attributes, tags: string[]): void {
 
 const tagNames = (tags: { name: string }[] | undefined) => (tags ?? []).map((t) => t.name).filter((n) => n.trim() !== '');
 const linkTypeOf = (relationship: string) => {
-  const type = relationship.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const written = relationship.trim().toLowerCase();
+  // Ours (and MISP's own) are words joined by hyphens: each hyphen is an underscore of our type, kept exactly.
+  if (/^[a-z0-9][a-z0-9_-]*$/.test(written)) return written.replace(/-/g, '_');
+  const type = written.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   return type || 'related_to';
 };
 
@@ -247,10 +250,11 @@ export function decodeMispEvents(value: unknown, fileName: string, limits: Parse
 
     let linkCount = 0;
     const linked = new Set<string>();
-    const link = (from: string, to: string, type: string, label: string | null, locator: string, credibility: Credibility) => {
+    const link = (from: string, to: string, type: string, label: string | null, locator: string, credibility: Credibility, reference = false) => {
       // The event holds each thing once: an "in event" link and a "galaxy" link to the same cluster are one.
+      // An object reference is the analyst's own link, kept as written (even to itself, even twice).
       const pair = `${from}\u0000${to}\u0000${type === 'related_to' ? '' : type}`;
-      if (from === to || (type === 'related_to' && linked.has(pair))) return;
+      if (!reference && (from === to || (type === 'related_to' && linked.has(pair)))) return;
       linked.add(pair);
       count();
       const key = `${eventKey}#link${linkCount++}`;
@@ -382,7 +386,7 @@ export function decodeMispEvents(value: unknown, fileName: string, limits: Parse
           graph.skipped.push({ what, reason: 'what it refers to is not in this file' });
           continue;
         }
-        link(from, to, linkTypeOf(reference.relationship_type), reference.comment?.trim() ? reference.comment : null, `${what} in ${where}`, defaultCredibility);
+        link(from, to, linkTypeOf(reference.relationship_type), reference.comment?.trim() ? reference.comment : null, `${what} in ${where}`, defaultCredibility, true);
       }
     });
 
