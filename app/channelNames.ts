@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'entity.update',
   'entity.addAlias',
   'entity.removeAlias',
+  'entity.setLocation',
   'entity.deletePreview',
   'entity.delete',
   'entity.bulkUpdate',

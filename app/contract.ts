@@ -241,6 +241,10 @@ export const channels = {
   'entity.update': channel<Entity>()(editing.entityUpdateInput, 'Change any fields of an entity, aliases included (the list given replaces them).'),
   'entity.addAlias': channel<Entity>()(editing.entityAliasInput, 'Give an entity one more alias (no change if it already has that name).'),
   'entity.removeAlias': channel<Entity>()(editing.entityAliasInput, 'Remove one alias of an entity (matched ignoring case).'),
+  'entity.setLocation': channel<Entity>()(
+    editing.entitySetLocationInput,
+    'Set where an entity is (coordinates or a place entity, with precision and supporting citation), or remove it (null).',
+  ),
   'entity.deletePreview': channel<DeletePreview>()(
     editing.entityIdsInput,
     'What deleting these entities would take with it (links, citations, notes, callouts), with a sentence for the confirmation; writes nothing.',

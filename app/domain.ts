@@ -46,6 +46,19 @@ export type LinkStrength = (typeof LINK_STRENGTHS)[number];
 export type AttributeValue = string | number | boolean;
 export type Attributes = Record<string, AttributeValue>;
 
+/** How exactly a location is known: a point, or somewhere in a city, a region or a country. */
+export const LOCATION_PRECISIONS = ['point', 'city', 'region', 'country'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+/**
+ * Where an entity is: its own latitude and longitude (WGS 84 degrees), or the place entity it is
+ * at (which carries the coordinates), never both. A claim like any other: `citationId` names the
+ * entity's citation that supports it (null when none does yet).
+ */
+export type EntityLocation =
+  | { latitude: number; longitude: number; placeId: null; precision: LocationPrecision; citationId: string | null }
+  | { latitude: null; longitude: null; placeId: string; precision: LocationPrecision; citationId: string | null };
+
 export interface Entity {
   id: string;
   /** An id from the entity-type catalogue (app/entityTypes.ts); unknown ids draw as "other". */
@@ -58,6 +71,8 @@ export interface Entity {
   attributes: Attributes;
   /** The analyst's colour for this entity (`#rrggbb`, lower case); null draws the type's colour. */
   color: string | null;
+  /** Where it is (schema 80), or null when the case does not say. */
+  location: EntityLocation | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,6 +5,7 @@ import { admiraltyGrade, type Credibility, type Entity, type Link, type LinkStre
 import { deriveLinkStrength } from '../app/linkStrength';
 import { getChart } from './charts';
 import { toEntity, type EntityRow } from './entities';
+import { locationsOf } from './locations';
 import { toLink, type LinkRow } from './links';
 import { listAnnotations } from './annotations';
 import { plural, quoted, requireChart } from './editing/common';
@@ -231,7 +232,8 @@ export function loadChartView(db: Db, chartId: string): Omit<ChartData, 'version
     `SELECT e.* FROM chart_nodes AS n CROSS JOIN entities AS e ON e.id = n.entity_id WHERE n.chart_id = ?
      ORDER BY e.label COLLATE NOCASE, e.id`,
   ).all(chartId) as EntityRow[];
-  const entities: Entity[] = entityRows.map((row) => toEntity(row, aliases.get(row.id) ?? []));
+  const locations = locationsOf(db, JSON.stringify(entityRows.map((row) => row.id)));
+  const entities: Entity[] = entityRows.map((row) => toEntity(row, aliases.get(row.id) ?? [], locations.get(row.id) ?? null));
   const linkRows = prepared(
     db,
     `SELECT l.* FROM chart_nodes AS a CROSS JOIN links AS l INDEXED BY links_source_target ON l.source_id = a.entity_id

@@ -1,5 +1,6 @@
-import type { Attributes, Entity, PartialDate } from '../app/domain';
+import type { Attributes, Entity, EntityLocation, PartialDate } from '../app/domain';
 import { newId } from './ids';
+import { allLocations, getLocation } from './locations';
 import { nowIso, parseAttributes, prepared, type Db } from './types';
 
 export interface EntityRow {
@@ -17,7 +18,7 @@ export interface EntityRow {
 }
 
 /** The one place an entity row becomes a domain Entity. */
-export function toEntity(row: EntityRow, aliases: string[]): Entity {
+export function toEntity(row: EntityRow, aliases: string[], location: EntityLocation | null): Entity {
   return {
     id: row.id,
     type: row.type,
@@ -28,6 +29,7 @@ export function toEntity(row: EntityRow, aliases: string[]): Entity {
     endDate: row.end_date,
     attributes: parseAttributes(row.attributes),
     color: row.color ?? null,
+    location,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -72,7 +74,8 @@ export function insertEntity(db: Db, input: NewEntity): Entity {
   const aliases = dedupeAliases(row.label, input.aliases ?? []);
   const insertAlias = prepared(db, 'INSERT INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)');
   aliases.forEach((alias, position) => insertAlias.run(row.id, alias, position));
-  return toEntity(row, aliases);
+  // A new entity has no location yet: the location command or the sample writes it after.
+  return toEntity(row, aliases, null);
 }
 
 /** Aliases trimmed, without blanks, duplicates or a copy of the label. */
@@ -97,7 +100,7 @@ export function getEntity(db: Db, id: string): Entity | null {
     .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
     .pluck()
     .all(id) as string[];
-  return toEntity(row, aliases);
+  return toEntity(row, aliases, getLocation(db, id));
 }
 
 /** Every entity with its aliases, ordered by label. */
@@ -112,7 +115,8 @@ export function listEntities(db: Db): Entity[] {
     else aliases.set(entityId, [alias]);
   }
   const rows = prepared(db, 'SELECT * FROM entities ORDER BY label COLLATE NOCASE, id').all() as EntityRow[];
-  return rows.map((row) => toEntity(row, aliases.get(row.id) ?? []));
+  const locations = allLocations(db);
+  return rows.map((row) => toEntity(row, aliases.get(row.id) ?? [], locations.get(row.id) ?? null));
 }
 
 /** Entity counts by type, most common first. */

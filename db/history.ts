@@ -23,6 +23,7 @@ import { nowIso, prepared, type Db } from './types';
 export const CAPTURED_TABLES = [
   'entities',
   'entity_aliases',
+  'entity_locations',
   'links',
   'sources',
   'citations',
@@ -32,6 +33,13 @@ export const CAPTURED_TABLES = [
   'chart_nodes',
 ] as const;
 export type CapturedTable = (typeof CAPTURED_TABLES)[number];
+
+/** Captured tables newer than the history itself (schema 40): absent from an older file. */
+const LATER_TABLES: ReadonlySet<CapturedTable> = new Set<CapturedTable>(['entity_locations']);
+
+function tableExists(db: Db, table: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+}
 
 /** Layout rows: replayed best-effort, never a reason to refuse an undo. */
 const SOFT_TABLES: ReadonlySet<CapturedTable> = new Set<CapturedTable>(['chart_nodes']);
@@ -135,6 +143,8 @@ function installCapture(db: Db): { on: boolean } {
   db.function('awb_capture_recording', { deterministic: false, directOnly: false }, () => (state.on ? 1 : 0));
   db.exec('CREATE TEMP TABLE IF NOT EXISTS awb_capture_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, before TEXT, after TEXT)');
   for (const table of CAPTURED_TABLES) {
+    // A table of a later schema than the file's (locations, 80) has no rows to record yet.
+    if (LATER_TABLES.has(table) && !tableExists(db, table)) continue;
     const info = tableInfo(db, table);
     const on = `ON main.${quoteIdent(table)} WHEN awb_capture_recording()`;
     const log = (before: string, after: string) =>
@@ -499,6 +509,7 @@ function sameContentChanges(db: Db, expected: readonly RowChange[], happened: re
 const ID_OF: Partial<Record<CapturedTable, { kind: keyof ChangedIds; column: string }>> = {
   entities: { kind: 'entities', column: 'id' },
   entity_aliases: { kind: 'entities', column: 'entity_id' },
+  entity_locations: { kind: 'entities', column: 'entity_id' },
   links: { kind: 'links', column: 'id' },
   sources: { kind: 'sources', column: 'id' },
   citations: { kind: 'citations', column: 'id' },
@@ -582,7 +593,8 @@ export function deltaOf(changes: readonly RowChange[]): CaseDelta {
       }
       continue;
     }
-    if (change.table === 'entity_aliases') {
+    // An alias or a location is part of its entity: the entity is updated.
+    if (change.table === 'entity_aliases' || change.table === 'entity_locations') {
       if (typeof image.entity_id === 'string') aliasesOf.add(image.entity_id);
       continue;
     }

@@ -125,6 +125,7 @@ type Action =
   | { kind: 'create'; label: string; placed: boolean }
   | { kind: 'rename'; pick: number; label: string }
   | { kind: 'colour'; pick: number; color: string | null }
+  | { kind: 'locate'; pick: number; place: number; latitude: number | null }
   | { kind: 'link'; a: number; b: number }
   | { kind: 'relink'; pick: number; b: number }
   | { kind: 'deleteEntity'; pick: number }
@@ -149,6 +150,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('create' as const), label, placed: fc.boolean() }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('rename' as const), pick, label }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('colour' as const), pick, color: fc.option(fc.constantFrom('#d62728', '#1f77b4'), { nil: null }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('locate' as const), pick, place: pick, latitude: fc.option(fc.integer({ min: -80, max: 80 }), { nil: null }) }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('link' as const), a: pick, b: pick }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('relink' as const), pick, b: pick }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('deleteEntity' as const), pick }), weight: 2 },
@@ -197,6 +202,16 @@ async function perform(model: RendererModel, a: Action, sources: readonly Source
     case 'colour': {
       const e = at(entities, a.pick);
       if (e) await call('entity.update', { id: e.id, changes: { color: a.color } });
+      return;
+    }
+    case 'locate': {
+      // Coordinates, none, or the place picked (refused when it has no coordinates: nothing changes).
+      const e = at(entities, a.pick);
+      const place = at(entities, a.place);
+      if (!e) return;
+      if (a.latitude !== null) await call('entity.setLocation', { id: e.id, location: { latitude: a.latitude, longitude: a.pick % 180, precision: 'point' } });
+      else if (place && place.id !== e.id && a.place % 2 === 0) await call('entity.setLocation', { id: e.id, location: { placeId: place.id, precision: 'city' } });
+      else await call('entity.setLocation', { id: e.id, location: null });
       return;
     }
     case 'link': {

@@ -20,6 +20,7 @@ import {
   updateCitationCommand,
   updateSourceCommand,
 } from '../db/editing/evidenceCommands';
+import { setLocationCommand } from '../db/editing/locationCommands';
 import { createLinkCommand, deleteLinksCommand, previewLinkDeletion, updateLinkCommand } from '../db/editing/linkCommands';
 import { mergeEntitiesCommand } from '../db/editing/mergeCommand';
 import {
@@ -46,6 +47,7 @@ type EditingChannel =
   | 'entity.update'
   | 'entity.addAlias'
   | 'entity.removeAlias'
+  | 'entity.setLocation'
   | 'entity.deletePreview'
   | 'entity.delete'
   | 'entity.bulkUpdate'
@@ -112,6 +114,7 @@ export function createEditingHandlers({ session, emit, announcer = createAnnounc
     'entity.update': command(updateEntityCommand),
     'entity.addAlias': command(addAliasCommand),
     'entity.removeAlias': command(removeAliasCommand),
+    'entity.setLocation': command(setLocationCommand),
     'entity.deletePreview': ({ ids }) => previewEntityDeletion(db(), ids),
     'entity.delete': command(deleteEntitiesCommand),
     'entity.bulkUpdate': command(bulkUpdateEntitiesCommand),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CREDIBILITY_GRADES, LINK_STRENGTHS, RELIABILITY_GRADES } from '../domain';
+import { CREDIBILITY_GRADES, LINK_STRENGTHS, LOCATION_PRECISIONS, RELIABILITY_GRADES } from '../domain';
 
 /**
  * Input schemas of the editing channels. They check shape and set generous hard caps (nothing
@@ -72,6 +72,22 @@ export type EntityBulkUpdateInput = z.output<typeof entityBulkUpdateInput>;
 
 export const entityAliasInput = z.object({ id, alias: shortText }).strict();
 export type EntityAliasInput = z.output<typeof entityAliasInput>;
+
+/**
+ * An entity's location: its own coordinates or a place entity (with coordinates of its own), its
+ * precision and the citation on the entity that supports it; null removes it. Ranges are checked
+ * in validate.ts (`locationIssues`) so the inspector gets a sentence.
+ */
+const locationPrecision = z.enum(LOCATION_PRECISIONS);
+const citationRef = id.nullable().default(null);
+export const locationInput = z.union([
+  z.object({ latitude: finite, longitude: finite, precision: locationPrecision, citationId: citationRef }).strict(),
+  z.object({ placeId: id, precision: locationPrecision, citationId: citationRef }).strict(),
+]);
+export type LocationInput = z.output<typeof locationInput>;
+
+export const entitySetLocationInput = z.object({ id, location: locationInput.nullable() }).strict();
+export type EntitySetLocationInput = z.output<typeof entitySetLocationInput>;
 
 export const entityMergeInput = z.object({ survivorId: id, absorbedId: id }).strict();
 export type EntityMergeInput = z.output<typeof entityMergeInput>;

@@ -298,3 +298,15 @@ export function annotationTextIssues(text: string): ValidationIssue[] {
   if (text.length > LIMITS.annotationText) return [issue(['text'], tooLong('A callout', LIMITS.annotationText, text.length))];
   return [];
 }
+
+/** A latitude and longitude in WGS 84 degrees: what the inspector and main both check. */
+export function coordinateIssues(latitude: number, longitude: number): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) {
+    issues.push({ path: ['latitude'], message: 'A latitude is a number of degrees from -90 (south) to 90 (north).' });
+  }
+  if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
+    issues.push({ path: ['longitude'], message: 'A longitude is a number of degrees from -180 (west) to 180 (east).' });
+  }
+  return issues;
+}

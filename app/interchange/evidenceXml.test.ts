@@ -19,7 +19,7 @@ function caseWithSourceText(body: string): CaseDocument {
     formatVersion: 1,
     name: 'Long source',
     exportedAt: stamp,
-    entities: [{ id: ENTITY, type: 'person', label: 'Iyad ag Ghali', aliases: [], description: null, startDate: null, endDate: null, attributes: {}, color: null, createdAt: stamp, updatedAt: stamp }],
+    entities: [{ id: ENTITY, type: 'person', label: 'Iyad ag Ghali', aliases: [], description: null, startDate: null, endDate: null, attributes: {}, color: null, location: null, createdAt: stamp, updatedAt: stamp }],
     links: [],
     sources: [{ id: SOURCE, title: 'Long report', author: null, publisher: null, publishedDate: null, reference: null, reliability: 'B', body, createdAt: stamp }],
     citations: [{ id: 'c0a1b2c3-d4e5-4f60-8a7b-8c9d0e1f2a3b', sourceId: SOURCE, entityId: ENTITY, linkId: null, quote: body.slice(0, 20), locator: null, credibility: 2, comment: null, createdAt: stamp }],

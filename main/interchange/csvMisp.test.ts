@@ -157,5 +157,5 @@ function emptyDoc() {
 }
 
 function entity(label: string, attributes: Record<string, string>) {
-  return { id: 'e', type: 'person', label, aliases: [], description: null, startDate: null, endDate: null, attributes, color: null, createdAt: '', updatedAt: '' };
+  return { id: 'e', type: 'person', label, aliases: [], description: null, startDate: null, endDate: null, attributes, color: null, location: null, createdAt: '', updatedAt: '' };
 }

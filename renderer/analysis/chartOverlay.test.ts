@@ -26,6 +26,7 @@ const entity = (i: number): Entity => ({
   endDate: null,
   attributes: {},
   color: null,
+  location: null,
   createdAt: stamp,
   updatedAt: stamp,
 });

@@ -13,6 +13,7 @@ const entity = (id: string, type = 'person', label = id): Entity => ({
   endDate: null,
   attributes: {},
   color: null,
+  location: null,
   createdAt: stamp,
   updatedAt: stamp,
 });

@@ -90,6 +90,7 @@ export const caseDocument: fc.Arbitrary<CaseDocument> = fc
   .map(({ entities: rawEntities, linkSeeds, sources: rawSources, citationSeeds, noteSeeds, positions }) => {
     const entities: Entity[] = rawEntities.map((e) => ({
       ...e,
+      location: null,
       aliases: e.aliases.filter((a) => a.toLowerCase() !== e.label.toLowerCase()),
       createdAt: stamp,
       updatedAt: stamp,

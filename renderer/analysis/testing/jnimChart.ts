@@ -17,6 +17,7 @@ export function jnimChart(): { entities: Entity[]; links: Link[]; evidence: Grad
     endDate: e.endDate ?? null,
     attributes: e.attributes ?? {},
     color: null,
+    location: null,
     createdAt: stamp,
     updatedAt: stamp,
   }));
