@@ -6,10 +6,12 @@ import {
   isUuid,
   type GraphEntity,
   type GraphLink,
+  type GraphLocation,
   type InterchangeGraph,
 } from '../app/interchange/graph';
 import { nameSimilarity, nameTrigrams, nameVariants, normaliseName } from '../app/interchange/normaliseName';
 import type { CaseEdit } from '../app/editing/types';
+import { coordinateIssues } from '../app/editing/validate';
 import type { CutValue, EntityAction, EntityDecision, EntityPlan, EntityRef, ImportPlan, ImportReport, ImportUndo, LinkPlan, MergeCandidate } from '../app/interchange/plan';
 import { purgeDeletedContent } from './caseFile';
 import { chartPositions, defaultChart, saveChartPositions } from './charts';
@@ -20,6 +22,7 @@ import { insertEntity } from './entities';
 import { clearHistory, HISTORY_LIMITS, runCommand } from './history';
 import { newId } from './ids';
 import { insertLink } from './links';
+import { writeLocation } from './locations';
 import { insertNote } from './notes';
 import { DEFERRED_INDEXING_MIN_ROWS, withDeferredSearchIndexing } from './searchIndexing';
 import { insertSource } from './sources';
@@ -474,6 +477,8 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
   }
 
   const entityIds = new Map<string, string>();
+  /** Entities this import creates (a merged one keeps the location it has). */
+  const createdKeys = new Set<string>();
   const planByKey = new Map(plan.entities.map((p) => [p.key, p]));
   const placed: { entityId: string; position: { x: number; y: number } | undefined }[] = [];
   for (const entity of graph.entities) {
@@ -501,6 +506,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
       color: entity.color ?? null,
     });
     entityIds.set(entity.key, created.id);
+    createdKeys.add(entity.key);
     placed.push({ entityId: created.id, position: entity.position });
     report.created.entities++;
   }
@@ -549,6 +555,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
       db,
       `SELECT 1 FROM citations WHERE source_id = @sourceId AND ${target.kind === 'entity' ? 'entity_id' : 'link_id'} = @id AND quote = @quote AND locator IS @locator LIMIT 1`,
     ).get({ sourceId, id: target.id, quote, locator }) !== undefined;
+  const citationIds = new Map<string, string>();
   for (const citation of graph.citations) {
     const target = targetOf(citation.target);
     const sourceId = sourceIds.get(citation.sourceKey);
@@ -561,7 +568,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
       report.skipped.citations++;
       continue;
     }
-    insertCitation(db, {
+    const written = insertCitation(db, {
       id: freshId(citation.id, 'citations'),
       sourceId,
       target,
@@ -570,6 +577,7 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
       credibility: citation.credibility,
       comment: citation.comment,
     });
+    if (citation.id !== undefined) citationIds.set(citation.id, written.id);
     report.created.citations++;
   }
   if (graph.citeFile) {
@@ -582,6 +590,8 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
     for (const entity of graph.entities) cite('entity', entity.key, entity.label, entity.locator);
     for (const link of graph.links) cite('link', link.key, link.label ?? link.type, link.locator);
   }
+
+  writeImportedLocations(db, graph, createdKeys, entityIds, citationIds);
 
   for (const note of graph.notes) {
     const target = note.target.kind === 'case' ? { kind: 'case' as const } : targetOf(note.target);
@@ -605,6 +615,44 @@ function writeImport(db: Db, graph: InterchangeGraph, file: ImportFile, options:
     saveChartPositions(db, chartId, placeBeside(chartBefore, placed));
   }
   return report;
+}
+
+/**
+ * The locations the file gives its entities, for the entities this import creates: coordinates
+ * first, then those at a place of the file that has coordinates (the store's rule: a location
+ * never leads through a chain of places). A location whose citation was not imported is kept
+ * without one; one whose place was not imported is left out.
+ */
+function writeImportedLocations(
+  db: Db,
+  graph: InterchangeGraph,
+  createdKeys: ReadonlySet<string>,
+  entityIds: ReadonlyMap<string, string>,
+  citationIds: ReadonlyMap<string, string>,
+): void {
+  const located = graph.entities.filter((e) => e.location !== undefined && createdKeys.has(e.key));
+  const withCoordinates = new Set<string>();
+  const support = (location: GraphLocation, entityId: string): string | null => {
+    const id = location.citationId === null ? undefined : citationIds.get(location.citationId);
+    if (id === undefined) return null;
+    const on = prepared(db, 'SELECT entity_id FROM citations WHERE id = ?').pluck().get(id) as string | null | undefined;
+    return on === entityId ? id : null;
+  };
+  for (const entity of located) {
+    const location = entity.location as GraphLocation;
+    const entityId = entityIds.get(entity.key) as string;
+    if (location.latitude === null || location.longitude === null) continue;
+    if (coordinateIssues(location.latitude, location.longitude).length > 0) continue;
+    writeLocation(db, entityId, { latitude: location.latitude, longitude: location.longitude, placeId: null, precision: location.precision, citationId: support(location, entityId) });
+    withCoordinates.add(entity.key);
+  }
+  for (const entity of located) {
+    const location = entity.location as GraphLocation;
+    if (location.placeKey === null || location.placeKey === entity.key || !withCoordinates.has(location.placeKey)) continue;
+    const entityId = entityIds.get(entity.key) as string;
+    const placeId = entityIds.get(location.placeKey) as string;
+    writeLocation(db, entityId, { latitude: null, longitude: null, placeId, precision: location.precision, citationId: support(location, entityId) });
+  }
 }
 
 /** Whether the case already has this note (same target, same text): a re-import adds it once only. */

@@ -11,6 +11,7 @@ import { putOnChart } from './chartMembership';
 import { uuidV5 } from './ids';
 import { insertLink } from './links';
 import { insertNote } from './notes';
+import { writeLocation } from './locations';
 import { insertSource } from './sources';
 import type { Db } from './types';
 
@@ -68,9 +69,59 @@ export function writeSampleCase(db: Db, sample: SampleCase): void {
       });
       cite({ kind: 'link', id }, key, citations);
     }
+    writeSampleLocations(db, sample, idOf);
     // A sample is small: all of it goes on its chart, placed when first drawn.
     putOnChart(db, defaultChart(db).id, sample.entities.map((e) => idOf('entity', e.key)));
   })();
+}
+
+/**
+ * The sample's locations: each gazetteer a source (its grade explained in a note on the case),
+ * each place's coordinates citing the gazetteer's line for it, then the entities located at
+ * those places, citing the article.
+ */
+function writeSampleLocations(db: Db, sample: SampleCase, idOf: (kind: string, key: string) => string): void {
+  const { gazetteer } = sample;
+  if (gazetteer) {
+    for (const [name, fields] of Object.entries(gazetteer.sources)) {
+      const { reliabilityRationale, ...sourceFields } = fields;
+      insertSource(db, { id: idOf('source', name), ...sourceFields });
+      insertNote(db, {
+        id: idOf('note', `source-grade/${name}`),
+        target: { kind: 'case' },
+        body: `**Source grading.** "${fields.title}" is graded ${fields.reliability}: ${reliabilityRationale}`,
+        author: 'Analyst Workbench sample',
+      });
+    }
+    for (const place of gazetteer.places) {
+      const source = gazetteer.sources[place.gazetteer];
+      const location = locateQuote(source.body, place.record);
+      if (!location) throw new Error(`Sample "${sample.slug}": the gazetteer line for ${place.key} is not in its source: "${place.record}"`);
+      const entityId = idOf('entity', place.key);
+      const citation = insertCitation(db, {
+        id: idOf('citation', `${place.key}/location`),
+        sourceId: idOf('source', place.gazetteer),
+        target: { kind: 'entity', id: entityId },
+        quote: place.record,
+        locator: `line ${source.body.slice(0, location.start).split('\n').length}`,
+        credibility: 2,
+        comment: place.comment,
+      });
+      writeLocation(db, entityId, { latitude: place.latitude, longitude: place.longitude, placeId: null, precision: place.precision, citationId: citation.id });
+    }
+  }
+  for (const entity of sample.entities) {
+    if (!entity.location) continue;
+    const { place, precision, citation } = entity.location;
+    if (!entity.citations[citation]) throw new Error(`Sample "${sample.slug}": ${entity.key} is located by citation ${citation}, which it does not have.`);
+    writeLocation(db, idOf('entity', entity.key), {
+      latitude: null,
+      longitude: null,
+      placeId: idOf('entity', place),
+      precision,
+      citationId: idOf('citation', `${entity.key}/${citation}`),
+    });
+  }
 }
 
 /** Creates a new case file holding a sample case; on any failure no file is left behind. */

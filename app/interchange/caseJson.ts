@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CREDIBILITY_GRADES, LINK_STRENGTHS, RELIABILITY_GRADES, isPartialDate, type Attributes, type CaseDocument } from '../domain';
+import { CREDIBILITY_GRADES, LINK_STRENGTHS, LOCATION_PRECISIONS, RELIABILITY_GRADES, isPartialDate, type Attributes, type CaseDocument } from '../domain';
 import { emptyGraph, InterchangeError, putAttribute, type GraphCitation, type GraphNote, type GraphSource, type InterchangeGraph } from './graph';
 
 /**
@@ -65,6 +65,13 @@ const entitySchema = z.object({
   endDate: partialDate.nullable().default(null),
   attributes: attributes.default({}),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable().default(null),
+  location: z
+    .union([
+      z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), placeId: z.null(), precision: z.enum(LOCATION_PRECISIONS), citationId: id.nullable() }),
+      z.object({ latitude: z.null(), longitude: z.null(), placeId: id, precision: z.enum(LOCATION_PRECISIONS), citationId: id.nullable() }),
+    ])
+    .nullable()
+    .default(null),
 });
 
 const linkSchema = z.object({
@@ -176,6 +183,17 @@ export function decodeCaseJson(value: unknown): InterchangeGraph {
       attributes: safeAttributes(e.attributes, graph.warnings),
       ...(e.color !== null ? { color: e.color.toLowerCase() } : {}),
       ...(position ? { position } : {}),
+      ...(e.location !== null
+        ? {
+            location: {
+              latitude: e.location.latitude,
+              longitude: e.location.longitude,
+              placeKey: e.location.placeId,
+              precision: e.location.precision,
+              citationId: e.location.citationId,
+            },
+          }
+        : {}),
       locator: `entity ${e.id}`,
     });
   }

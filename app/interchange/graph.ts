@@ -1,4 +1,4 @@
-import type { Attributes, Credibility, LinkStrength, PartialDate, Reliability } from '../domain';
+import type { Attributes, Credibility, LinkStrength, LocationPrecision, PartialDate, Reliability } from '../domain';
 import type { TableReading } from './csvMapping';
 
 /**
@@ -44,8 +44,20 @@ export interface GraphEntity {
   /** The entity's own colour (`#rrggbb`, lower case) when the file gives one. */
   color?: string;
   position?: { x: number; y: number };
+  /** Where the entity is (our own case files carry it): coordinates, or another entity of the file that is a place. */
+  location?: GraphLocation;
   /** Where the entity stands in the file, for the file citation's locator ("node n3", "line 12"). */
   locator: string;
+}
+
+export interface GraphLocation {
+  latitude: number | null;
+  longitude: number | null;
+  /** The key of the place entity in this graph, when located at a place. */
+  placeKey: string | null;
+  precision: LocationPrecision;
+  /** The id of the graph citation (on this entity) that supports it. */
+  citationId: string | null;
 }
 
 export interface GraphLink {

@@ -1,4 +1,5 @@
-import type { Attributes, Credibility, PartialDate, Reliability } from '../domain';
+import type { Attributes, Credibility, LocationPrecision, PartialDate, Reliability } from '../domain';
+import type { GazetteerId, GazetteerPlace } from './gazetteer';
 
 /**
  * A case written by hand as data: the shipped sample cases. Items are keyed by a stable slug
@@ -13,6 +14,8 @@ export interface SampleCase {
   source: SampleSource;
   entities: SampleEntity[];
   links: SampleLink[];
+  /** Places located from gazetteers, each gazetteer a source of the case (app/samples/gazetteer.ts). */
+  gazetteer?: { places: readonly GazetteerPlace[]; sources: Record<GazetteerId, SampleSource> };
 }
 
 export interface SampleSource {
@@ -44,6 +47,11 @@ export interface SampleEntity {
   endDate?: PartialDate;
   attributes?: Attributes;
   citations: SampleCitation[];
+  /**
+   * Located at a place of the sample (which the gazetteer locates), supported by the entity's
+   * own citation at that index: the article says where it is.
+   */
+  location?: { place: string; precision: LocationPrecision; citation: number };
 }
 
 export interface SampleLink {

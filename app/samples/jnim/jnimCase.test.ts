@@ -167,3 +167,33 @@ describe('jnim sample case as an analyst would chart it (issue #13 review)', () 
     expect(jnimCase.source.reliabilityRationale).toMatch(/usually graded F \(reliability cannot be judged\)/);
   });
 });
+
+describe('jnim sample locations', () => {
+  const gazetteer = jnimCase.gazetteer;
+  it('locates every place and state from the gazetteers, each line standing in its source', () => {
+    expect(gazetteer).toBeDefined();
+    if (!gazetteer) return;
+    const located = new Set(gazetteer.places.map((p) => p.key));
+    const places = entities.filter((e) => e.type === 'place' || e.type === 'state').map((e) => e.key);
+    // The Sahel, West Africa and the Saharo–Sahelian belt are too vague to be a point: left unlocated.
+    expect(places.filter((key) => !located.has(key)).sort()).toEqual(['saharo-sahelian-belt', 'sahel', 'west-africa']);
+    for (const place of gazetteer.places) {
+      expect(entityKeys.has(place.key)).toBe(true);
+      expect(locateQuote(gazetteer.sources[place.gazetteer].body, place.record)).not.toBeNull();
+    }
+    expect(gazetteer.sources.geonames.reference).toContain('CC BY 4.0');
+    expect(gazetteer.sources['natural-earth'].reference).toContain('public domain');
+  });
+
+  it('locates entities at places only where their own citation names the place', () => {
+    for (const entity of entities.filter((e) => e.location)) {
+      const location = entity.location;
+      if (!location) continue;
+      const place = entities.find((e) => e.key === location.place);
+      expect(place?.type).toMatch(/^(place|state)$/);
+      const quote = entity.citations[location.citation]?.quote ?? '';
+      const word = (place?.label ?? '?').split(' ')[0] ?? '?';
+      expect(quote.toLowerCase()).toContain(word.toLowerCase());
+    }
+  });
+});

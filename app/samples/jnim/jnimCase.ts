@@ -1,6 +1,8 @@
 import type { Credibility } from '../../domain';
 import type { SampleCase, SampleCitation } from '../sampleCase';
+import { gazetteerSource } from '../gazetteer';
 import article from './article.txt';
+import { CITIES_JSON_VERSION, JNIM_PLACES, WORLD_ATLAS_VERSION } from './gazetteer.generated';
 
 /**
  * The JNIM sample case: every actor and relation in the article "Jama’at Nasr al-Islam wal
@@ -223,6 +225,7 @@ export const jnimCase: SampleCase = {
       description:
         'Affiliate of Ansar al-Din in central Mali; the final founding faction of JNIM, whose addition reinforced JNIM’s local endorsement and territorial authority.',
       citations: [cite(Q.macina, 2)],
+      location: { place: 'central-mali', precision: 'region', citation: 0 },
     },
     {
       key: 'jnim-formation',
@@ -315,6 +318,7 @@ export const jnimCase: SampleCase = {
       label: 'Local communities (Mali)',
       description: 'Communities whose ethnic conflicts and grievances towards government JNIM exploits to recruit, particularly in Mali.',
       citations: [cite(Q.recruitment, 2)],
+      location: { place: 'mali', precision: 'country', citation: 0 },
     },
     {
       key: 'fulanis',
@@ -734,6 +738,7 @@ export const jnimCase: SampleCase = {
       startDate: '2020-03',
       endDate: '2020-03',
       citations: [cite(Q.gao, 2, YEAR_2020)],
+      location: { place: 'gao', precision: 'city', citation: 0 },
     },
     {
       key: 'gao-local-leaders',
@@ -741,6 +746,7 @@ export const jnimCase: SampleCase = {
       label: 'Local leaders in Gao',
       description: 'Killed in March 2020 for cooperating with the UN and France.',
       citations: [cite(Q.gao, 2)],
+      location: { place: 'gao', precision: 'city', citation: 0 },
     },
     {
       key: 'jnim-statement-2020',
@@ -1856,4 +1862,11 @@ export const jnimCase: SampleCase = {
       citations: [cite(Q.iss, 2)],
     },
   ],
+  gazetteer: {
+    places: JNIM_PLACES,
+    sources: {
+      geonames: gazetteerSource('geonames', JNIM_PLACES, { citiesJson: CITIES_JSON_VERSION, worldAtlas: WORLD_ATLAS_VERSION }),
+      'natural-earth': gazetteerSource('natural-earth', JNIM_PLACES, { citiesJson: CITIES_JSON_VERSION, worldAtlas: WORLD_ATLAS_VERSION }),
+    },
+  },
 };
