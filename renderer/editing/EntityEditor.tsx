@@ -11,6 +11,7 @@ import { useApp } from '../appContext';
 import { runCommand } from '../commands';
 import { useStore, type SelectedElement } from '../store';
 import { EditableText, serverMessage } from './fields';
+import { LocationEditor } from './LocationEditor';
 import { FieldError } from './Modal';
 import { BUTTON } from '../ui/buttons';
 
@@ -110,6 +111,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
         validate={(d) => (d.length > LIMITS.description ? `A description can be at most ${LIMITS.description} characters.` : null)}
         commit={(d) => update({ description: blankToNull(d) })}
       />
+      <LocationEditor entity={entity} />
       <AliasEditor entity={entity} />
       <AttributeEditor attributes={entity.attributes} commit={(attributes) => update({ attributes })} />
       <div className="edit-actions">

@@ -5,7 +5,7 @@
  * selects through the shared selection (selection.ts).
  */
 import type { ComponentType } from 'react';
-import { MapView } from './map/MapView';
+import { LazyMapView } from './map/LazyMapView';
 import { TableView } from './table/TableView';
 import { TimelineView } from './timeline/TimelineView';
 import { createViewStore } from './viewState';
@@ -26,7 +26,7 @@ export interface ViewDefinition {
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'chart', label: 'Chart', shortcut: 'Ctrl+1', Component: null },
   { id: 'timeline', label: 'Timeline', shortcut: 'Ctrl+2', Component: TimelineView },
-  { id: 'map', label: 'Map', shortcut: 'Ctrl+3', Component: MapView },
+  { id: 'map', label: 'Map', shortcut: 'Ctrl+3', Component: LazyMapView },
   { id: 'table', label: 'Table', shortcut: 'Ctrl+4', Component: TableView },
 ];
 

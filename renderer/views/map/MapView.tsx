@@ -13,7 +13,7 @@ import { useApp } from '../../appContext';
 import { useCaseChart } from '../../data/caseHooks';
 import { selectElements, selectModeOf, useSelectedIds } from '../selection';
 import { viewStore } from '../views';
-import { countryOutlines } from './outlines';
+import { loadCountryOutlines, type CountryFeature } from './outlines';
 import { mapStore } from './mapState';
 import './map.css';
 
@@ -69,13 +69,23 @@ export function MapView() {
   const zoomBehaviour = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const [size, setSize] = useState({ width: 800, height: 500 });
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const [outlines, setOutlines] = useState<CountryFeature[]>([]);
+  useEffect(() => {
+    let live = true;
+    void loadCountryOutlines().then((features) => {
+      if (live) setOutlines(features);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const data = useMemo(() => (chart ? mapData(chart.entities, chart.links) : { points: [], arcs: [], unlocated: 0, placeOffChart: 0 }), [chart]);
   const projection = useMemo(() => baseProjection(size.width, size.height), [size]);
   const countries = useMemo(() => {
     const path = geoPath(projection);
-    return countryOutlines().map((f) => ({ name: f.properties.name, d: path(f) ?? '' }));
-  }, [projection]);
+    return outlines.map((f) => ({ name: f.properties.name, d: path(f) ?? '' }));
+  }, [projection, outlines]);
   const sphere = useMemo(() => geoPath(projection)({ type: 'Sphere' }) ?? '', [projection]);
 
   useLayoutEffect(() => {
@@ -113,13 +123,13 @@ export function MapView() {
       .filter((event: Event) => !(event instanceof MouseEvent && event.type === 'mousedown' && (event.button !== 0 || (event.target instanceof Element && event.target.closest('.map-marker, .map-arc')))))
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
         setTransform(event.transform);
-        mapStore.setState({ view: { caseKey, k: event.transform.k, x: event.transform.x, y: event.transform.y, width: size.width } });
+        mapStore.setState({ view: { caseKey, k: event.transform.k, x: event.transform.x, y: event.transform.y, width: size.width, height: size.height } });
       });
     zoomBehaviour.current = behaviour;
     const selection = select(element);
     selection.call(behaviour).on('dblclick.zoom', null);
     const saved = mapStore.getState().view;
-    behaviour.transform(selection, saved && saved.caseKey === caseKey && saved.width === size.width ? zoomIdentity.translate(saved.x, saved.y).scale(saved.k) : fitTransform());
+    behaviour.transform(selection, saved && saved.caseKey === caseKey && saved.width === size.width && saved.height === size.height ? zoomIdentity.translate(saved.x, saved.y).scale(saved.k) : fitTransform());
     return () => {
       selection.on('.zoom', null);
       zoomBehaviour.current = null;
@@ -183,7 +193,7 @@ export function MapView() {
       const exported: MapExport = {
         width: size.width,
         height: size.height,
-        countries: countryOutlines().map((f) => {
+        countries: outlines.map((f) => {
           const { context, commands } = recordPath();
           geoPath(projected, context)(f);
           return { name: f.properties.name, commands };
@@ -206,7 +216,7 @@ export function MapView() {
       };
       return buildMapScene(exported, measure);
     },
-    [size, transform, arcs, clusters, pointById],
+    [size, transform, arcs, clusters, pointById, outlines],
   );
   useEffect(() => {
     viewStore.attach('map', { fit, zoomBy, exportScene, exportName: 'map' });
@@ -249,7 +259,14 @@ export function MapView() {
         aria-label={`Map: ${data.points.length} located entities in ${clusters.length} markers, ${arcs.length} links drawn as arcs. ${sentence}. Arrow keys pan, plus and minus zoom, Home fits; Tab moves to the markers.`}
         onKeyDown={onKeyDown}
       >
-        <svg className="map-svg" width={size.width} height={size.height} data-testid="map-svg" data-zoom={transform.k.toFixed(3)}>
+        <svg
+          className="map-svg"
+          width={size.width}
+          height={size.height}
+          data-testid="map-svg"
+          data-zoom={transform.k.toFixed(3)}
+          data-outlines={outlines.length > 0 ? 'ready' : 'loading'}
+        >
           <g transform={transform.toString()}>
             <path className="map-water" d={sphere} />
             {countries.map((c) => (

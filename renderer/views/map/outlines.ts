@@ -1,13 +1,18 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
-import countries50m from 'world-atlas/countries-50m.json';
 
 export type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
 
-let cached: CountryFeature[] | null = null;
+let loading: Promise<CountryFeature[]> | null = null;
 
-/** The country outlines (Natural Earth 1:50m), converted from TopoJSON once per window. */
-export function countryOutlines(): CountryFeature[] {
-  cached ??= (feature(countries50m, countries50m.objects.countries).features as CountryFeature[]).filter((f) => f.geometry !== null);
-  return cached;
+/**
+ * The country outlines (Natural Earth 1:50m from world-atlas), converted from TopoJSON once per
+ * window. The file is a chunk of the app's own bundle, loaded when the map is first shown (from
+ * the app's origin, like the rest of the app: no request leaves the machine).
+ */
+export function loadCountryOutlines(): Promise<CountryFeature[]> {
+  loading ??= import('world-atlas/countries-50m.json').then(({ default: topology }) =>
+    (feature(topology, topology.objects.countries).features as CountryFeature[]).filter((f) => f.geometry !== null),
+  );
+  return loading;
 }
