@@ -102,7 +102,21 @@ test('the user guide, step by step, with its pictures', async ({ workbench }) =>
   await page.keyboard.press('Control+1');
   await expect(page.getByTestId('timeline')).toHaveCount(0);
 
-  // 7c. The table beside the chart (Ctrl+4): sorted by degree, the armed groups selected with Ctrl-click.
+  // 7c. The map beside the chart (Ctrl+3): the Sahel, the places of the case, Northern Mali selected.
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+3');
+  await page.keyboard.press('Alt+v');
+  await expect(page.getByTestId('map-svg')).toHaveAttribute('data-outlines', 'ready');
+  const northernMali = page.getByTestId('map-marker').filter({ has: page.locator('title', { hasText: /^Northern Mali \(/ }) });
+  await northernMali.click();
+  await expect(northernMali).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('inspector')).toContainText('Northern Mali');
+  await shot(page, '11-the-map');
+  await page.keyboard.press('Alt+v');
+  await page.keyboard.press('Control+1');
+  await expect(page.getByTestId('map')).toHaveCount(0);
+
+  // 7d. The table beside the chart (Ctrl+4): sorted by degree, the armed groups selected with Ctrl-click.
   await page.getByTestId('chart').focus();
   await page.keyboard.press('Control+4');
   await page.keyboard.press('Alt+v');

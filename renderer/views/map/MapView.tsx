@@ -355,7 +355,7 @@ function MapMarker({
     >
       <title>{label}</title>
       {selected && <circle className="map-marker-ring" r={r + 4} />}
-      <circle className="map-marker-disc" r={r} fill={count > 1 ? undefined : first.colour} />
+      <circle className="map-marker-disc" r={r} style={count > 1 ? undefined : { fill: first.colour }} />
       <path className="map-marker-icon" d={type.iconPath} transform={`translate(${-r * 0.65},${-r * 0.65}) scale(${(r * 1.3) / 24})`} />
       {count > 1 && (
         <g className="map-marker-badge" transform={`translate(${r * 0.8},${-r * 0.8})`}>
