@@ -23,7 +23,8 @@ describe('analysis.evidence', () => {
     await harness.openCase(path);
     const evidence = (await call('analysis.evidence')).value as GradedCitation[];
     const chart = (await call('chart.load')).value as ChartData;
-    expect(evidence).toHaveLength(296);
+    // The article's 296 citations and the gazetteers' 14.
+    expect(evidence).toHaveLength(310);
     for (const citation of evidence) {
       expect(['entity', 'link']).toContain(citation.target.kind);
       expect(citation.reliability).toMatch(/^[A-F]$/);

@@ -47,9 +47,9 @@ describe('workbench CLI', () => {
     }
     const jnim = doc.entities.find((e) => e.label.includes('JNIM') || e.aliases.includes('JNIM'));
     expect(jnim?.aliases.length).toBeGreaterThan(0);
-    // Every quote in the export stands verbatim in the source document held in the case.
-    const body = doc.sources[0]?.body ?? '';
-    for (const citation of doc.citations) expect(locateQuote(body, citation.quote)).not.toBeNull();
+    // Every quote in the export stands verbatim in the source document it cites (the article, or a gazetteer).
+    const bodies = new Map(doc.sources.map((source) => [source.id, source.body ?? '']));
+    for (const citation of doc.citations) expect(locateQuote(bodies.get(citation.sourceId) ?? '', citation.quote)).not.toBeNull();
   });
 
   it('the human-readable stats name the types and the integrity', () => {
