@@ -73,6 +73,14 @@ test('the JNIM map: Mali, Burkina Faso and Niger with the sample’s places on t
   await expect(markerOf(page, 'Gao')).toHaveAttribute('data-count', /^[3-9]$/);
   await expect(page.getByTestId('map-unlocated')).toContainText(/\d+ entities have no location/);
 
+  // The map follows the theme: the land is drawn dark when the system is dark.
+  const landFill = () => page.getByRole('img', { name: 'Mali', exact: true }).evaluate((path) => getComputedStyle(path).fill);
+  const light = await landFill();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(landFill).not.toBe(light);
+  const [r, g, b] = (await landFill()).match(/\d+/g)!.map(Number);
+  expect(r! + g! + b!).toBeLessThan(3 * 128);
+
   expect(requested.length).toBeGreaterThan(0);
   const offMachine = requested.filter((url) => !(url.startsWith(`${APP_ORIGIN}/`) || /^(file|data|blob):/.test(url)));
   expect(offMachine).toEqual([]);
