@@ -9,6 +9,7 @@ import { tempFolder } from '../testing/tempCase';
 import { deleteEntitiesCommand } from './entityCommands';
 import { deleteCitationCommand } from './evidenceCommands';
 import { setLocationCommand } from './locationCommands';
+import { mergeEntitiesCommand } from './mergeCommand';
 
 let tmp: ReturnType<typeof tempFolder>;
 let store: CaseStore;
@@ -112,5 +113,18 @@ describe('entity locations', () => {
     const location = { latitude: 16.27, longitude: -0.04, precision: 'city' as const, citationId: null };
     setLocationCommand(db, { id: gao.id, location });
     expect(setLocationCommand(db, { id: gao.id, location }).edit).toBeNull();
+  });
+
+  it('a merge keeps the locations: the survivor takes the absorbed place’s coordinates, and what was at it is at the survivor', () => {
+    const { db, gao, jnim, citation } = setUp();
+    const gaoTown = insertEntity(db, { type: 'place', label: 'Gao town' });
+    setLocationCommand(db, { id: gao.id, location: { latitude: 16.27, longitude: -0.04, precision: 'city', citationId: citation.id } });
+    setLocationCommand(db, { id: jnim.id, location: { placeId: gao.id, precision: 'region', citationId: null } });
+    mergeEntitiesCommand(db, { survivorId: gaoTown.id, absorbedId: gao.id });
+    expect(getEntity(db, gaoTown.id)?.location).toEqual({ latitude: 16.27, longitude: -0.04, placeId: null, precision: 'city', citationId: citation.id });
+    expect(getEntity(db, jnim.id)?.location?.placeId).toBe(gaoTown.id);
+    undo(db);
+    expect(getEntity(db, gaoTown.id)?.location).toBeNull();
+    expect(getEntity(db, jnim.id)?.location?.placeId).toBe(gao.id);
   });
 });

@@ -5,6 +5,7 @@ import { attributeIssues, formatCount, LIMITS, normaliseAliases, periodIssues } 
 import { deleteEntity, getEntity } from '../entities';
 import { runCommand, type CommandOutcome } from '../history';
 import { insertMergeRecord, repointEntityReferences } from '../mergeRecords';
+import { writeLocation } from '../locations';
 import { prepared, type Db } from '../types';
 import { fieldsOf, writeEntity } from './entityCommands';
 import { invalid, quoted, requireEntity } from './common';
@@ -51,6 +52,7 @@ export function mergeEntitiesCommand(db: Db, { survivorId, absorbedId }: EntityM
   return runCommand(db, `Merge ${quoted(absorbed.label)} into ${quoted(survivor.label)}`, (): MergeResult => {
     writeEntity(db, survivorId, fields);
     const moved = repointEntityReferences(db, absorbedId, survivorId);
+    mergeLocations(db, survivor, absorbed);
     const record = insertMergeRecord(db, {
       survivorId,
       survivorLabel: survivor.label,
@@ -62,4 +64,18 @@ export function mergeEntitiesCommand(db: Db, { survivorId, absorbedId }: EntityM
     deleteEntity(db, absorbedId);
     return { entity: getEntity(db, survivorId) as Entity, record, selfLoops };
   });
+}
+
+/**
+ * Locations in a merge (after the citations have moved to the survivor, so a location's
+ * citation is still the survivor's own): the survivor keeps its location, or takes the
+ * absorbed entity's unless that one was at the survivor itself; entities that were at the
+ * absorbed place are now at the survivor (the survivor's own such location is dropped).
+ */
+function mergeLocations(db: Db, survivor: Entity, absorbed: Entity): void {
+  if (survivor.location === null && absorbed.location !== null && absorbed.location.placeId !== survivor.id) {
+    writeLocation(db, survivor.id, absorbed.location);
+  }
+  if (survivor.location?.placeId === absorbed.id) writeLocation(db, survivor.id, absorbed.location?.placeId === null ? absorbed.location : null);
+  prepared(db, 'UPDATE entity_locations SET place_id = @survivor WHERE place_id = @absorbed AND entity_id <> @survivor').run({ survivor: survivor.id, absorbed: absorbed.id });
 }
