@@ -28,6 +28,7 @@ const entity = (id: string, label: string, more: Partial<Entity> = {}): Entity =
   endDate: null,
   attributes: {},
   color: null,
+  location: null,
   createdAt: stamp,
   updatedAt: stamp,
   ...more,

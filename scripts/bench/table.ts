@@ -38,6 +38,7 @@ function syntheticChart(): ChartData {
     endDate: null,
     attributes: { rank: Math.floor(random() * 1000), region: `Region ${i % 13}` },
     color: null,
+    location: null,
     createdAt: stamp,
     updatedAt: stamp,
   }));

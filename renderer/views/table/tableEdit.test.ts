@@ -15,6 +15,7 @@ const koufa: EditedItem = {
     endDate: null,
     attributes: { age: 57, alive: true, role: 'leader' },
     color: null,
+    location: null,
     createdAt: stamp,
     updatedAt: stamp,
   } satisfies Entity,
