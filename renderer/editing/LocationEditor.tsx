@@ -91,9 +91,9 @@ export function LocationEditor({ entity }: { entity: Entity }) {
       {draft.mode === 'coordinates' && (
         <div className="edit-row edit-inline">
           <label htmlFor={`${id}-lat`}>Latitude</label>
-          <input id={`${id}-lat`} inputMode="decimal" size={10} placeholder="16.27 (north +)" value={draft.latitude} onChange={(e) => set({ latitude: e.target.value })} />
+          <input id={`${id}-lat`} dir="ltr" inputMode="decimal" size={10} placeholder="16.27 (north +)" value={draft.latitude} onChange={(e) => set({ latitude: e.target.value })} />
           <label htmlFor={`${id}-lon`}>Longitude</label>
-          <input id={`${id}-lon`} inputMode="decimal" size={10} placeholder="-0.04 (east +)" value={draft.longitude} onChange={(e) => set({ longitude: e.target.value })} />
+          <input id={`${id}-lon`} dir="ltr" inputMode="decimal" size={10} placeholder="-0.04 (east +)" value={draft.longitude} onChange={(e) => set({ longitude: e.target.value })} />
         </div>
       )}
       {draft.mode === 'place' && (
