@@ -16,6 +16,7 @@ import { SearchBox } from './SearchBox';
 import { SourcesDialog } from './SourcesDialog';
 import { NotesPanel } from './Notes';
 import './editing.css';
+import { MENU, TOAST } from '../ui/menus';
 
 /** What the chart shows for editing: toolbar, undo message, dialogs, menus, palette, search. */
 export function EditingLayer() {
@@ -103,8 +104,8 @@ function Toast() {
   const toast = useStore(editing.store, (s) => s.toast);
   if (!toast) return null;
   return (
-    <div className="edit-toast" role="status" data-testid="edit-toast" key={toast.id}>
-      {toast.text}
+    <div className={`${TOAST.toast} edit-toast`} role="status" data-testid="edit-toast" key={toast.id}>
+      <span className={TOAST.message}>{toast.text}</span>
     </div>
   );
 }
@@ -155,12 +156,13 @@ function ContextMenu() {
     .map((id) => COMMANDS.find((c) => c.id === id))
     .filter((c): c is Command => c !== undefined && c.canRun(commands));
   return (
-    <ul className="context-menu" role="menu" ref={ref} data-testid="context-menu" style={{ left: menu.pageX, top: menu.pageY }}>
+    <ul className={`${MENU.list} context-menu`} role="menu" ref={ref} data-testid="context-menu" style={{ left: menu.pageX, top: menu.pageY }}>
       {items.map((command) => (
         <li key={command.id} role="none">
           <button
             type="button"
             role="menuitem"
+            className={MENU.item}
             onClick={() => {
               const target = menu.target;
               editing.store.setState({ contextMenu: null });
@@ -169,8 +171,8 @@ function ContextMenu() {
               else void runCommand(command.id, commands);
             }}
           >
-            <span>{TARGETED_MENU_ACTIONS[command.id]?.label?.(menu.target) ?? command.label}</span>
-            {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
+            <span className={MENU.label}>{TARGETED_MENU_ACTIONS[command.id]?.label?.(menu.target) ?? command.label}</span>
+            {command.shortcut && <kbd className={MENU.shortcut}>{formatShortcut(command.shortcut)}</kbd>}
           </button>
         </li>
       ))}

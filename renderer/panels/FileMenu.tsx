@@ -4,6 +4,7 @@ import { findCommand, runCommand } from '../commands';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { RecentList } from './RecentList';
+import { MENU } from '../ui/menus';
 
 /** The in-app File menu: a menu button with arrow-key navigation; Escape closes it. */
 export function FileMenu() {
@@ -87,15 +88,15 @@ export function FileMenu() {
       <button
         type="button"
         role="menuitem"
-        className="menu-item"
+        className={`${MENU.item} menu-item`}
         disabled={!command.canRun(commands)}
         onClick={() => {
           close(true);
           void runCommand(id, commands);
         }}
       >
-        <span className="menu-label">{command.label}</span>
-        {command.shortcut !== undefined && <kbd className="menu-shortcut">{formatShortcut(command.shortcut)}</kbd>}
+        <span className={MENU.label}>{command.label}</span>
+        {command.shortcut !== undefined && <kbd className={MENU.shortcut}>{formatShortcut(command.shortcut)}</kbd>}
       </button>
     );
   };
@@ -116,11 +117,11 @@ export function FileMenu() {
         File
       </button>
       {open && (
-        <div ref={menu} id="file-menu" className="menu" role="menu" aria-label="File" onKeyDown={onMenuKeyDown}>
+        <div ref={menu} id="file-menu" className={`${MENU.list} menu`} role="menu" aria-label="File" onKeyDown={onMenuKeyDown}>
           {commandItem('file.new')}
           {commandItem('file.open')}
-          <div className="menu-separator" role="separator" />
-          <div className="menu-group-label" id="recent-menu-label">
+          <div className={MENU.divider} role="separator" />
+          <div className={`${MENU.header} menu-group-label`} id="recent-menu-label">
             Recent cases
           </div>
           <div role="group" aria-labelledby="recent-menu-label">
@@ -137,11 +138,11 @@ export function FileMenu() {
               />
             )}
           </div>
-          <div className="menu-separator" role="separator" />
+          <div className={MENU.divider} role="separator" />
           {commandItem('file.import')}
           {commandItem('file.export')}
           {commandItem('file.exportImage')}
-          <div className="menu-separator" role="separator" />
+          <div className={MENU.divider} role="separator" />
           {commandItem('file.close')}
         </div>
       )}

@@ -1,6 +1,7 @@
 import { mdiFileDocumentOutline } from '@mdi/js';
 import type { RecentCase } from '../../app/contract';
 import { Icon } from '../Icon';
+import { MENU } from '../ui/menus';
 
 /** Recently opened case files; a file that has gone is shown but cannot be opened. */
 export function RecentList({
@@ -22,7 +23,7 @@ export function RecentList({
           key={item.id}
           type="button"
           role={itemRole}
-          className="recent-item"
+          className={itemRole === 'menuitem' ? `${MENU.item} recent-item` : 'recent-item'}
           disabled={!item.exists}
           title={item.exists ? item.path : `${item.path} (missing)`}
           onClick={() => onOpen(item.id)}
