@@ -9,6 +9,7 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { createCaseFile } from '../../db/caseFile';
 import { defaultChart, saveChartPositions } from '../../db/charts';
+import { putOnChart } from '../../db/chartMembership';
 import { insertEntity } from '../../db/entities';
 import { insertLink } from '../../db/links';
 
@@ -105,8 +106,11 @@ export function writeBenchCase(path: string, graph: BenchGraph, placed: boolean)
         insertLink(store.db, { type: edge.type, sourceId: idOf.get(edge.source)!, targetId: idOf.get(edge.target)!, directed: edge.type === 'leads' });
       }
     })();
+    const chartId = defaultChart(store.db).id;
+    // On the chart either way (the chart is a view onto the case: entities written straight into the
+    // store are off it); without positions the app lays them out on open.
+    putOnChart(store.db, chartId, [...idOf.values()]);
     if (placed) {
-      const chartId = defaultChart(store.db).id;
       saveChartPositions(
         store.db,
         chartId,

@@ -280,7 +280,13 @@ class Bench {
       await page.goto(`${ORIGIN}/index.html`);
       await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 300_000 });
       const firstFrameMs = await markTime(page, 'chart-first-frame');
-      await page.waitForFunction(() => performance.getEntriesByName('chart-layout-stop', 'mark').length > 0, undefined, { timeout: 300_000, polling: 100 });
+      await page
+        .waitForFunction(() => performance.getEntriesByName('chart-layout-stop', 'mark').length > 0, undefined, { timeout: Number(process.env.BENCH_LAYOUT_TIMEOUT_MS ?? 300_000), polling: 100 })
+        .catch(async (error: unknown) => {
+          // Say why: the app's own error banner and what the page or main reported.
+          const banner = await page.locator('[role="alert"]').allTextContents();
+          throw new Error(`${error instanceof Error ? error.message : String(error)}; on screen: ${banner.join(' | ') || 'no error'}; reported: ${problems.join(' | ') || 'nothing'}`);
+        });
       const layoutDoneMs = await markTime(page, 'chart-layout-stop');
       const tasks = await page.evaluate(() => (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks);
       // From the first frame (the chart is on screen) to the layout's end: what the analyst sees.
