@@ -113,8 +113,7 @@ const OWN_LINK_COLUMNS = ['Link id', 'Source id', 'Target id', 'Directed', 'Labe
  * entities of the same name stay two, and links find their ends by id), and the direction column.
  */
 function adoptOwnIds(graph: InterchangeGraph, listed: number): void {
-  const keyOfId = new Map<string, string>();
-  for (const entity of graph.entities) if (entity.id !== undefined) keyOfId.set(entity.id, entity.key);
+  const keyOfId = keysById(graph).entities;
   for (const link of graph.links) {
     const own = Object.fromEntries(OWN_LINK_COLUMNS.map((name) => [name, Object.prototype.hasOwnProperty.call(link.attributes, name) ? link.attributes[name] : undefined]));
     const linkId = typeof own['Link id'] === 'string' && isUuid(own['Link id']) ? own['Link id'].toLowerCase() : undefined;
@@ -185,7 +184,7 @@ function readEvidenceSheets(workbook: WorkbookTables, graph: InterchangeGraph): 
   graph.sources = graph.sources.filter((s) => !s.ofFile);
   graph.citations = [];
   graph.citeFile = false;
-  const byId = rekeyById(graph);
+  const byId = keysById(graph);
   addEvidence(graph, {
     ...evidence,
     citations: evidence.citations.map((c) => ({ ...c, entityId: c.entityId && (byId.entities.get(c.entityId) ?? c.entityId), linkId: c.linkId && (byId.links.get(c.linkId) ?? c.linkId) })),
@@ -195,7 +194,7 @@ function readEvidenceSheets(workbook: WorkbookTables, graph: InterchangeGraph): 
 }
 
 /** The graph's keys by case id, so the evidence sheets (which name ids) find the rows the other sheets made. */
-function rekeyById(graph: InterchangeGraph): { entities: Map<string, string>; links: Map<string, string> } {
+function keysById(graph: InterchangeGraph): { entities: Map<string, string>; links: Map<string, string> } {
   return {
     entities: new Map(graph.entities.flatMap((e) => (e.id !== undefined ? [[e.id, e.key] as const] : []))),
     links: new Map(graph.links.flatMap((l) => (l.id !== undefined ? [[l.id, l.key] as const] : []))),
