@@ -146,13 +146,18 @@ export class ChartCache {
     for (const id of removed) this.positions.delete(id);
 
     const annotations = new Map(rows.annotations.map((a) => [a.id, a]));
+    const calloutsBefore = this.annotations.size;
+    let calloutsChanged = request.annotationIds.length > 0 || rows.annotations.length > 0;
     for (const id of request.annotationIds) this.setOrDelete(this.annotations, id, annotations.get(id));
-    // An entity deleted takes its callouts with it (main names them too).
+    // An entity put (back) on the chart brings its callouts.
+    for (const a of rows.annotations) this.annotations.set(a.id, a);
+    // An entity deleted, or taken off the chart, takes its callouts off it (stored until it comes back).
     for (const [id, a] of this.annotations) if (a.entityId !== null && removed.has(a.entityId)) this.annotations.delete(id);
+    if (this.annotations.size !== calloutsBefore) calloutsChanged = true;
 
     for (const id of removed) nodes.delete(id);
     for (const id of nodes) if (!this.entities.has(id)) nodes.delete(id);
-    return { nodes: [...nodes], edges: [...edges].filter((id) => !removed.has(id)), removed: [...removed], moved, annotations: request.annotationIds.length > 0 };
+    return { nodes: [...nodes], edges: [...edges].filter((id) => !removed.has(id)), removed: [...removed], moved, annotations: calloutsChanged };
   }
 
   /** Links drawn at an entity (both ends on the chart; a loop counts once). */

@@ -71,6 +71,27 @@ export function listAnnotations(db: Db, chartId?: string): Annotation[] {
   return (rows as AnnotationRow[]).map(toAnnotation);
 }
 
+/**
+ * The callouts drawn on a chart: free ones, and those whose entity is on the chart. A callout on
+ * an entity taken off the chart stays stored and comes back with the entity.
+ */
+export function shownAnnotations(db: Db, chartId: string): Annotation[] {
+  const rows = prepared(
+    db,
+    `SELECT a.* FROM annotations a
+     WHERE a.chart_id = @chartId
+       AND (a.entity_id IS NULL OR EXISTS (SELECT 1 FROM chart_nodes n WHERE n.chart_id = @chartId AND n.entity_id = a.entity_id))
+     ORDER BY a.created_at, a.id`,
+  ).all({ chartId });
+  return (rows as AnnotationRow[]).map(toAnnotation);
+}
+
+/** The callouts on one entity in one chart. */
+export function annotationsOnEntity(db: Db, chartId: string, entityId: string): Annotation[] {
+  const rows = prepared(db, 'SELECT * FROM annotations WHERE chart_id = ? AND entity_id = ? ORDER BY created_at, id').all(chartId, entityId);
+  return (rows as AnnotationRow[]).map(toAnnotation);
+}
+
 /** Overwrites a callout's place, text and tie and stamps `updated_at`; false if there is none. */
 export function updateAnnotation(db: Db, id: string, fields: { entityId: string | null; x: number; y: number; text: string }): boolean {
   return prepared(db, 'UPDATE annotations SET entity_id = @entityId, x = @x, y = @y, text = @text, updated_at = @now WHERE id = @id').run({

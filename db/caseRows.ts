@@ -1,7 +1,7 @@
 import { admiraltyGrade, type Annotation, type Credibility, type Entity, type Link, type LinkStrength, type NodePosition, type Reliability } from '../app/domain';
 import { emptyDelta, type CaseDelta } from '../app/editing/types';
 import { deriveLinkStrength } from '../app/linkStrength';
-import { getAnnotation } from './annotations';
+import { annotationsOnEntity, getAnnotation } from './annotations';
 import { getEntity } from './entities';
 import { getLink } from './links';
 import { nowIso, prepared, type Db } from './types';
@@ -77,6 +77,7 @@ export function caseRowsFor(db: Db, request: CaseRowsRequest): CaseRows {
     const rows: CaseRows = { chartId: request.chartId, entities: [], links: [], evidence: {}, linkStrengths: {}, noteCounts: {}, positions: [], annotations: [] };
     const member = prepared(db, 'SELECT 1 FROM chart_nodes WHERE chart_id = ? AND entity_id = ?').pluck();
     const onChart = (id: string) => member.get(request.chartId, id) !== undefined;
+    const annotations = new Map<string, Annotation>();
     for (const id of new Set(request.entityIds)) {
       const entity = onChart(id) ? getEntity(db, id) : undefined;
       if (!entity) continue;
@@ -85,6 +86,8 @@ export function caseRowsFor(db: Db, request: CaseRowsRequest): CaseRows {
       if (evidence) rows.evidence[id] = evidence;
       const notes = noteCountOf(db, 'entity_id', id);
       if (notes > 0) rows.noteCounts[id] = notes;
+      // Its callouts come (back) with an entity put on the chart.
+      for (const annotation of annotationsOnEntity(db, request.chartId, id)) annotations.set(annotation.id, annotation);
     }
     for (const id of new Set(request.linkIds)) {
       const link = getLink(db, id);
@@ -104,8 +107,12 @@ export function caseRowsFor(db: Db, request: CaseRowsRequest): CaseRows {
     }
     for (const id of new Set(request.annotationIds)) {
       const annotation = getAnnotation(db, id);
-      if (annotation && annotation.chartId === request.chartId) rows.annotations.push(annotation);
+      // Shown only while its entity is on the chart (as chart.load shows them).
+      if (annotation && annotation.chartId === request.chartId && (annotation.entityId === null || onChart(annotation.entityId))) {
+        annotations.set(id, annotation);
+      }
     }
+    rows.annotations = [...annotations.values()];
     return rows;
   })();
 }

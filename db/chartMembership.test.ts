@@ -15,6 +15,8 @@ import {
 } from './chartMembership';
 import { chartPositions, defaultChart, saveChartPositions } from './charts';
 import { createEntityCommand, deleteEntitiesCommand } from './editing/entityCommands';
+import { insertAnnotation } from './annotations';
+import { caseRowsFor } from './caseRows';
 import { insertEntity, listEntities } from './entities';
 import { redo, undo } from './history';
 import { insertLink } from './links';
@@ -54,6 +56,24 @@ function star() {
 }
 
 describe('the chart is a view onto the case', () => {
+  it('a callout leaves the chart with its entity and comes back with it, stored meanwhile', () => {
+    const { hub, a } = star();
+    putOnChart(store.db, chartId, [hub, a]);
+    const onA = insertAnnotation(store.db, { chartId, entityId: a, x: 1, y: 2, text: 'Watch A' });
+    const free = insertAnnotation(store.db, { chartId, entityId: null, x: 3, y: 4, text: 'Free' });
+    expect(loadChartView(store.db, chartId).annotations.map((n) => n.id).sort()).toEqual([onA.id, free.id].sort());
+
+    removeFromChartCommand(store.db, chartId, [a]);
+    expect(loadChartView(store.db, chartId).annotations.map((n) => n.id)).toEqual([free.id]);
+    // Asked for by id while its entity is off the chart, it is not shown either.
+    expect(caseRowsFor(store.db, { chartId, entityIds: [], linkIds: [], positionIds: [], annotationIds: [onA.id] }).annotations).toEqual([]);
+
+    addToChartCommand(store.db, chartId, [a]);
+    expect(loadChartView(store.db, chartId).annotations.map((n) => n.id).sort()).toEqual([onA.id, free.id].sort());
+    // The rows for an entity put back bring its callouts, so a cache fed by deltas shows them again.
+    expect(caseRowsFor(store.db, { chartId, entityIds: [a], linkIds: [], positionIds: [], annotationIds: [] }).annotations.map((n) => n.id)).toEqual([onA.id]);
+  });
+
   it('chart.load returns the chart’s entities and only the links between them', () => {
     const { hub, a, b, far } = star();
     putOnChart(store.db, chartId, [hub, a]);

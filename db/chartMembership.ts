@@ -7,7 +7,7 @@ import { getChart } from './charts';
 import { toEntity, type EntityRow } from './entities';
 import { locationsOf } from './locations';
 import { toLink, type LinkRow } from './links';
-import { listAnnotations } from './annotations';
+import { shownAnnotations } from './annotations';
 import { plural, quoted, requireChart } from './editing/common';
 import { runCommand, type CommandOutcome } from './history';
 import { neighbourhood, topByDegree } from './neighbourhood';
@@ -295,6 +295,6 @@ export function loadChartView(db: Db, chartId: string): Omit<ChartData, 'version
     viewport: chart.viewport,
     linkStrengths,
     noteCounts,
-    annotations: listAnnotations(db, chart.id),
+    annotations: shownAnnotations(db, chart.id),
   };
 }
