@@ -6,7 +6,7 @@ import { expect, test, waitForChart, type Workbench } from './harness';
 
 /**
  * Issue #11, accessibility: axe-core checks every main screen — the chart with the inspector, the
- * analysis tab, the timeline, each dialog — in the light and the dark theme, and the test fails on
+ * analysis tab, the timeline, the map, the table, each dialog — in the light and the dark theme, and the test fails on
  * any serious or critical violation, listed by screen, rule and element.
  */
 
@@ -68,8 +68,17 @@ async function everyScreen(workbench: Workbench, theme: 'light' | 'dark'): Promi
   await page.keyboard.press('Control+2');
   await expect(page.getByTestId('timeline')).toBeVisible();
   await check(page, 'timeline', findings);
+
+  // The map and the table in front.
+  await page.keyboard.press('Control+3');
+  await expect(page.getByTestId('map-svg')).toHaveAttribute('data-outlines', 'ready');
+  await check(page, 'map', findings);
+  await page.keyboard.press('Control+4');
+  await expect(page.getByTestId('table-row').first()).toBeVisible();
+  await check(page, 'table', findings);
   await page.keyboard.press('Control+1');
   await expect(page.getByTestId('timeline')).toHaveCount(0);
+  await expect(page.getByTestId('table')).toHaveCount(0);
 
   // The dialogs.
   await page.getByTestId('chart').focus();

@@ -38,9 +38,11 @@ export interface PageInk {
   text: string;
   muted: string;
   rule: string;
+  /** True for the light ink of a dark page. */
+  onDark: boolean;
 }
-const DARK_INK: PageInk = { text: '#1f2328', muted: '#5f6872', rule: '#c3c9d0' };
-const LIGHT_INK: PageInk = { text: '#e6e8eb', muted: '#a8b0ba', rule: '#4b535e' };
+const DARK_INK: PageInk = { text: '#1f2328', muted: '#5f6872', rule: '#c3c9d0', onDark: false };
+const LIGHT_INK: PageInk = { text: '#e6e8eb', muted: '#a8b0ba', rule: '#4b535e', onDark: true };
 /** The banner's rule under a white marking is drawn in the dark ink whatever the page. */
 const TEXT = DARK_INK.text;
 
@@ -54,6 +56,12 @@ export function inkOn(background: string | null): PageInk {
   if (hex === null) return DARK_INK;
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 ? LIGHT_INK : DARK_INK;
+}
+
+/** The page's background for these options: null when transparent, the theme's chart colour for "Theme". */
+export function pageBackground(options: Pick<ImageExportOptions, 'background' | 'format'>, themeBackground: string): string | null {
+  if (options.background === 'transparent' && supportsTransparency(options.format)) return null;
+  return options.background === 'theme' ? (normaliseColour(themeBackground) ?? '#ffffff') : '#ffffff';
 }
 
 export const PAGE_STYLE = {
@@ -309,12 +317,7 @@ export function buildExportScene(input: PageInput, options: ImageExportOptions, 
   const banner = bannerLayout(options.marking, paper ? paper.width : contentW + 2 * margin, measure);
   const bannerH = banner?.height ?? 0;
 
-  const background =
-    options.background === 'transparent' && supportsTransparency(options.format)
-      ? null
-      : options.background === 'theme'
-        ? normaliseColour(input.themeBackground) ?? '#ffffff'
-        : '#ffffff';
+  const background = pageBackground(options, input.themeBackground);
   const ink = inkOn(background);
   const header = headerBlock(options, contentW, measure, ink);
   const legend = options.legend ? legendBlock(imageLegend(input.chart.legend), contentW, measure, ink) : null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inkOn } from './pageLayout';
 import { approximateMeasurer } from './text';
 import { buildTimelineScene, type TimelineExport } from './timelineScene';
 
@@ -47,5 +48,17 @@ describe('the timeline as an export scene', () => {
     expect([...scene.legend.entityTypes]).toEqual(['armed_group']);
     expect([...scene.legend.links].map((l) => l.tone)).toEqual(['hostile', 'affiliation']);
     expect(scene.bounds.x2).toBeGreaterThan(770);
+  });
+
+  it('writes its lane labels, ticks and bar labels in the page’s ink: light on the dark theme’s background', () => {
+    const textColours = (items: typeof scene.items) => new Set(items.flatMap((i) => (i.kind === 'text' && i.colour !== '#1a73e8' ? [i.colour] : [])));
+    const light = inkOn('#ffffff');
+    const dark = inkOn('#1c2127');
+    expect(dark.onDark).toBe(true);
+    expect(textColours(scene.items)).toEqual(new Set([light.text, light.muted]));
+    const onDark = buildTimelineScene(timeline, approximateMeasurer(), dark);
+    expect(textColours(onDark.items)).toEqual(new Set([dark.text, dark.muted]));
+    const rules = onDark.items.flatMap((i) => (i.kind === 'path' && i.stroke && !i.stroke.dash?.join().startsWith('3') ? [i.stroke.colour] : []));
+    expect(new Set(rules)).toEqual(new Set([dark.rule]));
   });
 });

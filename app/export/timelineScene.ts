@@ -6,6 +6,7 @@
  */
 import type { LinkTypeDefinition } from '../linkTypes';
 import type { ChartScene } from './chartScene';
+import { inkOn, type PageInk } from './pageLayout';
 import type { SceneItem } from './scene';
 import type { TextMeasurer } from './text';
 
@@ -41,15 +42,13 @@ export interface TimelineExport {
 }
 
 const AXIS_HEIGHT = 22;
-const TEXT = '#1f2328';
-const MUTED = '#5f6872';
-const RULE = '#c3c9d0';
-const LANE_SHADE = '#f3f4f6';
 const FONT = 11;
 
-/** Builds the scene items of a timeline image; the axis is drawn above the lanes. */
-export function buildTimelineScene(timeline: TimelineExport, measure: TextMeasurer): ChartScene {
+/** Builds the scene items of a timeline image; the axis is drawn above the lanes, its text in the page's ink. */
+export function buildTimelineScene(timeline: TimelineExport, measure: TextMeasurer, ink: PageInk = inkOn(null)): ChartScene {
   const items: SceneItem[] = [];
+  // Every other lane shaded: a faint grey on a light page, a faint lift on a dark one.
+  const laneShade = ink.onDark ? { colour: '#ffffff', opacity: 0.06 } : { colour: '#f3f4f6' };
   const height = timeline.lanes.reduce((h, lane) => Math.max(h, lane.top + lane.height), 0);
   const top = AXIS_HEIGHT;
   const text = (x: number, y: number, value: string, options: { colour?: string; weight?: 'normal' | 'bold'; anchor?: 'start' | 'middle' } = {}): SceneItem => ({
@@ -61,19 +60,19 @@ export function buildTimelineScene(timeline: TimelineExport, measure: TextMeasur
     fontSize: FONT,
     lineHeight: 14,
     weight: options.weight ?? 'normal',
-    colour: options.colour ?? TEXT,
+    colour: options.colour ?? ink.text,
   });
 
   timeline.lanes.forEach((lane, i) => {
-    if (i % 2 === 1) items.push({ kind: 'rect', x: 0, y: top + lane.top, width: timeline.plotRight, height: lane.height, fill: { colour: LANE_SHADE } });
+    if (i % 2 === 1) items.push({ kind: 'rect', x: 0, y: top + lane.top, width: timeline.plotRight, height: lane.height, fill: laneShade });
     items.push(text(8, top + lane.top + 4, lane.label, { weight: 'bold' }));
   });
   // The axis: a rule with the ticks d3-axis chose, labelled as on screen.
-  items.push({ kind: 'path', commands: [{ op: 'M', x: timeline.plotLeft, y: top }, { op: 'L', x: timeline.plotRight, y: top }], stroke: { colour: RULE, width: 1 } });
+  items.push({ kind: 'path', commands: [{ op: 'M', x: timeline.plotLeft, y: top }, { op: 'L', x: timeline.plotRight, y: top }], stroke: { colour: ink.rule, width: 1 } });
   for (const tick of timeline.ticks) {
     if (tick.x < timeline.plotLeft || tick.x > timeline.plotRight) continue;
-    items.push({ kind: 'path', commands: [{ op: 'M', x: tick.x, y: top }, { op: 'L', x: tick.x, y: top + height }], stroke: { colour: RULE, width: 0.5, dash: [2, 3] } });
-    items.push(text(tick.x, 2, tick.label, { colour: MUTED, anchor: 'middle' }));
+    items.push({ kind: 'path', commands: [{ op: 'M', x: tick.x, y: top }, { op: 'L', x: tick.x, y: top + height }], stroke: { colour: ink.rule, width: 0.5, dash: [2, 3] } });
+    items.push(text(tick.x, 2, tick.label, { colour: ink.muted, anchor: 'middle' }));
   }
   if (timeline.marker) {
     const { x, label } = timeline.marker;

@@ -4,7 +4,7 @@ import type { ChartAnnotation } from '../../app/export/annotations';
 import { buildChartScene, type ChartScene } from '../../app/export/chartScene';
 import type { CitedSource } from '../../app/export/footnote';
 import type { SavedImage } from '../../app/export/imageChannels';
-import { buildExportScene, type ImageExportOptions } from '../../app/export/pageLayout';
+import { buildExportScene, inkOn, pageBackground, type ImageExportOptions, type PageInk } from '../../app/export/pageLayout';
 import type { Box, ChartTransform, Scene } from '../../app/export/scene';
 import { imageDpi, isRasterFormat, pixelsPerUnit, rasterSize, rasterSizeProblem, type RasterFormat } from '../../app/export/sizing';
 import type { TextMeasurer } from '../../app/export/text';
@@ -85,7 +85,7 @@ class ExportFailed extends Error {
 }
 
 /** Another view's scene in place of the chart's (the timeline in front): see ViewHandle.exportScene. */
-export type ViewSceneSource = (measure: TextMeasurer) => ChartScene;
+export type ViewSceneSource = (measure: TextMeasurer, ink: PageInk) => ChartScene;
 
 /** Builds the scene for the options from the chart (or the view in front) as it is now. */
 export async function prepareExport(
@@ -97,7 +97,8 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   const measure = await exportMeasurer();
   const chart = viewScene ? null : readChartForExport(cy, options.scope, annotations);
-  const chartScene = viewScene ? viewScene(measure) : buildChartScene(chart!, { linkLabels: options.linkLabels, annotations: options.annotations }, measure);
+  const ink = inkOn(pageBackground(options, themeBackground(cy)));
+  const chartScene = viewScene ? viewScene(measure, ink) : buildChartScene(chart!, { linkLabels: options.linkLabels, annotations: options.annotations }, measure);
   const itemCount = chart ? chart.nodes.length : chartScene.entityIds.length + chartScene.linkIds.length;
   const sources = options.footnote && (chartScene.entityIds.length > 0 || chartScene.linkIds.length > 0) ? await citedSources(api, chartScene.entityIds, chartScene.linkIds) : [];
   const scene = buildExportScene({ chart: chartScene, sources, themeBackground: themeBackground(cy) }, options, measure);

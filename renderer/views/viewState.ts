@@ -4,6 +4,7 @@
  * the renderer's local storage: it is a preference of this window, not a fact of the case.
  */
 import type { ChartScene } from '../../app/export/chartScene';
+import type { PageInk } from '../../app/export/pageLayout';
 import type { TextMeasurer } from '../../app/export/text';
 import { createStore, type Store } from '../store';
 
@@ -22,7 +23,7 @@ export interface ViewHandle {
    * The view as File › Export image draws it, when it can be exported: a scene the page layout
    * frames with the banner, title, legend and footnote, as it frames the chart.
    */
-  exportScene?: (measure: TextMeasurer) => ChartScene;
+  exportScene?: (measure: TextMeasurer, ink: PageInk) => ChartScene;
   /** What the exported file is called after ("timeline"). */
   exportName?: string;
 }

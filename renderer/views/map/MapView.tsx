@@ -335,36 +335,40 @@ function MapMarker({
   const r = count > 1 ? MARKER_R + 3 : MARKER_R;
   const names = cluster.members.map((id) => points.get(id)?.label ?? '').join(', ');
   const label = count > 1 ? `${count} entities here: ${names}` : `${first.label} (${type.label}, ${first.precision})`;
+  const shown = clusterLabel(cluster, points);
+  // The button holds no visible text of its own (its name is its title, which axe's label-in-name
+  // compares with the text inside it): the count badge and the place's label are drawn beside it.
   return (
-    <g
-      className={`map-marker${count > 1 ? ' cluster' : ''}${selected ? ' selected' : ''}`}
-      transform={`translate(${cluster.x},${cluster.y})`}
-      data-testid="map-marker"
-      data-ids={cluster.members.join(' ')}
-      data-count={count}
-      role="button"
-      tabIndex={0}
-      aria-label={label}
-      aria-pressed={selected}
-      onClick={(event) => onSelect(selectModeOf(event))}
-      onKeyDown={(event) => {
-        if (event.key !== 'Enter' && event.key !== ' ') return;
-        event.preventDefault();
-        onSelect(selectModeOf(event));
-      }}
-    >
-      <title>{label}</title>
-      {selected && <circle className="map-marker-ring" r={r + 4} />}
-      <circle className="map-marker-disc" r={r} style={count > 1 ? undefined : { fill: first.colour }} />
-      <path className="map-marker-icon" d={type.iconPath} transform={`translate(${-r * 0.65},${-r * 0.65}) scale(${(r * 1.3) / 24})`} />
+    <g className={`map-marker-place${selected ? ' selected' : ''}`} transform={`translate(${cluster.x},${cluster.y})`}>
+      <g
+        className={`map-marker${count > 1 ? ' cluster' : ''}${selected ? ' selected' : ''}`}
+        data-testid="map-marker"
+        data-ids={cluster.members.join(' ')}
+        data-count={count}
+        role="button"
+        tabIndex={0}
+        aria-label={label}
+        aria-pressed={selected}
+        onClick={(event) => onSelect(selectModeOf(event))}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          onSelect(selectModeOf(event));
+        }}
+      >
+        <title>{label}</title>
+        {selected && <circle className="map-marker-ring" r={r + 4} />}
+        <circle className="map-marker-disc" r={r} style={count > 1 ? undefined : { fill: first.colour }} />
+        <path className="map-marker-icon" d={type.iconPath} transform={`translate(${-r * 0.65},${-r * 0.65}) scale(${(r * 1.3) / 24})`} />
+      </g>
       {count > 1 && (
-        <g className="map-marker-badge" transform={`translate(${r * 0.8},${-r * 0.8})`}>
+        <g className="map-marker-badge" transform={`translate(${r * 0.8},${-r * 0.8})`} aria-hidden="true">
           <circle r={7} />
           <text y={3}>{count}</text>
         </g>
       )}
-      <text className="map-marker-label" x={r + 3} y={4}>
-        {clusterLabel(cluster, points)}
+      <text className="map-marker-label" x={r + 3} y={4} aria-hidden="true">
+        {shown}
       </text>
     </g>
   );

@@ -350,6 +350,8 @@ export function TableView() {
         />
         <Button disabled={shownSelected === 0} text="Copy selected" title="Copy the selected rows as TSV (Ctrl+C in the table)" onClick={() => void runCommand('table.copySelected', commands)} />
       </div>
+      {/* The tab panel the Entities/Links tabs control (Blueprint names it by the tabs' id and the tab's). */}
+      <div className="table-panel" role="tabpanel" id={`${Classes.TAB_PANEL}_table-tabs_${tab}`} aria-labelledby={`${Classes.TAB}-title_table-tabs_${tab}`}>
       <div
         ref={scroller}
         className="table-grid"
@@ -445,6 +447,7 @@ export function TableView() {
         <span className="table-notice" role="status" aria-live="polite" data-testid="table-notice">
           {notice?.text ?? ''}
         </span>
+      </div>
       </div>
     </div>
   );
@@ -686,6 +689,7 @@ function SetFilter({ column, data, filter, onChange }: { column: TableColumn; da
   const chosen = filter?.kind === 'set' ? filter.values : [];
   const [open, setOpen] = useState(false);
   const values = useMemo(() => (open ? distinctValues(data, column.id) : []), [open, data, column.id]);
+  const shown = chosen.length === 0 ? 'All' : chosen.length === 1 ? chosen[0] || '(empty)' : `${chosen.length} chosen`;
   const toggle = (value: string) => {
     const next = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
     onChange(next.length === 0 ? null : { kind: 'set', values: next });
@@ -705,7 +709,8 @@ function SetFilter({ column, data, filter, onChange }: { column: TableColumn; da
         </div>
       }
     >
-      <Button size="small" className="table-set-button" aria-label={`Filter ${column.label}`} text={chosen.length === 0 ? 'All' : chosen.length === 1 ? chosen[0] || '(empty)' : `${chosen.length} chosen`} data-testid={`table-filter-${column.id}`} />
+      {/* Its name holds what it shows (axe's label-in-name): "Filter Type: All". */}
+      <Button size="small" className="table-set-button" aria-label={`Filter ${column.label}: ${shown}`} text={shown} data-testid={`table-filter-${column.id}`} />
     </Popover>
   );
 }

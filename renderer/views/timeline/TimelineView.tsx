@@ -8,6 +8,7 @@ import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { isPartialDate } from '../../../app/domain';
 import { buildTimelineScene } from '../../../app/export/timelineScene';
+import type { PageInk } from '../../../app/export/pageLayout';
 import type { TextMeasurer } from '../../../app/export/text';
 import { linkTypeDefinition } from '../../../app/linkTypes';
 import { visibleNetwork } from '../../analysis/filterModel';
@@ -236,7 +237,7 @@ export function TimelineView() {
   // The zoom and fit commands reach the timeline while it is in front, and File › Export image
   // draws it as it stands: the lanes, the items not filtered out, the axis at this zoom.
   const exportScene = useCallback(
-    (measure: TextMeasurer) => {
+    (measure: TextMeasurer, ink: PageInk) => {
       const format = x.tickFormat(tickCount);
       const asOf = filters.asOf !== null && filters.from === null ? rangeOfPeriod(filters) : null;
       return buildTimelineScene(
@@ -266,6 +267,7 @@ export function TimelineView() {
           ...(asOf ? { marker: { x: x(asOf[1]), label: `As of ${filters.asOf}` } } : {}),
         },
         measure,
+        ink,
       );
     },
     [x, tickCount, plotRight, placed, visible, filters],
