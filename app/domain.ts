@@ -205,6 +205,11 @@ export interface CaseInfo {
   counts: CaseCounts;
   /** The case's handling marking: a banner at the top and bottom of the window, the default in image exports. */
   marking: MarkingChoice;
+  /**
+   * Why the case cannot be changed now, or null when it can: a large case is read-only while its
+   * file is checked in the background, a damaged one stays so.
+   */
+  readOnly: { reason: string; checking: boolean } | null;
 }
 
 /** The whole case as the JSON export writes it (`workbench export --format json`). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseInfo } from '../app/domain';
 import { createCaseFile, readCaseHeader } from '../db/caseFile';
 import { insertEntity } from '../db/entities';
 import { damageTablePages } from '../db/testing/damage';
@@ -31,15 +32,17 @@ function caseWithEntities(name: string, count = 600): string {
 
 function handlersFor(session: CaseSession) {
   const notices: string[] = [];
+  const changed: (CaseInfo | null)[] = [];
   const handlers = createHandlers({
     session,
     dialogs: { chooseNewCasePath: () => Promise.resolve(null), chooseCaseToOpen: () => Promise.resolve(null) },
     recent: new RecentCases(tmp.file('recent.json')),
     emit: (event, payload) => {
       if (event === 'app.notice') notices.push((payload as { text: string }).text);
+      if (event === 'case.changed') changed.push(payload as CaseInfo | null);
     },
   });
-  return { handlers, notices };
+  return { handlers, notices, changed };
 }
 
 describe('a large case opens before its full check', () => {
@@ -47,12 +50,14 @@ describe('a large case opens before its full check', () => {
     const path = caseWithEntities('Large');
     // Every file counts as large here; the check is the real one, on a worker thread.
     const session = new CaseSession({ fullCheckOnOpenBytes: 0 });
-    const { handlers, notices } = handlersFor(session);
+    const { handlers, notices, changed } = handlersFor(session);
     const outcomes: CheckOutcome[] = [];
     session.onChecked((outcome) => outcomes.push(outcome));
 
-    session.open(path);
+    const opened = session.open(path);
     expect(session.readOnlyReason()).toMatch(/still being checked/);
+    // The window is told, so its status bar marks the case read-only while the check runs.
+    expect(opened.readOnly).toEqual({ reason: session.readOnlyReason(), checking: true });
     expect(session.requireStore().db.readonly).toBe(true);
     // Reading works meanwhile.
     const search = await dispatch(handlers, 'search.query', { text: 'person 12' });
@@ -65,6 +70,7 @@ describe('a large case opens before its full check', () => {
     expect(outcomes).toEqual([{ path, writable: true, message: null }]);
     expect(notices.at(-1)).toMatch(/can be changed now/);
     expect(session.readOnlyReason()).toBeNull();
+    expect(changed.at(-1)).toMatchObject({ path, readOnly: null });
     expect(session.requireStore().db.readonly).toBe(false);
     expect(session.requireStore().db.pragma('journal_mode', { simple: true })).toBe('wal');
     const saved = await dispatch(handlers, 'case.setMarking', { marking: { kind: 'text', text: 'SECRET' } });
@@ -87,6 +93,7 @@ describe('a large case opens before its full check', () => {
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]).toMatchObject({ writable: false, message: expect.stringMatching(/is damaged .* has not been changed/) as unknown });
     expect(session.readOnlyReason()).toMatch(/is damaged/);
+    expect(session.current()?.readOnly).toEqual({ reason: session.readOnlyReason(), checking: false });
     const refused = await dispatch(handlers, 'case.setMarking', { marking: { kind: 'text', text: 'SECRET' } });
     expect(refused.ok ? '' : refused.error.message).toMatch(/is damaged/);
     session.close();

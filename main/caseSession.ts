@@ -38,6 +38,8 @@ export class CaseSession {
   private readonly fullCheckBytes: number;
   private readOnly: string | null = null;
   private pendingCheck: Promise<void> | null = null;
+  /** True while the background check of the open case runs. */
+  private checking = false;
   private readonly checkedListeners: ((outcome: CheckOutcome) => void)[] = [];
 
   constructor({ checkInBackground: run = checkInBackground, fullCheckOnOpenBytes = FULL_CHECK_ON_OPEN_BYTES, ...options }: CaseSessionOptions = {}) {
@@ -70,7 +72,7 @@ export class CaseSession {
   current(): CaseInfo | null {
     if (!this.store) return null;
     const { db, path } = this.store;
-    return { path, name: caseName(db), schemaVersion: schemaVersion(db), counts: caseCounts(db), marking: caseMarking(db) };
+    return { path, name: caseName(db), schemaVersion: schemaVersion(db), counts: caseCounts(db), marking: caseMarking(db), readOnly: this.readOnly === null ? null : { reason: this.readOnly, checking: this.checking } };
   }
 
   open(path: string): CaseInfo {
@@ -78,6 +80,7 @@ export class CaseSession {
       const viewing = withCaseErrors(() => openForViewing(path, this.options));
       if (viewing !== null) {
         this.replace(viewing, 'The case is large and is still being checked (every page of its file is read once): it can be changed in a moment. Nothing was saved.');
+        this.checking = true;
         this.pendingCheck = this.finishCheck(viewing);
         return this.current() as CaseInfo;
       }
@@ -91,6 +94,7 @@ export class CaseSession {
   private async finishCheck(viewing: CaseStore): Promise<void> {
     const verdict = await this.runCheck(viewing.path, this.options);
     if (this.store !== viewing) return; // closed, or another case opened, meanwhile
+    this.checking = false;
     let outcome: CheckOutcome;
     if (verdict.ok || !verdict.damaged) {
       // A check that could not run (no worker thread) runs here instead: slower, but never skipped.
@@ -129,6 +133,7 @@ export class CaseSession {
     const previous = this.store;
     this.store = next;
     this.readOnly = readOnly;
+    this.checking = false;
     previous?.close();
   }
 }

@@ -100,6 +100,9 @@ export function createHandlers({
   const opener = createCaseOpener({ session, recent, emit, recovery });
   session.onChecked(({ writable, message }) => {
     emit('app.notice', { text: writable ? 'The case file has been checked: it can be changed now.' : (message ?? 'The case is open read-only.') });
+    // The window's case info (its read-only mark) follows: same path, so nothing is reloaded.
+    const info = session.current();
+    if (info) emit('case.changed', info);
   });
 
   const requireChart = (chartId: string) => {

@@ -1,3 +1,4 @@
+import { Tag } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { TaskList } from '../tasks/TaskList';
@@ -31,6 +32,11 @@ export function StatusBar() {
           <span className="status-item">{plural(info.counts.links, 'link', 'links')}</span>
           <span className="status-item">{plural(info.counts.sources, 'source', 'sources')}</span>
           <span className="status-item">{plural(info.counts.citations, 'citation', 'citations')}</span>
+          {info.readOnly !== null && (
+            <Tag minimal intent="warning" className="status-item" title={info.readOnly.reason} data-testid="status-read-only">
+              {info.readOnly.checking ? 'Read-only while the file is checked…' : 'Read-only'}
+            </Tag>
+          )}
         </>
       )}
       <span className="status-spacer" />
