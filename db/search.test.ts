@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaseFile, type CaseStore } from './caseFile';
 import { insertCitation } from './citations';
-import { insertEntity } from './entities';
+import { insertEntity, updateEntity } from './entities';
 import { insertLink } from './links';
 import { insertNote } from './notes';
 import { openCaseFile } from './caseFile';
@@ -71,6 +71,24 @@ describe('search snippets', () => {
     expect(byTitle.get('Ansar al-Din')).toContain('Tuareg');
     expect(byTitle.get('JNIM')).toContain('2017');
     expect(new Set(hits.map(text)).size).toBe(hits.length);
+  });
+});
+
+describe('search hit titles and repeated searches', () => {
+  it('titles an entity hit with its current label, whichever field matched, and each search snippets only its own hits', () => {
+    const a = insertEntity(store.db, { type: 'person', label: 'Iyad ag Ghali', aliases: ['Abu Fadl'], description: 'Emir of Ansar Dine.' });
+    updateEntity(store.db, a.id, { type: 'person', label: 'Iyad Ag Ghaly', description: 'Emir of Ansar Dine.', startDate: null, endDate: null, attributes: {}, color: null });
+    const titles = (text: string) => searchCase(store.db, text).map((hit) => [hit.field, hit.title]);
+    expect(titles('ghaly')).toEqual([['label', 'Iyad Ag Ghaly']]);
+    expect(titles('ghali')).toEqual([]);
+    expect(titles('fadl')).toEqual([['alias', 'Iyad Ag Ghaly']]);
+    expect(titles('ansar')).toEqual([['description', 'Iyad Ag Ghaly']]);
+    // The scratch index is emptied between searches: an earlier search's texts never match again.
+    for (let i = 0; i < 3; i++) {
+      const [hit] = searchCase(store.db, 'emir');
+      expect(hit?.snippet.map((part) => part.text).join('')).toBe('Emir of Ansar Dine.');
+      expect(searchCase(store.db, 'emir')).toHaveLength(1);
+    }
   });
 });
 

@@ -52,6 +52,8 @@ interface RawHit {
   kind: SearchHitKind;
   itemId: string;
   field: string;
+  /** The document's text: for an entity's label, the label itself (search_entities_ai writes it as is). */
+  text: string;
 }
 
 /**
@@ -78,13 +80,7 @@ export function searchCase(db: Db, text: string, options: SearchOptions = {}): S
   return searchCaseRanked(db, text, options).hits;
 }
 
-interface Candidate {
-  rowid: number;
-  kind: SearchHitKind;
-  itemId: string;
-  field: string;
-  text: string;
-}
+type Candidate = RawHit;
 
 // Printable ASCII and line breaks; anything else takes the full Unicode path.
 const NOT_ASCII = /[^ -~\t\n\r]/;
@@ -202,24 +198,34 @@ export function searchCaseRanked(db: Db, text: string, options: SearchOptions = 
 function snippetsOf(db: Db, query: string, rowids: readonly number[]): Map<number, SnippetPart[]> {
   const out = new Map<number, SnippetPart[]>();
   if (rowids.length === 0) return out;
-  // In the connection's temporary database: never written to the case file, and possible on a read-only connection.
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippets USING fts5 (text, folded, tokenize = 'unicode61 remove_diacritics 2')");
+  // In the connection's temporary database: never written to the case file, and possible on a
+  // read-only connection. An external-content index over a scratch table, so it is emptied by
+  // FTS5's 'delete-all' in one step: a plain FTS5 table deletes row by row, tokenizing each row
+  // again, which cost more than the rest of a search (npm run bench, store-scale).
+  db.exec(`CREATE TABLE IF NOT EXISTS temp.search_snippet_texts (id INTEGER PRIMARY KEY, text TEXT, folded TEXT);
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippet_index USING fts5 (
+      text, folded, content = 'search_snippet_texts', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')`);
   const run = db.transaction(() => {
-    prepared(db, 'DELETE FROM temp.search_snippets').run();
     const texts = prepared(db, 'SELECT d.id, d.text FROM json_each(?) AS f JOIN search_docs AS d ON d.id = f.value').all(JSON.stringify(rowids)) as {
       id: number;
       text: string;
     }[];
-    const insert = prepared(db, 'INSERT INTO temp.search_snippets (rowid, text, folded) VALUES (?, ?, ?)');
-    for (const { id, text } of texts) insert.run(BigInt(id), text, foldedText(text));
+    const insertText = prepared(db, 'INSERT INTO temp.search_snippet_texts (id, text, folded) VALUES (?, ?, ?)');
+    const insertIndex = prepared(db, 'INSERT INTO temp.search_snippet_index (rowid, text, folded) VALUES (?, ?, ?)');
+    for (const { id, text } of texts) {
+      const folded = foldedText(text);
+      insertText.run(BigInt(id), text, folded);
+      insertIndex.run(BigInt(id), text, folded);
+    }
     const rows = prepared(
       db,
       `SELECT rowid,
-              snippet(search_snippets, 0, char(57344), char(57345), '…', 16) AS asWritten,
-              snippet(search_snippets, 1, char(57344), char(57345), '…', 16) AS folded
-       FROM temp.search_snippets WHERE search_snippets MATCH ?`,
+              snippet(search_snippet_index, 0, char(57344), char(57345), '…', 16) AS asWritten,
+              snippet(search_snippet_index, 1, char(57344), char(57345), '…', 16) AS folded
+       FROM temp.search_snippet_index WHERE search_snippet_index MATCH ?`,
     ).all(query) as { rowid: number; asWritten: string | null; folded: string | null }[];
-    prepared(db, 'DELETE FROM temp.search_snippets').run();
+    prepared(db, "INSERT INTO temp.search_snippet_index (search_snippet_index) VALUES ('delete-all')").run();
+    prepared(db, 'DELETE FROM temp.search_snippet_texts').run();
     return rows;
   });
   for (const row of run()) {
@@ -263,7 +269,8 @@ function describeHit(db: Db, hit: RawHit, snippet: SnippetPart[]): SearchHit {
   const base = { kind: hit.kind, id: hit.itemId, field: hit.field, snippet };
   switch (hit.kind) {
     case 'entity':
-      return { ...base, title: entityLabel(db, hit.itemId), focus: { kind: 'entity', id: hit.itemId } };
+      // A label hit already holds the title: no lookup by id (a random b-tree read per hit, the most of a common word's search).
+      return { ...base, title: hit.field === 'label' ? hit.text : entityLabel(db, hit.itemId), focus: { kind: 'entity', id: hit.itemId } };
     case 'link':
       return { ...base, title: linkTitle(db, hit.itemId), focus: { kind: 'link', id: hit.itemId } };
     case 'note': {
