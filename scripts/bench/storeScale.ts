@@ -14,6 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bulkImportCsv } from '../../db/bulkImport';
@@ -142,7 +143,7 @@ export async function benchStoreScale(): Promise<void> {
     });
     if (shellRate === null) notes.push(`${SQLITE3} not found: the sqlite3 .import reference was skipped.`);
     notes.push(
-      `import phases: load ${(report.phases.load / 1000).toFixed(2)} s, b-tree indexes ${(report.phases.index / 1000).toFixed(2)} s, search index ${(report.phases.search / 1000).toFixed(2)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`,
+      `import phases: load ${(report.phases.load / 1000).toFixed(2)} s, b-tree indexes ${(report.phases.index / 1000).toFixed(2)} s, search index ${(report.phases.search / 1000).toFixed(2)} s, commit and sync ${(report.phases.commit / 1000).toFixed(2)} s, case file created and the rest ${((oursMs - report.phases.load - report.phases.index - report.phases.search - report.phases.commit) / 1000).toFixed(2)} s; file ${(statSync(path).size / 1e6).toFixed(0)} MB`,
     );
 
     // Open as the app does (CaseSession: header, schema and small tables checked, the full check
@@ -181,6 +182,9 @@ export async function benchStoreScale(): Promise<void> {
       notes.push(`the background check made the case writable ${(writableMs / 1000).toFixed(1)} s after the open${writable ? '' : ' (it did NOT pass)'}`);
     }
     const db = opened.db;
+    // The queries below are single-threaded and short: on a shared machine their times stretch
+    // with whatever else runs, so the run says how busy the machine was while they were timed.
+    const loadBefore = loadavg()[0] ?? 0;
 
     // Queries from random entities.
     const random = rng(7);
@@ -247,6 +251,9 @@ export async function benchStoreScale(): Promise<void> {
     );
     rows.push({ task: `search top 50, a specific name (${specific.length} queries), median`, value: quantile(specificTimes, 0.5), unit: 'ms', target: '≤ 10 ms', targetRatio: quantile(specificTimes, 0.5) / 10 });
     rows.push({ task: `search top 50, one common word (${common.length} queries, 1 in 16 entities), median`, value: quantile(commonTimes, 0.5), unit: 'ms', target: '≤ 10 ms', targetRatio: quantile(commonTimes, 0.5) / 10 });
+    notes.push(
+      `machine load (1-minute average) while the queries were timed: ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after, on ${availableParallelism()} cores`,
+    );
 
     // chart.load of a 20,000-node chart: the best-connected entity and its neighbourhood outwards.
     const chartId = defaultChart(db).id;
