@@ -224,7 +224,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     } else {
       // Drawn at once at a provisional placement; the first layout runs in a worker, so the window
       // stays responsive, and the chart is ready (editable) once it is applied and saved.
-      placeNodes(cy, provisionalPlacement(cy));
+      placeNodes(cy, provisionalPlacement(cy), () => fitChart(true));
       await afterNextFrame(cy);
       if (token !== showing || cy.destroyed()) return;
       performance.mark(MARK_FIRST_FRAME);
@@ -240,7 +240,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       if (firstLayoutToken === token && !cy.destroyed()) store.setState({ layoutRunning: false });
       if (token !== showing || cy.destroyed()) return;
       if (laidOut) {
-        placeNodes(cy, laidOut);
+        placeNodes(cy, laidOut, () => fitChart(true));
         performance.mark(MARK_LAYOUT_STOP);
         // Saved once, in one call; drawing does not wait for it.
         void savePositions(data.chartId, allPositions(cy));
@@ -298,7 +298,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     });
     const wasEmpty = delta.base.entities.length === 0 && data.entities.length > 0;
     if (unplaced.length > PLACE_BESIDE_MAX || (wasEmpty && unplaced.length > 0)) {
-      placeNodes(cy, computeLayout(cy));
+      placeNodes(cy, computeLayout(cy), () => fitChart(true));
       void savePositions(data.chartId, allPositions(cy));
       return;
     }
