@@ -15,8 +15,12 @@ import { UI_CLASS } from './stylesheet';
 
 /** From this zoom up the entities in view carry their labels (14 px labels are 7 px and more). */
 export const LABEL_ZOOM = 0.5;
-/** How long the viewport must rest before the labels in view are updated (a pan is not slowed by it). */
-export const LABEL_SETTLE_MS = 120;
+/**
+ * How long the viewport must rest before the labels in view are updated. Each update restyles the
+ * newly labelled entities and Cytoscape then redraws the chart without its layer cache for a
+ * moment, so it must not fall between the steps of a pan (120 ms did, in the bench's pan/zoom frames).
+ */
+export const LABEL_SETTLE_MS = 250;
 /** The labelled area reaches this far beyond the screen (a share of its size), so a short pan finds labels drawn. */
 const VIEW_MARGIN = 0.25;
 
