@@ -93,6 +93,9 @@ interface LayoutRun {
   layoutDoneMs: number;
   longestTaskMs: number;
   longTasks: number;
+  /** The longest task that started after the first frame: the task drawing the first frame itself (it holds the mark) left out. */
+  longestAfterFirstFrameMs: number;
+  longTasksAfterFirstFrame: number;
 }
 
 /** Serves the built renderer exactly as main's app:// protocol does, the reference pages, and nothing else. */
@@ -306,7 +309,15 @@ class Bench {
       // From the first frame (the chart is on screen) to the layout's end: what the analyst sees.
       const during = tasks.filter((t) => t.start + t.duration >= firstFrameMs && t.start <= layoutDoneMs);
       if (problems.length > 0) throw new Error(problems.join('\n'));
-      return { firstFrameMs, layoutDoneMs, longestTaskMs: Math.max(0, ...during.map((t) => t.duration)), longTasks: during.length };
+      const after = during.filter((t) => t.start >= firstFrameMs);
+      return {
+        firstFrameMs,
+        layoutDoneMs,
+        longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+        longTasks: during.length,
+        longestAfterFirstFrameMs: Math.max(0, ...after.map((t) => t.duration)),
+        longTasksAfterFirstFrame: after.length,
+      };
     } finally {
       await close();
     }
@@ -372,7 +383,9 @@ async function main(): Promise<void> {
         const unplaced = bench.casePath(`unplaced-${n}.awcase`);
         writeBenchCase(unplaced, graph, false);
         const layout = await bench.firstLayout(unplaced);
-        console.log(`  layout only: first frame ${layout.firstFrameMs.toFixed(0)} ms, layout done ${(layout.layoutDoneMs - layout.firstFrameMs).toFixed(0)} ms after, longest task ${layout.longestTaskMs.toFixed(0)} ms (${layout.longTasks} long)`);
+        console.log(
+          `  layout only: first frame ${layout.firstFrameMs.toFixed(0)} ms, layout done ${(layout.layoutDoneMs - layout.firstFrameMs).toFixed(0)} ms after, longest task ${layout.longestTaskMs.toFixed(0)} ms (${layout.longTasks} long), started after the first frame ${layout.longestAfterFirstFrameMs.toFixed(0)} ms (${layout.longTasksAfterFirstFrame} long)`,
+        );
         continue;
       }
       if (process.env.BENCH_PROFILE) {
@@ -408,6 +421,16 @@ async function main(): Promise<void> {
       add({ measure: 'no positions: first frame', nodes: n, ours: layout.firstFrameMs, reference: 'stored positions', referenceValue: m(app, 'firstFrameMs'), target: '-', unit: 'ms' });
       add({ measure: 'no positions: layout done (from first frame)', nodes: n, ours: layout.layoutDoneMs - layout.firstFrameMs, reference: 'same layout in Node', referenceValue: fa2, target: `<= ${n <= 1000 ? 500 : n <= 5000 ? 2000 : 8000} ms`, unit: 'ms' });
       add({ measure: `no positions: longest UI task while laying out (${layout.longTasks} long)`, nodes: n, ours: layout.longestTaskMs, reference: '-', referenceValue: null, target: '<= 50 ms', unit: 'ms' });
+      // The row above counts the task that draws the first frame (it ends after the mark it sets); this one only tasks begun once the chart is on screen.
+      add({
+        measure: `no positions: longest UI task begun after the first frame (${layout.longTasksAfterFirstFrame} long)`,
+        nodes: n,
+        ours: layout.longestAfterFirstFrameMs,
+        reference: '-',
+        referenceValue: null,
+        target: '<= 50 ms',
+        unit: 'ms',
+      });
       const forceAtlas = timeNode(() => forceAtlas2Reference(graph));
       add({ measure: 'layout engine in Node: first layout', nodes: n, ours: fa2, reference: 'graphology-layout-forceatlas2 (100 its)', referenceValue: forceAtlas, target: '-', unit: 'ms' });
       // fCoSE only at 1,000: at 5,000 it took 1,958 s (measured 2026-12-04), more than the rest of the bench.

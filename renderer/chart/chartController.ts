@@ -99,7 +99,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   let large = false;
   /** The theme the stylesheet was built for. */
   let theme = shownTheme();
-  const labelDetail = bindLabelDetail(cy, () => large);
+  // While the first layout runs the nodes are at a provisional place: labelled once it is done.
+  const labelDetail = bindLabelDetail(cy, () => large && !store.getState().layoutRunning);
   /** Switches the level of detail when the chart crosses LARGE_CHART_NODES (a restyle of every element: rare). */
   const setLevelOfDetail = (entities: number) => {
     const wanted = entities >= LARGE_CHART_NODES;
@@ -248,6 +249,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       await afterNextFrame(cy);
       markReady(token, true);
       if (token === showing) viewport.resume(data.chartId);
+      labelDetail.refresh();
       return;
     }
     labelDetail.refresh();
