@@ -12,7 +12,8 @@ import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, plac
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
-import { buildChartStylesheet, LARGE_CHART_NODES } from './stylesheet';
+import { bindLabelDetail, fitPoints } from './levelOfDetail';
+import { buildChartStylesheet, LARGE_CHART_NODES, NODE_SIZE_MAX } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
 cytoscape.use(fcose);
@@ -98,12 +99,33 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   let large = false;
   /** The theme the stylesheet was built for. */
   let theme = shownTheme();
+  // While the first layout runs the nodes are at a provisional place: labelled once it is done.
+  const labelDetail = bindLabelDetail(cy, () => large && !store.getState().layoutRunning);
   /** Switches the level of detail when the chart crosses LARGE_CHART_NODES (a restyle of every element: rare). */
   const setLevelOfDetail = (entities: number) => {
     const wanted = entities >= LARGE_CHART_NODES;
     if (wanted === large) return;
     large = wanted;
     cy.style(buildChartStylesheet({ large, theme }));
+    labelDetail.refresh();
+  };
+  /**
+   * Fits the chart to the window. A large chart is fitted from its node positions (the largest
+   * node's size around them): Cytoscape's fit measures every element with its label first, seconds
+   * on a large chart's first frame; a small chart keeps that fit, labels included.
+   */
+  const fitChart = (opening = false) => {
+    if (!large) {
+      cy.fit(undefined, FIT_PADDING);
+      return;
+    }
+    // On opening every node counts: asking which are visible would compute every element's style
+    // before the first frame needs it (filters hide few, and are applied after the chart is drawn).
+    const fitted = fitPoints(
+      (opening ? cy.nodes() : cy.nodes(':visible')).map((node) => node.position()),
+      { width: cy.width(), height: cy.height(), padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() },
+    );
+    if (fitted) cy.viewport(fitted);
   };
   // The chart follows the app's theme (theme.ts sets data-theme on the root): a restyle, only when it changes.
   const themeWatch = new MutationObserver(() => {
@@ -198,12 +220,12 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       // A chart with no saved view opens fitted to the window (a new chart, a case just imported).
       if (freshCase || (base !== null && base.entities.length === 0)) {
         if (data.viewport) cy.viewport({ zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } });
-        else cy.fit(undefined, FIT_PADDING);
+        else fitChart(true);
       }
     } else {
       // Drawn at once at a provisional placement; the first layout runs in a worker, so the window
       // stays responsive, and the chart is ready (editable) once it is applied and saved.
-      placeNodes(cy, provisionalPlacement(cy));
+      placeNodes(cy, provisionalPlacement(cy), () => fitChart(true));
       await afterNextFrame(cy);
       if (token !== showing || cy.destroyed()) return;
       performance.mark(MARK_FIRST_FRAME);
@@ -219,7 +241,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       if (firstLayoutToken === token && !cy.destroyed()) store.setState({ layoutRunning: false });
       if (token !== showing || cy.destroyed()) return;
       if (laidOut) {
-        placeNodes(cy, laidOut);
+        placeNodes(cy, laidOut, () => fitChart(true));
         performance.mark(MARK_LAYOUT_STOP);
         // Saved once, in one call; drawing does not wait for it.
         void savePositions(data.chartId, allPositions(cy));
@@ -227,8 +249,10 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       await afterNextFrame(cy);
       markReady(token, true);
       if (token === showing) viewport.resume(data.chartId);
+      labelDetail.refresh();
       return;
     }
+    labelDetail.refresh();
     await afterNextFrame(cy);
     markReady(token);
     if (token === showing) viewport.resume(data.chartId);
@@ -276,7 +300,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     });
     const wasEmpty = delta.base.entities.length === 0 && data.entities.length > 0;
     if (unplaced.length > PLACE_BESIDE_MAX || (wasEmpty && unplaced.length > 0)) {
-      placeNodes(cy, computeLayout(cy));
+      placeNodes(cy, computeLayout(cy), () => fitChart(true));
       void savePositions(data.chartId, allPositions(cy));
       return;
     }
@@ -288,7 +312,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       );
     }
     // A chart with no saved view that was empty opens fitted to what came (an import into a new case).
-    if (wasEmpty && !data.viewport) cy.fit(undefined, FIT_PADDING);
+    if (wasEmpty && !data.viewport) fitChart(true);
+    labelDetail.refresh();
   };
 
   let lastChart = store.getState().chart;
@@ -307,7 +332,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   const handle: ChartHandle = {
     cy,
     fit() {
-      cy.fit(undefined, FIT_PADDING);
+      fitChart();
     },
     zoomBy(factor) {
       const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
@@ -353,6 +378,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       resizeObserver.disconnect();
       themeWatch.disconnect();
       viewport.dispose();
+      labelDetail.dispose();
       unbindPositions();
       unbindStyle();
       unbindSelection();

@@ -79,12 +79,12 @@ export function computeLayout(cy: Core): Map<string, Point> {
   return separateBoxes(stretchToAspect(nodeBoxes(cy), aspect), 6);
 }
 
-/** Puts nodes at the given positions at once and fits the chart to them. */
-export function placeNodes(cy: Core, positions: ReadonlyMap<string, Point>): void {
+/** Puts nodes at the given positions at once and fits the chart to them (by `fit`: the chart controller's fit for its size). */
+export function placeNodes(cy: Core, positions: ReadonlyMap<string, Point>, fit: () => void = () => cy.fit(undefined, FIT_PADDING)): void {
   cy.batch(() => {
     cy.nodes().positions((node) => positions.get(node.id()) ?? node.position());
   });
-  cy.fit(undefined, FIT_PADDING);
+  fit();
 }
 
 /** Moves nodes to the given positions in an animation (and fits); resolves when it has stopped. */

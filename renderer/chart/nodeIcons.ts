@@ -25,6 +25,40 @@ export function entityGlyphUri(typeId: string): string {
   return uri;
 }
 
+const rasterGlyphs = new Map<string, string>();
+/** The raster icons' size (px): sharp up to a 50 px node at zoom 3. */
+const RASTER_GLYPH_PX = 96;
+
+/**
+ * The type's icon as entityGlyphUri draws it, but as a PNG: a large chart draws thousands of
+ * icons, and Chromium rasterises an SVG image again for each one (measured in `npm run bench`,
+ * render). Drawn once per type from the same MDI path; where there is no canvas (unit tests in
+ * Node) the SVG icon stands in.
+ */
+export function rasterGlyphUri(typeId: string): string {
+  const definition = entityTypeDefinition(typeId);
+  let uri = rasterGlyphs.get(definition.id);
+  if (uri === undefined) {
+    uri = drawGlyphPng(definition.iconPath) ?? entityGlyphUri(definition.id);
+    rasterGlyphs.set(definition.id, uri);
+  }
+  return uri;
+}
+
+function drawGlyphPng(iconPath: string): string | null {
+  if (typeof document === 'undefined' || typeof Path2D === 'undefined') return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = RASTER_GLYPH_PX;
+  canvas.height = RASTER_GLYPH_PX;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  // The MDI paths are drawn on a 24 px grid.
+  context.scale(RASTER_GLYPH_PX / 24, RASTER_GLYPH_PX / 24);
+  context.fillStyle = '#ffffff';
+  context.fill(new Path2D(iconPath));
+  return canvas.toDataURL('image/png');
+}
+
 /** The type's icon in white on its coloured disc, as the chart draws it: for the legend and panels. */
 export function entityBadgeUri(typeId: string): string {
   const definition = entityTypeDefinition(typeId);

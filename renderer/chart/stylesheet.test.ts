@@ -165,9 +165,25 @@ describe('level of detail on a large chart', () => {
     expect(pstyle(cy.getElementById('l2'), 'label').strValue).toBe(labelWithNoteCount('allied with', 2));
   });
 
+  it('maps no label on an entity out of view or away from the selection, draws links straight, curves the selection\'s', () => {
+    const cy = chart(true);
+    // No label at all (not a hidden one): a mapped label costs its texture on every frame.
+    expect(pstyle(cy.getElementById('c'), 'label').strValue).toBe('');
+    cy.getElementById('c').addClass('in-view');
+    expect(pstyle(cy.getElementById('c'), 'label').strValue).toBe('AQIM');
+    expect(pstyle(cy.getElementById('c'), 'min-zoomed-font-size').pfValue).toBe(12);
+    expect(pstyle(cy.getElementById('b'), 'label').strValue).toBe('JNIM');
+    expect(pstyle(cy.getElementById('l2'), 'curve-style').strValue).toBe('haystack');
+    expect(pstyle(cy.getElementById('l1'), 'curve-style').strValue).toBe('bezier');
+    cy.getElementById('l2').select();
+    expect(pstyle(cy.getElementById('l2'), 'curve-style').strValue).toBe('bezier');
+  });
+
   it('leaves a chart below the threshold as it was', () => {
     const cy = chart(false);
     expect(pstyle(cy.getElementById('c'), 'min-zoomed-font-size').pfValue).toBe(5);
+    expect(pstyle(cy.getElementById('c'), 'label').strValue).toBe('AQIM');
+    expect(pstyle(cy.getElementById('l2'), 'curve-style').strValue).toBe('bezier');
     expect(pstyle(cy.getElementById('l2'), 'label').strValue).toBe(labelWithNoteCount('allied with', 2));
   });
 });

@@ -1,6 +1,6 @@
 import type { EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
 import { ENTITY_TYPES } from '../../app/entityTypes';
-import { entityGlyphUri, NOTE_BADGE_HEIGHT, noteBadge } from './nodeIcons';
+import { entityGlyphUri, NOTE_BADGE_HEIGHT, noteBadge, rasterGlyphUri } from './nodeIcons';
 import { ANALYSIS_CLASS, analysisStylesheet } from '../analysis/analysisStylesheet';
 
 /** The UI font, as styles.css sets it for the page: the chart's labels match the panels. */
@@ -57,6 +57,8 @@ export const UI_CLASS = {
   faded: 'faded',
   /** An entity selected or next to the selection: on a large chart, labelled at any zoom where a label can be read. */
   near: 'near',
+  /** On a large chart zoomed in to read labels: an entity in view, labelled (levelOfDetail.ts). */
+  inView: 'in-view',
   /** The analysis overlay's classes (filters, highlight, pins, group nodes): renderer/analysis/chartOverlay.ts. */
   ...ANALYSIS_CLASS,
 } as const;
@@ -81,6 +83,8 @@ export interface ChartStyleOptions {
  */
 export function buildChartStylesheet(options: ChartStyleOptions = {}): StylesheetJson {
   const C = chartPalette(options.theme);
+  // A large chart's icons as bitmaps (see rasterGlyphUri); a small chart's stay vectors, sharp in exports at any scale.
+  const glyph = options.large ? rasterGlyphUri : entityGlyphUri;
   const sheet: StylesheetJson = [
     {
       selector: 'core',
@@ -135,11 +139,11 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
   for (const type of ENTITY_TYPES) {
     sheet.push({
       selector: `node[typeKey = "${type.id}"]`,
-      style: { 'background-color': type.color, 'background-image': entityGlyphUri(type.id) },
+      style: { 'background-color': type.color, 'background-image': glyph(type.id) },
     });
   }
   sheet.push(
-    noteBadgeRule(),
+    noteBadgeRule(glyph),
     // The analyst's own colour for an entity wins over its type's.
     { selector: 'node[color]', style: { 'background-color': 'data(color)' } },
     // While a link is drawn from the link handle: the entity it would end on.
@@ -238,20 +242,28 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
 }
 
 /**
- * Level of detail for a large chart. Cytoscape compares a label's size with the zoom rounded up to
- * a power of two: a minimum of 12 px shows the 14 px entity labels from zoom 0.5 up (where they
- * are 7 px or more), and the selection's from 5 px as on any chart. Link labels (9.5 px) would be
+ * Level of detail for a large chart. Entity labels are mapped only on the selection, its
+ * neighbours and, from LABEL_ZOOM up, the entities in view (UI_CLASS.inView, set by
+ * levelOfDetail.ts). Cytoscape compares a label's size with the zoom rounded up to a power of two:
+ * a minimum of 12 px shows the 14 px labels in view from zoom 0.5 up (where they are 7 px or
+ * more), and the selection's from 5 px as on any chart. Link labels (9.5 px) would be
  * unreadable before zoom 1 anyway; on a large chart only the selection's links carry theirs.
  */
 function largeChartRules(): StylesheetJson {
   return [
-    { selector: 'node', style: { 'min-zoomed-font-size': 12 } },
-    { selector: `node:selected, node.${UI_CLASS.near}`, style: { 'min-zoomed-font-size': 5 } },
-    { selector: 'edge', style: { label: '' } },
+    // No label mapped at all outside view or below the label zoom: a mapped label costs its texture
+    // on every frame even where min-zoomed-font-size hides it (levelOfDetail.ts says how it was measured).
+    { selector: 'node', style: { label: '', 'min-zoomed-font-size': 12 } },
+    { selector: `node.${UI_CLASS.inView}, node.${UI_CLASS.group}`, style: { label: 'data(label)' } },
+    { selector: `node:selected, node.${UI_CLASS.near}`, style: { label: 'data(label)', 'min-zoomed-font-size': 5 } },
+    // Links as straight centre-to-centre lines (Cytoscape's haystack: no control points to find, no
+    // arrows); the selection's links and an analysis answer's keep their curves and arrows.
+    { selector: 'edge', style: { label: '', 'curve-style': 'haystack', 'haystack-radius': 0 } },
     {
       selector: `edge.${UI_CLASS.incident}, edge:selected`,
-      style: { label: (edge: EdgeSingular) => labelWithNoteCount(edge.data('label'), edge.data('notes')) },
+      style: { 'curve-style': 'bezier', label: (edge: EdgeSingular) => labelWithNoteCount(edge.data('label'), edge.data('notes')) },
     },
+    { selector: `edge.${UI_CLASS.hit}`, style: { 'curve-style': 'bezier' } },
   ];
 }
 
@@ -264,12 +276,12 @@ const NOTE_BADGE_OUTSET = 3;
  * so the icon's values are repeated first; the node's drawn bounds grow to take in the part of
  * the badge that sits outside its box, so it is never clipped or left behind when the node moves.
  */
-function noteBadgeRule(): StylesheetJson[number] {
+function noteBadgeRule(glyph: (typeId: string) => string): StylesheetJson[number] {
   const badgeOf = (node: NodeSingular) => noteBadge(Number(node.data('notes')));
   return {
     selector: 'node[notes > 0]',
     style: {
-      'background-image': (node: NodeSingular) => [entityGlyphUri(String(node.data('typeKey'))), badgeOf(node).uri],
+      'background-image': (node: NodeSingular) => [glyph(String(node.data('typeKey'))), badgeOf(node).uri],
       'background-width': (node: NodeSingular) => [ICON_SIZE, `${badgeOf(node).width}px`],
       'background-height': [ICON_SIZE, `${NOTE_BADGE_HEIGHT}px`],
       'background-fit': ['none', 'none'],
