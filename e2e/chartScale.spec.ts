@@ -6,6 +6,7 @@ import { CHART_WARN_NODES } from '../app/chart/chartScale';
 import { chartEntityIds } from '../db/chartMembership';
 import { defaultChart } from '../db/charts';
 import { getEntity } from '../db/entities';
+import { openAnalysis } from './analysisQueries';
 import { nodeByLabel } from './chartQueries';
 import { readCase } from './editingQueries';
 import { expect, test, waitForChart } from './harness';
@@ -125,4 +126,27 @@ test('the million-row case opens with an empty chart; search adds, expand warns 
   await expect.poll(() => nodeCount(page), { timeout: 120_000 }).toBe(1);
   // Nothing left the case: only the chart changed.
   expect(readCase(casePath, (db) => db.prepare('SELECT count(*) FROM entities').pluck().get())).toBe(ENTITIES + 1);
+
+  // The third choice: add them all grouped by type, one collapsed group node standing for the 5,100 people.
+  const relayAgain = await nodeByLabel(page, 'Relay station Tessalit');
+  await page.mouse.click(relayAgain.page.x, relayAgain.page.y);
+  await page.getByTestId('off-chart-links').getByRole('button', { name: 'Expand…' }).click();
+  await expect(dialog.getByTestId('chart-scale-warning')).toContainText('grouped by type');
+  await dialog.getByRole('button', { name: 'Add grouped by type' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id).length)).toBe(RELAY_LINKS + 1);
+  const shown = () =>
+    page.evaluate(() => {
+      type Node = { data(key: string): unknown; visible(): boolean };
+      const cy = (window as unknown as { __workbenchChart: { cy: { nodes(selector?: string): { filter(f: (n: Node) => boolean): Node[] } } } }).__workbenchChart.cy;
+      return cy
+        .nodes()
+        .filter((n) => n.visible())
+        .map((n) => String(n.data('label')))
+        .sort();
+    });
+  await expect.poll(shown, { timeout: 240_000 }).toEqual(['Relay station Tessalit', `person (${RELAY_LINKS.toLocaleString('en')})`]);
+  await openAnalysis(page, 'Groups');
+  await expect(page.getByTestId('community-list')).toContainText('person');
+  await expect(page.getByTestId('community-list')).toContainText(RELAY_LINKS.toLocaleString('en'));
 });

@@ -36,7 +36,7 @@ function start(root: HTMLElement): void {
   let chart: ChartHandle | null = null;
   const analysis = createAnalysisServices({ api, ui: store, caseData, showError, tasks });
   const editing = createEditingServices({ api, ui: store, caseData, session, chart: () => chart });
-  const scale = createChartScaleServices({ api, ui: store, editing });
+  const scale = createChartScaleServices({ api, ui: store, editing, analysis });
   // The settings live in main's file; they are read before the window is drawn (panel sizes), and
   // the theme is painted meanwhile from the local copy of the last choice.
   // A settings file set aside is said in the banner, which stays until dismissed (a toast could pass unseen).

@@ -22,6 +22,8 @@ export interface Community {
   /** 0 for the largest community, 1 for the next… (ties: the one holding the earlier node). */
   index: number;
   entityIds: string[];
+  /** What the group is, when the partition names its groups (the entity type of a grouping by type). */
+  name?: string;
 }
 
 /** Louvain's parameters; a partition found another way (connected components) says its `method` instead. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connectedComponents, strongComponentLabels, weakComponentLabels } from './components';
+import { connectedComponents, strongComponentLabels, typeGroups, weakComponentLabels } from './components';
 import { graphFromEdges } from './graph';
 
 /** Reachability by transitive closure (Warshall): an oracle that shares no code with the searches. */
@@ -79,5 +79,45 @@ describe('connected components', () => {
     expect(strong.communities.map((c) => c.entityIds.length)).toEqual([3, 3, 1]);
     expect(strong.communities[0]!.entityIds).toEqual(['e0', 'e1', 'e2']);
     expect(strong.membership.e6).toBe(2);
+  });
+});
+
+describe('grouping by entity type', () => {
+  it('puts every entity in the group of its type, names each group by its type, the largest first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('person', 'organization', 'location', 'event'), { minLength: 1, maxLength: 30 }), (types) => {
+        const graph = build(types.length, [], false);
+        const typeOf = new Map(types.map((t, i) => [`e${i}`, t]));
+        const result = typeGroups(graph, typeOf);
+        const expected = new Map<string, number>();
+        for (const t of types) expected.set(t, (expected.get(t) ?? 0) + 1);
+        expect(result.communities).toHaveLength(expected.size);
+        for (const c of result.communities) {
+          expect(c.entityIds.length).toBe(expected.get(c.name!));
+          for (const id of c.entityIds) {
+            expect(typeOf.get(id)).toBe(c.name);
+            expect(result.membership[id]).toBe(c.index);
+          }
+        }
+        const sizes = result.communities.map((c) => c.entityIds.length);
+        expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+        expect(result.parameters.method).toBe('entity type');
+      }),
+    );
+  });
+
+  it('groups only the entities of the network given (the filters have already left some out)', () => {
+    const graph = build(3, [[0, 1]], false);
+    const typeOf = new Map([
+      ['e0', 'person'],
+      ['e1', 'person'],
+      ['e2', 'location'],
+      ['e9', 'location'],
+    ]);
+    const result = typeGroups(graph, typeOf);
+    expect(result.communities.map((c) => [c.name, c.entityIds])).toEqual([
+      ['person', ['e0', 'e1']],
+      ['location', ['e2']],
+    ]);
   });
 });

@@ -11,7 +11,10 @@ const METHOD_NOTES: Record<PartitionMethod, string> = {
   louvain: 'Louvain modularity on the network as filtered, direction ignored; seeded, so the same case gives the same communities.',
   components: 'Connected components: the separate webs of the network as filtered (entities with no path between them), direction ignored.',
   strong: 'Strongly connected components: entities that reach each other following the links’ direction (undirected links count both ways).',
+  type: 'Entity types: one group per type on the network as filtered, to read a large chart as a few group nodes.',
 };
+
+const RUN_LABEL: Record<PartitionMethod, string> = { louvain: 'Find communities', components: 'Find components', strong: 'Find components', type: 'Group by type' };
 
 /** Louvain communities or connected components: colour the chart by group, collapse one into a group node and back. */
 export function CommunitiesSection() {
@@ -24,8 +27,9 @@ export function CommunitiesSection() {
   const labels = new Map((chart?.entities ?? []).map((e) => [e.id, e.label]));
   const [method, setMethod] = useState<PartitionMethod>('louvain');
   const isLouvain = !result || result.parameters.method === undefined;
+  const byType = result?.parameters.method === 'entity type';
   const count = result?.communities.length ?? 0;
-  const noun = isLouvain ? (count === 1 ? 'community' : 'communities') : count === 1 ? 'component' : 'components';
+  const noun = isLouvain ? (count === 1 ? 'community' : 'communities') : byType ? (count === 1 ? 'type' : 'types') : count === 1 ? 'component' : 'components';
 
   return (
     <div className="analysis-section">
@@ -35,6 +39,7 @@ export function CommunitiesSection() {
           <option value="louvain">Communities (Louvain)</option>
           <option value="components">Connected components</option>
           <option value="strong">Strongly connected components</option>
+          <option value="type">Entity type</option>
         </select>
       </label>
       <p className="analysis-note muted">
@@ -43,7 +48,7 @@ export function CommunitiesSection() {
       </p>
       <div className="button-row">
         <button type="button" className={BUTTON.primary} disabled={running} onClick={() => void analysis.runCommunities(method)}>
-          {method === 'louvain' ? 'Find communities' : 'Find components'}
+          {RUN_LABEL[method]}
         </button>
         {result && (
           <button type="button" className={BUTTON.plain} onClick={() => analysis.clearCommunities()}>
@@ -55,7 +60,7 @@ export function CommunitiesSection() {
         <>
           <p className="analysis-note">
             {count} {noun}
-            {isLouvain ? `, modularity ${result.modularity.toFixed(3)}` : `, the largest of ${result.communities[0]?.entityIds.length ?? 0} entities`}.
+            {isLouvain ? `, modularity ${result.modularity.toFixed(3)}` : `, the largest of ${(result.communities[0]?.entityIds.length ?? 0).toLocaleString('en')} entities`}.
           </p>
           <ul className="community-list" data-testid="community-list">
             {result.communities.map((c) => {
@@ -64,9 +69,9 @@ export function CommunitiesSection() {
               return (
                 <li key={c.index}>
                   <span className="swatch" style={{ background: communityColour(c.index) }} aria-hidden="true" />
-                  <button type="button" className="link-button community-name" title={names.join(', ')} onClick={() => c.entityIds[0] && selectAndFocus({ kind: 'entity', id: c.entityIds[0] })}>
-                    {c.index + 1}. {names.slice(0, 3).join(', ')}
-                    {names.length > 3 ? '…' : ''}
+                  <button type="button" className="link-button community-name" title={names.length > 50 ? `${names.slice(0, 50).join(', ')} and ${(names.length - 50).toLocaleString('en')} more` : names.join(', ')} onClick={() => c.entityIds[0] && selectAndFocus({ kind: 'entity', id: c.entityIds[0] })}>
+                    {c.index + 1}. {c.name ?? names.slice(0, 3).join(', ')}
+                    {c.name === undefined && names.length > 3 ? '…' : ''}
                   </button>
                   <span className="section-count">{c.entityIds.length}</span>
                   {c.entityIds.length > 1 && (

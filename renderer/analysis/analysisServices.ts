@@ -1,5 +1,5 @@
 import type { Core } from 'cytoscape';
-import type { GradedCitation, MeasureSpec } from '../../app/analysis';
+import type { CommunityResult, GradedCitation, MeasureSpec } from '../../app/analysis';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { LayoutName, SavedView, ViewFilters } from '../../app/views';
 import { saveLayoutStep } from '../chart/layout';
@@ -29,6 +29,8 @@ export interface AnalysisServices {
   runSensitivity: () => Promise<void>;
   /** Louvain communities (default), or the network's connected components, as a partition of the chart. */
   runCommunities: (method?: PartitionMethod) => Promise<void>;
+  /** Groups the chart by entity type and collapses the groups of these types (an addition too large to draw one by one). */
+  groupByType: (collapseTypes: readonly string[]) => Promise<void>;
   clearCommunities: () => void;
   setCollapsed: (community: number, collapsed: boolean) => void;
   shortestPath: (all: boolean) => Promise<void>;
@@ -193,6 +195,21 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
     return { input: analysisInput(chart, evidence), filters: toAnalysisFilters(chart, filters), graph };
   };
 
+  const partition = (method: PartitionMethod, collapse: (result: CommunityResult) => number[]) => {
+    const { choice } = store.getState();
+    const label = method === 'louvain' ? 'Finding communities…' : method === 'type' ? 'Grouping by entity type…' : 'Finding connected components…';
+    // Strong components follow the links' direction; the other partitions ignore it.
+    const directed = method === 'strong';
+    return run(
+      'communities',
+      label,
+      () => ({ kind: 'communities', seed: 1, method, ...network({ directed, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
+      (answer) => {
+        if (answer.kind === 'communities') store.setState({ communities: answer.result, collapsed: collapse(answer.result) });
+      },
+    );
+  };
+
   const selectedEntities = () =>
     ui
       .getState()
@@ -278,18 +295,11 @@ export function createAnalysisServices({ api, ui, caseData, showError, startAnal
       );
     },
     runCommunities(method = 'louvain') {
-      const { choice } = store.getState();
-      const label = method === 'louvain' ? 'Finding communities…' : 'Finding connected components…';
-      // Strong components follow the links' direction; Louvain and plain components ignore it.
-      const directed = method === 'strong';
-      return run(
-        'communities',
-        label,
-        () => ({ kind: 'communities', seed: 1, method, ...network({ directed, weighted: choice.weighted, weightAttribute: choice.weightAttribute }) }),
-        (answer) => {
-          if (answer.kind === 'communities') store.setState({ communities: answer.result, collapsed: [] });
-        },
-      );
+      return partition(method, () => []);
+    },
+    groupByType(collapseTypes) {
+      const wanted = new Set(collapseTypes);
+      return partition('type', (result) => result.communities.filter((c) => c.entityIds.length > 1 && wanted.has(c.name ?? '')).map((c) => c.index));
     },
     clearCommunities() {
       store.setState({ communities: null, collapsed: [] });

@@ -12,6 +12,7 @@ import {
   labelsOf,
   louvainCommunities,
   connectedComponents,
+  typeGroups,
   neighbourhood,
   prepareGraph,
   rankNodes,
@@ -42,8 +43,8 @@ export type AnalysisTask =
   | ({ kind: 'connecting'; entityIds: string[] } & OnNetwork)
   | ({ kind: 'neighbourhood'; seeds: string[]; hops: number } & OnNetwork);
 
-/** Louvain communities, connected components (direction ignored), or strongly connected components. */
-export type PartitionMethod = 'louvain' | 'components' | 'strong';
+/** Louvain communities, connected components (direction ignored), strongly connected components, or entity types. */
+export type PartitionMethod = 'louvain' | 'components' | 'strong' | 'type';
 
 /** Entities and links to highlight on the chart (the rest dims), with what they answer. */
 export interface Highlight {
@@ -86,7 +87,12 @@ export async function runAnalysisTask(task: AnalysisTask, control: AsyncRunContr
       const { graph, filters } = prepareGraph(task.input, task.filters, task.graph);
       if (control.signal?.aborted) throw new AnalysisCancelledError();
       const method = task.method ?? 'louvain';
-      const result = method === 'louvain' ? louvainCommunities(graph, { seed: task.seed }, filters) : connectedComponents(graph, method === 'strong' ? 'strong' : 'weak', filters);
+      const result =
+        method === 'louvain'
+          ? louvainCommunities(graph, { seed: task.seed }, filters)
+          : method === 'type'
+            ? typeGroups(graph, new Map(task.input.entities.map((e) => [e.id, e.type])), filters)
+            : connectedComponents(graph, method === 'strong' ? 'strong' : 'weak', filters);
       return { kind: 'communities', result };
     }
     case 'path': {

@@ -156,6 +156,7 @@ function applyGroups(cy: Core, state: AnalysisState, realNodes: ReturnType<Core[
     });
     if (members.length === 0) continue;
     const id = groupNodeId(c);
+    const label = `${community.name || `Community ${c + 1}`} (${members.length.toLocaleString('en')})`;
     wantedGroups.add(id);
     for (const m of members) groupOf.set(m, id);
     if (cy.getElementById(id).empty()) {
@@ -168,13 +169,13 @@ function applyGroups(cy: Core, state: AnalysisState, realNodes: ReturnType<Core[
       }
       cy.add({
         group: 'nodes',
-        data: { id, label: `Community ${c + 1} (${members.length})`, community: c, members: members.length, colour: communityColour(c) },
+        data: { id, label, community: c, members: members.length, colour: communityColour(c) },
         classes: ANALYSIS_CLASS.group,
         position: { x: x / members.length, y: y / members.length },
         selectable: false,
       });
     } else {
-      cy.getElementById(id).data({ label: `Community ${c + 1} (${members.length})`, members: members.length });
+      cy.getElementById(id).data({ label, members: members.length });
     }
   }
   realNodes.forEach((n) => {

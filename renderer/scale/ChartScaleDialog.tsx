@@ -11,7 +11,8 @@ const count = (n: number) => n.toLocaleString('en');
 /**
  * What an add would bring, before it is added: counts by entity type (an expansion lets the
  * analyst choose the types and the reach), and past the size that slows the chart down, a
- * warning with the choice to add anyway, to add only the best-connected N, or to cancel.
+ * warning with the choice to add anyway, to add only the best-connected N, to add them grouped by type,
+ * or to cancel.
  */
 export function ChartScaleDialog() {
   const { scale } = useApp();
@@ -88,7 +89,7 @@ export function ChartScaleDialog() {
       {preview.warn && (
         <p className="chart-scale-warning" role="alert" data-testid="chart-scale-warning">
           That would put {count(after)} entities on the chart. Past {count(preview.limit)} the chart slows down: opening it and every edit
-          take seconds. Add them anyway, only the best-connected, or fewer types.
+          take seconds. Add them anyway, only the best-connected, grouped by type (one node per type, opened from Analysis › Groups), or fewer types.
         </p>
       )}
       <div className="dialog-buttons">
@@ -109,6 +110,17 @@ export function ChartScaleDialog() {
             <button type="button" className={BUTTON.plain} disabled={busy} onClick={() => void scale.confirm({ kind: 'top', n })}>
               Add top {count(n)}
             </button>
+            {preview.warn && (
+              <button
+                type="button"
+                className={BUTTON.plain}
+                disabled={busy}
+                title="Adds them all, each type collapsed into one group node (with the entities of that type already on the chart)"
+                onClick={() => void scale.confirm({ kind: 'grouped' })}
+              >
+                Add grouped by type
+              </button>
+            )}
             <button type="button" className={BUTTON.primary} disabled={busy} onClick={() => void scale.confirm({ kind: 'all' })}>
               {preview.warn ? `Add all ${count(preview.total)} anyway` : `Add ${count(preview.total)}`}
             </button>

@@ -1,14 +1,15 @@
 import { DEFAULT_TOP_N, type ExpandPreview } from '../../app/chart/chartScale';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { EditingServices } from '../editing/editingServices';
+import type { AnalysisServices } from '../analysis/analysisServices';
 import { createStore, type Store, type UiStore } from '../store';
 
 /**
  * Adding to and taking off the chart (the chart is a view onto the case). Every add goes through
  * a preview first: an expansion always shows how many entities of each type it would bring; a
  * plain add (search results) asks only when it would take the chart past the size that slows it
- * down (app/chart/chartScale.ts), offering to add anyway, to add the best-connected N, or to
- * cancel. The add itself is one undoable step; main announces it (`case.edited`) and the chart
+ * down (app/chart/chartScale.ts), offering to add anyway, to add the best-connected N, to add them
+ * grouped by type (one collapsed group node per type, expanded from Analysis › Groups), or to cancel. The add itself is one undoable step; main announces it (`case.edited`) and the chart
  * follows.
  */
 
@@ -22,7 +23,7 @@ export interface ChartScaleState {
   busy: boolean;
 }
 
-export type AddChoice = { kind: 'all' } | { kind: 'top'; n: number };
+export type AddChoice = { kind: 'all' } | { kind: 'top'; n: number } | { kind: 'grouped' };
 
 export interface ChartScaleServices {
   store: Store<ChartScaleState>;
@@ -38,14 +39,42 @@ export interface ChartScaleServices {
   remove: (ids: readonly string[]) => Promise<void>;
 }
 
+/** Resolves once every one of `ids` is on the chart the window shows (or after `timeoutMs`). */
+export function onChart(ui: UiStore, ids: readonly string[], timeoutMs = 60_000): Promise<void> {
+  const all = () => {
+    const chart = ui.getState().chart;
+    if (!chart) return false;
+    const shown = new Set(chart.entities.map((e) => e.id));
+    return ids.every((id) => shown.has(id));
+  };
+  if (all()) return Promise.resolve();
+  return new Promise((resolve) => {
+    let last = ui.getState().chart;
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const unsubscribe = ui.subscribe(() => {
+      const chart = ui.getState().chart;
+      if (chart === last) return;
+      last = chart;
+      if (all()) done();
+    });
+  });
+}
+
 export function createChartScaleServices({
   api,
   ui,
   editing,
+  analysis,
 }: {
   api: WorkbenchApi;
   ui: UiStore;
   editing: Pick<EditingServices, 'call' | 'toast'>;
+  analysis: Pick<AnalysisServices, 'groupByType'>;
 }): ChartScaleServices {
   const store = createStore<ChartScaleState>({ pending: null, busy: false });
   const chartId = () => ui.getState().chart?.chartId ?? null;
@@ -75,6 +104,11 @@ export function createChartScaleServices({
       if (result.ok) {
         store.setState({ pending: null });
         added(pending.title, result.value.added);
+        if (choice.kind === 'grouped' && result.value.entityIds.length > 0) {
+          // The chart takes the new entities from main's announcement; group once they are on it.
+          await onChart(ui, result.value.entityIds);
+          await analysis.groupByType(pending.preview.byType.map((t) => t.type));
+        }
       }
     } finally {
       store.setState({ busy: false });
