@@ -144,6 +144,10 @@ export function decodeGraphml(
       if (entity.id !== undefined && usedKeys.has(entity.id)) delete entity.id;
       entity.key = entity.id ?? `node:${nodeId}`;
       entity.locator = `node ${nodeId}, line ${node.line}`;
+      // Plain x and y keys are Gephi's (its GraphML exporter writes a node's x and y as it draws
+      // them, y upwards, as in GEXF); the chart's y grows downwards. Our own export writes chart
+      // coordinates. yFiles geometry, read next, is y-down already and wins where the file has it.
+      if (!ours && entity.position) entity.position = { x: entity.position.x, y: flipY(entity.position.y) };
       // Our own export carries everything in data keys; of its yFiles graphics, only what yEd changed counts.
       if (!ours) readYedNode(node, values, entity, keys, graph.warnings);
       else if (yed) readYedEdits(node, entity, keys);
@@ -202,6 +206,11 @@ export function decodeGraphml(
   if (nestedGraphs.length > 1) graph.warnings.push(`${nestedGraphs.length - 1} group node${nestedGraphs.length > 2 ? 's' : ''} with nested graphs: their members are imported, each with a "group" attribute naming its group.`);
   if (evidence) addEvidence(graph, evidence);
   return graph;
+}
+
+/** Between Gephi's y-up coordinates and the chart's y-down ones (0 - y, so that 0 stays 0, not -0). */
+export function flipY(y: number): number {
+  return 0 - y;
 }
 
 /** Whether an item's data holds our own reserved fields (the file is our export, or made from one). */
