@@ -76,7 +76,7 @@ export const FIXTURE_CASES: Record<string, FixtureCase> = {
     format: 'GEXF 1.2',
     writtenBy: 'graphology test file (<author> Yomguithereal)',
     counted: '<node> and <edge> elements',
-    expected: { entities: 2, links: 2, how: '2 <node>, 2 <edge> (a directed and an undirected edge John–Suzy; Gephi 0.9 keeps both)' },
+    expected: { entities: 2, links: 2, how: '2 <node>, 2 <edge>: John → Suzy (directed, "Fine edge") and John – Suzy (type="undirected")' },
     entities: [
       // viz:color r=234 g=34 b=12 (a=0.6 kept as opacity), viz:position x=12 y=35.
       { label: 'Suzy, Ghost', position: { x: 12, y: -35 }, color: '#ea220c' },
