@@ -204,7 +204,7 @@ export const FIXTURE_CASES: Record<string, FixtureCase> = {
     format: 'STIX 2.1',
     writtenBy: 'OpenCTI (its test data)',
     counted: 'STIX domain objects; relationship objects',
-    leftOut: { links: 1, reason: 'the relationship has no created or modified (required by STIX 2.1): left out and listed, the other objects imported', listed: true },
+    leftOut: { links: 1, reason: 'OpenCTI shows its part-of link by resolving its own internal ids; without created and modified, and with refs that are not STIX ids, it is not STIX 2.1: left out and listed, the other objects imported', listed: true },
     // OpenCTI itself shows a fourth item, the part-of link malware 01 → malware 02: it resolves its
     // own internal ids (x_opencti_id, the extension's id) in source_ref and created_by_ref. Without
     // created and modified, and with refs that are not STIX ids, the object is not STIX 2.1.
