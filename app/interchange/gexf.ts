@@ -2,7 +2,7 @@ import type { CaseDocument } from '../domain';
 import { addEvidence, type Evidence } from './caseJson';
 import { emptyGraph, InterchangeError, putAttribute, type InterchangeGraph, type ParseLimits } from './graph';
 import { evidenceElements, readEvidence } from './evidenceXml';
-import { entityFromValues, linkFromValues } from './graphml';
+import { entityFromValues, flipY, linkFromValues } from './graphml';
 import { childrenNamed, escapeXmlText, firstChild, readXml, xmlAttributes, type XmlElement } from './xml';
 import { attributeColumns, exportedAttributeName, hexColour, positionsOf, RESERVED, type ValueKind } from './xmlGraph';
 
@@ -146,11 +146,6 @@ function readViz(element: XmlElement, attributes: Record<string, string | number
     putAttribute(attributes, name, name !== 'shape' && Number.isFinite(n) ? n : value);
   }
   return value;
-}
-
-/** Between Gephi's y-up coordinates and the chart's y-down ones (0 - y, so that 0 stays 0, not -0). */
-function flipY(y: number): number {
-  return 0 - y;
 }
 
 const GEXF_TYPE: Record<ValueKind, string> = { string: 'string', number: 'double', boolean: 'boolean' };

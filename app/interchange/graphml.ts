@@ -44,6 +44,9 @@ export type EdgeMarkupReader = (edge: XmlElement, link: GraphLink, graph: Interc
 
 const LABEL_NAMES = ['label', 'name', 'edge label', 'title'];
 
+/** The graph data key by which our export says its x and y keys are Gephi's (y upwards). */
+const Y_AXIS_KEY = 'awb.yAxis';
+
 /**
  * Reads GraphML (GraphML 1.0: keys, data, parallel edges, per-edge direction, nested graphs) into a
  * graph, with what yEd draws (labels, positions, sizes, fills, edge labels, arrows, groups) where the
@@ -109,9 +112,12 @@ export function decodeGraphml(
   };
 
   let evidence: Evidence | null = null;
+  // Our exports since the y axis was declared write y upwards, as Gephi reads it; older ones wrote chart coordinates.
+  let ourYUp = false;
   for (const data of childrenNamed(main, 'data')) {
     const def = keys.get(data.attributes.get('key') ?? '');
     if (def?.name === RESERVED.evidence) evidence = readEvidence(data, limits);
+    if (def?.name === Y_AXIS_KEY && data.text.trim() === 'up') ourYUp = true;
   }
   // The graph's own description (GraphML's <desc>, yEd's "Description" key) becomes a note on the case.
   const caseDescriptions = [firstChild(main, 'desc')?.text, ...childrenNamed(main, 'data').filter((d) => keys.get(d.attributes.get('key') ?? '')?.name.toLowerCase() === 'description').map((d) => d.text)];
@@ -144,6 +150,10 @@ export function decodeGraphml(
       if (entity.id !== undefined && usedKeys.has(entity.id)) delete entity.id;
       entity.key = entity.id ?? `node:${nodeId}`;
       entity.locator = `node ${nodeId}, line ${node.line}`;
+      // Plain x and y keys are Gephi's (its GraphML exporter writes a node's x and y as it draws
+      // them, y upwards, as in GEXF); the chart's y grows downwards. Our own export says which way
+      // its y points. yFiles geometry, read next, is y-down already and wins where the file has it.
+      if ((!ours || ourYUp) && entity.position) entity.position = { x: entity.position.x, y: flipY(entity.position.y) };
       // Our own export carries everything in data keys; of its yFiles graphics, only what yEd changed counts.
       if (!ours) readYedNode(node, values, entity, keys, graph.warnings);
       else if (yed) readYedEdits(node, entity, keys);
@@ -202,6 +212,11 @@ export function decodeGraphml(
   if (nestedGraphs.length > 1) graph.warnings.push(`${nestedGraphs.length - 1} group node${nestedGraphs.length > 2 ? 's' : ''} with nested graphs: their members are imported, each with a "group" attribute naming its group.`);
   if (evidence) addEvidence(graph, evidence);
   return graph;
+}
+
+/** Between Gephi's y-up coordinates and the chart's y-down ones (0 - y, so that 0 stays 0, not -0). */
+export function flipY(y: number): number {
+  return 0 - y;
 }
 
 /** Whether an item's data holds our own reserved fields (the file is our export, or made from one). */
@@ -475,6 +490,7 @@ export function encodeGraphml(doc: CaseDocument): string {
   lines.push('  <key for="node" id="ng" yfiles.type="nodegraphics"/>', '  <key for="edge" id="eg" yfiles.type="edgegraphics"/>');
   key('case', 'graph', 'awb.caseName', 'string');
   key('evidence', 'graph', RESERVED.evidence, 'string');
+  key('yaxis', 'graph', Y_AXIS_KEY, 'string');
   const fields = ['label', 'id', 'type', 'aliases', 'description', 'startDate', 'endDate'] as const;
   for (const field of fields) key(`n_${field}`, 'node', RESERVED[field], 'string');
   key('n_color', 'node', RESERVED.color, 'string');
@@ -498,6 +514,8 @@ export function encodeGraphml(doc: CaseDocument): string {
   };
   lines.push('  <graph id="case" edgedefault="directed">');
   data('case', doc.name, '    ');
+  // x and y as Gephi reads them, y upwards (GEXF's viz:position is written so too); yEd's geometry below is y-down.
+  data('yaxis', 'up', '    ');
   const evidence = evidenceElements(doc, 'awb', '      ');
   if (evidence.length > 0) lines.push('    <data key="evidence">', ...evidence, '    </data>');
   doc.entities.forEach((e, index) => {
@@ -513,7 +531,7 @@ export function encodeGraphml(doc: CaseDocument): string {
     const position = positions.get(e.id);
     if (position) {
       data('n_x', position.x);
-      data('n_y', position.y);
+      data('n_y', flipY(position.y));
     }
     for (const [name, value] of Object.entries(e.attributes)) data(nodeKeyIds.get(name) as string, value);
     lines.push(...yedShapeNode(e, position ?? { x: (index % 12) * 150, y: Math.floor(index / 12) * 150 }));

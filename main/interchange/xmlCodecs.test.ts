@@ -42,7 +42,13 @@ describe('GraphML fixtures', () => {
     expect(g.entities).toHaveLength(77);
     expect(g.links).toHaveLength(254);
     const valjean = g.entities.find((e) => e.label === 'Valjean');
-    expect(valjean?.position).toEqual({ x: -87.93029, y: 6.8120565 });
+    // Gephi's GraphML exporter (its keys: label, r, g, b, x, y, size) writes y as Gephi draws it,
+    // upwards: data y="6.8120565" is drawn just above the centre in Gephi, so just above it here.
+    expect(valjean?.position).toEqual({ x: -87.93029, y: -6.8120565 });
+    // Myriel (y="-299.6904") is far below Valjean in Gephi; on the chart (y down) too.
+    const myriel = g.entities.find((e) => e.label === 'Myriel');
+    expect(myriel?.position).toEqual({ x: -266.82776, y: 299.6904 });
+    expect((myriel?.position?.y ?? 0) > (valjean?.position?.y ?? 0)).toBe(true);
     expect(valjean?.color).toBe('#f55b5b');
     expect(valjean?.attributes).toMatchObject({ r: 245, g: 91, b: 91, size: 100, 'Modularity Class': 1 });
     const degree = new Map<string, number>();

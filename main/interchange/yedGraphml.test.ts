@@ -252,6 +252,20 @@ describe('GraphML export for yEd', () => {
     expect(g.links.map((l) => [l.id, l.sourceKey, l.targetKey, l.directed, l.label])).toEqual(doc.links.map((l) => [l.id, l.sourceId, l.targetId, l.directed, l.label]));
   });
 
+  it('writes the x and y keys as Gephi reads them (y upwards, as the GEXF export does) and says so; an older export without that is read as chart coordinates', () => {
+    const node = childrenNamed(graph, 'node')[1] as XmlElement;
+    const value = (element: XmlElement, key: string) => childrenNamed(element, 'data').find((d) => d.attributes.get('key') === key)?.text;
+    const centre = (doc.charts[0]?.positions ?? []).find((p) => p.entityId === doc.entities[1]?.id);
+    expect(centre && centre.y !== 0).toBe(true);
+    expect(Number(value(node, 'n_x'))).toBe(centre?.x);
+    // Gephi draws y upwards: what the chart shows above (smaller y) has the larger y in the file.
+    expect(Number(value(node, 'n_y'))).toBe(0 - (centre?.y ?? 0));
+    expect(value(graph, 'yaxis')).toBe('up');
+    const legacy = text.replace(/\n\s*<data key="yaxis">up<\/data>/, '').replace(/<data key="n_y">([^<]+)<\/data>/g, (_, y: string) => `<data key="n_y">${0 - Number(y)}</data>`);
+    expect(legacy).not.toContain('key="yaxis">');
+    expect(decode(legacy).entities.map((e) => e.position)).toEqual(decode(text).entities.map((e) => e.position));
+  });
+
   it('reads back what the analyst changed in yEd: a node moved and relabelled there', () => {
     const first = doc.entities[1];
     const centre = (doc.charts[0]?.positions ?? []).find((p) => p.entityId === first?.id);
