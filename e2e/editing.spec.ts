@@ -22,7 +22,8 @@ test('double-clicking the canvas creates an entity there; Ctrl+Z and Ctrl+Shift+
   await dialog.getByRole('button', { name: /Create/ }).click();
   await expect(dialog.getByRole('alert')).toContainText('An entity needs a label.');
   await dialog.getByLabel('Label').fill('Amadou Koufa (deputy)');
-  await dialog.getByText('Person', { exact: true }).click();
+  await dialog.getByTestId('entity-type-picker').click();
+  await dialog.getByRole('menuitemradio', { name: 'Person' }).click();
   await dialog.getByRole('button', { name: 'Create person' }).click();
   await expect(dialog).toBeHidden();
 

@@ -1,6 +1,6 @@
 import { Classes, InputGroup, Menu, Overlay2 } from '@blueprintjs/core';
 import { Classes as SelectClasses, QueryList, type ItemRenderer } from '@blueprintjs/select';
-import { useRef, useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { useApp } from '../appContext';
 import { COMMANDS, runCommand, type Command } from '../commands';
 import { formatShortcut } from '../shortcuts';
@@ -18,7 +18,8 @@ export function CommandPalette() {
   const { editing, commands } = useApp();
   const open = useStore(editing.store, (s) => s.commandPaletteOpen);
   const [query, setQuery] = useState('');
-  const ref = useRef<HTMLDivElement>(null);
+  // Blueprint types childRef as never null (React 19's useRef gives `| null`); it reads it once mounted.
+  const ref = useRef<HTMLDivElement>(null) as RefObject<HTMLDivElement>;
   const close = () => {
     editing.store.setState({ commandPaletteOpen: false });
     setQuery('');
