@@ -24,10 +24,18 @@ export function CommandPalette() {
     editing.store.setState({ commandPaletteOpen: false });
     setQuery('');
   };
+  // The command runs once the overlay has closed and given the focus back to where it was, so a
+  // command that moves the focus (a dialog, the task list) keeps it there.
+  const pending = useRef<Command | null>(null);
   const run = (command: Command) => {
     if (!command.canRun(commands)) return;
+    pending.current = command;
     close();
-    void runCommand(command.id, commands);
+  };
+  const runPending = () => {
+    const command = pending.current;
+    pending.current = null;
+    if (command) void runCommand(command.id, commands);
   };
   const renderItem: ItemRenderer<Command> = (command, { handleClick, id, modifiers }) => {
     return (
@@ -54,6 +62,7 @@ export function CommandPalette() {
       className={SelectClasses.OMNIBAR_OVERLAY}
       childRef={ref}
       transitionDuration={0}
+      onClosed={runPending}
     >
       <div ref={ref} className={SelectClasses.OMNIBAR} role="dialog" aria-label="Command palette" data-testid="command-palette">
         <QueryList<Command>
