@@ -80,7 +80,7 @@ test('the million-row case opens with an empty chart; search adds, expand warns 
   if (await readOnlyMark.isVisible()) await expect(readOnlyMark).toHaveText('Read-only while the file is checked…');
   await expect(readOnlyMark).toHaveCount(0, { timeout: 120_000 });
   await expect(page.getByText('The case file has been checked: it can be changed now.')).toBeVisible();
-  await hit.getByRole('button').click();
+  await hit.click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect.poll(() => readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id).length), { timeout: 30_000 }).toBe(1);
   await expect.poll(() => nodeCount(page), { timeout: 30_000 }).toBe(1);

@@ -248,7 +248,8 @@ test('right-click menus on an entity, a link and the canvas list their commands 
   await menu.getByRole('menuitem', { name: /New entity/ }).click();
   const dialog = page.getByTestId('create-entity-dialog');
   await dialog.getByLabel('Label').fill('Safe house, Ménaka');
-  await dialog.getByText('Place', { exact: true }).click();
+  await dialog.getByTestId('entity-type-picker').click();
+  await dialog.getByRole('menuitemradio', { name: 'Place' }).click();
   await dialog.getByRole('button', { name: /^Create/ }).click();
   await expect(dialog).toBeHidden();
   const created = readCase(casePath, (db) => listEntities(db).find((e) => e.label === 'Safe house, Ménaka') ?? null);

@@ -22,7 +22,8 @@ test('double-clicking the canvas creates an entity there; Ctrl+Z and Ctrl+Shift+
   await dialog.getByRole('button', { name: /Create/ }).click();
   await expect(dialog.getByRole('alert')).toContainText('An entity needs a label.');
   await dialog.getByLabel('Label').fill('Amadou Koufa (deputy)');
-  await dialog.getByText('Person', { exact: true }).click();
+  await dialog.getByTestId('entity-type-picker').click();
+  await dialog.getByRole('menuitemradio', { name: 'Person' }).click();
   await dialog.getByRole('button', { name: 'Create person' }).click();
   await expect(dialog).toBeHidden();
 
@@ -175,6 +176,26 @@ test('the type palette creates an entity; Ctrl+E opens the same dialog; several 
 
   await page.getByTestId('chart').focus();
   await page.keyboard.press('Control+e');
+  await expect(dialog).toBeVisible();
+  // The type, keyboard only: the list opens on the type in use, End goes to the last, Enter picks it.
+  const picker = dialog.getByTestId('entity-type-picker');
+  await picker.focus();
+  await page.keyboard.press('Enter');
+  const types = dialog.getByRole('menu', { name: 'Type' });
+  await expect(types.getByRole('menuitemradio', { name: 'Person' })).toBeFocused();
+  await expect(types.getByRole('menuitemradio', { name: 'Person' })).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('End');
+  await expect(types.getByRole('menuitemradio', { name: 'Other' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(types).toBeHidden();
+  await expect(picker).toHaveAccessibleName('Type Other');
+  await expect(picker).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Create other' })).toBeVisible();
+  // Escape closes the list, not the dialog; the next Escape closes the dialog.
+  await page.keyboard.press('Enter');
+  await expect(types).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(types).toBeHidden();
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

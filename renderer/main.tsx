@@ -23,6 +23,7 @@ import { createUiStore } from './store';
 import { createSettingsService } from './settings/settingsService';
 import { createThemeController } from './theme';
 import '@blueprintjs/core/lib/css/blueprint.css';
+import '@blueprintjs/select/lib/css/blueprint-select.css';
 import './styles.css';
 
 function start(root: HTMLElement): void {

@@ -1,13 +1,15 @@
+import { Button } from '@blueprintjs/core';
+import { CaretDownIcon } from '@blueprintjs/icons';
 import { useMemo, useState, type FormEvent } from 'react';
 import { labelIssues } from '../../app/editing/validate';
-import { ENTITY_TYPES, entityTypeDefinition } from '../../app/entityTypes';
+import { entityTypeDefinition } from '../../app/entityTypes';
 import { LINK_TYPES, linkTypeDefinition } from '../../app/linkTypes';
 import type { Entity } from '../../app/domain';
 import type { WorkbenchError } from '../../app/result';
 import { useApp } from '../appContext';
-import { entityBadgeUri } from '../chart/nodeIcons';
 import { useStore } from '../store';
 import type { EditingDialog } from './editingState';
+import { EntityTypeMenu, TypeBadge } from './EntityTypeMenu';
 import { FieldError, Modal } from './Modal';
 import { BUTTON } from '../ui/buttons';
 
@@ -43,17 +45,27 @@ function useEntities(): Map<string, Entity> {
   return useMemo(() => new Map((chart?.entities ?? []).map((e) => [e.id, e])), [chart]);
 }
 
-/** The entity types with their icons, to pick one (the palette and the create dialog). */
-export function TypePicker({ value, onPick, name }: { value: string; onPick: (type: string) => void; name: string }) {
+/**
+ * The entity type of a new entity: a button naming the type that opens the menu of the types
+ * (radio items, the current one checked). Escape closes the menu and leaves the dialog open. The
+ * menu stays inside the modal <dialog> (no portal): the browser makes everything outside it inert.
+ */
+export function TypePicker({ value, onPick }: { value: string; onPick: (type: string) => void }) {
   return (
-    <div className="type-picker" role="radiogroup" aria-label="Entity type">
-      {ENTITY_TYPES.map((type) => (
-        <label key={type.id} className={value === type.id ? 'type-option checked' : 'type-option'}>
-          <input type="radio" name={name} value={type.id} checked={value === type.id} onChange={() => onPick(type.id)} />
-          <img src={entityBadgeUri(type.id)} alt="" width={18} height={18} />
-          <span>{type.label}</span>
-        </label>
-      ))}
+    <div className="edit-field">
+      <span id="entity-type-label">Type</span>
+      <div>
+        <EntityTypeMenu menu={{ 'aria-labelledby': 'entity-type-label' }} picked={value} onPick={onPick} popover={{ usePortal: false }}>
+          <Button
+            aria-labelledby="entity-type-label entity-type-value"
+            icon={<TypeBadge type={value} />}
+            endIcon={<CaretDownIcon />}
+            data-testid="entity-type-picker"
+          >
+            <span id="entity-type-value">{entityTypeDefinition(value).label}</span>
+          </Button>
+        </EntityTypeMenu>
+      </div>
     </div>
   );
 }
@@ -102,7 +114,7 @@ function CreateEntityDialog({ dialog }: { dialog: Extract<EditingDialog, { kind:
           />
         </label>
         <FieldError id="new-entity-label-error" message={labelError} />
-        <TypePicker value={type} onPick={setType} name="new-entity-type" />
+        <TypePicker value={type} onPick={setType} />
         <FieldError id="new-entity-error" message={serverError && !issueFor(serverError, 'label') ? serverError.message : null} />
         <div className="dialog-buttons">
           <button type="button" className={BUTTON.plain} onClick={editing.closeDialog}>
@@ -254,7 +266,7 @@ function MergeDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'merge
           return (
             <label key={id} className={id === survivorId ? 'merge-choice checked' : 'merge-choice'}>
               <input type="radio" name="merge-survivor" checked={id === survivorId} onChange={() => setSurvivorId(id)} />
-              <img src={entityBadgeUri(e.type)} alt="" width={18} height={18} />
+              <TypeBadge type={e.type} />
               <span className="merge-name">{e.label}</span>
               <span className="muted">
                 {links(id)} links · {evidence(id)} citations · {notes(id)} notes

@@ -1,8 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { mdiNoteTextOutline, mdiBookOpenPageVariantOutline, mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
-import { ENTITY_TYPES } from '../../app/entityTypes';
 import { useApp, type AppServices } from '../appContext';
-import { entityBadgeUri } from '../chart/nodeIcons';
 import { CALLOUT_MENU_ACTION } from '../callouts/calloutCommands';
 import { CalloutLayer } from '../callouts/CalloutLayer';
 import { COMMANDS, findCommand, runCommand, type Command } from '../commands';
@@ -11,8 +9,10 @@ import { IconButton } from '../panels/IconButton';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { EditDialogs } from './EditDialogs';
+import { EntityTypeMenu } from './EntityTypeMenu';
 import type { ContextMenuState } from './editingState';
 import { SearchBox } from './SearchBox';
+import { CommandPalette } from './CommandPalette';
 import { SourcesDialog } from './SourcesDialog';
 import { NotesPanel } from './Notes';
 import './editing.css';
@@ -44,31 +44,17 @@ function EditToolbar() {
   const paletteOpen = useStore(editing.store, (s) => s.paletteOpen);
   return (
     <div className="edit-toolbar" role="toolbar" aria-label="Editing">
-      <div className="palette-root">
-        <button
-          type="button"
-          className="icon-button"
-          aria-expanded={paletteOpen}
-          aria-haspopup="true"
-          title="New entity (Ctrl+E, or double-click the chart)"
-          onClick={() => editing.store.setState({ paletteOpen: !paletteOpen })}
-        >
+      <EntityTypeMenu
+        menu={{ 'aria-label': 'Entity types' }}
+        onPick={(type) => editing.openCreateEntity(undefined, type)}
+        // View › Entity type palette opens it too.
+        popover={{ isOpen: paletteOpen, onInteraction: (next) => editing.store.setState({ paletteOpen: next }) }}
+      >
+        <button type="button" className="icon-button" title="New entity (Ctrl+E, or double-click the chart)">
           <Icon path={mdiPlusCircleOutline} size={18} />
           <span>Entity</span>
         </button>
-        {paletteOpen && (
-          <ul className="type-palette" role="menu" aria-label="Entity types">
-            {ENTITY_TYPES.map((type) => (
-              <li key={type.id} role="none">
-                <button type="button" role="menuitem" onClick={() => editing.openCreateEntity(undefined, type.id)}>
-                  <img src={entityBadgeUri(type.id)} alt="" width={18} height={18} />
-                  <span>{type.label}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      </EntityTypeMenu>
       <button type="button" className="icon-button" title="Sources and their documents" onClick={() => void runCommand('sources.open', commands)}>
         <Icon path={mdiBookOpenPageVariantOutline} size={18} />
         <span>Sources</span>
@@ -177,73 +163,5 @@ function ContextMenu() {
         </li>
       ))}
     </ul>
-  );
-}
-
-function CommandPalette() {
-  const { editing, commands } = useApp();
-  const open = useStore(editing.store, (s) => s.commandPaletteOpen);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const matches = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return COMMANDS.filter((c) => words.every((w) => `${c.label} ${c.id}`.toLowerCase().includes(w)));
-  }, [query]);
-  if (!open) return null;
-  const close = () => {
-    editing.store.setState({ commandPaletteOpen: false });
-    setQuery('');
-    setActive(0);
-  };
-  const run = (command: Command | undefined) => {
-    if (!command || !command.canRun(commands)) return;
-    close();
-    void runCommand(command.id, commands);
-  };
-  return (
-    <div className="command-palette" role="dialog" aria-label="Command palette" data-testid="command-palette">
-      <input dir="auto"
-        autoFocus
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="command-palette-list"
-        placeholder="Type a command…"
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onBlur={close}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close();
-          else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length - 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter') run(matches[active]);
-          else return;
-          e.preventDefault();
-        }}
-      />
-      <ul id="command-palette-list" role="listbox">
-        {matches.map((command, i) => {
-          const enabled = command.canRun(commands);
-          return (
-            <li
-              key={command.id}
-              role="option"
-              aria-selected={i === active}
-              aria-disabled={!enabled}
-              className={i === active ? 'active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                run(command);
-              }}
-            >
-              <span>{command.label}</span>
-              {command.shortcut && <kbd>{formatShortcut(command.shortcut)}</kbd>}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
   );
 }

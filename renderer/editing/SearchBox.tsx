@@ -1,9 +1,10 @@
+import { Button, Classes, InputGroup, Menu } from '@blueprintjs/core';
+import { SearchIcon } from '@blueprintjs/icons';
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../app/editing/types';
 import { useApp } from '../appContext';
 import { caseQuery, useSearch } from '../data/caseHooks';
 import { useStore } from '../store';
-import { BUTTON } from '../ui/buttons';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = {
   entity: 'Entity',
@@ -84,12 +85,18 @@ export function SearchBox() {
     );
   };
   const offChartHits = hits?.filter(offChart).length ?? 0;
+  const activeId = hits !== null && hits[active] ? `search-hit-${active}` : undefined;
   return (
-    <div className="search-box" role="search" data-testid="search-box">
-      <input dir="auto"
+    <div className={`${Classes.CARD} ${Classes.ELEVATION_3} search-box`} role="search" data-testid="search-box">
+      <InputGroup
+        dir="auto"
         autoFocus
         type="search"
+        size="large"
+        leftIcon={<SearchIcon />}
         aria-label="Search the case"
+        aria-controls={hits !== null ? 'search-results' : undefined}
+        aria-activedescendant={activeId}
         placeholder="Search labels, aliases, notes, quotes…"
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -104,25 +111,37 @@ export function SearchBox() {
       />
       {error !== null && <p className="field-error">{error}</p>}
       {hits !== null && (
-        <ul className="search-results" role="listbox" aria-label="Search results">
-          {hits.length === 0 && <li className="muted">Nothing found.</li>}
+        <Menu id="search-results" className="search-results" role="listbox" aria-label="Search results">
+          {hits.length === 0 && (
+            <li className={`${Classes.MENU_ITEM} ${Classes.DISABLED}`} role="option" aria-disabled aria-selected={false}>
+              Nothing found.
+            </li>
+          )}
           {hits.map((hit, i) => (
-            <li key={`${hit.kind}:${hit.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}>
-              <button type="button" onClick={() => pick(hit)} disabled={!hit.focus}>
-                <span className="search-kind">{KIND_LABEL[hit.kind]}{offChart(hit) ? ' · not on the chart' : ''}</span>
-                <span className="search-title" dir="auto">{hit.title}</span>
-                <span className="search-snippet" dir="auto">
-                  {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
-                </span>
-              </button>
+            <li
+              key={`${hit.kind}:${hit.id}`}
+              id={`search-hit-${i}`}
+              role="option"
+              aria-selected={i === active}
+              aria-disabled={!hit.focus}
+              className={[Classes.MENU_ITEM, 'search-hit', i === active ? Classes.ACTIVE : '', hit.focus ? '' : Classes.DISABLED].join(' ')}
+              // The focus stays in the field; a click picks the hit as Enter would.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(hit)}
+            >
+              <span className="search-kind">{KIND_LABEL[hit.kind]}{offChart(hit) ? ' · not on the chart' : ''}</span>
+              <span className="search-title" dir="auto">{hit.title}</span>
+              <span className="search-snippet" dir="auto">
+                {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+              </span>
             </li>
           ))}
-        </ul>
+        </Menu>
       )}
       {offChartHits > 0 && (
-        <button type="button" className={BUTTON.small} data-testid="search-add-all" onClick={() => void addAll()}>
+        <Button size="small" data-testid="search-add-all" onClick={() => void addAll()}>
           Add the entities found to the chart
-        </button>
+        </Button>
       )}
     </div>
   );
