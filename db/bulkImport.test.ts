@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BulkImportError, bulkImportCsv, readCsvRecords, sequentialIds } from './bulkImport';
+import { BULK_PAGE_SIZE, BULK_RESIZE_MAX_BYTES, BulkImportError, bulkImportCsv, readCsvRecords, sequentialIds } from './bulkImport';
 import { createCaseFile, type CaseStore } from './caseFile';
 import { chartEntityIds } from './chartMembership';
 import { defaultChart } from './charts';
@@ -82,6 +82,28 @@ describe('bulk CSV import', () => {
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     }
+  });
+
+  it('gives a new case larger pages; a failed import leaves it its own; a case past the bound keeps its pages', () => {
+    const pageSize = (db: typeof store.db) => db.pragma('page_size', { simple: true }) as number;
+    const before = pageSize(store.db);
+    expect(before).toBeLessThan(BULK_PAGE_SIZE);
+    expect(() => bulkImportCsv(store.db, { entities: ENTITIES, links: 'source,target,type\nk1,k9,leads\n' })).toThrow(BulkImportError);
+    expect(pageSize(store.db)).toBe(before);
+    expect(store.db.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    bulkImportCsv(store.db, { entities: ENTITIES, links: LINKS });
+    expect(pageSize(store.db)).toBe(BULK_PAGE_SIZE);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    const big = createCaseFile(tmp.file('big.awcase'), { name: 'Big' });
+    big.db.prepare("INSERT INTO case_meta (key, value) VALUES ('padding', ?)").run('x'.repeat(BULK_RESIZE_MAX_BYTES + 1));
+    bulkImportCsv(big.db, { entities: ENTITIES, links: LINKS });
+    expect(pageSize(big.db)).toBe(before);
+    expect(big.db.prepare('SELECT count(*) FROM links').pluck().get()).toBe(2);
+    expect(big.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    big.close();
   });
 
   it('reads RFC 4180 records: quotes, doubled quotes, newlines in quotes, CRLF, a BOM, blank lines', () => {
