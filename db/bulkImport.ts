@@ -131,8 +131,14 @@ function columnsOf(header: readonly string[], file: string, wanted: readonly str
 
 const ROWS_PER_STATEMENT = 200;
 
-/** Page cache while a bulk import runs (KiB), given back after: a million-entity import (1.5 GB) mostly fits. */
-const BULK_CACHE_KIB = 2 * 1024 * 1024;
+/**
+ * Page cache while a bulk import runs (KiB), given back after. Not the whole case: in the
+ * rollback-journal mode of the load, pages past the case's size before the import need no journal,
+ * so full ones go to the file as the load goes on instead of all at the commit, and the index
+ * builds read them back from the system's cache (2 GB here cost more in allocation and a long
+ * commit than it saved).
+ */
+const BULK_CACHE_KIB = 256 * 1024;
 
 /**
  * The page size a bulk import gives a case that is still small (a new or nearly empty one): a
@@ -216,8 +222,7 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
 
   // Foreign keys are checked below against the entity file's keys (and existing ids are never
   // reused): SQLite's per-row check would look each end up in the entity b-tree. Must be set
-  // outside a transaction; switched back on whatever happens. A cache large enough for the
-  // tables and index builds keeps the transaction from spilling pages to the log half-built.
+  // outside a transaction; switched back on whatever happens.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
   const threads = db.pragma('threads', { simple: true }) as number;
