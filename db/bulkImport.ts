@@ -209,7 +209,12 @@ function truthy(value: string, fallback: boolean): boolean | null {
  * Imports an entity table and a link table (CSV text) into the case in one transaction; see
  * the module comment for the format. Returns counts and the time of each phase.
  */
-export function bulkImportCsv(db: Db, input: { entities: string; links: string; entitiesName?: string; linksName?: string }): BulkImportReport {
+export function bulkImportCsv(
+  db: Db,
+  input: { entities: string; links: string; entitiesName?: string; linksName?: string },
+  /** The load's page cache (KiB); tests make it small to see a failure after pages went to the file. */
+  cacheKib: number = BULK_CACHE_KIB,
+): BulkImportReport {
   const entitiesName = input.entitiesName ?? 'entities.csv';
   const linksName = input.linksName ?? 'links.csv';
   if (db.inTransaction) throw new Error('bulkImportCsv runs its own transaction.');
@@ -228,7 +233,7 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
   const threads = db.pragma('threads', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
   db.pragma('foreign_keys = OFF');
-  db.pragma(`cache_size = ${-BULK_CACHE_KIB}`);
+  db.pragma(`cache_size = ${-cacheKib}`);
   // The index builds sort in memory instead of in temp files, and on a second core where there is one.
   db.pragma('temp_store = MEMORY');
   db.pragma('threads = 2');
