@@ -1,5 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BulkImportError, bulkImportCsv, readCsvRecords, sequentialIds } from './bulkImport';
+import { BULK_PAGE_SIZE, BULK_RESIZE_MAX_BYTES, BulkImportError, bulkImportCsv, readCsvRecords, sequentialIds } from './bulkImport';
 import { createCaseFile, type CaseStore } from './caseFile';
 import { chartEntityIds } from './chartMembership';
 import { defaultChart } from './charts';
@@ -82,6 +83,51 @@ describe('bulk CSV import', () => {
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     }
+  });
+
+  it('gives a new case larger pages; a failed import leaves it its own; a case past the bound keeps its pages', () => {
+    const pageSize = (db: typeof store.db) => db.pragma('page_size', { simple: true }) as number;
+    const before = pageSize(store.db);
+    expect(before).toBeLessThan(BULK_PAGE_SIZE);
+    expect(() => bulkImportCsv(store.db, { entities: ENTITIES, links: 'source,target,type\nk1,k9,leads\n' })).toThrow(BulkImportError);
+    expect(pageSize(store.db)).toBe(before);
+    expect(store.db.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    bulkImportCsv(store.db, { entities: ENTITIES, links: LINKS });
+    expect(pageSize(store.db)).toBe(BULK_PAGE_SIZE);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    const big = createCaseFile(tmp.file('big.awcase'), { name: 'Big' });
+    big.db.prepare("INSERT INTO case_meta (key, value) VALUES ('padding', ?)").run('x'.repeat(BULK_RESIZE_MAX_BYTES + 1));
+    bulkImportCsv(big.db, { entities: ENTITIES, links: LINKS });
+    expect(pageSize(big.db)).toBe(before);
+    expect(big.db.prepare('SELECT count(*) FROM links').pluck().get()).toBe(2);
+    expect(big.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    big.close();
+  });
+
+  it('rolls back a failure after the load has written pages to the file: same rows, size and pages as before', () => {
+    const path = tmp.file('b.awcase');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `k${i},person,Person number ${i}`);
+    const entities = `id,type,label\n${rows.join('\n')}\n`;
+    const links = `source,target,type\n${rows.map((_, i) => `k${i},k${(i * 7) % 20_000},leads`).join('\n')}\nk1,nobody,leads\n`;
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const sizeBefore = statSync(path).size;
+    const pagesBefore = store.db.pragma('page_size', { simple: true });
+    // A cache of 64 KiB: the 20,000 entities and links cannot stay in it, so pages reach the file first.
+    expect(() => bulkImportCsv(store.db, { entities, links }, 64)).toThrow(/links\.csv, line 20002: no entity has the id "nobody"/);
+    expect(store.db.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(0);
+    expect(store.db.pragma('page_size', { simple: true })).toBe(pagesBefore);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(statSync(path).size).toBeLessThanOrEqual(sizeBefore);
+    expect(existsSync(`${path}-journal`)).toBe(false);
+    // And the same import without the bad line succeeds with the small cache.
+    const good = links.slice(0, links.lastIndexOf('k1,nobody'));
+    expect(bulkImportCsv(store.db, { entities, links: good }, 64)).toMatchObject({ entities: 20_000, links: 20_000 });
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('reads RFC 4180 records: quotes, doubled quotes, newlines in quotes, CRLF, a BOM, blank lines', () => {

@@ -22,8 +22,9 @@ import { nowIso, type Db } from './types';
  * Fast because it is one transaction of prepared multi-row inserts with time-ordered ids (each
  * insert appends to the primary-key b-tree instead of landing at a random place), foreign keys
  * checked here in memory instead of per row by SQLite, and the secondary indexes and the search
- * index built once at the end by sorting instead of row by row. `npm run bench` (store-scale)
- * measures it against the sqlite3 shell's `.import` of the same files.
+ * index built once at the end by sorting instead of row by row, and, into a case that is still
+ * small, with 16 KiB pages (BULK_PAGE_SIZE). `npm run bench` (store-scale) measures it against
+ * the sqlite3 shell's `.import` of the same files.
  */
 
 export class BulkImportError extends Error {
@@ -130,8 +131,39 @@ function columnsOf(header: readonly string[], file: string, wanted: readonly str
 
 const ROWS_PER_STATEMENT = 200;
 
-/** Page cache while a bulk import runs (KiB), given back after: a million-entity import (1.5 GB) mostly fits. */
-const BULK_CACHE_KIB = 2 * 1024 * 1024;
+/**
+ * Page cache while a bulk import runs (KiB), given back after. Not the whole case: in the
+ * rollback-journal mode of the load, pages past the case's size before the import need no journal,
+ * so full ones go to the file as the load goes on instead of all at the commit, and the index
+ * builds read them back from the system's cache (2 GB here cost more in allocation and a long
+ * commit than it saved).
+ */
+const BULK_CACHE_KIB = 256 * 1024;
+
+/**
+ * The page size a bulk import gives a case that is still small (a new or nearly empty one): a
+ * million-entity load with 16 KiB pages takes a fraction of the b-tree pages, page writes and
+ * allocations of 4 KiB ones (npm run bench, store-scale). The rows, indexes and search index are
+ * the same whatever the page size; only the file's layout differs.
+ */
+export const BULK_PAGE_SIZE = 16384;
+
+/** Up to this size a case is rewritten (VACUUM) to BULK_PAGE_SIZE before the load; a larger one keeps its pages. */
+export const BULK_RESIZE_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Gives a small case BULK_PAGE_SIZE pages (VACUUM: one transaction, rows unchanged); returns the
+ * page size it had, or null when it keeps its own. Must run outside a transaction and out of WAL
+ * mode (WAL fixes the page size).
+ */
+function largerPages(db: Db): number | null {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  if (pageSize >= BULK_PAGE_SIZE || pageSize * pages > BULK_RESIZE_MAX_BYTES) return null;
+  db.pragma(`page_size = ${BULK_PAGE_SIZE}`);
+  db.exec('VACUUM');
+  return pageSize;
+}
 
 /**
  * Insert triggers the load stands in for: search_entities_ai and search_links_ai (the search docs
@@ -177,7 +209,12 @@ function truthy(value: string, fallback: boolean): boolean | null {
  * Imports an entity table and a link table (CSV text) into the case in one transaction; see
  * the module comment for the format. Returns counts and the time of each phase.
  */
-export function bulkImportCsv(db: Db, input: { entities: string; links: string; entitiesName?: string; linksName?: string }): BulkImportReport {
+export function bulkImportCsv(
+  db: Db,
+  input: { entities: string; links: string; entitiesName?: string; linksName?: string },
+  /** The load's page cache (KiB); tests make it small to see a failure after pages went to the file. */
+  cacheKib: number = BULK_CACHE_KIB,
+): BulkImportReport {
   const entitiesName = input.entitiesName ?? 'entities.csv';
   const linksName = input.linksName ?? 'links.csv';
   if (db.inTransaction) throw new Error('bulkImportCsv runs its own transaction.');
@@ -190,14 +227,13 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
 
   // Foreign keys are checked below against the entity file's keys (and existing ids are never
   // reused): SQLite's per-row check would look each end up in the entity b-tree. Must be set
-  // outside a transaction; switched back on whatever happens. A cache large enough for the
-  // tables and index builds keeps the transaction from spilling pages to the log half-built.
+  // outside a transaction; switched back on whatever happens.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
   const threads = db.pragma('threads', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
   db.pragma('foreign_keys = OFF');
-  db.pragma(`cache_size = ${-BULK_CACHE_KIB}`);
+  db.pragma(`cache_size = ${-cacheKib}`);
   // The index builds sort in memory instead of in temp files, and on a second core where there is one.
   db.pragma('temp_store = MEMORY');
   db.pragma('threads = 2');
@@ -205,9 +241,12 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
   // into the file. A rollback journal keeps only the pages that were there before the import
   // (few: the new rows go to new pages at the end of the file), so the rows are written once
   // and a crash or a bad row still rolls the whole import back. Back to WAL afterwards.
-  if (journal === 'wal') db.pragma('journal_mode = DELETE');
   let committing = 0;
+  let resizedFrom: number | null = null;
+  let imported = false;
   try {
+    if (journal === 'wal') db.pragma('journal_mode = DELETE');
+    resizedFrom = largerPages(db);
     db.transaction(() => {
       const indexes = secondaryIndexes(db);
       for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
@@ -300,7 +339,17 @@ export function bulkImportCsv(db: Db, input: { entities: string; links: string; 
       }
       committing = performance.now();
     })();
+    imported = true;
   } finally {
+    // A failed import leaves the case as it was, its page size included (the case is as small as before).
+    if (!imported && resizedFrom !== null) {
+      try {
+        db.pragma(`page_size = ${resizedFrom}`);
+        db.exec('VACUUM');
+      } catch {
+        // The rows are as they were either way; only the page size stays the larger one.
+      }
+    }
     db.pragma('foreign_keys = ON');
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`temp_store = ${tempStore}`);
