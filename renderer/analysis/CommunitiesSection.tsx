@@ -73,7 +73,7 @@ export function CommunitiesSection() {
                     {c.index + 1}. {c.name ?? names.slice(0, 3).join(', ')}
                     {c.name === undefined && names.length > 3 ? '…' : ''}
                   </button>
-                  <span className="section-count">{c.entityIds.length}</span>
+                  <span className="section-count">{c.entityIds.length.toLocaleString('en')}</span>
                   {c.entityIds.length > 1 && (
                     <button type="button" className={BUTTON.small} onClick={() => analysis.setCollapsed(c.index, !isCollapsed)}>
                       {isCollapsed ? 'Expand' : 'Collapse'}
