@@ -9,7 +9,8 @@ import { createStore, type Store, type UiStore } from '../store';
  * a preview first: an expansion always shows how many entities of each type it would bring; a
  * plain add (search results) asks only when it would take the chart past the size that slows it
  * down (app/chart/chartScale.ts), offering to add anyway, to add the best-connected N, to add them
- * grouped by type (one collapsed group node per type, expanded from Analysis › Groups), or to cancel. The add itself is one undoable step; main announces it (`case.edited`) and the chart
+ * grouped by type (one collapsed group node per type, expanded from Analysis › Groups), or to cancel.
+ * The add itself is one undoable step; main announces it (`case.edited`) and the chart
  * follows.
  */
 
