@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { nodeByLabel } from './chartQueries';
 import { readCase } from './editingQueries';
+import type { Page } from '@playwright/test';
 import { expect, test, waitForChart } from './harness';
 
 /**
@@ -10,6 +11,23 @@ import { expect, test, waitForChart } from './harness';
  * (generated from the command registry and main), search as an analyst types it, and application
  * shortcuts that work while a text field has the focus.
  */
+
+interface ChartLike {
+  nodes(selector: string): { id(): string; position(): { x: number; y: number } }[] & { map<T>(fn: (n: { id(): string; position(): { x: number; y: number } }) => T): T[] };
+}
+
+/** A way (right, left, down, up) in which some other entity lies within 45° of the arrow from `from`. */
+const wayWithEntity = (page: Page, from: { id: string; x: number; y: number }) =>
+  page.evaluate((from) => {
+    const cy = (window as unknown as { __workbenchChart: { cy: ChartLike } }).__workbenchChart.cy;
+    const others = cy.nodes(':visible').map((n) => ({ id: n.id(), ...n.position() })).filter((n) => n.id !== from.id);
+    const lies = (dx: number, dy: number) => others.some((n) => {
+      const along = (n.x - from.x) * dx + (n.y - from.y) * dy;
+      const across = Math.abs((n.x - from.x) * dy - (n.y - from.y) * dx);
+      return along > 0 && across <= along;
+    });
+    return lies(1, 0) ? 'right' : lies(-1, 0) ? 'left' : lies(0, 1) ? 'down' : 'up';
+  }, from);
 
 const entityCount = (path: string) => readCase(path, (db) => (db.prepare('SELECT count(*) AS n FROM entities').get() as { n: number }).n);
 
@@ -145,14 +163,31 @@ test('the arrow keys walk the chart and, with Shift, extend the selection; L lin
   await expect(page.getByTestId('search-box')).toBeHidden();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __workbenchChart?: { cy: { animated: () => boolean } } }).__workbenchChart?.cy.animated() ?? true)).toBe(false);
   await page.getByTestId('chart').focus();
-  // Each arrow moves to another entity (a linked one first).
-  await page.keyboard.press('ArrowRight');
+  // Each arrow moves to another entity that way (a linked one first). The first layout differs
+  // from run to run, so the walk goes the way where an entity lies within 45° of the arrow; the
+  // entity left then lies the opposite way from the one reached, so the opposite arrow moves too.
+  const selected = () => page.evaluate(() => {
+    const cy = (window as unknown as { __workbenchChart: { cy: ChartLike } }).__workbenchChart.cy;
+    const node = cy.nodes(':selected')[0];
+    return node ? { id: node.id(), ...node.position() } : null;
+  });
+  const start = await selected();
+  expect(start).not.toBeNull();
+  const way = await wayWithEntity(page, start!);
+  const keys = { right: ['ArrowRight', 'ArrowLeft'], left: ['ArrowLeft', 'ArrowRight'], down: ['ArrowDown', 'ArrowUp'], up: ['ArrowUp', 'ArrowDown'] }[way];
+  const axis = way === 'right' || way === 'left' ? 'x' : 'y';
+  const sign = way === 'right' || way === 'down' ? 1 : -1;
+  await page.keyboard.press(keys[0]!);
   await expect(title).not.toHaveText('Iyad ag Ghali');
+  const reached = (await selected())!;
+  expect(sign * (reached[axis] - start![axis])).toBeGreaterThan(0);
   const moved = (await title.textContent()) ?? '';
-  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press(keys[1]!);
   await expect(title).not.toHaveText(moved);
+  expect(sign * ((await selected())![axis] - reached[axis])).toBeLessThan(0);
   const first = (await title.textContent()) ?? '';
-  await page.keyboard.press('Shift+ArrowDown');
+  const extend = { right: 'ArrowRight', left: 'ArrowLeft', down: 'ArrowDown', up: 'ArrowUp' }[await wayWithEntity(page, (await selected())!)];
+  await page.keyboard.press(`Shift+${extend}`);
   await expect(page.getByTestId('bulk-editor')).toBeVisible();
   await page.keyboard.press('l');
   const preview = page.getByTestId('create-link-dialog').getByTestId('link-preview');
