@@ -192,7 +192,10 @@ test('a label edited in the table renames the entity on the chart; Ctrl+Z restor
 
   // A date that is not one is refused on the Links tab too, and Escape leaves the link as it was.
   await page.getByRole('tab', { name: /^Links/ }).click();
+  // Read the first row only once the grid shows links (the entities' rows linger for a frame).
+  await expect(page.getByTestId('table-grid')).toHaveAttribute('aria-label', /^Links on the chart/);
   const firstLink = page.getByTestId('table-row').first();
+  await expect(firstLink.locator('[data-column=from]')).toHaveCount(1);
   const before = await firstLink.locator('[data-column=start]').textContent();
   await firstLink.locator('[data-column=start]').dblclick();
   await editor.fill('2 March 2017');
