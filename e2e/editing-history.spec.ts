@@ -217,6 +217,16 @@ test('right-click menus on an entity, a link and the canvas list their commands 
   expect(entityItems).toEqual(expect.arrayContaining([expect.stringContaining('Delete selection'), expect.stringContaining('Clear selection')]));
   // Linking and merging need two entities: not offered for one.
   expect(entityItems.join('\n')).not.toMatch(/Merge the two|Link the two/);
+  // The keyboard: the first item has the focus; End, a letter and the arrows move it.
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: /Clear selection/ })).toBeFocused();
+  await page.keyboard.press('d');
+  await expect(menu.getByRole('menuitem', { name: /Delete selection/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /Clear selection/ })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await menu.getByRole('menuitem', { name: /Clear selection/ }).click();
   await expect(menu).toBeHidden();
   await expect(page.getByTestId('entity-editor')).toBeHidden();

@@ -184,6 +184,11 @@ test('the type palette creates an entity; Ctrl+E opens the same dialog; several 
   const types = dialog.getByRole('menu', { name: 'Type' });
   await expect(types.getByRole('menuitemradio', { name: 'Person' })).toBeFocused();
   await expect(types.getByRole('menuitemradio', { name: 'Person' })).toHaveAttribute('aria-checked', 'true');
+  // A letter goes to the next type that starts with it, as in a native menu; again, to the one after.
+  await page.keyboard.press('p');
+  await expect(types.getByRole('menuitemradio', { name: 'Place' })).toBeFocused();
+  await page.keyboard.press('p');
+  await expect(types.getByRole('menuitemradio', { name: 'Person' })).toBeFocused();
   await page.keyboard.press('End');
   await expect(types.getByRole('menuitemradio', { name: 'Other' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -17,6 +17,7 @@ import { SourcesDialog } from './SourcesDialog';
 import { NotesPanel } from './Notes';
 import './editing.css';
 import { MENU, TOAST } from '../ui/menus';
+import { moveMenuFocus } from '../ui/menuKeys';
 
 /** What the chart shows for editing: toolbar, undo message, dialogs, menus, palette, search. */
 export function EditingLayer() {
@@ -142,7 +143,7 @@ function ContextMenu() {
     .map((id) => COMMANDS.find((c) => c.id === id))
     .filter((c): c is Command => c !== undefined && c.canRun(commands));
   return (
-    <ul className={`${MENU.list} context-menu`} role="menu" ref={ref} data-testid="context-menu" style={{ left: menu.pageX, top: menu.pageY }}>
+    <ul className={`${MENU.list} context-menu`} role="menu" ref={ref} data-testid="context-menu" onKeyDown={moveMenuFocus} style={{ left: menu.pageX, top: menu.pageY }}>
       {items.map((command) => (
         <li key={command.id} role="none">
           <button

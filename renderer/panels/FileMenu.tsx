@@ -4,6 +4,7 @@ import { findCommand, runCommand } from '../commands';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { RecentList } from './RecentList';
+import { isTypeAheadKey, typeAheadIndex } from '../ui/menuKeys';
 import { MENU } from '../ui/menus';
 
 /** The in-app File menu: a menu button with arrow-key navigation; Escape closes it. */
@@ -66,7 +67,15 @@ export function FileMenu() {
       case 'Tab':
         close(false);
         break;
-      default:
+      default: {
+        // A letter moves to the next command that starts with it, as in a native menu.
+        if (!isTypeAheadKey(event)) break;
+        const to = typeAheadIndex(list.map((item) => item.querySelector('span')?.textContent ?? item.textContent ?? ''), index, event.key);
+        if (to !== null) {
+          event.preventDefault();
+          move(to);
+        }
+      }
     }
   };
 
