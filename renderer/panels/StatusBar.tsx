@@ -1,4 +1,4 @@
-import { Tag } from '@blueprintjs/core';
+import { Classes, Tag } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { TaskList } from '../tasks/TaskList';
@@ -21,11 +21,11 @@ export function StatusBar() {
         <span className="status-item">No case open</span>
       ) : (
         <>
-          <span className="status-item status-case" title={info.name}>
+          <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} status-item status-case`} title={info.name}>
             {info.name}
           </span>
           {/* The file's name; where it is, on hover (a folder name can say more than the screen should show). */}
-          <span className="status-item status-path" title={info.path}>
+          <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} ${Classes.MONOSPACE_TEXT} status-item status-path`} title={info.path}>
             <bdi>{info.path.split(/[\\/]/).pop()}</bdi>
           </span>
           <span className="status-item">{plural(info.counts.entities, 'entity', 'entities')}</span>
