@@ -50,7 +50,7 @@ export function CsvMappingStep({
   const update = (patch: Partial<CsvMappingForm>) => onChange({ ...form, ...patch });
 
   return (
-    <fieldset className="ix-mapping" data-testid="csv-mapping" disabled={disabled}>
+    <fieldset className={`${Classes.CARD} ${Classes.COMPACT} ix-mapping`} data-testid="csv-mapping" disabled={disabled}>
       <legend>Columns</legend>
       <p className="muted">
         {usesColumns(form)

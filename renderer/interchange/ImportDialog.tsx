@@ -140,20 +140,20 @@ function TableReadingView({ table }: { table: TableReading }) {
       <h3>How the file was read</h3>
       <dl className="ix-counts">
         <div>
-          <dt>Layout</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Layout</dt>
           <dd data-testid="table-layout">
             {TABLE_LAYOUT_LABELS[table.layout]}: {table.layoutReason}
           </dd>
         </div>
         {table.sheet !== null && (
           <div>
-            <dt>Sheet</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Sheet</dt>
             <dd>{table.sheet}</dd>
           </div>
         )}
         {table.encoding !== null && (
           <div>
-            <dt>Encoding</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Encoding</dt>
             <dd data-testid="table-encoding">
               {table.encoding}
               {table.bom ? ' with a byte order mark' : ''} ({table.encodingReason})
@@ -161,7 +161,7 @@ function TableReadingView({ table }: { table: TableReading }) {
           </div>
         )}
         <div>
-          <dt>Columns</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Columns</dt>
           <dd>
             {delimiter !== null ? `${delimiter}-separated; ` : ''}
             {table.hasHeader ? `first row is a header (${table.columns.slice(0, 12).join(', ')}${table.columns.length > 12 ? ', …' : ''})` : 'no header row'}; {table.rows.toLocaleString()} rows
@@ -169,7 +169,7 @@ function TableReadingView({ table }: { table: TableReading }) {
         </div>
         {table.dateOrderReason !== '' && (
           <div>
-            <dt>Dates</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Dates</dt>
             <dd data-testid="table-dates">
               {table.dateOrder === null ? 'not read: ' : `${DATE_ORDER_NAMES[table.dateOrder]}: `}
               {table.dateOrderReason}
@@ -241,27 +241,27 @@ function PreviewView({
       )}
       <dl className="ix-counts" data-testid="import-counts">
         <div>
-          <dt>Entities</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Entities</dt>
           <dd data-testid="count-entities">
             {entityCounts.create.toLocaleString()} new · {entityCounts.merge.toLocaleString()} merged · {entityCounts.skip.toLocaleString()} skipped
             {changed ? ' (with your choices)' : ''}
           </dd>
         </div>
         <div>
-          <dt>Links</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Links</dt>
           <dd data-testid="count-links">
             {counts.links.create.toLocaleString()} new · {counts.links.merge.toLocaleString()} merged · {counts.links.skip.toLocaleString()} skipped
           </dd>
         </div>
         <div>
-          <dt>Evidence</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Evidence</dt>
           <dd data-testid="count-evidence">
             {plural(counts.sources, 'source')} · {plural(counts.citations, 'citation')} · {plural(counts.notes, 'note')}
           </dd>
         </div>
         {counts.skippedInFile > 0 && (
           <div>
-            <dt>Not importable</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Not importable</dt>
             <dd data-testid="count-not-importable">{plural(counts.skippedInFile, 'part', 'parts')} of the file (listed below)</dd>
           </div>
         )}

@@ -256,11 +256,13 @@ function AttributeTable({ attributes }: { attributes: Attributes }) {
   return (
     <section className="inspector-section" aria-labelledby="attributes-title">
       <h3 id="attributes-title">Attributes</h3>
-      <table className="attributes">
+      <table className={`${Classes.HTML_TABLE} ${Classes.COMPACT} attributes`}>
         <tbody>
           {entries.map(([key, value]) => (
             <tr key={key}>
-              <th scope="row">{humanise(key)}</th>
+              <th scope="row">
+                {humanise(key)}
+              </th>
               <td>{typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)}</td>
             </tr>
           ))}
@@ -367,8 +369,8 @@ function CaseOverview() {
       </header>
       <dl className="overview-counts">
         {counts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
+          <div key={label} className={Classes.CARD}>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>{label}</dt>
             <dd>{value.toLocaleString('en-GB')}</dd>
           </div>
         ))}

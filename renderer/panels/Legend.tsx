@@ -23,7 +23,7 @@ export function Legend() {
   const rows = useMemo(() => (chart ? legendRows(chart) : null), [chart]);
 
   return (
-    <section className="legend" data-testid="legend" aria-labelledby="legend-title">
+    <section className={`${Classes.TEXT_SMALL} legend`} data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Entities</h2>
       {rows === null || rows.entities.length === 0 ? (
         <p className="muted legend-empty">{rows === null ? 'Loading…' : 'No entities yet.'}</p>

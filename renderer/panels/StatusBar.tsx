@@ -16,7 +16,7 @@ export function StatusBar() {
   const selection = useStore(store, (s) => s.selection);
 
   return (
-    <div className="status-bar" data-testid="status-bar">
+    <div className={`${Classes.TEXT_SMALL} ${Classes.TEXT_MUTED} status-bar`} data-testid="status-bar">
       {info === null ? (
         <span className="status-item">No case open</span>
       ) : (
