@@ -211,7 +211,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
       </header>
       <div className="link-ends">
         {end(source)}
-        <span className="link-ends-verb">
+        <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} link-ends-verb`}>
           <Icon path={link.directed ? mdiArrowRight : mdiMinus} size={14} />
           {verb}
         </span>
@@ -260,9 +260,7 @@ function AttributeTable({ attributes }: { attributes: Attributes }) {
         <tbody>
           {entries.map(([key, value]) => (
             <tr key={key}>
-              <th scope="row">
-                {humanise(key)}
-              </th>
+              <th scope="row">{humanise(key)}</th>
               <td>{typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)}</td>
             </tr>
           ))}
