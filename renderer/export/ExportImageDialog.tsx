@@ -1,3 +1,4 @@
+import { Callout, Classes, HTMLSelect, ProgressBar } from '@blueprintjs/core';
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DialogShell } from '../panels/DialogShell';
@@ -78,19 +79,25 @@ function sizeSummary(options: ImageExportOptions, prepared: PreparedExport): str
 function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
     <div className="export-field">
-      <span className="export-field-label">{label}</span>
+      <span className={`${Classes.TEXT_MUTED} export-field-label`}>{label}</span>
       <div className="export-field-body">
         {children}
-        {hint !== undefined && <span className="export-hint">{hint}</span>}
+        {hint !== undefined && <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} export-hint`}>{hint}</span>}
       </div>
     </div>
   );
 }
 
+/** Blueprint's radio or checkbox look on a native control in its <label>. */
+function control(kind: 'radio' | 'checkbox', disabled?: boolean): string {
+  return `${Classes.CONTROL} ${kind === 'radio' ? Classes.RADIO : Classes.CHECKBOX}${disabled ? ` ${Classes.DISABLED}` : ''}`;
+}
+
 function Choice<T extends string>({ name, value, current, label, disabled, onChange }: { name: string; value: T; current: T; label: string; disabled?: boolean; onChange: (v: T) => void }) {
   return (
-    <label className={`export-choice${disabled ? ' disabled' : ''}`}>
-      <input type="radio" name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)} />
+    <label className={control('radio', disabled)}>
+      <input type="radio" className={Classes.CONTROL_INPUT} name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)} />
+      <span className={Classes.CONTROL_INDICATOR} />
       {label}
     </label>
   );
@@ -117,8 +124,8 @@ function Preview({ prepared }: { prepared: PreparedExport | null }) {
     new ScenePainter(scene, (d) => new Path2D(d)).paintTile(ctx, { x: 0, y: 0, width: element.width, height: element.height }, fit * ratio);
   }, [prepared]);
   return (
-    <div className="export-preview" data-testid="export-preview">
-      <canvas ref={canvas} className={prepared?.scene.background === null ? 'transparent' : ''} aria-label="Preview of the exported image" role="img" />
+    <div className={`${Classes.CARD} ${Classes.ELEVATION_0} export-preview`} data-testid="export-preview">
+      <canvas ref={canvas} className={`${Classes.ELEVATION_1}${prepared?.scene.background === null ? ' transparent' : ''}`} aria-label="Preview of the exported image" role="img" />
     </div>
   );
 }
@@ -249,7 +256,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             <div className="export-row">
               <Choice name="size" value="scale" current={size.mode} label={raster ? 'Scale' : 'Chart’s own size'} onChange={() => update({ size: { mode: 'scale', scale: size.mode === 'scale' ? size.scale : 2 } })} />
               {raster && size.mode === 'scale' && (
-                <select aria-label="Scale factor" value={String(size.scale)} onChange={(e) => update({ size: { mode: 'scale', scale: Number(e.target.value) } })}>
+                <HTMLSelect aria-label="Scale factor" value={String(size.scale)} onChange={(e) => update({ size: { mode: 'scale', scale: Number(e.target.value) } })}>
                   {[...new Set([...SCALES, size.scale])]
                     .filter((s) => s >= SCALE_MIN && s <= SCALE_MAX)
                     .sort((a, b) => a - b)
@@ -258,7 +265,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
                         {s}×
                       </option>
                     ))}
-                </select>
+                </HTMLSelect>
               )}
             </div>
             <div className="export-row">
@@ -271,21 +278,22 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
               />
               {size.mode === 'paper' && (
                 <>
-                  <select aria-label="Paper size" value={size.paper} onChange={(e) => update({ size: { ...size, paper: e.target.value as PaperName } })}>
+                  <HTMLSelect aria-label="Paper size" value={size.paper} onChange={(e) => update({ size: { ...size, paper: e.target.value as PaperName } })}>
                     {PAPER_NAMES.map((p) => (
                       <option key={p} value={p}>
                         {PAPER_SIZES[p].label}
                       </option>
                     ))}
-                  </select>
-                  <select aria-label="Orientation" value={size.orientation} onChange={(e) => update({ size: { ...size, orientation: e.target.value as Orientation } })}>
+                  </HTMLSelect>
+                  <HTMLSelect aria-label="Orientation" value={size.orientation} onChange={(e) => update({ size: { ...size, orientation: e.target.value as Orientation } })}>
                     <option value="landscape">Landscape</option>
                     <option value="portrait">Portrait</option>
-                  </select>
+                  </HTMLSelect>
                   {raster && (
-                    <label className="export-inline">
+                    <label className="export-row" style={{ width: 'auto', gap: 5 }}>
                       <input
                         type="number"
+                        className={Classes.INPUT}
                         aria-label="DPI"
                         min={DPI_MIN}
                         max={DPI_MAX}
@@ -329,20 +337,20 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             ))}
           </Field>
           <Field label="Title">
-            <input dir="auto" type="text" aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
+            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
           </Field>
           <Field label="Subtitle">
-            <input dir="auto" type="text" aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
+            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
           </Field>
           <Field label="Date">
-            <input dir="auto" type="text" aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
+            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
           </Field>
           <Field label="Author" hint="Only what you type here is printed.">
-            <input dir="auto" type="text" aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
+            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
           </Field>
           <Field label="Marking" hint={marking.kind === 'tlp' ? TLP_DESCRIPTIONS[marking.label] : 'Printed at the top and bottom of the image.'}>
             <div className="export-row">
-              <select
+              <HTMLSelect
                 aria-label="Marking"
                 value={marking.kind}
                 onChange={(e) => {
@@ -353,53 +361,57 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
                 <option value="none">None</option>
                 <option value="text">Text</option>
                 <option value="tlp">TLP 2.0</option>
-              </select>
+              </HTMLSelect>
               {marking.kind === 'text' && (
-                <input dir="auto" type="text" aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
+                <input dir="auto" type="text" className={Classes.INPUT} aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
               )}
               {marking.kind === 'tlp' && (
-                <select aria-label="TLP label" value={marking.label} onChange={(e) => update({ marking: { kind: 'tlp', label: e.target.value as TlpLabel } })}>
+                <HTMLSelect aria-label="TLP label" value={marking.label} onChange={(e) => update({ marking: { kind: 'tlp', label: e.target.value as TlpLabel } })}>
                   {TLP_LABELS.map((label) => (
                     <option key={label} value={label}>
                       TLP:{label}
                     </option>
                   ))}
-                </select>
+                </HTMLSelect>
               )}
             </div>
           </Field>
           <Field label="Include">
-            <label className="export-choice">
-              <input type="checkbox" checked={options.legend} onChange={(e) => update({ legend: e.target.checked })} />
+            <label className={control('checkbox')}>
+              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={options.legend} onChange={(e) => update({ legend: e.target.checked })} />
+              <span className={Classes.CONTROL_INDICATOR} />
               Legend
             </label>
-            <label className="export-choice">
-              <input type="checkbox" checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })} />
+            <label className={control('checkbox')}>
+              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })} />
+              <span className={Classes.CONTROL_INDICATOR} />
               Sources footnote
             </label>
-            <label className="export-choice">
-              <input type="checkbox" checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })} />
+            <label className={control('checkbox')}>
+              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })} />
+              <span className={Classes.CONTROL_INDICATOR} />
               Link labels
             </label>
-            <label className={`export-choice${callouts.length === 0 ? ' disabled' : ''}`} title={callouts.length === 0 ? 'This chart has no callouts.' : undefined}>
-              <input type="checkbox" checked={callouts.length > 0 && options.annotations} disabled={callouts.length === 0} onChange={(e) => update({ annotations: e.target.checked })} />
+            <label className={control('checkbox', callouts.length === 0)} title={callouts.length === 0 ? 'This chart has no callouts.' : undefined}>
+              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={callouts.length > 0 && options.annotations} disabled={callouts.length === 0} onChange={(e) => update({ annotations: e.target.checked })} />
+              <span className={Classes.CONTROL_INDICATOR} />
               Callouts ({callouts.length})
             </label>
           </Field>
         </div>
         <div className="export-side">
           <Preview prepared={prepared} />
-          <p className="export-size" data-testid="export-size" data-ready={prepared !== null && preparedFor === options} aria-live="polite">
+          <p className={`${Classes.HEADING} export-size`} data-testid="export-size" data-ready={prepared !== null && preparedFor === options} aria-live="polite">
             {prepared ? sizeSummary(options, prepared) : 'Preparing the preview…'}
           </p>
           {problem !== null && (
-            <p className="export-problem" role="alert" data-testid="export-problem">
+            <Callout intent="danger" compact role="alert" data-testid="export-problem">
               {problem}
-            </p>
+            </Callout>
           )}
           {progress && (
             <div className="export-progress" role="status" data-testid="export-progress">
-              <progress max={progress.total} value={progress.done} />
+              <ProgressBar intent="primary" value={progress.total > 0 ? progress.done / progress.total : 0} />
               <span>
                 {progress.phase === 'preparing'
                   ? 'Preparing…'
@@ -410,13 +422,13 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             </div>
           )}
           {status && (
-            <p className={`export-status ${status.kind}`} role="status" data-testid="export-status">
+            <Callout intent={status.kind === 'failed' ? 'danger' : status.kind === 'saved' ? 'success' : 'none'} compact role="status" data-testid="export-status">
               {status.text}
-            </p>
+            </Callout>
           )}
         </div>
       </div>
-      <div className="export-buttons">
+      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} export-buttons`}>
         {running ? (
           <button type="button" className={BUTTON.plain} onClick={() => abort.current?.abort()}>
             Cancel export
@@ -454,7 +466,11 @@ export function ExportImageDialog() {
       busy={(element) => element.querySelector('[data-testid="export-progress"]') !== null}
     >
       {open && cy && <ExportForm cy={cy} close={close} />}
-      {open && !cy && <p className="export-problem">Open a case with a chart to export it.</p>}
+      {open && !cy && (
+        <Callout intent="danger" compact>
+          Open a case with a chart to export it.
+        </Callout>
+      )}
     </DialogShell>
   );
 }

@@ -1,3 +1,4 @@
+import { Callout, Classes, HTMLSelect } from '@blueprintjs/core';
 import { useState } from 'react';
 import { TABLE_LAYOUT_LABELS, TABLE_LAYOUTS, TEXT_ENCODINGS } from '../../app/interchange/csvMapping';
 import { csvMappingPresets, mappingProblem, usesColumns, type CsvMappingForm } from './csvMappingForm';
@@ -49,7 +50,7 @@ export function CsvMappingStep({
   const update = (patch: Partial<CsvMappingForm>) => onChange({ ...form, ...patch });
 
   return (
-    <fieldset className="ix-mapping" data-testid="csv-mapping" disabled={disabled}>
+    <fieldset className={`${Classes.CARD} ${Classes.COMPACT} ix-mapping`} data-testid="csv-mapping" disabled={disabled}>
       <legend>Columns</legend>
       <p className="muted">
         {usesColumns(form)
@@ -57,73 +58,77 @@ export function CsvMappingStep({
           : 'Every entity gets the source type, every link the link type.'}
       </p>
       <div className="ix-mapping-grid">
-        <label className="ix-field">
+        <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
           <span>Layout</span>
-          <select aria-label="Layout" value={form.layout} onChange={(e) => update({ layout: e.target.value as CsvMappingForm['layout'] })}>
+          <HTMLSelect fill aria-label="Layout" value={form.layout} onChange={(e) => update({ layout: e.target.value as CsvMappingForm['layout'] })}>
             <option value="auto">From the file</option>
             {TABLE_LAYOUTS.map((layout) => (
               <option key={layout} value={layout}>
                 {TABLE_LAYOUT_LABELS[layout]}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
-        <label className="ix-field">
+        <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
           <span>Encoding</span>
-          <select aria-label="Encoding" value={form.encoding} onChange={(e) => update({ encoding: e.target.value as CsvMappingForm['encoding'] })}>
+          <HTMLSelect fill aria-label="Encoding" value={form.encoding} onChange={(e) => update({ encoding: e.target.value as CsvMappingForm['encoding'] })}>
             <option value="auto">Detect</option>
             {TEXT_ENCODINGS.map((encoding) => (
               <option key={encoding} value={encoding}>
                 {encoding}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
-        <label className="ix-field">
+        <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
           <span>Separator</span>
-          <select aria-label="Separator" value={form.delimiter} onChange={(e) => update({ delimiter: e.target.value as CsvMappingForm['delimiter'] })}>
+          <HTMLSelect fill aria-label="Separator" value={form.delimiter} onChange={(e) => update({ delimiter: e.target.value as CsvMappingForm['delimiter'] })}>
             {DELIMITERS.map((d) => (
               <option key={d.label} value={d.value}>
                 {d.label}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
-        <label className="ix-field">
+        <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
           <span>First row</span>
-          <select aria-label="First row" value={form.header} onChange={(e) => update({ header: e.target.value as CsvMappingForm['header'] })}>
+          <HTMLSelect fill aria-label="First row" value={form.header} onChange={(e) => update({ header: e.target.value as CsvMappingForm['header'] })}>
             <option value="auto">From the file</option>
             <option value="yes">Is a header</option>
             <option value="no">Is data</option>
-          </select>
+          </HTMLSelect>
         </label>
-        <label className="ix-field">
+        <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
           <span>Day/month order</span>
-          <select aria-label="Day and month order" value={form.dateOrder} onChange={(e) => update({ dateOrder: e.target.value as CsvMappingForm['dateOrder'] })}>
+          <HTMLSelect fill aria-label="Day and month order" value={form.dateOrder} onChange={(e) => update({ dateOrder: e.target.value as CsvMappingForm['dateOrder'] })}>
             <option value="auto">ISO; day/month only when the file shows which</option>
             <option value="iso">ISO only (2020-04-03)</option>
             <option value="dmy">Day first (03/04/2020 is 3 April)</option>
             <option value="mdy">Month first (03/04/2020 is 4 March)</option>
-          </select>
+          </HTMLSelect>
         </label>
-        <label className="ix-field">
+        <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
           <span>Sheet (Excel)</span>
-          <input dir="auto" type="text" aria-label="Sheet" value={form.sheet} placeholder="the first" maxLength={200} onChange={(e) => update({ sheet: e.target.value })} />
+          <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Sheet" value={form.sheet} placeholder="the first" maxLength={200} onChange={(e) => update({ sheet: e.target.value })} />
         </label>
         {COLUMNS.filter((c) => usesColumns(form) || FIXED_ONLY.has(c.key)).map((c) => (
-          <label key={c.key} className="ix-field">
+          <label key={c.key} className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
             <span>{c.label}</span>
-            <input dir="auto" type="text" aria-label={c.label} value={form[c.key]} placeholder={c.placeholder} maxLength={200} onChange={(e) => update({ [c.key]: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label={c.label} value={form[c.key]} placeholder={c.placeholder} maxLength={200} onChange={(e) => update({ [c.key]: e.target.value })} />
           </label>
         ))}
       </div>
-      {problem !== null && <p className="ix-error">{problem}</p>}
+      {problem !== null && (
+        <Callout intent="danger" compact>
+          {problem}
+        </Callout>
+      )}
       <div className="ix-row">
         <button type="button" className={BUTTON.plain} disabled={problem !== null} onClick={onApply} data-testid="csv-apply">
           {applyLabel}
         </button>
         {presets.length > 0 && (
-          <select
+          <HTMLSelect
             aria-label="Saved mappings"
             value=""
             onChange={(e) => {
@@ -137,9 +142,9 @@ export function CsvMappingStep({
                 {name}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         )}
-        <input dir="auto" type="text" aria-label="Mapping name" placeholder="Name this mapping" value={presetName} maxLength={100} onChange={(e) => setPresetName(e.target.value)} />
+        <input dir="auto" type="text" className={Classes.INPUT} aria-label="Mapping name" placeholder="Name this mapping" value={presetName} maxLength={100} onChange={(e) => setPresetName(e.target.value)} />
         <button
           type="button"
           className={BUTTON.plain}

@@ -1,3 +1,4 @@
+import { Callout, Classes, Spinner } from '@blueprintjs/core';
 import { DialogShell } from '../panels/DialogShell';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_CHOICES, type ExportChoice } from '../../app/interchange/exportChoices';
@@ -62,9 +63,10 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
       <fieldset className="ix-formats" disabled={status.kind === 'saving'}>
         <legend>Format</legend>
         {EXPORT_CHOICES.map((c, i) => (
-          <label key={c.id} className="ix-format">
+          <label key={c.id} className={`${Classes.CONTROL} ${Classes.RADIO}`}>
             <input
               type="radio"
+              className={Classes.CONTROL_INPUT}
               name="export-format"
               value={c.id}
               checked={c.id === choiceId}
@@ -75,16 +77,17 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
                 setStatus({ kind: 'idle' });
               }}
             />
+            <span className={Classes.CONTROL_INDICATOR} />
             <span>
               <strong>{c.label}</strong>
-              <span className="muted"> — {c.description}</span>
+              <span className={Classes.TEXT_MUTED}> — {c.description}</span>
             </span>
           </label>
         ))}
       </fieldset>
       {status.kind === 'saving' && (
         <p role="status" className="ix-busy">
-          <span className="spinner" aria-hidden="true" /> Exporting…
+          <Spinner size={16} tagName="span" aria-hidden="true" /> Exporting…
         </p>
       )}
       {status.kind === 'done' && (
@@ -94,7 +97,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
           </p>
           <ul className="ix-list">
             {status.result.paths.map((path) => (
-              <li key={path} className="ix-path">
+              <li key={path} className={Classes.MONOSPACE_TEXT} style={{ wordBreak: 'break-all' }}>
                 {path}
               </li>
             ))}
@@ -102,11 +105,11 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
         </div>
       )}
       {status.kind === 'failed' && (
-        <p className="ix-error" role="alert" data-testid="export-error">
+        <Callout intent="danger" compact role="alert" data-testid="export-error" style={{ whiteSpace: 'pre-wrap' }}>
           {status.message}
-        </p>
+        </Callout>
       )}
-      <div className="ix-buttons">
+      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} ix-buttons`}>
         <button ref={closeButton} type="button" className={BUTTON.plain} onClick={close} disabled={status.kind === 'saving'}>
           {status.kind === 'done' ? 'Close' : 'Cancel'}
         </button>

@@ -1,3 +1,4 @@
+import { Callout, Classes, HTMLSelect, Spinner } from '@blueprintjs/core';
 import { DialogShell } from '../panels/DialogShell';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportFormat } from '../../app/interchange/graph';
@@ -82,7 +83,7 @@ function EntityTable({
       </h3>
       {/* Focusable so the keyboard can scroll a long table (axe: scrollable-region-focusable). */}
       <div className="ix-table-wrap" tabIndex={0} role="region" aria-label={title}>
-        <table className="ix-table">
+        <table className={`${Classes.HTML_TABLE} ${Classes.COMPACT} ${Classes.HTML_TABLE_STRIPED} ix-table`}>
           <thead>
             <tr>
               <th scope="col">Incoming</th>
@@ -101,7 +102,7 @@ function EntityTable({
                   <td>{row.type}</td>
                   <td>
                     {choosable ? (
-                      <select aria-label={`Import ${row.label} as`} value={value} onChange={(e) => setChoice(row.key, e.target.value)}>
+                      <HTMLSelect aria-label={`Import ${row.label} as`} value={value} onChange={(e) => setChoice(row.key, e.target.value)}>
                         {row.candidates.map((candidate) => (
                           <option key={candidate.id} value={`merge:${candidate.id}`}>
                             Merge into {candidate.label} ({candidate.type}
@@ -114,12 +115,12 @@ function EntityTable({
                         )}
                         <option value="create">Create new</option>
                         <option value="skip">Skip</option>
-                      </select>
+                      </HTMLSelect>
                     ) : (
                       'New entity'
                     )}
                   </td>
-                  <td className="ix-reason">{row.reason}</td>
+                  <td className={Classes.TEXT_MUTED}>{row.reason}</td>
                 </tr>
               );
             })}
@@ -139,20 +140,20 @@ function TableReadingView({ table }: { table: TableReading }) {
       <h3>How the file was read</h3>
       <dl className="ix-counts">
         <div>
-          <dt>Layout</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Layout</dt>
           <dd data-testid="table-layout">
             {TABLE_LAYOUT_LABELS[table.layout]}: {table.layoutReason}
           </dd>
         </div>
         {table.sheet !== null && (
           <div>
-            <dt>Sheet</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Sheet</dt>
             <dd>{table.sheet}</dd>
           </div>
         )}
         {table.encoding !== null && (
           <div>
-            <dt>Encoding</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Encoding</dt>
             <dd data-testid="table-encoding">
               {table.encoding}
               {table.bom ? ' with a byte order mark' : ''} ({table.encodingReason})
@@ -160,7 +161,7 @@ function TableReadingView({ table }: { table: TableReading }) {
           </div>
         )}
         <div>
-          <dt>Columns</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Columns</dt>
           <dd>
             {delimiter !== null ? `${delimiter}-separated; ` : ''}
             {table.hasHeader ? `first row is a header (${table.columns.slice(0, 12).join(', ')}${table.columns.length > 12 ? ', …' : ''})` : 'no header row'}; {table.rows.toLocaleString()} rows
@@ -168,7 +169,7 @@ function TableReadingView({ table }: { table: TableReading }) {
         </div>
         {table.dateOrderReason !== '' && (
           <div>
-            <dt>Dates</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Dates</dt>
             <dd data-testid="table-dates">
               {table.dateOrder === null ? 'not read: ' : `${DATE_ORDER_NAMES[table.dateOrder]}: `}
               {table.dateOrderReason}
@@ -178,7 +179,7 @@ function TableReadingView({ table }: { table: TableReading }) {
       </dl>
       {table.sample.length > 0 && (
         <div className="ix-table-wrap" tabIndex={0} role="region" aria-label="The first rows as read">
-          <table className="ix-table" data-testid="table-sample">
+          <table className={`${Classes.HTML_TABLE} ${Classes.COMPACT} ${Classes.HTML_TABLE_STRIPED} ix-table`} data-testid="table-sample">
             <thead>
               <tr>
                 <th scope="col">Line</th>
@@ -234,42 +235,42 @@ function PreviewView({
         <strong>{file.name}</strong> · {file.formatLabel} · {formatBytes(file.bytes)}
       </p>
       {plan.alreadyImported && (
-        <p className="ix-warning" role="note">
+        <Callout intent="warning" compact role="note">
           This file was imported before (as “{plan.alreadyImported.title}”, {new Date(plan.alreadyImported.importedAt).toLocaleString()}).
-        </p>
+        </Callout>
       )}
       <dl className="ix-counts" data-testid="import-counts">
         <div>
-          <dt>Entities</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Entities</dt>
           <dd data-testid="count-entities">
             {entityCounts.create.toLocaleString()} new · {entityCounts.merge.toLocaleString()} merged · {entityCounts.skip.toLocaleString()} skipped
             {changed ? ' (with your choices)' : ''}
           </dd>
         </div>
         <div>
-          <dt>Links</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Links</dt>
           <dd data-testid="count-links">
             {counts.links.create.toLocaleString()} new · {counts.links.merge.toLocaleString()} merged · {counts.links.skip.toLocaleString()} skipped
           </dd>
         </div>
         <div>
-          <dt>Evidence</dt>
+          <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Evidence</dt>
           <dd data-testid="count-evidence">
             {plural(counts.sources, 'source')} · {plural(counts.citations, 'citation')} · {plural(counts.notes, 'note')}
           </dd>
         </div>
         {counts.skippedInFile > 0 && (
           <div>
-            <dt>Not importable</dt>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Not importable</dt>
             <dd data-testid="count-not-importable">{plural(counts.skippedInFile, 'part', 'parts')} of the file (listed below)</dd>
           </div>
         )}
       </dl>
       {preview.table && <TableReadingView table={preview.table} />}
       {!plan.undo.undoable && plan.undo.reason !== null && (
-        <p className="ix-warning" role="note" data-testid="import-not-undoable">
+        <Callout intent="warning" compact role="note" data-testid="import-not-undoable">
           {plan.undo.reason}
-        </p>
+        </Callout>
       )}
       <CutList cuts={plan.cut} testId="import-cuts" />
       <EntityTable title="To merge" rows={byAction('merge')} testId="entities-merge" choices={choices} setChoice={setChoice} />
@@ -499,14 +500,14 @@ function ImportFlow({ close }: { close: () => void }) {
   return (
     <div className="ix-body" data-importing={step.kind === 'importing'}>
       {/* Focus lands here after each step (the buttons it came from are disabled while busy). */}
-      <p ref={heading} tabIndex={-1} className="ix-focus-anchor">
+      <p ref={heading} tabIndex={-1} className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} ix-focus-anchor`}>
         {step.kind === 'done' ? 'The import is done.' : preview ? `Preview of ${preview.file.name}: nothing is written until you choose Import.` : 'Choose a file to preview.'}
       </p>
       {step.kind !== 'done' && (
         <div className="ix-row">
-          <label className="ix-field">
+          <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
             <span>Format</span>
-            <select
+            <HTMLSelect
               aria-label="Format"
               value={format}
               disabled={busy}
@@ -521,7 +522,7 @@ function ImportFlow({ close }: { close: () => void }) {
                   {FORMAT_LABELS[f]}
                 </option>
               ))}
-            </select>
+            </HTMLSelect>
           </label>
           <button type="button" className={BUTTON.plain} disabled={busy} onClick={() => void read(undefined, format, format === 'csv' || format === 'xlsx' ? mapping : null)} data-testid="import-choose-file">
             {preview ? 'Choose another file…' : 'Choose file…'}
@@ -535,16 +536,16 @@ function ImportFlow({ close }: { close: () => void }) {
       )}
       {step.kind === 'reading' && (
         <p role="status" className="ix-busy">
-          <span className="spinner" aria-hidden="true" /> Reading the file…{' '}
+          <Spinner size={16} tagName="span" aria-hidden="true" /> Reading the file…{' '}
           <button type="button" className={BUTTON.small} data-testid="import-stop-reading" onClick={() => readingTask.current && tasks.cancel(readingTask.current)}>
             Stop reading
           </button>
         </p>
       )}
       {error !== null && (
-        <p className="ix-error" role="alert" data-testid="import-error">
+        <Callout intent="danger" compact role="alert" data-testid="import-error" style={{ whiteSpace: 'pre-wrap' }}>
           {error}
-        </p>
+        </Callout>
       )}
       {step.kind !== 'done' && (format === 'csv' || format === 'xlsx' || preview?.file.format === 'csv' || preview?.file.format === 'xlsx') && (
         <CsvMappingStep
@@ -559,18 +560,18 @@ function ImportFlow({ close }: { close: () => void }) {
         <PreviewView preview={preview} choices={choices} setChoice={(key, value) => setChoices((current) => ({ ...current, [key]: value }))} />
       )}
       {step.kind === 'done' && <ReportView report={step.report} fileName={step.fileName} />}
-      <div className="ix-buttons">
+      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} ix-buttons`}>
         {preview && (
-          <label className="ix-field ix-reliability">
+          <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field ix-reliability`}>
             <span>Reliability of this file</span>
-            <select aria-label="Reliability of this file" value={reliability} disabled={busy} onChange={(e) => setReliability(e.target.value as Reliability | '')}>
+            <HTMLSelect aria-label="Reliability of this file" value={reliability} disabled={busy} onChange={(e) => setReliability(e.target.value as Reliability | '')}>
               <option value="">Not graded</option>
               {RELIABILITY_GRADES.map((grade) => (
                 <option key={grade} value={grade}>
                   {grade}
                 </option>
               ))}
-            </select>
+            </HTMLSelect>
           </label>
         )}
         <button type="button" className={BUTTON.plain} onClick={close} disabled={step.kind === 'importing'}>

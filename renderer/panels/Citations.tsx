@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_LABELS, admiraltyGrade, formatPartialDate, type CitationWithSource, type Credibility } from '../../app/domain';
 import { useApp } from '../appContext';
@@ -53,17 +54,17 @@ export function CitationItem({
     setMode('view');
   };
   return (
-    <li className="citation">
+    <li className={`${Classes.CARD} ${Classes.COMPACT} citation`}>
       <div className="citation-head">
         <span className={`grade grade-${citation.source.reliability}`} title={`Admiralty grade ${grade}: ${meaning}`} data-testid="citation-grade">
           {grade}
         </span>
-        <span className="grade-meaning">{meaning}</span>
+        <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>{meaning}</span>
       </div>
-      <blockquote className="citation-quote" dir="auto">{citation.quote}</blockquote>
-      <div className="citation-source">
+      <blockquote className={`${Classes.BLOCKQUOTE} citation-quote`} dir="auto">{citation.quote}</blockquote>
+      <div className={`${Classes.TEXT_SMALL} citation-source`}>
         <cite className="source-title">{citation.source.title}</cite>
-        {byline !== '' && <span className="source-byline">{byline}</span>}
+        {byline !== '' && <span className={Classes.TEXT_MUTED}>{byline}</span>}
         <button
           type="button"
           className={`${BUTTON.small} show-in-source`}
@@ -73,7 +74,7 @@ export function CitationItem({
         </button>
       </div>
       {mode !== 'edit' && citation.locator !== null && citation.locator !== '' && (
-        <div className="citation-locator">
+        <div className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} citation-locator`}>
           <span className="field-label">Locator</span> {citation.locator}
         </div>
       )}
@@ -82,7 +83,7 @@ export function CitationItem({
       ) : (
         <>
           {citation.comment !== null && citation.comment !== '' && (
-            <p className="citation-comment">
+            <p className={`${Classes.TEXT_SMALL} citation-comment`}>
               <span className="field-label">Comment</span> {citation.comment}
             </p>
           )}

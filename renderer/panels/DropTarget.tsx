@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
@@ -45,7 +46,7 @@ export function DropTarget() {
   }, []);
   if (!over) return null;
   return (
-    <div className="drop-target" data-testid="drop-target" role="status">
+    <div className={`${Classes.CARD} ${Classes.ELEVATION_4} ${Classes.TEXT_LARGE} drop-target`} data-testid="drop-target" role="status">
       <p>
         <strong>Drop a case file (.awcase) to open it,</strong>
         <br />

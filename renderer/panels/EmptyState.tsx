@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { mdiFolderOpenOutline, mdiPlus } from '@mdi/js';
 import { useApp } from '../appContext';
 import { runCommand } from '../commands';
@@ -12,7 +13,7 @@ export function EmptyState() {
   const recent = useStore(store, (s) => s.recent);
   return (
     <div className="empty-state" data-testid="empty-state">
-      <div className="empty-card">
+      <div className={`${Classes.CARD} ${Classes.ELEVATION_2} empty-card`}>
         <h1>No case open</h1>
         <p className="muted">A case is one file holding entities, links, sources and the evidence for each.</p>
         <div className="empty-actions">
@@ -26,7 +27,7 @@ export function EmptyState() {
         {recent.length > 0 && (
           <section className="empty-recent" aria-labelledby="recent-title">
             <h2 id="recent-title">Recent cases</h2>
-            <div className="recent-list">
+            <div className={Classes.MENU}>
               <RecentList recent={recent} onOpen={(recentId) => void session.openCase(recentId)} />
             </div>
           </section>

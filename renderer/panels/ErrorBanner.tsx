@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { mdiAlertCircleOutline, mdiClose } from '@mdi/js';
 import { useApp } from '../appContext';
 import { Icon } from '../Icon';
@@ -10,7 +11,7 @@ export function ErrorBanner() {
   const error = useStore(store, (s) => s.error);
   if (error === null) return null;
   return (
-    <div className="error-banner" data-testid="error-banner" role="alert">
+    <div className={`${Classes.CALLOUT} ${Classes.INTENT_DANGER} error-banner`} data-testid="error-banner" role="alert">
       <Icon path={mdiAlertCircleOutline} size={16} />
       <span className="error-message">{error}</span>
       <IconButton label="Dismiss error" icon={mdiClose} size={14} onClick={() => store.setState({ error: null })} />

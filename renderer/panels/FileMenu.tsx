@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useApp } from '../appContext';
 import { findCommand, runCommand } from '../commands';
@@ -115,7 +116,7 @@ export function FileMenu() {
       <button
         ref={button}
         type="button"
-        className={`menu-button${open ? ' open' : ''}`}
+        className={`${Classes.BUTTON} ${Classes.MINIMAL}${open ? ` ${Classes.ACTIVE}` : ''}`}
         data-testid="file-menu-button"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -130,12 +131,12 @@ export function FileMenu() {
           {commandItem('file.new')}
           {commandItem('file.open')}
           <div className={MENU.divider} role="separator" />
-          <div className={`${MENU.header} menu-group-label`} id="recent-menu-label">
+          <div className={`${MENU.header} ${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`} id="recent-menu-label">
             Recent cases
           </div>
           <div role="group" aria-labelledby="recent-menu-label">
             {recent.length === 0 ? (
-              <div className="menu-empty">No recent cases</div>
+              <div className={`${MENU.item} ${Classes.DISABLED}`}>No recent cases</div>
             ) : (
               <RecentList
                 recent={recent}

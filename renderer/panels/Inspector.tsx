@@ -1,3 +1,4 @@
+import { Button, Callout, Classes, NonIdealState, Spinner } from '@blueprintjs/core';
 import { useMemo, type ReactNode } from 'react';
 import { mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
 import type { EntityDetail, LinkDetail } from '../../app/contract';
@@ -14,7 +15,11 @@ import { BulkEditor, EntityEditor, LinkEditor } from '../editing/EntityEditor';
 import { CitationList } from './Citations';
 import { mostConnected } from './overviewModel';
 import { useElementDetail } from './useElementDetail';
-import { BUTTON } from '../ui/buttons';
+
+/** A row of a list that selects something: Blueprint's minimal small button, its text from the left. */
+const ROW_BUTTON = `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL} ${Classes.ALIGN_LEFT}`;
+/** The part of a row button's text that gives way (with an ellipsis) when the panel is narrow. */
+const ROW_TEXT = `${Classes.FILL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`;
 
 /** The side panel: what the selected entity or link is, and every piece of evidence for it. */
 export function Inspector() {
@@ -26,25 +31,23 @@ export function Inspector() {
 
   let body: ReactNode;
   if (caseStatus !== 'open') {
-    body = <p className="inspector-hint">Open a case to inspect its entities and links.</p>;
+    body = <NonIdealState className="inspector-hint" description="Open a case to inspect its entities and links." />;
   } else if (selection.length === 0) {
     body = <CaseOverview />;
   } else if (selection.length > 1) {
     body = <MultipleSelection selection={selection} />;
   } else if (state === null || state.status === 'loading') {
     body = (
-      <p className="inspector-loading" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading details…
+      <p className={`${Classes.TEXT_MUTED} inspector-loading`} role="status">
+        <Spinner size={16} tagName="span" aria-hidden="true" /> Loading details…
       </p>
     );
   } else if (state.status === 'error') {
     body = (
-      <div className="inspector-error" role="alert">
+      <Callout intent="danger" className="inspector-error" role="alert">
         <p>The details could not be loaded: {state.message}</p>
-        <button type="button" className={BUTTON.plain} onClick={retry}>
-          Try again
-        </button>
-      </div>
+        <Button text="Try again" onClick={retry} />
+      </Callout>
     );
   } else if (state.value.kind === 'entity') {
     body = <EntityView detail={state.value.detail} />;
@@ -155,7 +158,7 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
               <li key={link.id} className={`link-row tone-${definition.tone}`}>
                 <button
                   type="button"
-                  className="link-verb"
+                  className={`${ROW_BUTTON} link-verb`}
                   onClick={() => selectAndFocus({ kind: 'link', id: link.id })}
                   title={`Select the link: ${outgoing ? entity.label : (other?.label ?? otherId)} ${verb} ${outgoing ? (other?.label ?? otherId) : entity.label}`}
                 >
@@ -164,12 +167,12 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
                 </button>
                 <button
                   type="button"
-                  className="link-other"
+                  className={`${ROW_BUTTON} link-other`}
                   onClick={() => selectAndFocus({ kind: 'entity', id: otherId })}
                   title="Select this entity"
                 >
                   <img src={entityBadgeUri(other?.type ?? 'other')} alt="" width={14} height={14} />
-                  <span>{other?.label ?? 'Unknown entity'}</span>
+                  <span className={ROW_TEXT}>{other?.label ?? 'Unknown entity'}</span>
                 </button>
               </li>
             );
@@ -188,9 +191,9 @@ function LinkView({ detail }: { detail: LinkDetail }) {
   const period = formatPeriod(link.startDate, link.endDate);
   const editable = useEditable();
   const end = (entity: Entity) => (
-    <button type="button" className="link-end" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
+    <button type="button" className={`${ROW_BUTTON} link-end`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
       <img src={entityBadgeUri(entity.type)} alt="" width={18} height={18} />
-      <span dir="auto">{entity.label}</span>
+      <span className={ROW_TEXT} dir="auto">{entity.label}</span>
     </button>
   );
   return (
@@ -208,7 +211,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
       </header>
       <div className="link-ends">
         {end(source)}
-        <span className="link-ends-verb">
+        <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} link-ends-verb`}>
           <Icon path={link.directed ? mdiArrowRight : mdiMinus} size={14} />
           {verb}
         </span>
@@ -253,7 +256,7 @@ function AttributeTable({ attributes }: { attributes: Attributes }) {
   return (
     <section className="inspector-section" aria-labelledby="attributes-title">
       <h3 id="attributes-title">Attributes</h3>
-      <table className="attributes">
+      <table className={`${Classes.HTML_TABLE} ${Classes.COMPACT} attributes`}>
         <tbody>
           {entries.map(([key, value]) => (
             <tr key={key}>
@@ -304,13 +307,13 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
       <div className="selection-list">
         {entities.length > 0 && (
           <section aria-label="Selected entities">
-            <h3>Entities</h3>
+            <h3 className="inspector-kind">Entities</h3>
             <ul>
               {entities.map((entity) => (
                 <li key={entity.id}>
-                  <button type="button" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
+                  <button type="button" className={`${ROW_BUTTON} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
                     <img src={entityBadgeUri(entity.type)} alt="" width={14} height={14} />
-                    <span dir="auto">{entity.label}</span>
+                    <span className={ROW_TEXT} dir="auto">{entity.label}</span>
                   </button>
                 </li>
               ))}
@@ -319,14 +322,14 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
         )}
         {links.length > 0 && (
           <section aria-label="Selected links">
-            <h3>Links</h3>
+            <h3 className="inspector-kind">Links</h3>
             <ul>
               {links.map(({ link, source, target }) => {
                 const definition = linkTypeDefinition(link.type);
                 return (
                   <li key={link.id} className={`tone-${definition.tone}`}>
-                    <button type="button" className="selection-link" onClick={() => selectAndFocus({ kind: 'link', id: link.id })}>
-                      <span>
+                    <button type="button" className={`${ROW_BUTTON} ${Classes.FILL} selection-link`} onClick={() => selectAndFocus({ kind: 'link', id: link.id })}>
+                      <span className={Classes.FILL}>
                         {source} <span className="link-ends-text" dir="auto">{link.label ?? definition.label}</span> {target}
                       </span>
                     </button>
@@ -364,8 +367,8 @@ function CaseOverview() {
       </header>
       <dl className="overview-counts">
         {counts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
+          <div key={label} className={Classes.CARD}>
+            <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>{label}</dt>
             <dd>{value.toLocaleString('en-GB')}</dd>
           </div>
         ))}
@@ -376,10 +379,10 @@ function CaseOverview() {
           <ul className="hub-list">
             {hubs.map(({ entity, links }) => (
               <li key={entity.id}>
-                <button type="button" onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
+                <button type="button" className={`${ROW_BUTTON} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
                   <img src={entityBadgeUri(entity.type)} alt="" width={16} height={16} />
-                  <span className="hub-name" dir="auto">{entity.label}</span>
-                  <span className="hub-count" title={`${links} links`}>
+                  <span className={ROW_TEXT} dir="auto">{entity.label}</span>
+                  <span className={`${Classes.TEXT_MUTED} hub-count`} title={`${links} links`}>
                     {links}
                   </span>
                 </button>
@@ -388,13 +391,16 @@ function CaseOverview() {
           </ul>
         </section>
       )}
-      <div className="inspector-tip">
-        <Icon path={mdiCursorDefaultClickOutline} size={18} />
+      <Callout intent="primary" compact icon={
+          <span className={Classes.ICON}>
+            <Icon path={mdiCursorDefaultClickOutline} size={18} />
+          </span>
+        } className={`${Classes.TEXT_SMALL} inspector-tip`}>
         <p>
           Select an entity or a link on the chart to see what is known about it and the evidence for it. Shift-click or
           Shift-drag to select several.
         </p>
-      </div>
+      </Callout>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
@@ -22,7 +23,7 @@ export function Legend() {
   const rows = useMemo(() => (chart ? legendRows(chart) : null), [chart]);
 
   return (
-    <section className="legend" data-testid="legend" aria-labelledby="legend-title">
+    <section className={`${Classes.TEXT_SMALL} legend`} data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Entities</h2>
       {rows === null || rows.entities.length === 0 ? (
         <p className="muted legend-empty">{rows === null ? 'Loading…' : 'No entities yet.'}</p>
@@ -31,8 +32,8 @@ export function Legend() {
           {rows.entities.map(({ type, count }) => (
             <li key={type.id}>
               <img src={entityBadgeUri(type.id)} alt="" width={16} height={16} />
-              <span className="legend-name">{count === 1 ? type.label : type.plural}</span>
-              <span className="legend-count">{count}</span>
+              <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} legend-name`}>{count === 1 ? type.label : type.plural}</span>
+              <span className={`${Classes.TEXT_MUTED} legend-count`}>{count}</span>
             </li>
           ))}
         </ul>
@@ -44,8 +45,8 @@ export function Legend() {
             {rows.tones.map((row) => (
               <li key={row.tone}>
                 <ToneSwatch colour={toneColour(row.tone)} arrow={row.directed} />
-                <span className="legend-name" dir="auto">{row.label}</span>
-                <span className="legend-count">{row.count}</span>
+                <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} legend-name`} dir="auto">{row.label}</span>
+                <span className={`${Classes.TEXT_MUTED} legend-count`}>{row.count}</span>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { mdiFileDocumentOutline } from '@mdi/js';
 import type { RecentCase } from '../../app/contract';
 import { Icon } from '../Icon';
@@ -23,15 +24,15 @@ export function RecentList({
           key={item.id}
           type="button"
           role={itemRole}
-          className={itemRole === 'menuitem' ? `${MENU.item} recent-item` : 'recent-item'}
+          className={`${MENU.item} recent-item`}
           disabled={!item.exists}
           title={item.exists ? item.path : `${item.path} (missing)`}
           onClick={() => onOpen(item.id)}
         >
           <Icon path={mdiFileDocumentOutline} size={16} />
           <span className="recent-text">
-            <span className="recent-name">{item.name}</span>
-            <span className="recent-path">{item.exists ? item.path : `Missing: ${item.path}`}</span>
+            <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} recent-name`}>{item.name}</span>
+            <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} ${Classes.TEXT_OVERFLOW_ELLIPSIS} recent-path`}>{item.exists ? item.path : `Missing: ${item.path}`}</span>
           </span>
         </button>
       ))}

@@ -1,4 +1,4 @@
-import { Tag } from '@blueprintjs/core';
+import { Classes, Tag } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
 import { TaskList } from '../tasks/TaskList';
@@ -16,16 +16,16 @@ export function StatusBar() {
   const selection = useStore(store, (s) => s.selection);
 
   return (
-    <div className="status-bar" data-testid="status-bar">
+    <div className={`${Classes.TEXT_SMALL} ${Classes.TEXT_MUTED} status-bar`} data-testid="status-bar">
       {info === null ? (
         <span className="status-item">No case open</span>
       ) : (
         <>
-          <span className="status-item status-case" title={info.name}>
+          <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} status-item status-case`} title={info.name}>
             {info.name}
           </span>
           {/* The file's name; where it is, on hover (a folder name can say more than the screen should show). */}
-          <span className="status-item status-path" title={info.path}>
+          <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} ${Classes.MONOSPACE_TEXT} status-item status-path`} title={info.path}>
             <bdi>{info.path.split(/[\\/]/).pop()}</bdi>
           </span>
           <span className="status-item">{plural(info.counts.entities, 'entity', 'entities')}</span>

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { mdiDockRight, mdiFitToScreenOutline, mdiGraphOutline, mdiHub, mdiMagnifyMinusOutline, mdiMagnifyPlusOutline } from '@mdi/js';
 import { useApp } from '../appContext';
 import { Icon } from '../Icon';
@@ -29,10 +30,10 @@ export function TopBar() {
         <CommandIconButton commandId="chart.fit" icon={mdiFitToScreenOutline} />
         <CommandIconButton commandId="chart.zoomIn" icon={mdiMagnifyPlusOutline} />
         <CommandIconButton commandId="chart.zoomOut" icon={mdiMagnifyMinusOutline} />
-        <span className="toolbar-separator" />
+        <span className={Classes.DIVIDER} />
         <CommandIconButton commandId="chart.relayout" icon={mdiGraphOutline} />
       </div>
-      <div className="topbar-title">{caseName}</div>
+      <div className={`${Classes.TEXT_MUTED} ${Classes.TEXT_OVERFLOW_ELLIPSIS} topbar-title`}>{caseName}</div>
       <div className="toolbar" role="toolbar" aria-label="Window">
         <CommandIconButton commandId="view.sidePanel" icon={mdiDockRight} pressed={sideOpen} />
       </div>
