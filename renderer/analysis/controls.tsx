@@ -6,7 +6,7 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
  * kept as plain elements so their labels, titles and keys stay as they were.
  */
 export const UI = {
-  /** A button that reads as a link in a list (a community, a saved view): minimal, small, left-aligned. */
+  /** A button that reads as a link in a list (a community, a saved view): minimal, small, in the primary colour. */
   link: `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL} ${Classes.INTENT_PRIMARY}`,
   /** The text of a button that takes the room it has and ends in an ellipsis. */
   fillText: `${Classes.FILL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`,
