@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { useApp } from '../appContext';
 import { IconButton } from '../panels/IconButton';
@@ -17,7 +18,7 @@ export function AnalysisLegend() {
   const asOf = filtered.asOf;
   if (!measure && !communities && !highlight && asOf === null) return null;
   return (
-    <div className="analysis-legend" data-testid="analysis-legend" aria-label="Analysis key">
+    <div className={`analysis-legend ${Classes.CARD} ${Classes.ELEVATION_2} ${Classes.TEXT_SMALL}`} data-testid="analysis-legend" aria-label="Analysis key">
       {measure && range && (
         <div className="legend-block">
           <div className="legend-title">
@@ -45,10 +46,10 @@ export function AnalysisLegend() {
             {communities.communities.slice(0, 12).map((c) => (
               <li key={c.index}>
                 <span className="swatch" style={{ background: communityColour(c.index) }} />
-                {c.index + 1} <span className="muted">({c.entityIds.length})</span>
+                {c.index + 1} <span className={Classes.TEXT_MUTED}>({c.entityIds.length})</span>
               </li>
             ))}
-            {communities.communities.length > 12 && <li className="muted">+{communities.communities.length - 12} more (grey)</li>}
+            {communities.communities.length > 12 && <li className={Classes.TEXT_MUTED}>+{communities.communities.length - 12} more (grey)</li>}
           </ul>
         </div>
       )}

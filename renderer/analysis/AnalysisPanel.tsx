@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import type { AnalysisTab } from './analysisState';
 import { CommunitiesSection } from './CommunitiesSection';
@@ -24,9 +25,9 @@ function RunStatus() {
   if (run.status === 'idle') return null;
   if (run.status === 'error') {
     return (
-      <div className="analysis-error" role="alert">
+      <div className={`run-status ${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_DANGER} ${Classes.TEXT_SMALL}`} role="alert">
         {run.message}
-        <button type="button" className="link-button" onClick={() => analysis.store.setState({ run: { status: 'idle' } })}>
+        <button type="button" className={`${BUTTON.small} ${Classes.MINIMAL}`} onClick={() => analysis.store.setState({ run: { status: 'idle' } })}>
           Dismiss
         </button>
       </div>
@@ -34,11 +35,11 @@ function RunStatus() {
   }
   const fraction = run.progress && run.progress.total > 0 ? run.progress.done / run.progress.total : null;
   return (
-    <div className="analysis-progress" role="status" data-testid="analysis-progress">
+    <div className={`run-status ${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_PRIMARY} ${Classes.TEXT_SMALL}`} role="status" data-testid="analysis-progress">
       <span>{run.label}</span>
       <progress max={1} value={fraction ?? undefined} aria-label="Progress" />
       {run.progress && (
-        <span className="muted">
+        <span className={Classes.TEXT_MUTED}>
           {run.progress.done.toLocaleString('en-GB')} / {run.progress.total.toLocaleString('en-GB')} {run.progress.unit}
         </span>
       )}
@@ -55,9 +56,9 @@ export function AnalysisPanel() {
   const tab = useAnalysis((s) => s.tab);
   return (
     <div className="analysis-panel" data-testid="analysis-panel">
-      <div className="analysis-tabs" role="tablist" aria-label="Analysis">
+      <div className={`analysis-tabs ${Classes.TAB_LIST}`} role="tablist" aria-label="Analysis">
         {TABS.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'active' : undefined} onClick={() => analysis.store.setState({ tab: id })}>
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={Classes.TAB} onClick={() => analysis.store.setState({ tab: id })}>
             {label}
           </button>
         ))}

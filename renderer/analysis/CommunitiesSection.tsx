@@ -1,3 +1,4 @@
+import { HTMLSelect } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useApp } from '../appContext';
 import type { PartitionMethod } from './analysisTasks';
@@ -6,6 +7,7 @@ import { Provenance } from './Provenance';
 import { communityColour } from './overlayModel';
 import { useAnalysis } from './useAnalysis';
 import { BUTTON } from '../ui/buttons';
+import { UI } from './controls';
 
 const METHOD_NOTES: Record<PartitionMethod, string> = {
   louvain: 'Louvain modularity on the network as filtered, direction ignored; seeded, so the same case gives the same communities.',
@@ -34,15 +36,15 @@ export function CommunitiesSection() {
   return (
     <div className="analysis-section">
       <label className="field">
-        <span>Group by</span>
-        <select aria-label="Group by" value={method} onChange={(e) => setMethod(e.target.value as PartitionMethod)}>
+        <span className={UI.fieldName}>Group by</span>
+        <HTMLSelect fill aria-label="Group by" value={method} onChange={(e) => setMethod(e.target.value as PartitionMethod)}>
           <option value="louvain">Communities (Louvain)</option>
           <option value="components">Connected components</option>
           <option value="strong">Strongly connected components</option>
           <option value="type">Entity type</option>
-        </select>
+        </HTMLSelect>
       </label>
-      <p className="analysis-note muted">
+      <p className={UI.muted}>
         {METHOD_NOTES[method]}
         {weighted && method === 'louvain' ? ' Weighted by evidence.' : ''}
       </p>
@@ -58,7 +60,7 @@ export function CommunitiesSection() {
       </div>
       {result && (
         <>
-          <p className="analysis-note">
+          <p className={UI.note}>
             {count} {noun}
             {isLouvain ? `, modularity ${result.modularity.toFixed(3)}` : `, the largest of ${(result.communities[0]?.entityIds.length ?? 0).toLocaleString('en')} entities`}.
           </p>
@@ -69,9 +71,11 @@ export function CommunitiesSection() {
               return (
                 <li key={c.index}>
                   <span className="swatch" style={{ background: communityColour(c.index) }} aria-hidden="true" />
-                  <button type="button" className="link-button community-name" title={names.length > 50 ? `${names.slice(0, 50).join(', ')} and ${(names.length - 50).toLocaleString('en')} more` : names.join(', ')} onClick={() => c.entityIds[0] && selectAndFocus({ kind: 'entity', id: c.entityIds[0] })}>
-                    {c.index + 1}. {c.name ?? names.slice(0, 3).join(', ')}
-                    {c.name === undefined && names.length > 3 ? '…' : ''}
+                  <button type="button" className={`${UI.link} community-name`} title={names.length > 50 ? `${names.slice(0, 50).join(', ')} and ${(names.length - 50).toLocaleString('en')} more` : names.join(', ')} onClick={() => c.entityIds[0] && selectAndFocus({ kind: 'entity', id: c.entityIds[0] })}>
+                    <span className={UI.fillText}>
+                      {c.index + 1}. {c.name ?? names.slice(0, 3).join(', ')}
+                      {c.name === undefined && names.length > 3 ? '…' : ''}
+                    </span>
                   </button>
                   <span className="section-count">{c.entityIds.length.toLocaleString('en')}</span>
                   {c.entityIds.length > 1 && (

@@ -1,3 +1,4 @@
+import { HTMLSelect } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { allGrades, formatGrade } from '../../app/analysis';
 import { entityTypeDefinition } from '../../app/entityTypes';
@@ -7,6 +8,7 @@ import { useStore } from '../store';
 import { asOfSteps, describePeriod, filtersActive, formatAsOf, typesPresent, visibleNetwork } from './filterModel';
 import { useAnalysis } from './useAnalysis';
 import { BUTTON } from '../ui/buttons';
+import { Check, UI } from './controls';
 
 /** What the chart shows, and so what the analysis runs on: types, evidence grade, and a date. */
 export function FiltersSection() {
@@ -22,14 +24,14 @@ export function FiltersSection() {
 
   return (
     <div className="analysis-section">
-      <p className="analysis-note" data-testid="filter-summary">
+      <p className={UI.note} data-testid="filter-summary">
         {shown
           ? `Showing ${shown.report.entities.kept} of ${shown.report.entities.total} entities and ${shown.report.links.kept} of ${shown.report.links.total} links.`
           : 'Showing everything.'}
         {shown?.report.notes.map((n) => ` ${n}`)}
       </p>
       <div className="field">
-        <span>As of</span>
+        <span className={UI.fieldName}>As of</span>
         <div className="as-of">
           <input
             type="range"
@@ -49,20 +51,21 @@ export function FiltersSection() {
           <output data-testid="as-of-value">{filters.asOf === null ? 'All time' : formatAsOf(filters.asOf)}</output>
         </div>
         {filters.asOf !== null && filters.from !== null && (
-          <p className="analysis-note as-of-period" data-testid="as-of-period">
+          <p className={`${UI.note} as-of-period`} data-testid="as-of-period">
             Period {describePeriod(filters)}, brushed on the timeline: what existed at any time in it.
           </p>
         )}
         {steps.length > 0 && (
-          <div className="as-of-scale muted">
+          <div className={`as-of-scale ${UI.muted}`}>
             <span>{formatAsOf(steps[0]!).replace(/^\d+ /, '')}</span>
             <span>All time</span>
           </div>
         )}
       </div>
       <label className="field">
-        <span>Evidence</span>
-        <select
+        <span className={UI.fieldName}>Evidence</span>
+        <HTMLSelect
+          fill
           aria-label="Minimum evidence grade"
           value={filters.minGrade ?? ''}
           onChange={(e) => analysis.setFilters({ minGrade: e.target.value === '' ? null : e.target.value })}
@@ -73,38 +76,28 @@ export function FiltersSection() {
               {formatGrade(g)} or better
             </option>
           ))}
-        </select>
+        </HTMLSelect>
       </label>
       <details className="analysis-details" open>
-        <summary>Entity types</summary>
+        <summary className={UI.subhead}>Entity types</summary>
         <ul className="check-list">
           {types.entityTypes.map((type) => (
             <li key={type}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={!filters.hiddenEntityTypes.includes(type)}
-                  onChange={(e) => analysis.setFilters({ hiddenEntityTypes: toggle(filters.hiddenEntityTypes, type, e.target.checked) })}
-                />{' '}
+              <Check inline={false} checked={!filters.hiddenEntityTypes.includes(type)} onChange={(e) => analysis.setFilters({ hiddenEntityTypes: toggle(filters.hiddenEntityTypes, type, e.target.checked) })}>
                 {entityTypeDefinition(type).label}
-              </label>
+              </Check>
             </li>
           ))}
         </ul>
       </details>
       <details className="analysis-details">
-        <summary>Link types</summary>
+        <summary className={UI.subhead}>Link types</summary>
         <ul className="check-list">
           {types.linkTypes.map((type) => (
             <li key={type}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={!filters.hiddenLinkTypes.includes(type)}
-                  onChange={(e) => analysis.setFilters({ hiddenLinkTypes: toggle(filters.hiddenLinkTypes, type, e.target.checked) })}
-                />{' '}
+              <Check inline={false} checked={!filters.hiddenLinkTypes.includes(type)} onChange={(e) => analysis.setFilters({ hiddenLinkTypes: toggle(filters.hiddenLinkTypes, type, e.target.checked) })}>
                 {linkTypeDefinition(type).label}
-              </label>
+              </Check>
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useState } from 'react';
 import { LAYOUT_NAMES, type LayoutName } from '../../app/views';
 import { useApp } from '../appContext';
@@ -9,6 +10,7 @@ import { LAYOUT_LABELS } from './analysisState';
 import { describePeriod } from './filterModel';
 import { useAnalysis } from './useAnalysis';
 import { BUTTON } from '../ui/buttons';
+import { UI } from './controls';
 
 /** Layouts, pins and saved views. */
 export function LayoutSection() {
@@ -34,27 +36,29 @@ export function LayoutSection() {
           <li key={layout}>
             <button
               type="button"
-              className={`${BUTTON.plain} layout-button${current === layout ? ` current ${BUTTON.active}` : ''}`}
+              className={`${BUTTON.plain} ${Classes.FILL}${current === layout ? ` ${BUTTON.active}` : ''}`}
               disabled={layoutRunning}
               title={`${LAYOUT_LABELS[layout]}${hint(`chart.layout.${layout}`)}`}
               onClick={() => void runCommand(`chart.layout.${layout}`, commands)}
             >
-              {LAYOUT_LABELS[layout]}
-              {layout === 'concentric' && !hasMeasure ? ' (degree)' : ''}
+              <span className={Classes.FILL}>
+                {LAYOUT_LABELS[layout]}
+                {layout === 'concentric' && !hasMeasure ? ' (degree)' : ''}
+              </span>
             </button>
           </li>
         ))}
       </ul>
       {layoutRunning && (
-        <p className="analysis-note" role="status">
+        <p className={UI.note} role="status">
           <span className="spinner" aria-hidden="true" /> Laying out…
         </p>
       )}
-      <h3 className="analysis-subhead">
+      <h3 className={UI.subhead}>
         Pins <span className="section-count">{pinned.size}</span>
       </h3>
-      <p className="analysis-note muted">A pinned node stays where it is when a layout runs.</p>
-      <div className="button-row">
+      <p className={UI.muted}>A pinned node stays where it is when a layout runs.</p>
+      <div className={Classes.BUTTON_GROUP}>
         <button type="button" className={BUTTON.plain} disabled={selectedIds.length === 0 || selectedPinned === selectedIds.length} onClick={() => void runCommand('chart.pin', commands)}>
           Pin selected
         </button>
@@ -62,18 +66,18 @@ export function LayoutSection() {
           Unpin selected
         </button>
       </div>
-      <h3 className="analysis-subhead">
+      <h3 className={UI.subhead}>
         Saved views <span className="section-count">{views.length}</span>
       </h3>
       <form
-        className="button-row"
+        className={Classes.CONTROL_GROUP}
         onSubmit={(e) => {
           e.preventDefault();
           if (name.trim() === '') return;
           void analysis.saveView(name.trim()).then(() => setName(''));
         }}
       >
-        <input dir="auto" className="text-input" type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        <input dir="auto" className={`${Classes.INPUT} ${Classes.FILL}`} type="text" aria-label="View name" placeholder="Name this view" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className={BUTTON.plain} disabled={name.trim() === ''}>
           Save view
         </button>
@@ -81,10 +85,10 @@ export function LayoutSection() {
       <ul className="view-list" data-testid="saved-views">
         {views.map((view) => (
           <li key={view.id}>
-            <button type="button" className="link-button" onClick={() => void analysis.applyView(view)} title="Apply this view's filters, layout and viewport">
+            <button type="button" className={UI.link} onClick={() => void analysis.applyView(view)} title="Apply this view's filters, layout and viewport">
               {view.name}
             </button>
-            <span className="muted view-meta">
+            <span className={`view-meta ${UI.muted} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`}>
               {[view.layout ? LAYOUT_LABELS[view.layout] : null, describePeriod(view.filters), view.filters.minGrade ? `≥${view.filters.minGrade}` : null]
                 .filter(Boolean)
                 .join(' · ')}

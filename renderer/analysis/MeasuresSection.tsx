@@ -1,3 +1,4 @@
+import { Classes, HTMLSelect } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { MEASURES, allGrades, formatGrade, type MeasureName, type RankedNode, type SensitivityRow } from '../../app/analysis';
 import { useApp } from '../appContext';
@@ -10,6 +11,7 @@ import { formatValue } from './overlayModel';
 import { visibleNetwork } from './filterModel';
 import { VirtualTable, type Column } from './VirtualTable';
 import { BUTTON } from '../ui/buttons';
+import { Check, UI } from './controls';
 
 const HAS_NORMALISATION: readonly MeasureName[] = ['degree', 'betweenness'];
 
@@ -25,7 +27,7 @@ export function MeasuresSection() {
 
   const columns: Column<RankedNode>[] = [
     { key: 'rank', label: 'Rank', width: '44px', align: 'right', render: (r) => r.rank, sortValue: (r) => r.rank },
-    { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => <span className="cell-label">{r.label}</span>, sortValue: (r) => r.label },
+    { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => r.label, sortValue: (r) => r.label },
     { key: 'value', label: measure ? MEASURE_LABELS[measure.result.measure] : 'Value', width: '86px', align: 'right', render: (r) => formatValue(r.value), sortValue: (r) => r.value },
 
   ];
@@ -44,45 +46,47 @@ export function MeasuresSection() {
         }}
       >
         <label className="field">
-          <span>Measure</span>
-          <select aria-label="Measure" value={choice.measure} onChange={(e) => set({ measure: e.target.value as MeasureName })}>
+          <span className={UI.fieldName}>Measure</span>
+          <HTMLSelect fill aria-label="Measure" value={choice.measure} onChange={(e) => set({ measure: e.target.value as MeasureName })}>
             {MEASURES.map((m) => (
               <option key={m} value={m}>
                 {MEASURE_LABELS[m]}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
         {choice.measure === 'degree' && (
           <label className="field">
-            <span>Degree</span>
-            <select aria-label="Degree" value={choice.directed ? choice.degreeMode : 'total'} disabled={!choice.directed} onChange={(e) => set({ degreeMode: e.target.value as MeasureChoice['degreeMode'] })}>
+            <span className={UI.fieldName}>Degree</span>
+            <HTMLSelect fill aria-label="Degree" value={choice.directed ? choice.degreeMode : 'total'} disabled={!choice.directed} onChange={(e) => set({ degreeMode: e.target.value as MeasureChoice['degreeMode'] })}>
               <option value="total">Total</option>
               <option value="in">In (links received)</option>
               <option value="out">Out (links sent)</option>
-            </select>
+            </HTMLSelect>
           </label>
         )}
         <fieldset className="toggles">
-          <label>
-            <input type="checkbox" checked={choice.directed} onChange={(e) => set({ directed: e.target.checked })} /> Directed
-          </label>
-          <label title="Edge weight from the best citation grade of each link (A1 strongest); shortest-path measures use 1/strength as distance">
-            <input type="checkbox" checked={choice.weighted && choice.weightAttribute === null} onChange={(e) => set({ weighted: e.target.checked, weightAttribute: null })} /> Weighted by evidence
-          </label>
-          <label title={HAS_NORMALISATION.includes(choice.measure) ? 'Normalised as networkx does' : 'This measure has a fixed scale'}>
-            <input type="checkbox" checked={HAS_NORMALISATION.includes(choice.measure) ? choice.normalized : true} disabled={!HAS_NORMALISATION.includes(choice.measure)} onChange={(e) => set({ normalized: e.target.checked })} /> Normalised
-          </label>
+          <Check checked={choice.directed} onChange={(e) => set({ directed: e.target.checked })}>
+            Directed
+          </Check>
+          <Check title="Edge weight from the best citation grade of each link (A1 strongest); shortest-path measures use 1/strength as distance" checked={choice.weighted && choice.weightAttribute === null} onChange={(e) => set({ weighted: e.target.checked, weightAttribute: null })}>
+            Weighted by evidence
+          </Check>
+          <Check title={HAS_NORMALISATION.includes(choice.measure) ? 'Normalised as networkx does' : 'This measure has a fixed scale'} checked={HAS_NORMALISATION.includes(choice.measure) ? choice.normalized : true} disabled={!HAS_NORMALISATION.includes(choice.measure)} onChange={(e) => set({ normalized: e.target.checked })}>
+            Normalised
+          </Check>
         </fieldset>
         {choice.measure === 'betweenness' && (
           <div className="field-row" role="group" aria-label="Approximate betweenness">
-            <label title="Exact betweenness visits every entity as a source (O(n·m): minutes on tens of thousands). Approximate samples this many sources, seeded, and gives each value its standard error.">
-              <input type="checkbox" checked={choice.approximate} onChange={(e) => set({ approximate: e.target.checked })} /> Approximate
-            </label>
-            <label className="field inline">
-              <span>Sources</span>
+            <Check title="Exact betweenness visits every entity as a source (O(n·m): minutes on tens of thousands). Approximate samples this many sources, seeded, and gives each value its standard error." checked={choice.approximate} onChange={(e) => set({ approximate: e.target.checked })}>
+              Approximate
+            </Check>
+            <label className="inline-field">
+              <span className={UI.fieldName}>Sources</span>
               <input
                 type="number"
+                className={UI.number}
+                style={{ width: 72 }}
                 aria-label="Sampled sources"
                 min={2}
                 step={1}
@@ -115,7 +119,7 @@ export function MeasuresSection() {
       </form>
       {measure && (
         <>
-          <h3 className="analysis-subhead">
+          <h3 className={UI.subhead}>
             {MEASURE_LABELS[measure.result.measure]} <span className="section-count">{measure.ranking.length}</span>
           </h3>
           <VirtualTable
@@ -128,7 +132,7 @@ export function MeasuresSection() {
             onPick={(r) => selectAndFocus({ kind: 'entity', id: r.id })}
           />
           {measure.result.approximation && (
-            <p className="analysis-note" data-testid="approximation">
+            <p className={UI.note} data-testid="approximation">
               {measure.result.approximation.statement}
             </p>
           )}
@@ -170,7 +174,7 @@ function MostConnected() {
   }, [chart, filters, evidence]);
   return (
     <details className="analysis-details" open>
-      <summary>Most connected</summary>
+      <summary className={UI.subhead}>Most connected</summary>
       <VirtualTable
         label="Most connected entities"
         testId="most-connected"
@@ -180,7 +184,7 @@ function MostConnected() {
         onPick={(r) => selectAndFocus({ kind: 'entity', id: r.id })}
         columns={[
           { key: 'rank', label: 'Rank', width: '44px', align: 'right', render: (r) => r.rank },
-          { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => <span className="cell-label">{r.label}</span> },
+          { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => r.label },
           { key: 'links', label: 'Links', width: '56px', align: 'right', render: (r) => r.links },
         ]}
       />
@@ -196,7 +200,7 @@ function GradeSensitivity() {
   const running = useAnalysis((s) => s.run.status === 'running');
   const measureName = useAnalysis((s) => s.choice.measure);
   const columns: Column<SensitivityRow>[] = [
-    { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => <span className="cell-label">{r.label}</span>, sortValue: (r) => r.label },
+    { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => r.label, sortValue: (r) => r.label },
     { key: 'rankAll', label: 'All', width: '40px', align: 'right', render: (r) => r.rankAll, sortValue: (r) => r.rankAll },
     { key: 'rankStrong', label: result ? `≥${result.minGrade}` : 'Strong', width: '44px', align: 'right', render: (r) => r.rankStrong, sortValue: (r) => r.rankStrong },
     {
@@ -204,24 +208,24 @@ function GradeSensitivity() {
       label: 'Move',
       width: '50px',
       align: 'right',
-      render: (r) => <span className={r.rankChange > 0 ? 'rise' : r.rankChange < 0 ? 'fall' : 'muted'}>{r.rankChange > 0 ? `▲${r.rankChange}` : r.rankChange < 0 ? `▼${-r.rankChange}` : '–'}</span>,
+      render: (r) => <span className={r.rankChange > 0 ? 'rise' : r.rankChange < 0 ? 'fall' : Classes.TEXT_MUTED}>{r.rankChange > 0 ? `▲${r.rankChange}` : r.rankChange < 0 ? `▼${-r.rankChange}` : '–'}</span>,
       sortValue: (r) => Math.abs(r.rankChange),
     },
   ];
   return (
     <details className="analysis-details">
-      <summary>Grade sensitivity</summary>
-      <p className="muted analysis-note">
+      <summary className={UI.subhead}>Grade sensitivity</summary>
+      <p className={UI.muted}>
         Does the {MEASURE_LABELS[measureName].toLowerCase()} ranking rest on weak evidence? It is computed with every link, then with only links that have a citation at the grade below or better.
       </p>
       <div className="button-row">
-        <label className="field inline">
-          <span>Grade</span>
-          <select aria-label="Sensitivity grade" value={grade} onChange={(e) => analysis.store.setState({ sensitivityGrade: e.target.value })}>
+        <label className="inline-field">
+          <span className={UI.fieldName}>Grade</span>
+          <HTMLSelect aria-label="Sensitivity grade" value={grade} onChange={(e) => analysis.store.setState({ sensitivityGrade: e.target.value })}>
             {allGrades().map((g) => (
               <option key={formatGrade(g)}>{formatGrade(g)}</option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
         <button type="button" className={BUTTON.plain} disabled={running} onClick={() => void analysis.runSensitivity()}>
           Compare
@@ -229,7 +233,7 @@ function GradeSensitivity() {
       </div>
       {result && (
         <>
-          <p className="analysis-note">
+          <p className={UI.note}>
             {result.linksDropped} of {result.all.filters?.links.kept ?? '?'} links rest only on evidence weaker than {result.minGrade}. Spearman rank correlation {result.spearman.toFixed(3)}.
           </p>
           <VirtualTable

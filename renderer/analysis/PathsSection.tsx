@@ -1,9 +1,11 @@
+import { Classes } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import { runCommand } from '../commands';
 import { useStore } from '../store';
 import { useAnalysis } from './useAnalysis';
 import { WeightAttributeField } from './WeightAttributeField';
 import { BUTTON } from '../ui/buttons';
+import { Check, UI } from './controls';
 
 /** Path questions about the selected entities; the answer is highlighted and the rest dimmed. */
 export function PathsSection() {
@@ -22,18 +24,18 @@ export function PathsSection() {
 
   return (
     <div className="analysis-section">
-      <p className="analysis-note" data-testid="path-selection">
+      <p className={UI.note} data-testid="path-selection">
         {ids.length === 0
           ? 'Select entities on the chart: click one, Shift-click more.'
           : `Selected: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}.`}
       </p>
       <fieldset className="toggles">
-        <label>
-          <input type="radio" name="path-weight" checked={!weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: false, pathWeightAttribute: null })} /> By hops
-        </label>
-        <label title="Each link's length is 1/strength of its best citation: a path over well-evidenced links is shorter">
-          <input type="radio" name="path-weight" checked={weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: true, pathWeightAttribute: null })} /> By evidence
-        </label>
+        <Check type="radio" name="path-weight" checked={!weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: false, pathWeightAttribute: null })}>
+          By hops
+        </Check>
+        <Check type="radio" name="path-weight" title="Each link's length is 1/strength of its best citation: a path over well-evidenced links is shorter" checked={weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: true, pathWeightAttribute: null })}>
+          By evidence
+        </Check>
       </fieldset>
       <WeightAttributeField
         label="By link attribute"
@@ -55,24 +57,26 @@ export function PathsSection() {
           <button type="button" className={BUTTON.plain} disabled={running || ids.length < 1} onClick={() => run('analysis.neighbourhood')}>
             Neighbourhood
           </button>
-          <label className="field inline">
+          <label className="inline-field">
             <input
               type="number"
+              className={UI.number}
+              style={{ width: 56 }}
               aria-label="Hops"
               min={1}
               max={10}
               value={hops}
               onChange={(e) => analysis.store.setState({ neighbourhoodHops: Math.max(1, Math.min(10, Math.round(Number(e.target.value) || 1))) })}
             />
-            <span>hops</span>
+            <span className={UI.fieldName}>hops</span>
           </label>
         </span>
       </div>
       {highlight && (
-        <div className="highlight-card" data-testid="highlight" role="status">
+        <div className={`${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_WARNING} ${Classes.TEXT_SMALL}`} data-testid="highlight" role="status">
           <div className="highlight-head">
             <strong>{highlight.title}</strong>
-            <button type="button" className={BUTTON.plain} onClick={() => analysis.clearHighlight()}>
+            <button type="button" className={BUTTON.small} onClick={() => analysis.clearHighlight()}>
               Clear highlight
             </button>
           </div>

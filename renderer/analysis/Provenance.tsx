@@ -1,3 +1,5 @@
+import { Classes } from '@blueprintjs/core';
+import { UI } from './controls';
 import type { FilterReport, MeasureResult, CommunityResult } from '../../app/analysis';
 import { describePeriod } from './filterModel';
 
@@ -23,23 +25,23 @@ export function Provenance({ result }: { result: MeasureResult | CommunityResult
   const params = Object.entries(result.parameters).map(([k, v]) => `${k}=${String(v)}`);
   return (
     <details className="analysis-details provenance" data-testid="provenance">
-      <summary>How this was computed</summary>
-      <dl>
-        <dt>Algorithm</dt>
+      <summary className={UI.subhead}>How this was computed</summary>
+      <dl className={Classes.TEXT_SMALL}>
+        <dt className={Classes.TEXT_MUTED}>Algorithm</dt>
         <dd>{result.algorithm}</dd>
-        <dt>Parameters</dt>
-        <dd className="mono">{params.join(', ')}</dd>
+        <dt className={Classes.TEXT_MUTED}>Parameters</dt>
+        <dd className={Classes.MONOSPACE_TEXT}>{params.join(', ')}</dd>
         {'networkxEquivalent' in result && (
           <>
-            <dt>networkx</dt>
-            <dd className="mono">{result.networkxEquivalent}</dd>
+            <dt className={Classes.TEXT_MUTED}>networkx</dt>
+            <dd className={Classes.MONOSPACE_TEXT}>{result.networkxEquivalent}</dd>
           </>
         )}
-        <dt>Network</dt>
+        <dt className={Classes.TEXT_MUTED}>Network</dt>
         <dd>
           {result.nodeCount} nodes, {result.edgeCount} edges (parallel links merged, as a networkx Graph).
         </dd>
-        <dt>Filters</dt>
+        <dt className={Classes.TEXT_MUTED}>Filters</dt>
         <dd>
           {filterLines(result.filters).map((line) => (
             <div key={line}>{line}</div>

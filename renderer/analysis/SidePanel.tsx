@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import { Inspector } from '../panels/Inspector';
 import { useStore } from '../store';
@@ -12,11 +13,11 @@ export function SidePanel() {
   const showAnalysis = open && caseOpen;
   return (
     <>
-      <div className="side-tabs" role="tablist" aria-label="Side panel">
-        <button type="button" role="tab" aria-selected={!showAnalysis} className={!showAnalysis ? 'active' : undefined} onClick={() => analysis.closePanel()}>
+      <div className={`side-tabs ${Classes.TAB_LIST}`} role="tablist" aria-label="Side panel">
+        <button type="button" role="tab" aria-selected={!showAnalysis} className={Classes.TAB} onClick={() => analysis.closePanel()}>
           Inspector
         </button>
-        <button type="button" role="tab" aria-selected={showAnalysis} className={showAnalysis ? 'active' : undefined} disabled={!caseOpen} onClick={() => analysis.openPanel()}>
+        <button type="button" role="tab" aria-selected={showAnalysis} className={Classes.TAB} disabled={!caseOpen} onClick={() => analysis.openPanel()}>
           Analysis
         </button>
       </div>

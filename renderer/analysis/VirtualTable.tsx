@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useState, type ReactNode } from 'react';
 
 export interface Column<Row> {
@@ -17,6 +18,8 @@ export interface SortState {
 }
 
 const ROW_HEIGHT = 24;
+/** A cell: one line, ended with an ellipsis; numbers right-aligned. */
+const cellClass = (align: Column<unknown>['align']) => `${Classes.TEXT_OVERFLOW_ELLIPSIS}${align === 'right' ? ' num' : ''}`;
 const OVERSCAN = 6;
 
 /**
@@ -63,12 +66,12 @@ export function VirtualTable<Row>({
     setSort((s) => (s && s.key === key ? { key, descending: !s.descending } : { key, descending: key !== 'label' && key !== 'rank' }));
 
   return (
-    <div className="vtable" role="table" aria-label={label} aria-rowcount={sorted.length + 1} data-testid={testId}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+    <div className={`vtable ${Classes.TEXT_SMALL}`} role="table" aria-label={label} aria-rowcount={sorted.length + 1} data-testid={testId}>
+      <div className={`vtable-head ${Classes.TEXT_MUTED}`} role="row" style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
           <div key={c.key} role="columnheader" className={c.align === 'right' ? 'num' : undefined} aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
             {c.sortValue ? (
-              <button type="button" onClick={() => toggle(c.key)}>
+              <button type="button" className={`${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL}`} onClick={() => toggle(c.key)}>
                 {c.label}
                 {sort?.key === c.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
               </button>
@@ -104,7 +107,7 @@ export function VirtualTable<Row>({
                 }
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="cell" className={c.align === 'right' ? 'num' : undefined}>
+                  <div key={c.key} role="cell" className={cellClass(c.align)}>
                     {c.render(row)}
                   </div>
                 ))}

@@ -1,7 +1,9 @@
+import { HTMLSelect } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { numericLinkAttributes } from '../../app/analysis/graph';
 import { useApp } from '../appContext';
 import { useStore } from '../store';
+import { UI } from './controls';
 
 /**
  * Which numeric link attribute weighs the network (networkx's `weight=`), beside "weighted by
@@ -25,15 +27,15 @@ export function WeightAttributeField({
   const names = value !== null && !offered.some((a) => a.name === value) ? [...offered, { name: value, links: 0 }] : offered;
   return (
     <label className="field" title={title}>
-      <span>{label}</span>
-      <select aria-label={label} value={value ?? ''} disabled={names.length === 0} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
+      <span className={UI.fieldName}>{label}</span>
+      <HTMLSelect fill aria-label={label} value={value ?? ''} disabled={names.length === 0} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
         <option value="">{names.length === 0 ? 'No numeric link attributes' : 'None'}</option>
         {names.map((a) => (
           <option key={a.name} value={a.name}>
             {a.name} ({a.links.toLocaleString()} {a.links === 1 ? 'link' : 'links'})
           </option>
         ))}
-      </select>
+      </HTMLSelect>
     </label>
   );
 }

@@ -1,3 +1,4 @@
+import { Classes, HTMLSelect } from '@blueprintjs/core';
 import { useState } from 'react';
 import { DEFAULT_TOP_N, MAX_EXPAND_HOPS } from '../../app/chart/chartScale';
 import { entityTypeDefinition } from '../../app/entityTypes';
@@ -5,6 +6,7 @@ import { useApp } from '../appContext';
 import { Modal } from '../editing/Modal';
 import { useStore } from '../store';
 import { BUTTON } from '../ui/buttons';
+import { Check } from '../analysis/controls';
 
 const count = (n: number) => n.toLocaleString('en');
 
@@ -29,9 +31,9 @@ export function ChartScaleDialog() {
   return (
     <Modal title={pending.kind === 'expand' ? pending.title : `Add ${count(preview.total)} to the chart`} testId="chart-scale-dialog" onClose={scale.cancel}>
       {expanding && (
-        <label className="field">
-          <span>Reach</span>
-          <select
+        <label className={`${Classes.LABEL} ${Classes.INLINE}`}>
+          Reach
+          <HTMLSelect
             aria-label="Hops"
             value={expanding.hops}
             disabled={busy}
@@ -42,7 +44,7 @@ export function ChartScaleDialog() {
                 {h === 1 ? '1 hop (direct links)' : `${h} hops`}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
       )}
       <p data-testid="chart-scale-total">
@@ -55,20 +57,19 @@ export function ChartScaleDialog() {
           {preview.byType.map(({ type, count: c }) => (
             <li key={type}>
               {expanding ? (
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(type)}
-                    disabled={busy || (chosen.size === 1 && chosen.has(type))}
-                    onChange={(e) => {
-                      const next = new Set(chosen);
-                      if (e.target.checked) next.add(type);
-                      else next.delete(type);
-                      void scale.refine({ types: [...next] });
-                    }}
-                  />{' '}
+                <Check
+                  inline={false}
+                  checked={chosen.has(type)}
+                  disabled={busy || (chosen.size === 1 && chosen.has(type))}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(type);
+                    else next.delete(type);
+                    void scale.refine({ types: [...next] });
+                  }}
+                >
                   {entityTypeDefinition(type).label}: {count(c)}
-                </label>
+                </Check>
               ) : (
                 <span>
                   {entityTypeDefinition(type).label}: {count(c)}
@@ -79,7 +80,7 @@ export function ChartScaleDialog() {
         </ul>
       )}
       {expanding?.types && (
-        <p className="muted">
+        <p className={Classes.TEXT_MUTED}>
           Only the ticked types are counted and added.{' '}
           <button type="button" className={BUTTON.small} onClick={() => void scale.refine({ types: null })}>
             All types
@@ -87,7 +88,7 @@ export function ChartScaleDialog() {
         </p>
       )}
       {preview.warn && (
-        <p className="chart-scale-warning" role="alert" data-testid="chart-scale-warning">
+        <p className={`${Classes.CALLOUT} ${Classes.INTENT_WARNING}`} role="alert" data-testid="chart-scale-warning">
           That would put {count(after)} entities on the chart. Past {count(preview.limit)} the chart slows down: opening it and every edit
           take seconds. Add them anyway, only the best-connected, grouped by type (one node per type, opened from Analysis › Groups), or fewer types.
         </p>
@@ -99,6 +100,8 @@ export function ChartScaleDialog() {
               Top{' '}
               <input
                 type="number"
+                className={`${Classes.INPUT} ${Classes.SMALL}`}
+                style={{ width: 80 }}
                 aria-label="How many of the best-connected"
                 min={1}
                 max={preview.total}

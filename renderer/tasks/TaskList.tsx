@@ -1,8 +1,10 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useApp } from '../appContext';
 import { IconButton } from '../panels/IconButton';
 import { useStore } from '../store';
 import { type TaskSnapshot } from './taskRegistry';
+import { BUTTON } from '../ui/buttons';
 import './tasks.css';
 
 const outcomeText = (task: TaskSnapshot): string => {
@@ -46,18 +48,18 @@ export function TaskList() {
   if (list.length === 0 && !open) return null;
   return (
     <span className="task-indicator" data-testid="task-indicator">
-      <button ref={toggle} type="button" className="task-toggle" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)}>
+      <button ref={toggle} type="button" className={`${BUTTON.small} ${Classes.MINIMAL}`} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)}>
         {current ? `${current.label}${running.length > 1 ? ` (+${running.length - 1})` : ''}` : 'Tasks'}
       </button>
       {current && <Bar task={current} />}
       {current?.cancellable && (
-        <IconButton className="task-cancel" label={`Cancel ${current.label}`} glyph="×" onClick={() => tasks.cancel(current.id)} />
+        <IconButton className={`${BUTTON.small} ${Classes.MINIMAL}`} label={`Cancel ${current.label}`} glyph="×" onClick={() => tasks.cancel(current.id)} />
       )}
       {open && (
         <div
           ref={popup}
           tabIndex={-1}
-          className="task-popup"
+          className={`task-popup ${Classes.CARD} ${Classes.ELEVATION_3}`}
           role="dialog"
           aria-label="Running and recent tasks"
           onKeyDown={(event) => {
@@ -68,16 +70,16 @@ export function TaskList() {
             }
           }}
         >
-          {list.length === 0 && <p className="task-detail">No tasks have run yet.</p>}
+          {list.length === 0 && <p className={Classes.TEXT_MUTED}>No tasks have run yet.</p>}
           <ul className="task-rows">
             {list.map((task) => (
               <li key={task.id} className="task-row" data-status={task.outcome.status}>
                 <span className="task-label">{task.label}</span>
                 {task.outcome.status === 'running' && <Bar task={task} />}
-                <span className="task-outcome">{outcomeText(task)}</span>
-                {task.detail && <span className="task-detail">{task.detail}</span>}
+                <span className={`task-outcome ${Classes.TEXT_MUTED}`}>{outcomeText(task)}</span>
+                {task.detail && <span className={Classes.TEXT_MUTED}>{task.detail}</span>}
                 {task.cancellable && (
-                  <button type="button" onClick={() => tasks.cancel(task.id)} aria-label={`Cancel ${task.label}`}>
+                  <button type="button" className={BUTTON.small} onClick={() => tasks.cancel(task.id)} aria-label={`Cancel ${task.label}`}>
                     Cancel
                   </button>
                 )}

@@ -1,0 +1,37 @@
+import { Classes } from '@blueprintjs/core';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+
+/**
+ * Blueprint's look for the Analysis panel's plain elements (checks, radios, headings, text links),
+ * kept as plain elements so their labels, titles and keys stay as they were.
+ */
+export const UI = {
+  /** A button that reads as a link in a list (a community, a saved view): minimal, small, in the primary colour. */
+  link: `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL} ${Classes.INTENT_PRIMARY}`,
+  /** The text of a button that takes the room it has and ends in an ellipsis. */
+  fillText: `${Classes.FILL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`,
+  /** A small uppercase heading over a part of a section (also a <details>' summary). */
+  subhead: `analysis-subhead ${Classes.TEXT_MUTED}`,
+  note: Classes.TEXT_SMALL,
+  muted: `${Classes.TEXT_SMALL} ${Classes.TEXT_MUTED}`,
+  /** A field's name beside its control. */
+  fieldName: Classes.TEXT_MUTED,
+  number: `${Classes.INPUT} ${Classes.SMALL}`,
+} as const;
+
+/** A checkbox or radio drawn as Blueprint's control: the input stays a real input inside its label. */
+export function Check({
+  title,
+  inline = true,
+  children,
+  type = 'checkbox',
+  ...input
+}: { title?: string; inline?: boolean; children: ReactNode; type?: 'checkbox' | 'radio' } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'title' | 'children'>) {
+  return (
+    <label className={`${Classes.CONTROL} ${type === 'radio' ? Classes.RADIO : Classes.CHECKBOX}${inline ? ` ${Classes.INLINE}` : ''}`} title={title}>
+      <input type={type} className={Classes.CONTROL_INPUT} {...input} />
+      <span className={Classes.CONTROL_INDICATOR} />
+      {children}
+    </label>
+  );
+}
