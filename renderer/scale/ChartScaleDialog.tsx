@@ -29,7 +29,7 @@ export function ChartScaleDialog() {
   const chosen = new Set(expanding?.types ?? preview.byType.map((t) => t.type));
 
   return (
-    <Modal title={pending.kind === 'expand' ? pending.title : `Add ${count(preview.total)} to the chart`} testId="chart-scale-dialog" onClose={scale.cancel}>
+    <Modal title={pending.kind === 'expand' ? pending.title : `Add ${count(preview.total)} to the chart`} testId="chart-scale-dialog" onClose={scale.cancel} wide>
       {expanding && (
         <label className={`${Classes.LABEL} ${Classes.INLINE}`}>
           Reach
