@@ -1,4 +1,4 @@
-import type { Core, LayoutOptions, NodeCollection } from 'cytoscape';
+import type { Core, EdgeCollection, LayoutOptions, NodeCollection } from 'cytoscape';
 import type { NodePosition } from '../../app/domain';
 import type { LayoutName } from '../../app/views';
 import { FIT_PADDING, RELAYOUT_ANIMATION_MS } from '../chart/layout';
@@ -21,7 +21,10 @@ export interface LayoutInputs {
  * places), with the box each covers (disc and label) measured on the live chart.
  */
 export function layoutRequest(cy: Core, inputs: LayoutInputs): LayoutRequest {
-  const nodes = cy.nodes(':visible');
+  // In id order, nodes and edges: fCoSE's result depends on the order it is given them, and the
+  // order they were drawn in is not fixed (links created in the same millisecond load in either
+  // order), so this keeps a seeded layout the same from one run to the next.
+  const nodes = cy.nodes(':visible').sort(byId) as NodeCollection;
   const ids = new Set(nodes.map((n) => n.id()));
   return {
     name: inputs.name,
@@ -45,11 +48,17 @@ export function layoutRequest(cy: Core, inputs: LayoutInputs): LayoutRequest {
         value: inputs.values ? (inputs.values[id] ?? null) : null,
       };
     }),
-    edges: cy
-      .edges(':visible')
+    edges: (cy.edges(':visible').sort(byId) as EdgeCollection)
       .map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() }))
       .filter((e) => ids.has(e.source) && ids.has(e.target)),
   };
+}
+
+/** Orders elements by id (ids are unique, so the order is total). */
+export function byId(a: { id: () => string }, b: { id: () => string }): number {
+  const x = a.id();
+  const y = b.id();
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

@@ -5,16 +5,17 @@
  */
 import type { Core } from 'cytoscape';
 import { provisionalPositions, type FirstLayoutInput, type Point } from '../../app/layout/firstLayout';
-import { layoutRequest } from '../analysis/layoutRunner';
+import { byId, layoutRequest } from '../analysis/layoutRunner';
 import { createWorkerClient, type WorkerLike } from '../analysis/workerClient';
 import { computeFirstLayout, FCOSE_FIRST_LAYOUT_MAX, type FirstLayoutAnswer, type FirstLayoutRequest } from './firstLayoutTasks';
 
 /** The chart's nodes and edges as index pairs, for the force layout. */
 export function forceLayoutInput(cy: Core): FirstLayoutInput {
-  const ids = cy.nodes().map((node) => node.id());
+  // In id order, as layoutRequest does, so the same chart gets the same placement however it loaded.
+  const ids = cy.nodes().sort(byId).map((node) => node.id());
   const index = new Map(ids.map((id, i) => [id, i] as const));
   const edges: [number, number][] = [];
-  cy.edges().forEach((edge) => {
+  cy.edges().sort(byId).forEach((edge) => {
     const a = index.get(edge.data('source') as string);
     const b = index.get(edge.data('target') as string);
     if (a !== undefined && b !== undefined) edges.push([a, b]);
