@@ -81,7 +81,7 @@ export function LocationEditor({ entity }: { entity: Entity }) {
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
   return (
-    <form className="edit-location" aria-label="Location" data-testid="location-editor" onSubmit={(e) => void save(e)}>
+    <form className={`${FORM.group} edit-location`} aria-label="Location" data-testid="location-editor" onSubmit={(e) => void save(e)}>
       <div className={FORM.group}>
         <label htmlFor={`${id}-mode`} className={FORM.label}>
           Location

@@ -76,7 +76,7 @@ export function SourcesDialog() {
                 <span className={`${Classes.FILL} source-name`}>
                   {s.title}
                   <br />
-                  <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>{s.citations} citations</span>
+                  <span className={Classes.TEXT_SMALL}>{s.citations} citations</span>
                 </span>
               </button>
             </li>
