@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
 import type { Core } from 'cytoscape';
 import { mdiClose } from '@mdi/js';
@@ -323,7 +324,7 @@ function CalloutNote({ callout, placement }: { callout: ShownCallout; placement:
           <p className="callout-text">{text}</p>
           <button
             type="button"
-            className="callout-delete"
+            className={`${Classes.BUTTON} ${Classes.SMALL} ${Classes.ROUND} callout-delete`}
             aria-label="Delete callout"
             title="Delete callout"
             onClick={() => void remove()}
@@ -395,7 +396,7 @@ function CalloutEditor({ initial, placement, onSave, onCancel }: EditorProps) {
         }}
       />
       {problem !== null && (
-        <p className="callout-problem" id={problemId} role="alert">
+        <p className="field-error callout-problem" id={problemId} role="alert">
           {problem}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { Button } from '@blueprintjs/core';
+import { Button, Checkbox, Classes, HTMLSelect } from '@blueprintjs/core';
 import { CaretDownIcon } from '@blueprintjs/icons';
 import { useMemo, useState, type FormEvent } from 'react';
 import { labelIssues } from '../../app/editing/validate';
@@ -12,6 +12,7 @@ import type { EditingDialog } from './editingState';
 import { EntityTypeMenu, TypeBadge } from './EntityTypeMenu';
 import { FieldError, Modal } from './Modal';
 import { BUTTON } from '../ui/buttons';
+import { FORM, inputClass } from './formClasses';
 
 /** The message main gave for one field (or the whole error when it names no field). */
 export function issueFor(error: WorkbenchError | null, field: string): string | null {
@@ -52,8 +53,10 @@ function useEntities(): Map<string, Entity> {
  */
 export function TypePicker({ value, onPick }: { value: string; onPick: (type: string) => void }) {
   return (
-    <div className="edit-field">
-      <span id="entity-type-label">Type</span>
+    <div className={FORM.group}>
+      <span id="entity-type-label" className={FORM.label}>
+        Type
+      </span>
       <div>
         <EntityTypeMenu menu={{ 'aria-labelledby': 'entity-type-label' }} picked={value} onPick={onPick} popover={{ usePortal: false }}>
           <Button
@@ -99,10 +102,11 @@ function CreateEntityDialog({ dialog }: { dialog: Extract<EditingDialog, { kind:
   return (
     <Modal title="New entity" testId="create-entity-dialog" onClose={editing.closeDialog} wide>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label className="edit-field">
-          <span>Label</span>
+        <label className={FORM.label}>
+          Label
           <input dir="auto"
             autoFocus
+            className={inputClass(labelError !== null)}
             value={label}
             aria-invalid={labelError !== null}
             aria-describedby="new-entity-label-error"
@@ -149,7 +153,7 @@ function DeleteDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'dele
     <Modal title={dialog.kind === 'deleteEntities' ? 'Delete entities' : 'Delete links'} testId="delete-dialog" onClose={editing.closeDialog}>
       <p className="dialog-summary">{preview.summary}</p>
       {what.length > 1 && (
-        <ul className="dialog-list">
+        <ul className={`${Classes.LIST} dialog-list`} style={{ listStyle: 'disc' }}>
           {what.slice(0, 12).map((item) => (
             <li key={item.id}>{item.label}</li>
           ))}
@@ -194,13 +198,14 @@ function CreateLinkDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: '
   return (
     <Modal title="New link" testId="create-link-dialog" onClose={editing.closeDialog}>
       <form onSubmit={(e) => void submit(e)}>
-        <p className="link-preview" data-testid="link-preview">
-          <strong>{name(sourceId)}</strong> <span className="link-preview-verb">{linkTypeDefinition(type).label}</span>{' '}
+        <p className={`${Classes.CALLOUT} link-preview`} data-testid="link-preview">
+          <strong>{name(sourceId)}</strong> <span className={Classes.TEXT_MUTED}>{linkTypeDefinition(type).label}</span>{' '}
           {directed ? '→' : '—'} <strong>{name(targetId)}</strong>
         </p>
-        <label className="edit-field">
-          <span>Type</span>
-          <select
+        <label className={FORM.label}>
+          Type
+          <HTMLSelect
+            fill
             autoFocus
             value={type}
             onChange={(e) => {
@@ -213,11 +218,9 @@ function CreateLinkDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: '
                 {t.label}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </label>
-        <label className="edit-check">
-          <input type="checkbox" checked={directed} onChange={(e) => setDirected(e.target.checked)} /> Directed (drawn with an arrow)
-        </label>
+        <Checkbox checked={directed} onChange={(e) => setDirected(e.currentTarget.checked)} label="Directed (drawn with an arrow)" />
         <button type="button" className={BUTTON.plain} onClick={() => setSwapped((s) => !s)}>
           Swap direction
         </button>
@@ -259,23 +262,23 @@ function MergeDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'merge
   return (
     <Modal title="Merge entities" testId="merge-dialog" onClose={editing.closeDialog}>
       <p>Keep which one? The other becomes an alias of it, and everything it has moves over.</p>
-      <div className="merge-choices" role="radiogroup" aria-label="Entity to keep">
+      <div className={`${Classes.CARD} ${Classes.CARD_LIST} merge-choices`} role="radiogroup" aria-label="Entity to keep">
         {dialog.ids.map((id) => {
           const e = entities.get(id);
           if (!e) return null;
           return (
-            <label key={id} className={id === survivorId ? 'merge-choice checked' : 'merge-choice'}>
+            <label key={id} className={`${Classes.CARD} ${Classes.INTERACTIVE} merge-choice${id === survivorId ? ` ${Classes.SELECTED}` : ''}`}>
               <input type="radio" name="merge-survivor" checked={id === survivorId} onChange={() => setSurvivorId(id)} />
               <TypeBadge type={e.type} />
-              <span className="merge-name">{e.label}</span>
-              <span className="muted">
+              <strong>{e.label}</strong>
+              <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>
                 {links(id)} links · {evidence(id)} citations · {notes(id)} notes
               </span>
             </label>
           );
         })}
       </div>
-      <div className="merge-result" data-testid="merge-result">
+      <div className={`${Classes.CALLOUT} ${Classes.INTENT_PRIMARY} merge-result`} data-testid="merge-result">
         <p>
           Kept: <strong>{survivor.label}</strong> ({entityTypeDefinition(survivor.type).label})
         </p>

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useRef } from 'react';
 import { mdiNoteTextOutline, mdiBookOpenPageVariantOutline, mdiPlusCircleOutline, mdiRedo, mdiUndo } from '@mdi/js';
 import { useApp, type AppServices } from '../appContext';
@@ -39,28 +40,31 @@ export function EditingLayer() {
   );
 }
 
+/** A toolbar button with its icon and its name: Blueprint's minimal button. */
+const TOOL = `${Classes.BUTTON} ${Classes.MINIMAL}`;
+
 function EditToolbar() {
   const { editing, commands } = useApp();
   const history = useStore(editing.store, (s) => s.history);
   const paletteOpen = useStore(editing.store, (s) => s.paletteOpen);
   return (
-    <div className="edit-toolbar" role="toolbar" aria-label="Editing">
+    <div className={`${Classes.CARD} ${Classes.ELEVATION_2} edit-toolbar`} role="toolbar" aria-label="Editing">
       <EntityTypeMenu
         menu={{ 'aria-label': 'Entity types' }}
         onPick={(type) => editing.openCreateEntity(undefined, type)}
         // View › Entity type palette opens it too.
         popover={{ isOpen: paletteOpen, onInteraction: (next) => editing.store.setState({ paletteOpen: next }) }}
       >
-        <button type="button" className="icon-button" title="New entity (Ctrl+E, or double-click the chart)">
+        <button type="button" className={TOOL} title="New entity (Ctrl+E, or double-click the chart)">
           <Icon path={mdiPlusCircleOutline} size={18} />
           <span>Entity</span>
         </button>
       </EntityTypeMenu>
-      <button type="button" className="icon-button" title="Sources and their documents" onClick={() => void runCommand('sources.open', commands)}>
+      <button type="button" className={TOOL} title="Sources and their documents" onClick={() => void runCommand('sources.open', commands)}>
         <Icon path={mdiBookOpenPageVariantOutline} size={18} />
         <span>Sources</span>
       </button>
-      <button type="button" className="icon-button" title="Every note of the case" onClick={() => void runCommand('notes.open', commands)}>
+      <button type="button" className={TOOL} title="Every note of the case" onClick={() => void runCommand('notes.open', commands)}>
         <Icon path={mdiNoteTextOutline} size={18} />
         <span>Notes</span>
       </button>
@@ -70,6 +74,7 @@ function EditToolbar() {
         shortcut={findCommand('edit.undo')?.shortcut}
         icon={mdiUndo}
         size={18}
+        className={TOOL}
         disabled={!history?.canUndo}
         onClick={() => void runCommand('edit.undo', commands)}
       />
@@ -79,6 +84,7 @@ function EditToolbar() {
         shortcut={findCommand('edit.redo')?.shortcut}
         icon={mdiRedo}
         size={18}
+        className={TOOL}
         disabled={!history?.canRedo}
         onClick={() => void runCommand('edit.redo', commands)}
       />

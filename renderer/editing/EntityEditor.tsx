@@ -1,3 +1,4 @@
+import { Checkbox, Classes, HTMLSelect } from '@blueprintjs/core';
 import { useState, type FormEvent } from 'react';
 import { isPartialDate, type AttributeValue, type Entity, type Link, type PartialDate } from '../../app/domain';
 import type { EntityChanges, LinkChanges } from '../../app/editing/schemas';
@@ -14,6 +15,7 @@ import { EditableText, serverMessage } from './fields';
 import { LocationEditor } from './LocationEditor';
 import { FieldError } from './Modal';
 import { BUTTON } from '../ui/buttons';
+import { FORM, inputClass } from './formClasses';
 
 const DATE_PLACEHOLDER = '2017, 2017-03 or 2017-03-02';
 
@@ -43,11 +45,13 @@ export function EntityEditor({ entity }: { entity: Entity }) {
   const known = ENTITY_TYPES.some((t) => t.id === entity.type);
   const typeColour = entityTypeDefinition(entity.type).color;
   return (
-    <section className="inspector-section edit-section" aria-label="Edit entity" data-testid="entity-editor">
+    <section className="inspector-section" aria-label="Edit entity" data-testid="entity-editor">
       <EditableText label="Label" field="label" value={entity.label} validate={(d) => labelIssues(d)[0]?.message ?? null} commit={(label) => update({ label })} />
-      <div className="edit-row">
-        <label htmlFor={`type-${entity.id}`}>Type</label>
-        <select
+      <div className={FORM.group}>
+        <label htmlFor={`type-${entity.id}`} className={FORM.label}>
+          Type
+        </label>
+        <HTMLSelect fill
           id={`type-${entity.id}`}
           value={entity.type}
           onChange={(e) => {
@@ -60,12 +64,14 @@ export function EntityEditor({ entity }: { entity: Entity }) {
               {t.label}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
         <FieldError id={`type-${entity.id}-error`} message={typeError} />
       </div>
-      <div className="edit-row">
-        <label htmlFor={`color-${entity.id}`}>Colour</label>
-        <span className="edit-inline">
+      <div className={FORM.group}>
+        <label htmlFor={`color-${entity.id}`} className={FORM.label}>
+          Colour
+        </label>
+        <span className={FORM.row}>
           <input
             id={`color-${entity.id}`}
             type="color"
@@ -145,15 +151,15 @@ function AliasEditor({ entity }: { entity: Entity }) {
     } else setError(serverMessage(result.error, 'alias'));
   };
   return (
-    <div className="edit-row">
-      <span className="edit-label">Aliases</span>
+    <div className={FORM.group}>
+      <span className={FORM.label}>Aliases</span>
       <ul className="alias-editor" aria-label="Aliases">
         {entity.aliases.map((alias) => (
-          <li key={alias}>
-            <span>{alias}</span>
+          <li key={alias} className={`${Classes.TAG} ${Classes.MINIMAL}`}>
+            <span className={Classes.FILL}>{alias}</span>
             <button
               type="button"
-              className="chip-remove"
+              className={Classes.TAG_REMOVE}
               aria-label={`Remove alias ${alias}`}
               title="Remove this alias"
               onClick={() => void editing.call(api['entity.removeAlias']({ id: entity.id, alias }))}
@@ -163,8 +169,8 @@ function AliasEditor({ entity }: { entity: Entity }) {
           </li>
         ))}
       </ul>
-      <form className="edit-inline" onSubmit={(e) => void add(e)}>
-        <input dir="auto" aria-label="New alias" placeholder="Another name" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <form className={FORM.row} onSubmit={(e) => void add(e)}>
+        <input dir="auto" className={inputClass()} aria-label="New alias" placeholder="Another name" value={draft} onChange={(e) => setDraft(e.target.value)} />
         <button type="submit" className={BUTTON.small}>
           Add alias
         </button>
@@ -203,8 +209,8 @@ export function AttributeEditor({
     }
   };
   return (
-    <div className="edit-row">
-      <span className="edit-label">Attributes</span>
+    <div className={FORM.group}>
+      <span className={FORM.label}>Attributes</span>
       {Object.keys(attributes).length > 0 && (
         <table className="attributes editable" aria-label="Attributes">
           <tbody>
@@ -215,7 +221,7 @@ export function AttributeEditor({
                 <td>
                   <button
                     type="button"
-                    className="chip-remove"
+                    className={`${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL}`}
                     aria-label={`Remove attribute ${name}`}
                     onClick={() => {
                       const next = { ...attributes };
@@ -231,9 +237,9 @@ export function AttributeEditor({
           </tbody>
         </table>
       )}
-      <form className="edit-inline" onSubmit={(e) => void add(e)}>
-        <input dir="auto" aria-label="Attribute name" placeholder="Name" value={key} onChange={(e) => setKey(e.target.value)} />
-        <input dir="auto" aria-label="Attribute value" placeholder="Value" value={value} onChange={(e) => setValue(e.target.value)} />
+      <form className={FORM.row} onSubmit={(e) => void add(e)}>
+        <input dir="auto" className={inputClass()} aria-label="Attribute name" placeholder="Name" value={key} onChange={(e) => setKey(e.target.value)} />
+        <input dir="auto" className={inputClass()} aria-label="Attribute value" placeholder="Value" value={value} onChange={(e) => setValue(e.target.value)} />
         <button type="submit" className={BUTTON.small}>
           Set
         </button>
@@ -263,32 +269,34 @@ export function LinkEditor({ link, strength }: { link: Link; strength: LinkStren
     });
   const known = LINK_TYPES.some((t) => t.id === link.type);
   return (
-    <section className="inspector-section edit-section" aria-label="Edit link" data-testid="link-editor">
-      <div className="edit-row">
-        <label htmlFor={`ltype-${link.id}`}>Type</label>
-        <select id={`ltype-${link.id}`} value={link.type} onChange={(e) => void update({ type: e.target.value, directed: linkTypeDefinition(e.target.value).directed })}>
+    <section className="inspector-section" aria-label="Edit link" data-testid="link-editor">
+      <div className={FORM.group}>
+        <label htmlFor={`ltype-${link.id}`} className={FORM.label}>
+          Type
+        </label>
+        <HTMLSelect fill id={`ltype-${link.id}`} value={link.type} onChange={(e) => void update({ type: e.target.value, directed: linkTypeDefinition(e.target.value).directed })}>
           {!known && <option value={link.type}>{link.type}</option>}
           {LINK_TYPES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.label}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
       </div>
-      <div className="edit-row">
-        <span className="edit-label">Direction</span>
-        <span className="edit-inline">
-          <label className="edit-check">
-            <input type="checkbox" checked={link.directed} onChange={(e) => void update({ directed: e.target.checked })} /> Directed
-          </label>
+      <div className={FORM.group}>
+        <span className={FORM.label}>Direction</span>
+        <span>
+          <Checkbox inline checked={link.directed} onChange={(e) => void update({ directed: e.currentTarget.checked })} label="Directed" />
           <button type="button" className={BUTTON.small} onClick={() => void update({ sourceId: link.targetId, targetId: link.sourceId })}>
             Swap ends
           </button>
         </span>
       </div>
-      <div className="edit-row">
-        <label htmlFor={`strength-${link.id}`}>Strength</label>
-        <select
+      <div className={FORM.group}>
+        <label htmlFor={`strength-${link.id}`} className={FORM.label}>
+          Strength
+        </label>
+        <HTMLSelect fill
           id={`strength-${link.id}`}
           value={strength.override ?? 'derived'}
           onChange={(e) => void update({ strength: e.target.value === 'derived' ? null : (e.target.value as LinkStrength) })}
@@ -299,8 +307,8 @@ export function LinkEditor({ link, strength }: { link: Link; strength: LinkStren
               {s} (set by hand)
             </option>
           ))}
-        </select>
-        <span className="edit-hint">Drawn {strength.effective === 'confirmed' ? 'solid' : strength.effective === 'unconfirmed' ? 'dashed' : 'dotted'}</span>
+        </HTMLSelect>
+        <span className={FORM.hint}>Drawn {strength.effective === 'confirmed' ? 'solid' : strength.effective === 'unconfirmed' ? 'dashed' : 'dotted'}</span>
       </div>
       <EditableText label="Label" field="label" value={link.label ?? ''} placeholder={linkTypeDefinition(link.type).label} commit={(d) => update({ label: blankToNull(d) })} />
       <EditableText
@@ -346,27 +354,31 @@ export function BulkEditor({ selection }: { selection: readonly SelectedElement[
     if (result.ok) editing.toast(`Changed ${result.value.updated} entities.`);
   };
   return (
-    <section className="inspector-section edit-section" aria-label="Change the selected entities" data-testid="bulk-editor">
+    <section className="inspector-section" aria-label="Change the selected entities" data-testid="bulk-editor">
       <h3>Change all {ids.length} entities</h3>
-      <div className="edit-row">
-        <label htmlFor="bulk-type">Type</label>
-        <span className="edit-inline">
-          <select id="bulk-type" value={type} onChange={(e) => setType(e.target.value)}>
+      <div className={FORM.group}>
+        <label htmlFor="bulk-type" className={FORM.label}>
+          Type
+        </label>
+        <span className={FORM.row}>
+          <HTMLSelect fill id="bulk-type" value={type} onChange={(e) => setType(e.target.value)}>
             <option value="">Choose a type…</option>
             {ENTITY_TYPES.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.label}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
           <button type="button" className={BUTTON.small} disabled={type === ''} onClick={() => void apply({ type })}>
             Set type
           </button>
         </span>
       </div>
-      <div className="edit-row">
-        <label htmlFor="bulk-colour">Colour</label>
-        <span className="edit-inline">
+      <div className={FORM.group}>
+        <label htmlFor="bulk-colour" className={FORM.label}>
+          Colour
+        </label>
+        <span className={FORM.row}>
           <input id="bulk-colour" type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
           <button type="button" className={BUTTON.small} onClick={() => void apply({ color: colour.toLowerCase() })}>
             Set colour

@@ -1,3 +1,4 @@
+import { Classes, HTMLSelect } from '@blueprintjs/core';
 import { useId, useState, type FormEvent } from 'react';
 import { LOCATION_PRECISIONS, type Entity, type LocationPrecision } from '../../app/domain';
 import { coordinateIssues } from '../../app/editing/validate';
@@ -6,6 +7,7 @@ import { useEntityDetail } from '../data/caseHooks';
 import { useStore } from '../store';
 import { serverMessage } from './fields';
 import { FieldError } from './Modal';
+import { FORM, inputClass } from './formClasses';
 
 type Mode = 'none' | 'coordinates' | 'place';
 
@@ -79,64 +81,80 @@ export function LocationEditor({ entity }: { entity: Entity }) {
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
   return (
-    <form className="edit-location" aria-label="Location" data-testid="location-editor" onSubmit={(e) => void save(e)}>
-      <div className="edit-row">
-        <label htmlFor={`${id}-mode`}>Location</label>
-        <select id={`${id}-mode`} value={draft.mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
+    <form className={`${FORM.group} edit-location`} aria-label="Location" data-testid="location-editor" onSubmit={(e) => void save(e)}>
+      <div className={FORM.group}>
+        <label htmlFor={`${id}-mode`} className={FORM.label}>
+          Location
+        </label>
+        <HTMLSelect fill id={`${id}-mode`} value={draft.mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
           <option value="none">None</option>
           <option value="coordinates">Latitude and longitude</option>
           <option value="place">At a place</option>
-        </select>
+        </HTMLSelect>
       </div>
       {draft.mode === 'coordinates' && (
-        <div className="edit-row edit-inline">
-          <label htmlFor={`${id}-lat`}>Latitude</label>
-          <input id={`${id}-lat`} dir="ltr" inputMode="decimal" size={10} placeholder="16.27 (north +)" value={draft.latitude} onChange={(e) => set({ latitude: e.target.value })} />
-          <label htmlFor={`${id}-lon`}>Longitude</label>
-          <input id={`${id}-lon`} dir="ltr" inputMode="decimal" size={10} placeholder="-0.04 (east +)" value={draft.longitude} onChange={(e) => set({ longitude: e.target.value })} />
-        </div>
+        <>
+          <div className={FORM.group}>
+            <label htmlFor={`${id}-lat`} className={FORM.label}>
+              Latitude
+            </label>
+            <input id={`${id}-lat`} className={inputClass()} dir="ltr" inputMode="decimal" size={10} placeholder="16.27 (north +)" value={draft.latitude} onChange={(e) => set({ latitude: e.target.value })} />
+          </div>
+          <div className={FORM.group}>
+            <label htmlFor={`${id}-lon`} className={FORM.label}>
+              Longitude
+            </label>
+            <input id={`${id}-lon`} className={inputClass()} dir="ltr" inputMode="decimal" size={10} placeholder="-0.04 (east +)" value={draft.longitude} onChange={(e) => set({ longitude: e.target.value })} />
+          </div>
+        </>
       )}
       {draft.mode === 'place' && (
-        <div className="edit-row">
-          <label htmlFor={`${id}-place`}>Place</label>
-          <select id={`${id}-place`} value={draft.placeId} onChange={(e) => set({ placeId: e.target.value })}>
+        <div className={FORM.group}>
+          <label htmlFor={`${id}-place`} className={FORM.label}>
+            Place
+          </label>
+          <HTMLSelect fill id={`${id}-place`} value={draft.placeId} onChange={(e) => set({ placeId: e.target.value })}>
             {places.length === 0 && <option value="">No place on the chart has coordinates</option>}
             {places.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
               </option>
             ))}
-          </select>
+          </HTMLSelect>
         </div>
       )}
       {draft.mode !== 'none' && (
         <>
-          <div className="edit-row">
-            <label htmlFor={`${id}-precision`}>Precision</label>
-            <select id={`${id}-precision`} value={draft.precision} onChange={(e) => set({ precision: e.target.value as LocationPrecision })}>
+          <div className={FORM.group}>
+            <label htmlFor={`${id}-precision`} className={FORM.label}>
+              Precision
+            </label>
+            <HTMLSelect fill id={`${id}-precision`} value={draft.precision} onChange={(e) => set({ precision: e.target.value as LocationPrecision })}>
               {LOCATION_PRECISIONS.map((p) => (
                 <option key={p} value={p}>
                   {PRECISION_LABELS[p]}
                 </option>
               ))}
-            </select>
+            </HTMLSelect>
           </div>
-          <div className="edit-row">
-            <label htmlFor={`${id}-citation`}>Supported by</label>
-            <select id={`${id}-citation`} value={draft.citationId} onChange={(e) => set({ citationId: e.target.value })}>
+          <div className={FORM.group}>
+            <label htmlFor={`${id}-citation`} className={FORM.label}>
+              Supported by
+            </label>
+            <HTMLSelect fill id={`${id}-citation`} value={draft.citationId} onChange={(e) => set({ citationId: e.target.value })}>
               <option value="">No citation yet</option>
               {citations.map((c) => (
                 <option key={c.id} value={c.id}>
                   {`${c.source.title.slice(0, 30)}: “${c.quote.slice(0, 50)}${c.quote.length > 50 ? '…' : ''}” (${c.source.reliability}${c.credibility})`}
                 </option>
               ))}
-            </select>
+            </HTMLSelect>
           </div>
         </>
       )}
       <FieldError id={`${id}-error`} message={inline ?? error} />
       <div className="edit-actions">
-        <button type="submit" className="button" disabled={inline !== null || (draft.mode === 'none' && current === null)}>
+        <button type="submit" className={Classes.BUTTON} disabled={inline !== null || (draft.mode === 'none' && current === null)}>
           {draft.mode === 'none' ? 'Remove location' : 'Set location'}
         </button>
       </div>

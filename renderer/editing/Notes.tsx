@@ -1,3 +1,4 @@
+import { Classes, HTMLSelect } from '@blueprintjs/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, type Credibility, type Note, type NoteTarget } from '../../app/domain';
 import type { NoteListItem } from '../../app/editing/types';
@@ -9,6 +10,7 @@ import { serverMessage } from './fields';
 import { FieldError, Modal } from './Modal';
 import { SafeMarkdown } from './SafeMarkdown';
 import { BUTTON } from '../ui/buttons';
+import { FORM, inputClass } from './formClasses';
 
 /** Notes longer than this show a preview in lists; the whole note opens on demand. */
 const PREVIEW_CHARS = 4_000;
@@ -19,7 +21,7 @@ function when(iso: string): string {
 
 function NoteMeta({ note }: { note: Note }) {
   return (
-    <div className="note-meta muted">
+    <div className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} note-meta`}>
       {note.author ?? 'Unsigned'} · {when(note.createdAt)}
       {note.updatedAt !== note.createdAt && ` · edited ${when(note.updatedAt)}`}
       {note.credibility !== null && ` · credibility ${note.credibility} (${CREDIBILITY_LABELS[note.credibility]})`}
@@ -66,17 +68,17 @@ function NoteForm({ note, target, onDone }: { note: Note | null; target: NoteTar
   return (
     <form className="note-form" onSubmit={(e) => void submit(e)} noValidate>
       {/* The form replaces the button that opened it: the focus goes to where the typing goes. */}
-      <textarea autoFocus dir="auto" aria-label="Note (Markdown)" rows={4} value={body} placeholder="Markdown: **bold**, _italic_, lists, [links](…)" onChange={(e) => setBody(e.target.value)} />
-      <div className="edit-inline">
-        <input dir="auto" aria-label="Author" placeholder="Author" value={author} onChange={(e) => setAuthor(e.target.value)} />
-        <select aria-label="Credibility" value={credibility ?? ''} onChange={(e) => setCredibility(e.target.value === '' ? null : (Number(e.target.value) as Credibility))}>
+      <textarea autoFocus dir="auto" className={inputClass()} aria-label="Note (Markdown)" rows={4} value={body} placeholder="Markdown: **bold**, _italic_, lists, [links](…)" onChange={(e) => setBody(e.target.value)} />
+      <div className={FORM.row}>
+        <input dir="auto" className={inputClass()} aria-label="Author" placeholder="Author" value={author} onChange={(e) => setAuthor(e.target.value)} />
+        <HTMLSelect aria-label="Credibility" value={credibility ?? ''} onChange={(e) => setCredibility(e.target.value === '' ? null : (Number(e.target.value) as Credibility))}>
           <option value="">No grade</option>
           {CREDIBILITY_GRADES.map((g) => (
             <option key={g} value={g}>
               {g}: {CREDIBILITY_LABELS[g]}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
       </div>
       <FieldError id="note-error" message={error} />
       <div className="edit-actions">
@@ -161,14 +163,14 @@ export function NotesPanel() {
   const close = () => editing.store.setState({ notesOpen: false });
   return (
     <Modal title="Notes" testId="notes-panel" onClose={close} wide>
-      <input dir="auto" className="notes-filter" type="search" aria-label="Filter notes" placeholder="Filter notes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input dir="auto" className={`${inputClass()} notes-filter`} type="search" aria-label="Filter notes" placeholder="Filter notes" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul className="notes-panel-list">
         {notes.length === 0 && <li className="muted">No notes{filter ? ' match' : ' yet'}.</li>}
         {notes.map((note) => (
           <li key={note.id} className="note">
             <button
               type="button"
-              className="note-target"
+              className={`${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.INTENT_PRIMARY} ${Classes.SMALL} note-target`}
               disabled={note.target.kind === 'case'}
               onClick={() => {
                 if (note.target.kind === 'case') return;

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { lexer, type Token, type Tokens } from 'marked';
 import type { ReactNode } from 'react';
 
@@ -13,7 +14,8 @@ export function SafeMarkdown({ text }: { text: string }) {
   } catch {
     return <p className="md-plain">{text}</p>;
   }
-  return <div className="markdown">{blocks(tokens)}</div>;
+  // Blueprint's running text: its paragraphs, lists, quotes and code, in light and dark.
+  return <div className={`${Classes.RUNNING_TEXT} markdown`}>{blocks(tokens)}</div>;
 }
 
 function blocks(tokens: readonly Token[]): ReactNode[] {
@@ -25,7 +27,7 @@ function block(token: Token, key: number): ReactNode {
     case 'heading': {
       const t = token as Tokens.Heading;
       return (
-        <p key={key} className={`md-heading md-h${Math.min(t.depth, 4)}`}>
+        <p key={key} className={`${Classes.HEADING} md-heading md-h${Math.min(t.depth, 4)}`}>
           {inline(t.tokens)}
         </p>
       );
@@ -52,7 +54,7 @@ function block(token: Token, key: number): ReactNode {
     case 'table': {
       const t = token as Tokens.Table;
       return (
-        <table key={key} className="md-table">
+        <table key={key} className={`${Classes.HTML_TABLE} ${Classes.COMPACT} md-table`}>
           <thead>
             <tr>
               {t.header.map((cell, j) => (
@@ -79,7 +81,7 @@ function block(token: Token, key: number): ReactNode {
     default:
       // Raw HTML and anything unknown: the text as typed.
       return (
-        <p key={key} className="md-raw">
+        <p key={key} className={`${Classes.MONOSPACE_TEXT} md-raw`}>
           {token.raw}
         </p>
       );
@@ -113,7 +115,7 @@ function inlineToken(token: Token, key: number): ReactNode {
       // Shown, never followed: the app does not navigate, and the address is visible.
       return (
         <span key={key} className="md-link" title={t.href}>
-          {inline(t.tokens)} <span className="md-href">({t.href})</span>
+          {inline(t.tokens)} <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} md-href`}>({t.href})</span>
         </span>
       );
     }

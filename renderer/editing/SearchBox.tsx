@@ -129,9 +129,11 @@ export function SearchBox() {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(hit)}
             >
-              <span className="search-kind">{KIND_LABEL[hit.kind]}{offChart(hit) ? ' · not on the chart' : ''}</span>
-              <span className="search-title" dir="auto">{hit.title}</span>
-              <span className="search-snippet" dir="auto">
+              <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} search-kind`}>{KIND_LABEL[hit.kind]}{offChart(hit) ? ' · not on the chart' : ''}</span>
+              <strong className="search-title" dir="auto">
+                {hit.title}
+              </strong>
+              <span className={`${Classes.TEXT_MUTED} search-snippet`} dir="auto">
                 {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
               </span>
             </li>

@@ -1,3 +1,4 @@
+import { Classes, HTMLSelect } from '@blueprintjs/core';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { SourceDeletePreview } from '../../app/contract';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_GRADES, RELIABILITY_LABELS, type Credibility, type Reliability, type Source } from '../../app/domain';
@@ -12,6 +13,7 @@ import { passageOf, sourceDeletion } from './evidenceEditing';
 import { serverMessage } from './fields';
 import { FieldError, Modal } from './Modal';
 import { BUTTON } from '../ui/buttons';
+import { FORM, inputClass } from './formClasses';
 
 /** Offsets of the current text selection inside an element (end exclusive), or null. */
 function selectionIn(element: HTMLElement): { start: number; end: number } | null {
@@ -47,7 +49,7 @@ export function SourcesDialog() {
   return (
     <Modal title="Sources" testId="sources-dialog" onClose={close} wide>
       {deleted !== null && (
-        <p className="sources-notice" role="status">
+        <p className={`${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_SUCCESS} sources-notice`} role="status">
           {deleted}{' '}
           <button type="button" className={BUTTON.small} onClick={() => void undo()}>
             Undo
@@ -66,18 +68,21 @@ export function SourcesDialog() {
           void runCommand(command.id, commands);
         }}
       >
-        <ul className="sources-list" aria-label="Sources">
+        <ul className={`${Classes.MENU} sources-list`} aria-label="Sources">
           {(list ?? []).map((s) => (
             <li key={s.id}>
-              <button type="button" className={s.id === state.sourceId ? 'active' : undefined} onClick={() => show(s.id)}>
+              <button type="button" className={sourceItem(s.id === state.sourceId)} onClick={() => show(s.id)}>
                 <span className={`grade grade-${s.reliability}`}>{s.reliability}</span>
-                <span className="source-name">{s.title}</span>
-                <span className="muted">{s.citations} citations</span>
+                <span className={`${Classes.FILL} source-name`}>
+                  {s.title}
+                  <br />
+                  <span className={Classes.TEXT_SMALL}>{s.citations} citations</span>
+                </span>
               </button>
             </li>
           ))}
           <li>
-            <button type="button" className={state.sourceId === null ? 'active' : undefined} onClick={() => show(null)}>
+            <button type="button" className={sourceItem(state.sourceId === null)} onClick={() => show(null)}>
               + Add a source
             </button>
           </li>
@@ -106,6 +111,11 @@ export function SourcesDialog() {
       </div>
     </Modal>
   );
+}
+
+/** A source in the list: Blueprint's menu item, the one shown active. */
+function sourceItem(active: boolean): string {
+  return active ? `${Classes.MENU_ITEM} ${Classes.ACTIVE}` : Classes.MENU_ITEM;
 }
 
 function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSaved: (id: string) => void; onCancel?: () => void }) {
@@ -161,39 +171,39 @@ function SourceForm({ source, onSaved, onCancel }: { source: Source | null; onSa
   };
   return (
     <form className="source-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label className="edit-field">
-        <span>Title</span>
-        <input dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} />
+      <label className={FORM.label}>
+        Title
+        <input dir="auto" className={inputClass()} value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <label className="edit-field">
-        <span>Author</span>
-        <input dir="auto" value={author} onChange={(e) => setAuthor(e.target.value)} />
+      <label className={FORM.label}>
+        Author
+        <input dir="auto" className={inputClass()} value={author} onChange={(e) => setAuthor(e.target.value)} />
       </label>
-      <label className="edit-field">
-        <span>Publisher</span>
-        <input dir="auto" value={publisher} onChange={(e) => setPublisher(e.target.value)} />
+      <label className={FORM.label}>
+        Publisher
+        <input dir="auto" className={inputClass()} value={publisher} onChange={(e) => setPublisher(e.target.value)} />
       </label>
-      <label className="edit-field">
-        <span>Date</span>
-        <input dir="auto" value={date} placeholder="2017, 2017-03 or 2017-03-02" onChange={(e) => setDate(e.target.value)} />
+      <label className={FORM.label}>
+        Date
+        <input dir="auto" className={inputClass()} value={date} placeholder="2017, 2017-03 or 2017-03-02" onChange={(e) => setDate(e.target.value)} />
       </label>
-      <label className="edit-field">
-        <span>Reference</span>
-        <input dir="auto" value={reference} placeholder="URL, file name or archive number" onChange={(e) => setReference(e.target.value)} />
+      <label className={FORM.label}>
+        Reference
+        <input dir="auto" className={inputClass()} value={reference} placeholder="URL, file name or archive number" onChange={(e) => setReference(e.target.value)} />
       </label>
-      <label className="edit-field">
-        <span>Reliability</span>
-        <select value={reliability} onChange={(e) => setReliability(e.target.value as Reliability)}>
+      <label className={FORM.label}>
+        Reliability
+        <HTMLSelect fill value={reliability} onChange={(e) => setReliability(e.target.value as Reliability)}>
           {RELIABILITY_GRADES.map((g) => (
             <option key={g} value={g}>
               {g}: {RELIABILITY_LABELS[g]}
             </option>
           ))}
-        </select>
+        </HTMLSelect>
       </label>
-      <label className="edit-field">
-        <span>Document text</span>
-        <textarea dir="auto" rows={6} value={body} placeholder="Paste the document’s text to cite passages from it" onChange={(e) => setBody(e.target.value)} />
+      <label className={FORM.label}>
+        Document text
+        <textarea dir="auto" className={inputClass()} rows={6} value={body} placeholder="Paste the document’s text to cite passages from it" onChange={(e) => setBody(e.target.value)} />
       </label>
       <div className="source-file">
         <button type="button" className={BUTTON.small} onClick={() => fileInput.current?.click()}>
@@ -302,7 +312,7 @@ function SourceView({
   };
   return (
     <div className="source-view">
-      <h3>{source.title}</h3>
+      <h3 className={Classes.HEADING}>{source.title}</h3>
       <p className="muted">
         {[source.author, source.publisher, source.publishedDate, source.reference].filter(Boolean).join(' · ')} · reliability {source.reliability} (
         {RELIABILITY_LABELS[source.reliability]})
@@ -329,7 +339,7 @@ function SourceView({
         <p className="muted">This source has no document text. Edit it to paste the text, then select passages to cite.</p>
       ) : (
         <pre
-          className="source-text"
+          className={`${Classes.CARD} source-text`}
           ref={text}
           data-testid="source-text"
           onMouseUp={() => setSelected(text.current ? selectionIn(text.current) : null)}
@@ -352,13 +362,13 @@ function SourceView({
         <div className="cite-bar">
           <label>
             Credibility{' '}
-            <select value={credibility} onChange={(e) => setCredibility(Number(e.target.value) as Credibility)}>
+            <HTMLSelect value={credibility} onChange={(e) => setCredibility(Number(e.target.value) as Credibility)}>
               {CREDIBILITY_GRADES.map((g) => (
                 <option key={g} value={g}>
                   {g}: {CREDIBILITY_LABELS[g]}
                 </option>
               ))}
-            </select>
+            </HTMLSelect>
           </label>
           <button type="button" className={BUTTON.primary} disabled={!target || !selected} onClick={() => void cite()}>
             {targetName ? `Cite on “${targetName.slice(0, 40)}”` : 'Select an entity or link to cite on'}
@@ -404,7 +414,7 @@ function DeleteSourcePanel({ source, onCancel, onDeleted }: { source: Source; on
     else setError(serverMessage(result.error, 'id'));
   };
   return (
-    <div className="delete-source" role="group" aria-label="Delete source" data-testid="delete-source">
+    <div className={`${Classes.CALLOUT} ${Classes.INTENT_DANGER} delete-source`} role="group" aria-label="Delete source" data-testid="delete-source">
       {plan ? <p>{plan.message}</p> : <p className="muted">Counting the citations that quote it…</p>}
       {plan && <p className="muted">You can undo this with Ctrl+Z.</p>}
       <FieldError id="delete-source-error" message={error} />

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Result, WorkbenchError } from '../../app/result';
 import { FieldError } from './Modal';
+import { FORM, inputClass } from './formClasses';
 
 /** The message main gave for a field, else its whole message. */
 export function serverMessage(error: WorkbenchError, field: string): string {
@@ -58,6 +59,7 @@ export function EditableText({
   };
   const common = {
     id,
+    className: inputClass(message !== null),
     value: draft,
     placeholder,
     'aria-invalid': message !== null,
@@ -65,8 +67,10 @@ export function EditableText({
     onBlur: () => void save(),
   };
   return (
-    <div className="edit-row">
-      <label htmlFor={id}>{label}</label>
+    <div className={FORM.group}>
+      <label htmlFor={id} className={FORM.label}>
+        {label}
+      </label>
       {multiline ? (
         <textarea dir="auto"
           {...common}
@@ -93,7 +97,7 @@ export function EditableText({
           }}
         />
       )}
-      {hint && message === null && <span className="edit-hint">{hint(draft)}</span>}
+      {hint && message === null && <span className={FORM.hint}>{hint(draft)}</span>}
       <FieldError id={`${id}-error`} message={message} />
     </div>
   );
