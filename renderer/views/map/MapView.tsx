@@ -1,4 +1,4 @@
-import { Button } from '@blueprintjs/core';
+import { Button, Classes } from '@blueprintjs/core';
 import { geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
 import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
@@ -249,7 +249,7 @@ export function MapView() {
         <span className="map-status" data-testid="map-unlocated">
           {data.points.length} on the map · {sentence}
         </span>
-        <span className="map-attribution muted">Outlines: Natural Earth</span>
+        <span className={`map-attribution muted ${Classes.TEXT_SMALL}`}>Outlines: Natural Earth</span>
       </div>
       <div
         ref={frame}

@@ -379,8 +379,8 @@ export function TableView() {
                   data-testid="table-header"
                   data-column={c.id}
                 >
-                  <button type="button" title={`Sort by ${c.label}`} onClick={() => updateTab(tab, { sort: nextSort(tabState.sort, c) })}>
-                    <span className="table-header-label">{c.label}</span>
+                  <button type="button" className={`${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.FILL}`} title={`Sort by ${c.label}`} onClick={() => updateTab(tab, { sort: nextSort(tabState.sort, c) })}>
+                    <span className={Classes.TEXT_OVERFLOW_ELLIPSIS}>{c.label}</span>
                     <span className="table-sort-mark" aria-hidden>
                       {sorted ? (sorted.descending ? '▾' : '▴') : ''}
                     </span>

@@ -390,7 +390,7 @@ export function TimelineView() {
             </svg>
             {placed.map((p) => (
               <div key={p.lane.id} className="timeline-lane-label" style={{ top: p.top, height: p.height, width: LABEL_WIDTH - 8 }}>
-                <span title={p.lane.label} dir="auto">{p.lane.label}</span>
+                <span className={Classes.TEXT_OVERFLOW_ELLIPSIS} title={p.lane.label} dir="auto">{p.lane.label}</span>
                 {laneMode === 'entity' && (
                   <IconButton
                     className="icon-button small"
@@ -528,6 +528,9 @@ function TimelineToolbar({
   );
 }
 
+/** The undated list's buttons: Blueprint's minimal, full-width, left-aligned button. */
+const UNDATED_BUTTON = `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.FILL} ${Classes.ALIGN_LEFT}`;
+
 function UndatedList({
   open,
   items,
@@ -542,7 +545,7 @@ function UndatedList({
   const entities = items.filter((i) => i.kind === 'entity').length;
   return (
     <aside className={open ? 'timeline-undated' : 'timeline-undated closed'} aria-label="Undated items">
-      <button type="button" className="timeline-undated-head" aria-expanded={open} onClick={() => timelineStore.setState({ undatedOpen: !open })}>
+      <button type="button" className={`timeline-undated-head ${UNDATED_BUTTON}`} aria-expanded={open} onClick={() => timelineStore.setState({ undatedOpen: !open })}>
         <span data-testid="timeline-undated-count">Undated: {items.length}</span>
         <span className="muted">
           {' '}
@@ -553,7 +556,7 @@ function UndatedList({
         <ul>
           {items.map((item) => (
             <li key={item.id}>
-              <button type="button" className={selected.has(item.id) ? 'selected' : undefined} aria-pressed={selected.has(item.id)} onClick={(e) => onSelect(item, selectModeOf(e))}>
+              <button type="button" className={selected.has(item.id) ? `${UNDATED_BUTTON} ${Classes.SMALL} ${Classes.ACTIVE}` : `${UNDATED_BUTTON} ${Classes.SMALL}`} aria-pressed={selected.has(item.id)} onClick={(e) => onSelect(item, selectModeOf(e))}>
                 <span className="muted">{item.kind === 'entity' ? '●' : '—'}</span> {item.label}
               </button>
             </li>
