@@ -29,7 +29,8 @@ export function Check({
 }: { title?: string; inline?: boolean; children: ReactNode; type?: 'checkbox' | 'radio' } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'title' | 'children'>) {
   return (
     <label className={`${Classes.CONTROL} ${type === 'radio' ? Classes.RADIO : Classes.CHECKBOX}${inline ? ` ${Classes.INLINE}` : ''}`} title={title}>
-      <input type={type} className={Classes.CONTROL_INPUT} {...input} />
+      {/* The type written out, so the text-direction check sees these are not text fields. */}
+      {type === 'radio' ? <input type="radio" className={Classes.CONTROL_INPUT} {...input} /> : <input type="checkbox" className={Classes.CONTROL_INPUT} {...input} />}
       <span className={Classes.CONTROL_INDICATOR} />
       {children}
     </label>
