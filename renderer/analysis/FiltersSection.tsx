@@ -8,7 +8,8 @@ import { useStore } from '../store';
 import { asOfSteps, describePeriod, filtersActive, formatAsOf, typesPresent, visibleNetwork } from './filterModel';
 import { useAnalysis } from './useAnalysis';
 import { BUTTON } from '../ui/buttons';
-import { Check, UI } from './controls';
+import { Check } from '../ui/Check';
+import { UI } from './controls';
 
 /** What the chart shows, and so what the analysis runs on: types, evidence grade, and a date. */
 export function FiltersSection() {

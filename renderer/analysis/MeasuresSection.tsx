@@ -11,7 +11,8 @@ import { formatValue } from './overlayModel';
 import { visibleNetwork } from './filterModel';
 import { VirtualTable, type Column } from './VirtualTable';
 import { BUTTON } from '../ui/buttons';
-import { Check, UI } from './controls';
+import { Check } from '../ui/Check';
+import { UI } from './controls';
 
 const HAS_NORMALISATION: readonly MeasureName[] = ['degree', 'betweenness'];
 

@@ -5,7 +5,8 @@ import { useStore } from '../store';
 import { useAnalysis } from './useAnalysis';
 import { WeightAttributeField } from './WeightAttributeField';
 import { BUTTON } from '../ui/buttons';
-import { Check, UI } from './controls';
+import { Check } from '../ui/Check';
+import { UI } from './controls';
 
 /** Path questions about the selected entities; the answer is highlighted and the rest dimmed. */
 export function PathsSection() {

@@ -1,5 +1,4 @@
 import { Classes } from '@blueprintjs/core';
-import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /**
  * Blueprint's look for the Analysis panel's plain elements (checks, radios, headings, text links),
@@ -18,21 +17,3 @@ export const UI = {
   fieldName: Classes.TEXT_MUTED,
   number: `${Classes.INPUT} ${Classes.SMALL}`,
 } as const;
-
-/** A checkbox or radio drawn as Blueprint's control: the input stays a real input inside its label. */
-export function Check({
-  title,
-  inline = true,
-  children,
-  type = 'checkbox',
-  ...input
-}: { title?: string; inline?: boolean; children: ReactNode; type?: 'checkbox' | 'radio' } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'title' | 'children'>) {
-  return (
-    <label className={`${Classes.CONTROL} ${type === 'radio' ? Classes.RADIO : Classes.CHECKBOX}${inline ? ` ${Classes.INLINE}` : ''}`} title={title}>
-      {/* The type written out, so the text-direction check sees these are not text fields. */}
-      {type === 'radio' ? <input type="radio" className={Classes.CONTROL_INPUT} {...input} /> : <input type="checkbox" className={Classes.CONTROL_INPUT} {...input} />}
-      <span className={Classes.CONTROL_INDICATOR} />
-      {children}
-    </label>
-  );
-}

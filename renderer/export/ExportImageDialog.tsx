@@ -28,6 +28,7 @@ import type { Annotation } from '../../app/domain';
 import { calloutsForExport, scopeCounts } from './readChart';
 import './exportDialog.css';
 import { BUTTON } from '../ui/buttons';
+import { Check } from '../ui/Check';
 
 const FORMAT_LABELS: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', svg: 'SVG', pdf: 'PDF' };
 const SCALES = [1, 2, 3, 4, 6, 8];
@@ -88,18 +89,11 @@ function Field({ label, children, hint }: { label: string; children: ReactNode; 
   );
 }
 
-/** Blueprint's radio or checkbox look on a native control in its <label>. */
-function control(kind: 'radio' | 'checkbox', disabled?: boolean): string {
-  return `${Classes.CONTROL} ${kind === 'radio' ? Classes.RADIO : Classes.CHECKBOX}${disabled ? ` ${Classes.DISABLED}` : ''}`;
-}
-
 function Choice<T extends string>({ name, value, current, label, disabled, onChange }: { name: string; value: T; current: T; label: string; disabled?: boolean; onChange: (v: T) => void }) {
   return (
-    <label className={control('radio', disabled)}>
-      <input type="radio" className={Classes.CONTROL_INPUT} name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)} />
-      <span className={Classes.CONTROL_INDICATOR} />
+    <Check type="radio" inline={false} name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)}>
       {label}
-    </label>
+    </Check>
   );
 }
 
@@ -377,26 +371,24 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             </div>
           </Field>
           <Field label="Include">
-            <label className={control('checkbox')}>
-              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={options.legend} onChange={(e) => update({ legend: e.target.checked })} />
-              <span className={Classes.CONTROL_INDICATOR} />
+            <Check inline={false} checked={options.legend} onChange={(e) => update({ legend: e.target.checked })}>
               Legend
-            </label>
-            <label className={control('checkbox')}>
-              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })} />
-              <span className={Classes.CONTROL_INDICATOR} />
+            </Check>
+            <Check inline={false} checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })}>
               Sources footnote
-            </label>
-            <label className={control('checkbox')}>
-              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })} />
-              <span className={Classes.CONTROL_INDICATOR} />
+            </Check>
+            <Check inline={false} checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })}>
               Link labels
-            </label>
-            <label className={control('checkbox', callouts.length === 0)} title={callouts.length === 0 ? 'This chart has no callouts.' : undefined}>
-              <input type="checkbox" className={Classes.CONTROL_INPUT} checked={callouts.length > 0 && options.annotations} disabled={callouts.length === 0} onChange={(e) => update({ annotations: e.target.checked })} />
-              <span className={Classes.CONTROL_INDICATOR} />
+            </Check>
+            <Check
+              inline={false}
+              title={callouts.length === 0 ? 'This chart has no callouts.' : undefined}
+              checked={callouts.length > 0 && options.annotations}
+              disabled={callouts.length === 0}
+              onChange={(e) => update({ annotations: e.target.checked })}
+            >
               Callouts ({callouts.length})
-            </label>
+            </Check>
           </Field>
         </div>
         <div className="export-side">

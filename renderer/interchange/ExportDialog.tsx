@@ -9,6 +9,7 @@ import { interchangeStore } from './interchangeState';
 import './interchange.css';
 import { trackCall } from '../tasks/trackCall';
 import { BUTTON } from '../ui/buttons';
+import { Check } from '../ui/Check';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string };
 
@@ -63,26 +64,25 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
       <fieldset className="ix-formats" disabled={status.kind === 'saving'}>
         <legend>Format</legend>
         {EXPORT_CHOICES.map((c, i) => (
-          <label key={c.id} className={`${Classes.CONTROL} ${Classes.RADIO}`}>
-            <input
-              type="radio"
-              className={Classes.CONTROL_INPUT}
-              name="export-format"
-              value={c.id}
-              checked={c.id === choiceId}
-              // The chosen format takes focus when the dialog opens.
-              autoFocus={c.id === choiceId || (i === 0 && choice === undefined)}
-              onChange={() => {
-                setChoiceId(c.id);
-                setStatus({ kind: 'idle' });
-              }}
-            />
-            <span className={Classes.CONTROL_INDICATOR} />
+          <Check
+            key={c.id}
+            type="radio"
+            inline={false}
+            name="export-format"
+            value={c.id}
+            checked={c.id === choiceId}
+            // The chosen format takes focus when the dialog opens.
+            autoFocus={c.id === choiceId || (i === 0 && choice === undefined)}
+            onChange={() => {
+              setChoiceId(c.id);
+              setStatus({ kind: 'idle' });
+            }}
+          >
             <span>
               <strong>{c.label}</strong>
               <span className={Classes.TEXT_MUTED}> — {c.description}</span>
             </span>
-          </label>
+          </Check>
         ))}
       </fieldset>
       {status.kind === 'saving' && (

@@ -6,7 +6,7 @@ import { useApp } from '../appContext';
 import { Modal } from '../editing/Modal';
 import { useStore } from '../store';
 import { BUTTON } from '../ui/buttons';
-import { Check } from '../analysis/controls';
+import { Check } from '../ui/Check';
 
 const count = (n: number) => n.toLocaleString('en');
 
