@@ -1,5 +1,6 @@
 import { Classes } from '@blueprintjs/core';
 import { useState, type ReactNode } from 'react';
+import { BUTTON } from '../ui/buttons';
 
 export interface Column<Row> {
   key: string;
@@ -71,7 +72,7 @@ export function VirtualTable<Row>({
         {columns.map((c) => (
           <div key={c.key} role="columnheader" className={c.align === 'right' ? 'num' : undefined} aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
             {c.sortValue ? (
-              <button type="button" className={`${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL}`} onClick={() => toggle(c.key)}>
+              <button type="button" className={BUTTON.minimalSmall} onClick={() => toggle(c.key)}>
                 {c.label}
                 {sort?.key === c.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
               </button>

@@ -1,4 +1,5 @@
 import { Classes } from '@blueprintjs/core';
+import { BUTTON } from '../ui/buttons';
 
 /**
  * Blueprint's look for the Analysis panel's plain elements (checks, radios, headings, text links),
@@ -6,7 +7,7 @@ import { Classes } from '@blueprintjs/core';
  */
 export const UI = {
   /** A button that reads as a link in a list (a community, a saved view): minimal, small, in the primary colour. */
-  link: `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL} ${Classes.INTENT_PRIMARY}`,
+  link: `${BUTTON.minimalSmall} ${Classes.INTENT_PRIMARY}`,
   /** The text of a button that takes the room it has and ends in an ellipsis. */
   fillText: `${Classes.FILL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`,
   /** A small uppercase heading over a part of a section (also a <details>' summary). */

@@ -221,7 +221,7 @@ export function AttributeEditor({
                 <td>
                   <button
                     type="button"
-                    className={`${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL}`}
+                    className={BUTTON.minimalSmall}
                     aria-label={`Remove attribute ${name}`}
                     onClick={() => {
                       const next = { ...attributes };

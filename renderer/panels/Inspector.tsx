@@ -15,9 +15,8 @@ import { BulkEditor, EntityEditor, LinkEditor } from '../editing/EntityEditor';
 import { CitationList } from './Citations';
 import { mostConnected } from './overviewModel';
 import { useElementDetail } from './useElementDetail';
+import { BUTTON } from '../ui/buttons';
 
-/** A row of a list that selects something: Blueprint's minimal small button, its text from the left. */
-const ROW_BUTTON = `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL} ${Classes.ALIGN_LEFT}`;
 /** The part of a row button's text that gives way (with an ellipsis) when the panel is narrow. */
 const ROW_TEXT = `${Classes.FILL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`;
 
@@ -158,7 +157,7 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
               <li key={link.id} className={`link-row tone-${definition.tone}`}>
                 <button
                   type="button"
-                  className={`${ROW_BUTTON} link-verb`}
+                  className={`${BUTTON.row} link-verb`}
                   onClick={() => selectAndFocus({ kind: 'link', id: link.id })}
                   title={`Select the link: ${outgoing ? entity.label : (other?.label ?? otherId)} ${verb} ${outgoing ? (other?.label ?? otherId) : entity.label}`}
                 >
@@ -167,7 +166,7 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
                 </button>
                 <button
                   type="button"
-                  className={`${ROW_BUTTON} link-other`}
+                  className={`${BUTTON.row} link-other`}
                   onClick={() => selectAndFocus({ kind: 'entity', id: otherId })}
                   title="Select this entity"
                 >
@@ -191,7 +190,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
   const period = formatPeriod(link.startDate, link.endDate);
   const editable = useEditable();
   const end = (entity: Entity) => (
-    <button type="button" className={`${ROW_BUTTON} link-end`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
+    <button type="button" className={`${BUTTON.row} link-end`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
       <img src={entityBadgeUri(entity.type)} alt="" width={18} height={18} />
       <span className={ROW_TEXT} dir="auto">{entity.label}</span>
     </button>
@@ -311,7 +310,7 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
             <ul>
               {entities.map((entity) => (
                 <li key={entity.id}>
-                  <button type="button" className={`${ROW_BUTTON} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
+                  <button type="button" className={`${BUTTON.row} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
                     <img src={entityBadgeUri(entity.type)} alt="" width={14} height={14} />
                     <span className={ROW_TEXT} dir="auto">{entity.label}</span>
                   </button>
@@ -328,7 +327,7 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
                 const definition = linkTypeDefinition(link.type);
                 return (
                   <li key={link.id} className={`tone-${definition.tone}`}>
-                    <button type="button" className={`${ROW_BUTTON} ${Classes.FILL} selection-link`} onClick={() => selectAndFocus({ kind: 'link', id: link.id })}>
+                    <button type="button" className={`${BUTTON.row} ${Classes.FILL} selection-link`} onClick={() => selectAndFocus({ kind: 'link', id: link.id })}>
                       <span className={Classes.FILL}>
                         {source} <span className="link-ends-text" dir="auto">{link.label ?? definition.label}</span> {target}
                       </span>
@@ -379,7 +378,7 @@ function CaseOverview() {
           <ul className="hub-list">
             {hubs.map(({ entity, links }) => (
               <li key={entity.id}>
-                <button type="button" className={`${ROW_BUTTON} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
+                <button type="button" className={`${BUTTON.row} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
                   <img src={entityBadgeUri(entity.type)} alt="" width={16} height={16} />
                   <span className={ROW_TEXT} dir="auto">{entity.label}</span>
                   <span className={`${Classes.TEXT_MUTED} hub-count`} title={`${links} links`}>

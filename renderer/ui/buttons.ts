@@ -12,6 +12,10 @@ export const BUTTON = {
   primarySmall: `${Classes.BUTTON} ${Classes.INTENT_PRIMARY} ${Classes.SMALL}`,
   danger: `${Classes.BUTTON} ${Classes.INTENT_DANGER}`,
   dangerSmall: `${Classes.BUTTON} ${Classes.SMALL} ${Classes.INTENT_DANGER}`,
+  /** A quiet button in a dense list or table header: no fill until hovered. */
+  minimalSmall: `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL}`,
+  /** A row of a list that selects something: minimal and small, its text from the left. */
+  row: `${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.SMALL} ${Classes.ALIGN_LEFT}`,
   /** The current choice of a group (the layout in use). */
   active: Classes.ACTIVE,
 } as const;
