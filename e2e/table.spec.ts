@@ -194,8 +194,10 @@ test('a label edited in the table renames the entity on the chart; Ctrl+Z restor
   await page.getByRole('tab', { name: /^Links/ }).click();
   // Read the first row only once the grid shows links (the entities' rows linger for a frame).
   await expect(page.getByTestId('table-grid')).toHaveAttribute('aria-label', /^Links on the chart/);
-  const firstLink = page.getByTestId('table-row').first();
-  await expect(firstLink.locator('[data-column=from]')).toHaveCount(1);
+  await expect(page.getByTestId('table-row').first().locator('[data-column=from]')).toHaveCount(1);
+  // That row by its id: the rows may be re-sorted while the edit is refused.
+  const linkId = await page.getByTestId('table-row').first().getAttribute('data-row-id');
+  const firstLink = page.locator(`[data-testid=table-row][data-row-id="${linkId}"]`);
   const before = await firstLink.locator('[data-column=start]').textContent();
   await firstLink.locator('[data-column=start]').dblclick();
   await editor.fill('2 March 2017');
