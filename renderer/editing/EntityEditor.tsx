@@ -1,4 +1,4 @@
-import { Checkbox, Classes, HTMLSelect } from '@blueprintjs/core';
+import { Checkbox, Classes, HTMLSelect, HTMLTable } from '@blueprintjs/core';
 import { useState, type FormEvent } from 'react';
 import { isPartialDate, type AttributeValue, type Entity, type Link, type PartialDate } from '../../app/domain';
 import type { EntityChanges, LinkChanges } from '../../app/editing/schemas';
@@ -212,7 +212,7 @@ export function AttributeEditor({
     <div className={FORM.group}>
       <span className={FORM.label}>Attributes</span>
       {Object.keys(attributes).length > 0 && (
-        <table className="attributes editable" aria-label="Attributes">
+        <HTMLTable compact className="attributes" aria-label="Attributes">
           <tbody>
             {Object.entries(attributes).map(([name, v]) => (
               <tr key={name}>
@@ -235,7 +235,7 @@ export function AttributeEditor({
               </tr>
             ))}
           </tbody>
-        </table>
+        </HTMLTable>
       )}
       <form className={FORM.row} onSubmit={(e) => void add(e)}>
         <input dir="auto" className={inputClass()} aria-label="Attribute name" placeholder="Name" value={key} onChange={(e) => setKey(e.target.value)} />

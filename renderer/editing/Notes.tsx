@@ -1,4 +1,4 @@
-import { Classes, HTMLSelect } from '@blueprintjs/core';
+import { Classes, HTMLSelect, Tag } from '@blueprintjs/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, type Credibility, type Note, type NoteTarget } from '../../app/domain';
 import type { NoteListItem } from '../../app/editing/types';
@@ -108,11 +108,11 @@ export function ItemNotes({ target, notes }: { target: NoteTarget; notes: readon
   return (
     <section className="inspector-section" aria-labelledby="notes-title" data-testid="item-notes">
       <h3 id="notes-title">
-        Notes <span className="section-count">{notes.length}</span>
+        Notes <Tag minimal round>{notes.length}</Tag>
       </h3>
       <ul className="note-list">
         {notes.map((note) => (
-          <li key={note.id} className="note">
+          <li key={note.id} className={`${Classes.CALLOUT} ${Classes.COMPACT} note`}>
             {editingId === note.id ? (
               <NoteForm note={note} target={target} onDone={() => setEditingId(null)} />
             ) : (

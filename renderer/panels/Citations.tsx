@@ -1,4 +1,4 @@
-import { Classes } from '@blueprintjs/core';
+import { Classes, HTMLSelect, Tag } from '@blueprintjs/core';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, RELIABILITY_LABELS, admiraltyGrade, formatPartialDate, type CitationWithSource, type Credibility } from '../../app/domain';
 import { useApp } from '../appContext';
@@ -6,6 +6,7 @@ import { serverMessage } from '../editing/fields';
 import { citationChanges, citationRemovalSummary } from '../editing/evidenceEditing';
 import { FieldError, Modal } from '../editing/Modal';
 import { BUTTON } from '../ui/buttons';
+import { FORM, inputClass } from '../editing/formClasses';
 
 /** "Fairly reliable · Probably true": what an Admiralty grade means. */
 export function gradeMeaning(citation: Pick<CitationWithSource, 'credibility' | 'source'>): string {
@@ -55,23 +56,16 @@ export function CitationItem({
   };
   return (
     <li className={`${Classes.CARD} ${Classes.COMPACT} citation`}>
-      <div className="citation-head">
+      <div>
         <span className={`grade grade-${citation.source.reliability}`} title={`Admiralty grade ${grade}: ${meaning}`} data-testid="citation-grade">
           {grade}
         </span>
-        <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>{meaning}</span>
+        <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}> {meaning}</span>
       </div>
       <blockquote className={`${Classes.BLOCKQUOTE} citation-quote`} dir="auto">{citation.quote}</blockquote>
-      <div className={`${Classes.TEXT_SMALL} citation-source`}>
-        <cite className="source-title">{citation.source.title}</cite>
-        {byline !== '' && <span className={Classes.TEXT_MUTED}>{byline}</span>}
-        <button
-          type="button"
-          className={`${BUTTON.small} show-in-source`}
-          onClick={() => editing.store.setState({ sources: { sourceId: citation.sourceId, citation: { quote: citation.quote, locator: citation.locator } } })}
-        >
-          Show in source
-        </button>
+      <div className={Classes.TEXT_SMALL}>
+        <cite>{citation.source.title}</cite>
+        {byline !== '' && <span className={Classes.TEXT_MUTED}> · {byline}</span>}
       </div>
       {mode !== 'edit' && citation.locator !== null && citation.locator !== '' && (
         <div className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} citation-locator`}>
@@ -84,11 +78,19 @@ export function CitationItem({
         <>
           {citation.comment !== null && citation.comment !== '' && (
             <p className={`${Classes.TEXT_SMALL} citation-comment`}>
-              <span className="field-label">Comment</span> {citation.comment}
+              <span className="field-label">Comment</span> <em>{citation.comment}</em>
             </p>
           )}
-          {editable && (
-            <div className="edit-actions citation-actions">
+          <div className="edit-actions">
+            <button
+              type="button"
+              className={BUTTON.small}
+              onClick={() => editing.store.setState({ sources: { sourceId: citation.sourceId, citation: { quote: citation.quote, locator: citation.locator } } })}
+            >
+              Show in source
+            </button>
+            {editable && (
+              <>
               <button
                 type="button"
                 ref={regradeButton}
@@ -101,8 +103,9 @@ export function CitationItem({
               <button type="button" className={BUTTON.dangerSmall} onClick={() => setMode('remove')} aria-label={`Remove the citation ${grade}`}>
                 Remove
               </button>
-            </div>
-          )}
+              </>
+            )}
+          </div>
         </>
       )}
       {mode === 'remove' && <RemoveCitationDialog citation={citation} itemLabel={itemLabel} onCancel={() => close()} onRemoved={() => close('removed')} />}
@@ -143,7 +146,6 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
   };
   return (
     <form
-      className="citation-form"
       aria-label="Regrade the citation"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
@@ -159,9 +161,12 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
       }}
       noValidate
     >
-      <div className="edit-row">
-        <label htmlFor={`${id}-credibility`}>Credibility</label>
-        <select
+      <div className={FORM.group}>
+        <label htmlFor={`${id}-credibility`} className={FORM.label}>
+          Credibility
+        </label>
+        <HTMLSelect
+          fill
           id={`${id}-credibility`}
           value={credibility}
           autoFocus
@@ -175,15 +180,18 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
               {g}: {CREDIBILITY_LABELS[g]}
             </option>
           ))}
-        </select>
-        <span className="edit-hint">
+        </HTMLSelect>
+        <span className={FORM.hint}>
           Grade {admiraltyGrade(citation.source.reliability, credibility)}: {gradeMeaning({ credibility, source: citation.source })}
         </span>
       </div>
-      <div className="edit-row">
-        <label htmlFor={`${id}-comment`}>Comment</label>
+      <div className={FORM.group}>
+        <label htmlFor={`${id}-comment`} className={FORM.label}>
+          Comment
+        </label>
         <textarea dir="auto"
           id={`${id}-comment`}
+          className={inputClass(problem?.field === 'comment')}
           rows={2}
           value={comment}
           placeholder="Why this grade, what corroborates it"
@@ -195,10 +203,13 @@ function CitationForm({ citation, onDone }: { citation: CitationWithSource; onDo
           }}
         />
       </div>
-      <div className="edit-row">
-        <label htmlFor={`${id}-locator`}>Locator</label>
+      <div className={FORM.group}>
+        <label htmlFor={`${id}-locator`} className={FORM.label}>
+          Locator
+        </label>
         <input dir="auto"
           id={`${id}-locator`}
+          className={inputClass(problem?.field === 'locator')}
           value={locator}
           placeholder="Where the quote stands: p. 12, para. 3"
           aria-invalid={problem?.field === 'locator'}
@@ -278,7 +289,7 @@ export function CitationList({
   return (
     <section className="inspector-section" aria-labelledby="evidence-title" data-testid="evidence">
       <h3 id="evidence-title" ref={heading} tabIndex={-1}>
-        Evidence <span className="section-count">{citations.length}</span>
+        Evidence <Tag minimal round>{citations.length}</Tag>
       </h3>
       {citations.length === 0 ? (
         <p className="muted">No citation supports this yet.</p>

@@ -1,6 +1,6 @@
-import { Button, Callout, Classes, NonIdealState, Spinner } from '@blueprintjs/core';
-import { useMemo, type ReactNode } from 'react';
-import { mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
+import { Button, Callout, Classes, HTMLTable, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { Fragment, useMemo, type ReactNode } from 'react';
+import { mdiAlertCircleOutline, mdiArrowDown, mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
 import type { EntityDetail, LinkDetail } from '../../app/contract';
 import { OffChartLinks } from '../scale/OffChartLinks';
 import { formatPeriod, type Attributes, type Entity, type Link } from '../../app/domain';
@@ -30,23 +30,20 @@ export function Inspector() {
 
   let body: ReactNode;
   if (caseStatus !== 'open') {
-    body = <NonIdealState className="inspector-hint" description="Open a case to inspect its entities and links." />;
+    body = <NonIdealState description="Open a case to inspect its entities and links." />;
   } else if (selection.length === 0) {
     body = <CaseOverview />;
   } else if (selection.length > 1) {
     body = <MultipleSelection selection={selection} />;
   } else if (state === null || state.status === 'loading') {
-    body = (
-      <p className={`${Classes.TEXT_MUTED} inspector-loading`} role="status">
-        <Spinner size={16} tagName="span" aria-hidden="true" /> Loading details…
-      </p>
-    );
+    body = <NonIdealState icon={<Spinner size={20} aria-hidden="true" />} description={<span role="status">Loading details…</span>} />;
   } else if (state.status === 'error') {
     body = (
-      <Callout intent="danger" className="inspector-error" role="alert">
-        <p>The details could not be loaded: {state.message}</p>
-        <Button text="Try again" onClick={retry} />
-      </Callout>
+      <NonIdealState
+        icon={<Icon path={mdiAlertCircleOutline} size={32} />}
+        description={<span role="alert">The details could not be loaded: {state.message}</span>}
+        action={<Button text="Try again" onClick={retry} />}
+      />
     );
   } else if (state.value.kind === 'entity') {
     body = <EntityView detail={state.value.detail} />;
@@ -91,7 +88,7 @@ function EntityView({ detail }: { detail: EntityDetail }) {
   return (
     <article className="inspector-body" aria-labelledby="inspector-title">
       <header className="inspector-head">
-        <img className="inspector-badge" src={entityBadgeUri(entity.type)} alt="" width={32} height={32} />
+        <img src={entityBadgeUri(entity.type)} alt="" width={32} height={32} />
         <div>
           <div className="inspector-kind">{type.id === entity.type ? type.label : `${type.label} (${entity.type})`}</div>
           <h2 id="inspector-title" dir="auto">{entity.label}</h2>
@@ -101,26 +98,23 @@ function EntityView({ detail }: { detail: EntityDetail }) {
         <EntityEditor key={entity.id} entity={entity} />
       ) : (
         <>
-          <dl className="facts">
-            {entity.aliases.length > 0 && (
-              <>
-                <dt>Also known as</dt>
-                <dd>
-                  <ul className="aliases">
-                    {entity.aliases.map((alias) => (
-                      <li key={alias} dir="auto">{alias}</li>
-                    ))}
-                  </ul>
-                </dd>
-              </>
-            )}
-            {period !== null && (
-              <>
-                <dt>Period</dt>
-                <dd>{period}</dd>
-              </>
-            )}
-          </dl>
+          <Facts
+            rows={[
+              entity.aliases.length > 0 && [
+                'Also known as',
+                <ul key="aliases">
+                  {entity.aliases.map((alias) => (
+                    <Fragment key={alias}>
+                      <li className={`${Classes.TAG} ${Classes.MINIMAL}`} dir="auto">
+                        {alias}
+                      </li>{' '}
+                    </Fragment>
+                  ))}
+                </ul>,
+              ],
+              period !== null && ['Period', period],
+            ]}
+          />
           {entity.description !== null && entity.description !== '' && <p className="description">{entity.description}</p>}
           <AttributeTable attributes={entity.attributes} />
         </>
@@ -139,7 +133,7 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
   return (
     <section className="inspector-section" aria-labelledby="links-title">
       <h3 id="links-title">
-        Links <span className="section-count">{links.length}</span>
+        Links <Tag minimal round>{links.length}</Tag>
       </h3>
       {links.length === 0 ? (
         <p className="muted">Not linked to anything yet.</p>
@@ -153,16 +147,17 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
             const verb = link.label ?? definition.label;
             const direction = !link.directed ? mdiMinus : outgoing ? mdiArrowRight : mdiArrowLeft;
             const directionText = !link.directed ? 'with' : outgoing ? 'to' : 'from';
+            const hostile = definition.tone === 'hostile';
             return (
-              <li key={link.id} className={`link-row tone-${definition.tone}`}>
+              <li key={link.id} className={`${Classes.BUTTON_GROUP} ${Classes.MINIMAL} ${Classes.FILL} link-row`}>
                 <button
                   type="button"
-                  className={`${BUTTON.row} link-verb`}
+                  className={`${BUTTON.row} ${Classes.FIXED} ${hostile ? Classes.INTENT_DANGER : ''} link-verb`}
                   onClick={() => selectAndFocus({ kind: 'link', id: link.id })}
                   title={`Select the link: ${outgoing ? entity.label : (other?.label ?? otherId)} ${verb} ${outgoing ? (other?.label ?? otherId) : entity.label}`}
                 >
                   <Icon path={direction} size={13} title={directionText} />
-                  <span>{verb}</span>
+                  <span className={hostile ? undefined : Classes.TEXT_MUTED}>{verb}</span>
                 </button>
                 <button
                   type="button"
@@ -190,7 +185,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
   const period = formatPeriod(link.startDate, link.endDate);
   const editable = useEditable();
   const end = (entity: Entity) => (
-    <button type="button" className={`${BUTTON.row} link-end`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
+    <button type="button" className={`${BUTTON.row} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })} title="Select this entity">
       <img src={entityBadgeUri(entity.type)} alt="" width={18} height={18} />
       <span className={ROW_TEXT} dir="auto">{entity.label}</span>
     </button>
@@ -203,42 +198,27 @@ function LinkView({ detail }: { detail: LinkDetail }) {
             Link · {definition.tone === 'hostile' ? 'hostile' : definition.tone === 'neutral' ? 'neutral' : 'affiliation'}
             {link.directed ? '' : ' · symmetric'}
           </div>
-          <h2 id="inspector-title" className={`link-title tone-${definition.tone}`}>
+          <h2 id="inspector-title" className={definition.tone === 'hostile' ? 'link-hostile' : undefined}>
             {verb}
           </h2>
         </div>
       </header>
-      <div className="link-ends">
+      <div>
         {end(source)}
-        <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} link-ends-verb`}>
-          <Icon path={link.directed ? mdiArrowRight : mdiMinus} size={14} />
-          {verb}
-        </span>
+        <Tag minimal icon={<Icon path={link.directed ? mdiArrowDown : mdiMinus} size={14} />}>{verb}</Tag>
         {end(target)}
       </div>
       {editable ? (
         <LinkEditor key={link.id} link={link} strength={strength} />
       ) : (
         <>
-          <dl className="facts">
-            {period !== null && (
-              <>
-                <dt>Period</dt>
-                <dd>{period}</dd>
-              </>
-            )}
-            {link.label !== null && link.label !== definition.label && (
-              <>
-                <dt>Type</dt>
-                <dd>{definition.label}</dd>
-              </>
-            )}
-            <dt>Strength</dt>
-            <dd>
-              {strength.effective}
-              {strength.override === null ? ' (from the evidence)' : ' (set by hand)'}
-            </dd>
-          </dl>
+          <Facts
+            rows={[
+              period !== null && ['Period', period],
+              link.label !== null && link.label !== definition.label && ['Type', definition.label],
+              ['Strength', `${strength.effective}${strength.override === null ? ' (from the evidence)' : ' (set by hand)'}`],
+            ]}
+          />
           {link.description !== null && link.description !== '' && <p className="description">{link.description}</p>}
           <AttributeTable attributes={link.attributes} />
         </>
@@ -249,22 +229,33 @@ function LinkView({ detail }: { detail: LinkDetail }) {
   );
 }
 
+type FactRow = readonly [string, ReactNode];
+
+/** Names and values (the facts, the attributes) in Blueprint's compact table; nothing when there are none. */
+function Facts({ rows, className }: { rows: readonly (FactRow | false)[]; className?: string }) {
+  const shown = rows.filter((row): row is FactRow => row !== false);
+  if (shown.length === 0) return null;
+  return (
+    <HTMLTable compact className={`attributes ${className ?? ''}`}>
+      <tbody>
+        {shown.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </HTMLTable>
+  );
+}
+
 function AttributeTable({ attributes }: { attributes: Attributes }) {
   const entries = Object.entries(attributes);
   if (entries.length === 0) return null;
   return (
     <section className="inspector-section" aria-labelledby="attributes-title">
       <h3 id="attributes-title">Attributes</h3>
-      <table className={`${Classes.HTML_TABLE} ${Classes.COMPACT} attributes`}>
-        <tbody>
-          {entries.map(([key, value]) => (
-            <tr key={key}>
-              <th scope="row">{humanise(key)}</th>
-              <td>{typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Facts rows={entries.map(([key, value]) => [humanise(key), typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)] as const)} />
     </section>
   );
 }
@@ -303,10 +294,10 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
         </div>
       </header>
       <BulkEditor selection={selection} />
-      <div className="selection-list">
+      <>
         {entities.length > 0 && (
-          <section aria-label="Selected entities">
-            <h3 className="inspector-kind">Entities</h3>
+          <section className="inspector-section" aria-label="Selected entities">
+            <h3>Entities</h3>
             <ul>
               {entities.map((entity) => (
                 <li key={entity.id}>
@@ -320,16 +311,16 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
           </section>
         )}
         {links.length > 0 && (
-          <section aria-label="Selected links">
-            <h3 className="inspector-kind">Links</h3>
+          <section className="inspector-section" aria-label="Selected links">
+            <h3>Links</h3>
             <ul>
               {links.map(({ link, source, target }) => {
                 const definition = linkTypeDefinition(link.type);
                 return (
-                  <li key={link.id} className={`tone-${definition.tone}`}>
+                  <li key={link.id}>
                     <button type="button" className={`${BUTTON.row} ${Classes.FILL} selection-link`} onClick={() => selectAndFocus({ kind: 'link', id: link.id })}>
                       <span className={Classes.FILL}>
-                        {source} <span className="link-ends-text" dir="auto">{link.label ?? definition.label}</span> {target}
+                        {source} <span className={definition.tone === 'hostile' ? 'link-hostile' : Classes.TEXT_MUTED} dir="auto">{link.label ?? definition.label}</span> {target}
                       </span>
                     </button>
                   </li>
@@ -338,7 +329,7 @@ function MultipleSelection({ selection }: { selection: readonly SelectedElement[
             </ul>
           </section>
         )}
-      </div>
+      </>
     </div>
   );
 }
@@ -364,11 +355,13 @@ function CaseOverview() {
           <h2 id="inspector-title" dir="auto">{info.name}</h2>
         </div>
       </header>
-      <dl className="overview-counts">
+      <dl className={`${Classes.CARD} ${Classes.COMPACT} overview-counts`}>
         {counts.map(([label, value]) => (
-          <div key={label} className={Classes.CARD}>
+          <div key={label}>
             <dt className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>{label}</dt>
-            <dd>{value.toLocaleString('en-GB')}</dd>
+            <dd className={Classes.TEXT_LARGE}>
+              <strong>{value.toLocaleString('en-GB')}</strong>
+            </dd>
           </div>
         ))}
       </dl>
@@ -381,7 +374,7 @@ function CaseOverview() {
                 <button type="button" className={`${BUTTON.row} ${Classes.FILL}`} onClick={() => selectAndFocus({ kind: 'entity', id: entity.id })}>
                   <img src={entityBadgeUri(entity.type)} alt="" width={16} height={16} />
                   <span className={ROW_TEXT} dir="auto">{entity.label}</span>
-                  <span className={`${Classes.TEXT_MUTED} hub-count`} title={`${links} links`}>
+                  <span className={Classes.TEXT_MUTED} title={`${links} links`}>
                     {links}
                   </span>
                 </button>
@@ -394,7 +387,7 @@ function CaseOverview() {
           <span className={Classes.ICON}>
             <Icon path={mdiCursorDefaultClickOutline} size={18} />
           </span>
-        } className={`${Classes.TEXT_SMALL} inspector-tip`}>
+        } className={Classes.TEXT_SMALL}>
         <p>
           Select an entity or a link on the chart to see what is known about it and the evidence for it. Shift-click or
           Shift-drag to select several.

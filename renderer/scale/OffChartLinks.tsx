@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import type { OffChartLinks as OffChart } from '../../app/chart/chartScale';
 import { useApp } from '../appContext';
@@ -21,7 +22,7 @@ export function OffChartLinks({ entityId }: { entityId: string }) {
   }, [api, chart, entityId]);
   if (found === null || found.entityId !== entityId || found.links === 0) return null;
   return (
-    <p className="off-chart-links" data-testid="off-chart-links">
+    <p className={`${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.TEXT_SMALL}`} data-testid="off-chart-links">
       {found.links.toLocaleString('en')} {found.links === 1 ? 'link leads' : 'links lead'} to {found.entities.toLocaleString('en')}{' '}
       {found.entities === 1 ? 'entity' : 'entities'} not on the chart.{' '}
       <button type="button" className={BUTTON.small} onClick={() => void scale.expand([entityId], 1)}>
