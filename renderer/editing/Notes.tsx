@@ -15,6 +15,9 @@ import { FORM, inputClass } from './formClasses';
 /** Notes longer than this show a preview in lists; the whole note opens on demand. */
 const PREVIEW_CHARS = 4_000;
 
+/** A note in a list: on a Blueprint callout. */
+const NOTE_ITEM = `${Classes.CALLOUT} ${Classes.COMPACT} note`;
+
 function when(iso: string): string {
   return iso.replace('T', ' ').slice(0, 16);
 }
@@ -112,7 +115,7 @@ export function ItemNotes({ target, notes }: { target: NoteTarget; notes: readon
       </h3>
       <ul className="note-list">
         {notes.map((note) => (
-          <li key={note.id} className={`${Classes.CALLOUT} ${Classes.COMPACT} note`}>
+          <li key={note.id} className={NOTE_ITEM}>
             {editingId === note.id ? (
               <NoteForm note={note} target={target} onDone={() => setEditingId(null)} />
             ) : (
@@ -167,7 +170,7 @@ export function NotesPanel() {
       <ul className="notes-panel-list">
         {notes.length === 0 && <li className="muted">No notes{filter ? ' match' : ' yet'}.</li>}
         {notes.map((note) => (
-          <li key={note.id} className="note">
+          <li key={note.id} className={NOTE_ITEM}>
             <button
               type="button"
               className={`${Classes.BUTTON} ${Classes.MINIMAL} ${Classes.INTENT_PRIMARY} ${Classes.SMALL} note-target`}

@@ -91,18 +91,18 @@ export function CitationItem({
             </button>
             {editable && (
               <>
-              <button
-                type="button"
-                ref={regradeButton}
-                className={BUTTON.small}
-                onClick={() => setMode('edit')}
-                aria-label={`Regrade the citation ${grade}, or change its comment or locator`}
-              >
-                Regrade
-              </button>
-              <button type="button" className={BUTTON.dangerSmall} onClick={() => setMode('remove')} aria-label={`Remove the citation ${grade}`}>
-                Remove
-              </button>
+                <button
+                  type="button"
+                  ref={regradeButton}
+                  className={BUTTON.small}
+                  onClick={() => setMode('edit')}
+                  aria-label={`Regrade the citation ${grade}, or change its comment or locator`}
+                >
+                  Regrade
+                </button>
+                <button type="button" className={BUTTON.dangerSmall} onClick={() => setMode('remove')} aria-label={`Remove the citation ${grade}`}>
+                  Remove
+                </button>
               </>
             )}
           </div>
