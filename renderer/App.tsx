@@ -1,8 +1,11 @@
+import { Classes, NonIdealState, Spinner } from '@blueprintjs/core';
+import { mdiGraphOutline } from '@mdi/js';
 import { AnalysisLegend } from './analysis/AnalysisLegend';
 import { SidePanel } from './analysis/SidePanel';
 import { ChartView } from './chart/ChartView';
 import { EditingLayer } from './editing/EditingLayer';
 import { useApp } from './appContext';
+import { Icon } from './Icon';
 import { ExportImageDialog } from './export/ExportImageDialog';
 import { ExportDialog } from './interchange/ExportDialog';
 import { ImportDialog } from './interchange/ImportDialog';
@@ -32,7 +35,7 @@ export function App() {
   return (
     <div className="app">
       <MarkingBanner edge="top" />
-      <header className="topbar">
+      <header className={`${Classes.NAVBAR} topbar`}>
         <TopBar />
       </header>
       <ErrorBanner />
@@ -48,23 +51,20 @@ export function App() {
                   {caseStatus === 'open' && <AnalysisLegend />}
                   <EditingLayer />
                   {caseStatus === 'open' && chartStatus === 'ready' && emptyChart && (
-                    <div className="chart-empty">
-                      {caseEntities === 0 ? (
-                        <>
-                          <p>This case has no entities yet.</p>
-                          <p className="muted">Entities and links added or imported into the case appear here.</p>
-                        </>
-                      ) : (
-                        <>
-                          <p>Nothing on the chart yet: the case holds {caseEntities.toLocaleString('en')} entities.</p>
-                          <p className="muted">Search the case (Ctrl+F) and add what you find, then expand from it (Alt+E).</p>
-                        </>
-                      )}
-                    </div>
+                    <NonIdealState
+                      className="chart-empty"
+                      icon={<Icon path={mdiGraphOutline} size={48} />}
+                      title={caseEntities === 0 ? 'This case has no entities yet.' : `Nothing on the chart yet: the case holds ${caseEntities.toLocaleString('en')} entities.`}
+                      description={
+                        caseEntities === 0
+                          ? 'Entities and links added or imported into the case appear here.'
+                          : 'Search the case (Ctrl+F) and add what you find, then expand from it (Alt+E).'
+                      }
+                    />
                   )}
                   {caseStatus === 'open' && chartStatus === 'loading' && (
-                    <div className="chart-overlay" role="status">
-                      <span className="spinner" aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
+                    <div className={`${Classes.CARD} ${Classes.ELEVATION_2} ${Classes.TEXT_MUTED} chart-overlay`} role="status">
+                      <Spinner size={14} aria-hidden="true" /> {layoutRunning ? 'Laying out the chart…' : 'Loading the chart…'}
                     </div>
                   )}
                 </>

@@ -1,5 +1,7 @@
-import { Classes } from '@blueprintjs/core';
+import { Classes, NonIdealState } from '@blueprintjs/core';
+import { mdiTrayArrowDown } from '@mdi/js';
 import { useEffect, useState } from 'react';
+import { Icon } from '../Icon';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
@@ -46,12 +48,12 @@ export function DropTarget() {
   }, []);
   if (!over) return null;
   return (
-    <div className={`${Classes.CARD} ${Classes.ELEVATION_4} ${Classes.TEXT_LARGE} drop-target`} data-testid="drop-target" role="status">
-      <p>
-        <strong>Drop a case file (.awcase) to open it,</strong>
-        <br />
-        or a STIX, MISP, GraphML, GEXF, CSV, i2 ANX or Maltego file to import it (with a preview first).
-      </p>
+    <div className={`${Classes.CARD} ${Classes.ELEVATION_4} drop-target`} data-testid="drop-target" role="status">
+      <NonIdealState
+        icon={<Icon path={mdiTrayArrowDown} size={48} />}
+        title="Drop a case file (.awcase) to open it,"
+        description="or a STIX, MISP, GraphML, GEXF, CSV, i2 ANX or Maltego file to import it (with a preview first)."
+      />
     </div>
   );
 }

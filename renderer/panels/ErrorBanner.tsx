@@ -11,7 +11,7 @@ export function ErrorBanner() {
   const error = useStore(store, (s) => s.error);
   if (error === null) return null;
   return (
-    <div className={`${Classes.CALLOUT} ${Classes.INTENT_DANGER} error-banner`} data-testid="error-banner" role="alert">
+    <div className={`${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_DANGER} error-banner`} data-testid="error-banner" role="alert">
       <Icon path={mdiAlertCircleOutline} size={16} />
       <span className="error-message">{error}</span>
       <IconButton label="Dismiss error" icon={mdiClose} size={14} onClick={() => store.setState({ error: null })} />

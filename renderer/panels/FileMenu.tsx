@@ -112,7 +112,7 @@ export function FileMenu() {
   };
 
   return (
-    <div className="menu-root">
+    <div>
       <button
         ref={button}
         type="button"

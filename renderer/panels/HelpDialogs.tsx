@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import type { AboutInfo } from '../../app/contract';
 import { MENU_BAR_LABELS } from '../../app/menuModel';
@@ -50,7 +51,7 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           {rows.map((row) => (
             <tr key={row.id} data-command={row.id}>
               <td>{row.label}</td>
-              <td>{row.shortcut !== '' ? <kbd>{row.shortcut}</kbd> : <span className="muted">—</span>}</td>
+              <td>{row.shortcut !== '' ? <kbd>{row.shortcut}</kbd> : <span className={Classes.TEXT_MUTED}>—</span>}</td>
               <td>{row.where}</td>
             </tr>
           ))}
@@ -61,12 +62,12 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <td>
                   <kbd>{row.keys}</kbd>
                 </td>
-                <td className="muted">—</td>
+                <td className={Classes.TEXT_MUTED}>—</td>
               </tr>
             ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="muted">No command matches “{filter}”.</p>}
+      {rows.length === 0 && <p className={Classes.TEXT_MUTED}>No command matches “{filter}”.</p>}
       <div className="edit-actions">
         <button type="button" className={BUTTON.plain} onClick={onClose}>
           Close

@@ -1,4 +1,4 @@
-import { Tooltip } from '@blueprintjs/core';
+import { Classes, Tooltip } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import { findCommand, runCommand } from '../commands';
 import { Icon } from '../Icon';
@@ -19,6 +19,7 @@ interface IconButtonProps {
   /** What the tooltip says when it says more than the label ("Undo Delete JNIM"); also the button's description. */
   detail?: string;
   size?: number;
+  /** More classes on Blueprint's minimal button (no fill until hovered), e.g. Classes.SMALL. */
   className?: string;
   disabled?: boolean;
   pressed?: boolean;
@@ -29,11 +30,18 @@ interface IconButtonProps {
  * A button that shows only an icon: a tooltip says what it does and its shortcut (on hover and on
  * keyboard focus), and its accessible name is the same label. Every icon-only button is one of these.
  */
-export function IconButton({ label, shortcut, icon, glyph, detail, size = 17, className = 'icon-button', disabled, pressed, onClick }: IconButtonProps) {
+export function IconButton({ label, shortcut, icon, glyph, detail, size = 17, className, disabled, pressed, onClick }: IconButtonProps) {
   return (
     <Tooltip content={tooltipText(detail ?? label, shortcut)} placement="bottom" hoverOpenDelay={400} compact>
-      <button type="button" className={className} aria-label={label} aria-description={detail} aria-pressed={pressed} disabled={disabled} onClick={onClick}>
-        {icon !== undefined ? <Icon path={icon} size={size} /> : glyph}
+      <button type="button" className={[Classes.BUTTON, Classes.MINIMAL, className, pressed && Classes.ACTIVE].filter(Boolean).join(' ')} aria-label={label} aria-description={detail} aria-pressed={pressed} disabled={disabled} onClick={onClick}>
+        {icon !== undefined ? (
+          // In Blueprint's icon wrapper the button is square and the icon muted, as Blueprint's own are.
+          <span className={Classes.ICON}>
+            <Icon path={icon} size={size} />
+          </span>
+        ) : (
+          glyph
+        )}
       </button>
     </Tooltip>
   );

@@ -1,4 +1,4 @@
-import { Classes } from '@blueprintjs/core';
+import { Classes, Tag } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
@@ -26,14 +26,14 @@ export function Legend() {
     <section className={`${Classes.TEXT_SMALL} legend`} data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Entities</h2>
       {rows === null || rows.entities.length === 0 ? (
-        <p className="muted legend-empty">{rows === null ? 'Loading…' : 'No entities yet.'}</p>
+        <p className={`${Classes.TEXT_MUTED} legend-empty`}>{rows === null ? 'Loading…' : 'No entities yet.'}</p>
       ) : (
         <ul className="legend-list">
           {rows.entities.map(({ type, count }) => (
             <li key={type.id}>
               <img src={entityBadgeUri(type.id)} alt="" width={16} height={16} />
               <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} legend-name`}>{count === 1 ? type.label : type.plural}</span>
-              <span className={`${Classes.TEXT_MUTED} legend-count`}>{count}</span>
+              <Tag minimal round>{count}</Tag>
             </li>
           ))}
         </ul>
@@ -46,7 +46,7 @@ export function Legend() {
               <li key={row.tone}>
                 <ToneSwatch colour={toneColour(row.tone)} arrow={row.directed} />
                 <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} legend-name`} dir="auto">{row.label}</span>
-                <span className={`${Classes.TEXT_MUTED} legend-count`}>{row.count}</span>
+                <Tag minimal round>{row.count}</Tag>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { useState } from 'react';
 import { bannerFor, TLP_DESCRIPTIONS, TLP_LABELS, type MarkingChoice, type TlpLabel } from '../../app/export/marking';
 import { useApp } from '../appContext';
@@ -63,7 +64,7 @@ function MarkingForm({ current, onClose }: { current: MarkingChoice; onClose: ()
           void submit();
         }}
       >
-        <p className="muted">Shown at the top and bottom of the window while the case is open, and offered in image exports.</p>
+        <p className={Classes.TEXT_MUTED}>Shown at the top and bottom of the window while the case is open, and offered in image exports.</p>
         <div className="edit-row">
           <label htmlFor="marking-kind">Marking</label>
           <select id="marking-kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>

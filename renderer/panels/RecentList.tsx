@@ -31,7 +31,7 @@ export function RecentList({
         >
           <Icon path={mdiFileDocumentOutline} size={16} />
           <span className="recent-text">
-            <span className={`${Classes.TEXT_OVERFLOW_ELLIPSIS} recent-name`}>{item.name}</span>
+            <span className={Classes.TEXT_OVERFLOW_ELLIPSIS}>{item.name}</span>
             <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} ${Classes.TEXT_OVERFLOW_ELLIPSIS} recent-path`}>{item.exists ? item.path : `Missing: ${item.path}`}</span>
           </span>
         </button>

@@ -7,7 +7,10 @@ import { FileMenu } from './FileMenu';
 import { CommandIconButton } from './IconButton';
 import { panelStore } from './panelLayout';
 
-/** The window's top bar: the File menu, chart tools and the open case's name. */
+/** Blueprint's row of minimal buttons. */
+const TOOLBAR = `${Classes.BUTTON_GROUP} ${Classes.MINIMAL}`;
+
+/** The window's top bar (in Blueprint's navbar): the File menu, chart tools and the open case's name. */
 export function TopBar() {
   const { store } = useApp();
   // Tool buttons enable and disable with these.
@@ -17,8 +20,8 @@ export function TopBar() {
   const sideOpen = useStore(panelStore, (s) => s.sideMounted && !s.sideCollapsed);
   return (
     <>
-      <div className="brand" aria-hidden="true">
-        <span className="brand-mark">
+      <div className={`${Classes.NAVBAR_HEADING} brand`} aria-hidden="true">
+        <span className={`${Classes.ICON} ${Classes.INTENT_PRIMARY}`}>
           <Icon path={mdiHub} size={18} />
         </span>
         Analyst Workbench
@@ -26,7 +29,8 @@ export function TopBar() {
       <nav className="menubar" aria-label="Application">
         <FileMenu />
       </nav>
-      <div className="toolbar" role="toolbar" aria-label="Chart">
+      <span className={Classes.NAVBAR_DIVIDER} />
+      <div className={TOOLBAR} role="toolbar" aria-label="Chart">
         <CommandIconButton commandId="chart.fit" icon={mdiFitToScreenOutline} />
         <CommandIconButton commandId="chart.zoomIn" icon={mdiMagnifyPlusOutline} />
         <CommandIconButton commandId="chart.zoomOut" icon={mdiMagnifyMinusOutline} />
@@ -34,7 +38,7 @@ export function TopBar() {
         <CommandIconButton commandId="chart.relayout" icon={mdiGraphOutline} />
       </div>
       <div className={`${Classes.TEXT_MUTED} ${Classes.TEXT_OVERFLOW_ELLIPSIS} topbar-title`}>{caseName}</div>
-      <div className="toolbar" role="toolbar" aria-label="Window">
+      <div className={TOOLBAR} role="toolbar" aria-label="Window">
         <CommandIconButton commandId="view.sidePanel" icon={mdiDockRight} pressed={sideOpen} />
       </div>
     </>

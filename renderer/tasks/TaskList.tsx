@@ -53,7 +53,7 @@ export function TaskList() {
       </button>
       {current && <Bar task={current} />}
       {current?.cancellable && (
-        <IconButton className={`${BUTTON.small} ${Classes.MINIMAL}`} label={`Cancel ${current.label}`} glyph="×" onClick={() => tasks.cancel(current.id)} />
+        <IconButton className={Classes.SMALL} label={`Cancel ${current.label}`} glyph="×" onClick={() => tasks.cancel(current.id)} />
       )}
       {open && (
         <div
