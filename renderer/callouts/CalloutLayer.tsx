@@ -87,7 +87,6 @@ export function CalloutLayer() {
 
   return (
     <div className="callout-layer" data-testid="callout-layer">
-      <svg className="callout-leaders" ref={leaders} aria-hidden="true" />
       {annotations.map((callout) => (
         <CalloutNote key={callout.id} callout={callout} placement={placement} />
       ))}
@@ -98,6 +97,9 @@ export function CalloutLayer() {
           placement={placement}
         />
       )}
+      {/* The leader lines, over the whole layer, in the notes' border colour (the lines inherit it).
+          In the flow after the notes, so each note (positioned) starts at the layer's corner and is drawn over them. */}
+      <svg className="callout-leaders" ref={leaders} aria-hidden="true" width="100%" height="100%" stroke="#d4a72c" strokeWidth={1.5} />
     </div>
   );
 }
@@ -297,7 +299,7 @@ function CalloutNote({ callout, placement }: { callout: ShownCallout; placement:
   return (
     <div
       ref={register}
-      className="callout"
+      className={`${Classes.ELEVATION_1} callout`}
       data-testid="callout"
       data-callout-id={isDraft ? undefined : id}
       data-editing={isEditing ? 'true' : 'false'}
@@ -400,7 +402,7 @@ function CalloutEditor({ initial, placement, onSave, onCancel }: EditorProps) {
           {problem}
         </p>
       )}
-      <p className="callout-hint">Ctrl+Enter to save, Escape to cancel</p>
+      <p className={`${Classes.TEXT_SMALL} callout-hint`}>Ctrl+Enter to save, Escape to cancel</p>
     </div>
   );
 }

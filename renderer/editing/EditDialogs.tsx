@@ -1,4 +1,4 @@
-import { Button, Checkbox, Classes, HTMLSelect } from '@blueprintjs/core';
+import { Button, CardList, Checkbox, Classes, HTMLSelect, RadioCard } from '@blueprintjs/core';
 import { CaretDownIcon } from '@blueprintjs/icons';
 import { useMemo, useState, type FormEvent } from 'react';
 import { labelIssues } from '../../app/editing/validate';
@@ -262,31 +262,37 @@ function MergeDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'merge
   return (
     <Modal title="Merge entities" testId="merge-dialog" onClose={editing.closeDialog}>
       <p>Keep which one? The other becomes an alias of it, and everything it has moves over.</p>
-      <div className={`${Classes.CARD} ${Classes.CARD_LIST} merge-choices`} role="radiogroup" aria-label="Entity to keep">
+      {/* Blueprint's radio cards: each whole card picks its entity. */}
+      <CardList compact className={FORM.group} role="radiogroup" aria-label="Entity to keep">
         {dialog.ids.map((id) => {
           const e = entities.get(id);
           if (!e) return null;
           return (
-            <label key={id} className={`${Classes.CARD} ${Classes.INTERACTIVE} merge-choice${id === survivorId ? ` ${Classes.SELECTED}` : ''}`}>
-              <input type="radio" name="merge-survivor" checked={id === survivorId} onChange={() => setSurvivorId(id)} />
-              <TypeBadge type={e.type} />
-              <strong>{e.label}</strong>
+            <RadioCard
+              key={id}
+              compact
+              alignIndicator="start"
+              checked={id === survivorId}
+              onChange={() => setSurvivorId(id)}
+              inputProps={{ name: 'merge-survivor' }}
+            >
+              <TypeBadge type={e.type} /> <strong>{e.label}</strong>{' '}
               <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>
                 {links(id)} links · {evidence(id)} citations · {notes(id)} notes
               </span>
-            </label>
+            </RadioCard>
           );
         })}
-      </div>
-      <div className={`${Classes.CALLOUT} ${Classes.INTENT_PRIMARY} merge-result`} data-testid="merge-result">
-        <p>
+      </CardList>
+      <ul className={`${Classes.CALLOUT} ${Classes.INTENT_PRIMARY} ${Classes.LIST_UNSTYLED}`} data-testid="merge-result">
+        <li>
           Kept: <strong>{survivor.label}</strong> ({entityTypeDefinition(survivor.type).label})
-        </p>
-        <p>Aliases after the merge: {aliases.length > 0 ? aliases.join(', ') : 'none'}</p>
-        <p>
+        </li>
+        <li>Aliases after the merge: {aliases.length > 0 ? aliases.join(', ') : 'none'}</li>
+        <li>
           {links(absorbedId)} links, {evidence(absorbedId)} citations and {notes(absorbedId)} notes move from “{absorbed.label}”.
-        </p>
-      </div>
+        </li>
+      </ul>
       <div className="dialog-buttons">
         <button type="button" className={BUTTON.plain} onClick={editing.closeDialog}>
           Cancel

@@ -48,7 +48,7 @@ function EditToolbar() {
   const history = useStore(editing.store, (s) => s.history);
   const paletteOpen = useStore(editing.store, (s) => s.paletteOpen);
   return (
-    <div className={`${Classes.CARD} ${Classes.ELEVATION_2} edit-toolbar`} role="toolbar" aria-label="Editing">
+    <div className={`${Classes.CARD} ${Classes.ELEVATION_2} ${Classes.BUTTON_GROUP} edit-toolbar`} role="toolbar" aria-label="Editing">
       <EntityTypeMenu
         menu={{ 'aria-label': 'Entity types' }}
         onPick={(type) => editing.openCreateEntity(undefined, type)}
@@ -97,8 +97,12 @@ function Toast() {
   const toast = useStore(editing.store, (s) => s.toast);
   if (!toast) return null;
   return (
-    <div className={`${TOAST.toast} edit-toast`} role="status" data-testid="edit-toast" key={toast.id}>
-      <span className={TOAST.message}>{toast.text}</span>
+    // Blueprint's toast in its container along the chart's bottom edge, centred (the container's
+    // modifiers named as Blueprint's OverlayToaster names them).
+    <div className={`${Classes.TOAST_CONTAINER} ${Classes.TOAST_CONTAINER}-inline ${Classes.TOAST_CONTAINER}-bottom`}>
+      <div className={`${TOAST.toast} edit-toast`} role="status" data-testid="edit-toast" key={toast.id}>
+        <span className={TOAST.message}>{toast.text}</span>
+      </div>
     </div>
   );
 }
@@ -149,7 +153,7 @@ function ContextMenu() {
     .map((id) => COMMANDS.find((c) => c.id === id))
     .filter((c): c is Command => c !== undefined && c.canRun(commands));
   return (
-    <ul className={`${MENU.list} context-menu`} role="menu" ref={ref} data-testid="context-menu" onKeyDown={moveMenuFocus} style={{ left: menu.pageX, top: menu.pageY }}>
+    <ul className={`${MENU.list} ${Classes.OVERLAY_CONTENT} context-menu`} role="menu" ref={ref} data-testid="context-menu" onKeyDown={moveMenuFocus} style={{ left: menu.pageX, top: menu.pageY }}>
       {items.map((command) => (
         <li key={command.id} role="none">
           <button

@@ -1,4 +1,5 @@
 import { Menu, MenuItem, Popover, type PopoverProps } from '@blueprintjs/core';
+import { Classes as SelectClasses } from '@blueprintjs/select';
 import type { ReactElement } from 'react';
 import { ENTITY_TYPES } from '../../app/entityTypes';
 import { entityBadgeUri } from '../chart/nodeIcons';
@@ -34,10 +35,12 @@ export function EntityTypeMenu({
       {...popover}
       placement="bottom-start"
       minimal
+      // Blueprint's select popover: the list scrolls past its height.
+      popoverClassName={SelectClasses.SELECT_POPOVER}
       shouldReturnFocusOnClose
       onOpened={(node) => node.querySelector<HTMLElement>(picked === undefined ? '[role="menuitem"]' : '[aria-checked="true"]')?.focus()}
       content={
-        <Menu {...menu} className="type-palette" onKeyDown={moveMenuFocus}>
+        <Menu {...menu} onKeyDown={moveMenuFocus}>
           {ENTITY_TYPES.map((type) => (
             <MenuItem
               key={type.id}

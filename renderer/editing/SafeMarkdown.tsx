@@ -39,7 +39,13 @@ function block(token: Token, key: number): ReactNode {
     case 'list': {
       const t = token as Tokens.List;
       const items = t.items.map((item, j) => <li key={j}>{blocks(item.tokens)}</li>);
-      return t.ordered ? <ol key={key}>{items}</ol> : <ul key={key}>{items}</ul>;
+      const List = t.ordered ? 'ol' : 'ul';
+      // The app's reset takes the markers off lists; a note's lists keep the browser's.
+      return (
+        <List key={key} style={{ listStyle: 'revert' }}>
+          {items}
+        </List>
+      );
     }
     case 'code':
       return (

@@ -1,5 +1,6 @@
-import { Button, Classes, InputGroup, Menu } from '@blueprintjs/core';
+import { Button, Callout, Classes, InputGroup, Menu } from '@blueprintjs/core';
 import { SearchIcon } from '@blueprintjs/icons';
+import { Classes as SelectClasses } from '@blueprintjs/select';
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../app/editing/types';
 import { useApp } from '../appContext';
@@ -14,7 +15,10 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
   annotation: 'Callout',
 };
 
-/** Ctrl+F: full-text search over the case; snippets are text with highlighted runs, never HTML. */
+/**
+ * Ctrl+F: full-text search over the case; snippets are text with highlighted runs, never HTML.
+ * Drawn as Blueprint's omnibar (as the command palette), but not modal: the chart stays usable.
+ */
 export function SearchBox() {
   const { api, caseData, editing, selectAndFocus, store, scale } = useApp();
   const open = useStore(editing.store, (s) => s.searchOpen);
@@ -87,7 +91,7 @@ export function SearchBox() {
   const offChartHits = hits?.filter(offChart).length ?? 0;
   const activeId = hits !== null && hits[active] ? `search-hit-${active}` : undefined;
   return (
-    <div className={`${Classes.CARD} ${Classes.ELEVATION_3} search-box`} role="search" data-testid="search-box">
+    <div className={`${SelectClasses.OMNIBAR} ${Classes.OVERLAY_CONTENT}`} role="search" data-testid="search-box">
       <InputGroup
         dir="auto"
         autoFocus
@@ -109,9 +113,13 @@ export function SearchBox() {
           e.preventDefault();
         }}
       />
-      {error !== null && <p className="field-error">{error}</p>}
+      {error !== null && (
+        <Callout compact intent="danger">
+          {error}
+        </Callout>
+      )}
       {hits !== null && (
-        <Menu id="search-results" className="search-results" role="listbox" aria-label="Search results">
+        <Menu id="search-results" role="listbox" aria-label="Search results">
           {hits.length === 0 && (
             <li className={`${Classes.MENU_ITEM} ${Classes.DISABLED}`} role="option" aria-disabled aria-selected={false}>
               Nothing found.
@@ -124,24 +132,28 @@ export function SearchBox() {
               role="option"
               aria-selected={i === active}
               aria-disabled={!hit.focus}
-              className={[Classes.MENU_ITEM, 'search-hit', i === active ? Classes.ACTIVE : '', hit.focus ? '' : Classes.DISABLED].join(' ')}
+              className={[Classes.MENU_ITEM, i === active ? Classes.ACTIVE : '', hit.focus ? '' : Classes.DISABLED].join(' ')}
               // The focus stays in the field; a click picks the hit as Enter would.
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(hit)}
             >
-              <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} search-kind`}>{KIND_LABEL[hit.kind]}{offChart(hit) ? ' · not on the chart' : ''}</span>
-              <strong className="search-title" dir="auto">
-                {hit.title}
-              </strong>
-              <span className={`${Classes.TEXT_MUTED} search-snippet`} dir="auto">
-                {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+              {/* Its title, its snippet under the title, then its kind at the end as a shortcut is. */}
+              <div className={Classes.FILL}>
+                <strong dir="auto">{hit.title}</strong>
+                <div className={`${Classes.TEXT_MUTED} search-snippet`} dir="auto">
+                  {hit.snippet.map((part, j) => (part.match ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+                </div>
+              </div>
+              <span className={`${Classes.MENU_ITEM_LABEL} ${Classes.TEXT_SMALL}`}>
+                {KIND_LABEL[hit.kind]}
+                {offChart(hit) ? ' · not on the chart' : ''}
               </span>
             </li>
           ))}
         </Menu>
       )}
       {offChartHits > 0 && (
-        <Button size="small" data-testid="search-add-all" onClick={() => void addAll()}>
+        <Button fill variant="minimal" alignText="start" intent="primary" data-testid="search-add-all" onClick={() => void addAll()}>
           Add the entities found to the chart
         </Button>
       )}

@@ -49,7 +49,7 @@ export function SourcesDialog() {
   return (
     <Modal title="Sources" testId="sources-dialog" onClose={close} wide>
       {deleted !== null && (
-        <p className={`${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_SUCCESS} sources-notice`} role="status">
+        <p className={`${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_SUCCESS}`} role="status">
           {deleted}{' '}
           <button type="button" className={BUTTON.small} onClick={() => void undo()}>
             Undo
@@ -68,7 +68,7 @@ export function SourcesDialog() {
           void runCommand(command.id, commands);
         }}
       >
-        <ul className={`${Classes.MENU} sources-list`} aria-label="Sources">
+        <ul className={`${Classes.MENU} ${Classes.ELEVATION_0}`} aria-label="Sources">
           {(list ?? []).map((s) => (
             <li key={s.id}>
               <button type="button" className={sourceItem(s.id === state.sourceId)} onClick={() => show(s.id)}>
@@ -87,7 +87,7 @@ export function SourcesDialog() {
             </button>
           </li>
         </ul>
-        <div className="source-pane">
+        <div>
           {state.sourceId === null ? (
             <SourceForm key="new" source={null} onSaved={(id) => show(id)} />
           ) : (
@@ -311,7 +311,7 @@ function SourceView({
     } else setMessage(serverMessage(result.error, 'quote'));
   };
   return (
-    <div className="source-view">
+    <div>
       <h3 className={Classes.HEADING}>{source.title}</h3>
       <p className="muted">
         {[source.author, source.publisher, source.publishedDate, source.reference].filter(Boolean).join(' · ')} · reliability {source.reliability} (
@@ -339,7 +339,7 @@ function SourceView({
         <p className="muted">This source has no document text. Edit it to paste the text, then select passages to cite.</p>
       ) : (
         <pre
-          className={`${Classes.CARD} source-text`}
+          className={`${Classes.CARD} ${Classes.COMPACT} source-text`}
           ref={text}
           data-testid="source-text"
           onMouseUp={() => setSelected(text.current ? selectionIn(text.current) : null)}
@@ -359,9 +359,9 @@ function SourceView({
         </pre>
       )}
       {body !== '' && (
-        <div className="cite-bar">
-          <label>
-            Credibility{' '}
+        <div>
+          <label className={`${FORM.label} ${Classes.INLINE}`}>
+            Credibility
             <HTMLSelect value={credibility} onChange={(e) => setCredibility(Number(e.target.value) as Credibility)}>
               {CREDIBILITY_GRADES.map((g) => (
                 <option key={g} value={g}>
@@ -414,7 +414,7 @@ function DeleteSourcePanel({ source, onCancel, onDeleted }: { source: Source; on
     else setError(serverMessage(result.error, 'id'));
   };
   return (
-    <div className={`${Classes.CALLOUT} ${Classes.INTENT_DANGER} delete-source`} role="group" aria-label="Delete source" data-testid="delete-source">
+    <div className={`${Classes.CALLOUT} ${Classes.INTENT_DANGER} delete-source`} style={{ marginTop: 8 }} role="group" aria-label="Delete source" data-testid="delete-source">
       {plan ? <p>{plan.message}</p> : <p className="muted">Counting the citations that quote it…</p>}
       {plan && <p className="muted">You can undo this with Ctrl+Z.</p>}
       <FieldError id="delete-source-error" message={error} />
