@@ -1,10 +1,11 @@
-import { Classes } from '@blueprintjs/core';
+import { Classes, HTMLTable } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import type { AboutInfo } from '../../app/contract';
 import { MENU_BAR_LABELS } from '../../app/menuModel';
 import { useApp } from '../appContext';
 import { COMMANDS } from '../commands';
-import { Modal } from '../editing/Modal';
+import { inputClass } from '../editing/formClasses';
+import { FieldError, Modal } from '../editing/Modal';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { BUTTON } from '../ui/buttons';
@@ -33,13 +34,14 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       <input
         type="search"
         dir="auto"
+        className={inputClass()}
         aria-label="Filter shortcuts"
         placeholder="Filter by command, key or menu…"
         value={filter}
         autoFocus
         onChange={(event) => setFilter(event.target.value)}
       />
-      <table className="shortcut-table">
+      <HTMLTable compact striped className="help-table">
         <thead>
           <tr>
             <th scope="col">Command</th>
@@ -66,9 +68,9 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
               </tr>
             ))}
         </tbody>
-      </table>
+      </HTMLTable>
       {rows.length === 0 && <p className={Classes.TEXT_MUTED}>No command matches “{filter}”.</p>}
-      <div className="edit-actions">
+      <div className="dialog-buttons">
         <button type="button" className={BUTTON.plain} onClick={onClose}>
           Close
         </button>
@@ -98,24 +100,29 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="About Analyst Workbench" testId="about-dialog" onClose={onClose}>
       <p>Offline link analysis for case files (.awcase). Nothing it does reaches the network.</p>
-      {error !== null && <p className="field-error">{error}</p>}
+      <FieldError id="about-error" message={error} />
       {about !== null && (
-        <dl className="about-versions">
-          <dt>Analyst Workbench</dt>
-          <dd>{about.app}</dd>
-          <dt>Electron</dt>
-          <dd>{about.electron ?? 'not running in Electron'}</dd>
-          <dt>Chromium</dt>
-          <dd>{chromium ?? 'unknown'}</dd>
-          <dt>Node</dt>
-          <dd>{about.node}</dd>
-          <dt>SQLite</dt>
-          <dd>{about.sqlite}</dd>
-          <dt>Case format</dt>
-          <dd>{about.caseFormat}</dd>
-        </dl>
+        <HTMLTable compact className="help-table" aria-label="Versions">
+          <tbody>
+            {(
+              [
+                ['Analyst Workbench', about.app],
+                ['Electron', about.electron ?? 'not running in Electron'],
+                ['Chromium', chromium ?? 'unknown'],
+                ['Node', about.node],
+                ['SQLite', about.sqlite],
+                ['Case format', about.caseFormat],
+              ] as const
+            ).map(([part, version]) => (
+              <tr key={part}>
+                <th scope="row">{part}</th>
+                <td>{version}</td>
+              </tr>
+            ))}
+          </tbody>
+        </HTMLTable>
       )}
-      <div className="edit-actions">
+      <div className="dialog-buttons">
         <button type="button" className={BUTTON.plain} onClick={onClose}>
           Close
         </button>

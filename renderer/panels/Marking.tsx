@@ -1,8 +1,9 @@
-import { Classes } from '@blueprintjs/core';
+import { Classes, HTMLSelect } from '@blueprintjs/core';
 import { useState } from 'react';
 import { bannerFor, TLP_DESCRIPTIONS, TLP_LABELS, type MarkingChoice, type TlpLabel } from '../../app/export/marking';
 import { useApp } from '../appContext';
-import { Modal } from '../editing/Modal';
+import { FORM, inputClass } from '../editing/formClasses';
+import { FieldError, Modal } from '../editing/Modal';
 import { useStore } from '../store';
 import { BUTTON } from '../ui/buttons';
 
@@ -65,24 +66,30 @@ function MarkingForm({ current, onClose }: { current: MarkingChoice; onClose: ()
         }}
       >
         <p className={Classes.TEXT_MUTED}>Shown at the top and bottom of the window while the case is open, and offered in image exports.</p>
-        <div className="edit-row">
-          <label htmlFor="marking-kind">Marking</label>
-          <select id="marking-kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+        <div className={FORM.group}>
+          <label className={FORM.label} htmlFor="marking-kind">
+            Marking
+          </label>
+          <HTMLSelect id="marking-kind" fill value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
             <option value="none">None</option>
             <option value="text">Classification or caveat (text)</option>
             <option value="tlp">Traffic Light Protocol 2.0</option>
-          </select>
+          </HTMLSelect>
         </div>
         {kind === 'text' && (
-          <div className="edit-row">
-            <label htmlFor="marking-text">Text</label>
+          <div className={FORM.group}>
+            <label className={FORM.label} htmlFor="marking-text">
+              Text
+            </label>
             <input
               id="marking-text"
               dir="auto"
+              className={inputClass(problem !== null)}
               value={text}
               maxLength={300}
               placeholder="e.g. OFFICIAL-SENSITIVE"
               aria-invalid={problem !== null}
+              aria-describedby="marking-problem"
               onChange={(event) => {
                 setText(event.target.value);
                 setProblem(null);
@@ -91,24 +98,22 @@ function MarkingForm({ current, onClose }: { current: MarkingChoice; onClose: ()
           </div>
         )}
         {kind === 'tlp' && (
-          <div className="edit-row">
-            <label htmlFor="marking-tlp">TLP label</label>
-            <select id="marking-tlp" value={label} onChange={(event) => setLabel(event.target.value as TlpLabel)}>
+          <div className={FORM.group}>
+            <label className={FORM.label} htmlFor="marking-tlp">
+              TLP label
+            </label>
+            <HTMLSelect id="marking-tlp" fill value={label} onChange={(event) => setLabel(event.target.value as TlpLabel)}>
               {TLP_LABELS.map((tlp) => (
                 <option key={tlp} value={tlp}>
                   TLP:{tlp}
                 </option>
               ))}
-            </select>
-            <span className="edit-hint">{TLP_DESCRIPTIONS[label]}</span>
+            </HTMLSelect>
+            <span className={FORM.hint}>{TLP_DESCRIPTIONS[label]}</span>
           </div>
         )}
-        {problem !== null && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="edit-actions">
+        <FieldError id="marking-problem" message={problem} />
+        <div className="dialog-buttons">
           <button type="submit" className={BUTTON.primary}>
             Save marking
           </button>
