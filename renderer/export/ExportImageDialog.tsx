@@ -288,6 +288,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
                       <input
                         type="number"
                         className={Classes.INPUT}
+                        style={{ width: 88 }}
                         aria-label="DPI"
                         min={DPI_MIN}
                         max={DPI_MAX}
@@ -331,16 +332,16 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             ))}
           </Field>
           <Field label="Title">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
           </Field>
           <Field label="Subtitle">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
           </Field>
           <Field label="Date">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
           </Field>
           <Field label="Author" hint="Only what you type here is printed.">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
           </Field>
           <Field label="Marking" hint={marking.kind === 'tlp' ? TLP_DESCRIPTIONS[marking.label] : 'Printed at the top and bottom of the image.'}>
             <div className="export-row">
@@ -357,7 +358,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
                 <option value="tlp">TLP 2.0</option>
               </HTMLSelect>
               {marking.kind === 'text' && (
-                <input dir="auto" type="text" className={Classes.INPUT} aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
+                <input dir="auto" type="text" className={Classes.INPUT} style={{ flex: 1 }} aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
               )}
               {marking.kind === 'tlp' && (
                 <HTMLSelect aria-label="TLP label" value={marking.label} onChange={(e) => update({ marking: { kind: 'tlp', label: e.target.value as TlpLabel } })}>
@@ -402,15 +403,15 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             </Callout>
           )}
           {progress && (
-            <div className="export-progress" role="status" data-testid="export-progress">
-              <ProgressBar intent="primary" value={progress.total > 0 ? progress.done / progress.total : 0} />
-              <span>
+            <div role="status" data-testid="export-progress">
+              <div className={Classes.TEXT_SMALL}>
                 {progress.phase === 'preparing'
                   ? 'Preparing…'
                   : progress.phase === 'drawing'
                     ? `Drawing tile ${progress.done + 1} of ${progress.total}…`
                     : 'Saving…'}
-              </span>
+              </div>
+              <ProgressBar intent="primary" value={progress.total > 0 ? progress.done / progress.total : 0} />
             </div>
           )}
           {status && (

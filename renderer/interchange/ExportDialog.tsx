@@ -11,6 +11,9 @@ import { trackCall } from '../tasks/trackCall';
 import { BUTTON } from '../ui/buttons';
 import { Check } from '../ui/Check';
 
+/** A list that scrolls past a few lines. */
+const LIST = `ix-list ${Classes.LIST} ${Classes.TEXT_SMALL}`;
+
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string };
 
 function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string | null; startNow: boolean; close: () => void }) {
@@ -95,7 +98,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
           <p>
             Exported {status.result.entities.toLocaleString()} entities and {status.result.links.toLocaleString()} links to:
           </p>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {status.result.paths.map((path) => (
               <li key={path} className={Classes.MONOSPACE_TEXT} style={{ wordBreak: 'break-all' }}>
                 {path}

@@ -14,6 +14,9 @@ import { trackCall } from '../tasks/trackCall';
 import './interchange.css';
 import { BUTTON } from '../ui/buttons';
 
+/** A list that scrolls past a few lines. */
+const LIST = `ix-list ${Classes.LIST} ${Classes.TEXT_SMALL}`;
+
 type FormatChoice = ImportFormat | 'auto';
 
 const FORMAT_LABELS: Record<FormatChoice, string> = {
@@ -293,7 +296,7 @@ function PreviewView({
       {linkSkips.length > 0 && (
         <section className="ix-section">
           <h3>Links not imported ({linkSkips.length.toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {linkSkips.slice(0, ROW_LIMIT).map((link) => (
               <li key={link.key}>
                 {link.sourceLabel} → {link.targetLabel} ({link.type}): {link.reason}
@@ -305,7 +308,7 @@ function PreviewView({
       {(plan.warnings.length > 0 || plan.skipped.length > 0) && (
         <section className="ix-section" data-testid="import-warnings">
           <h3>Warnings ({(plan.warnings.length + plan.skipped.length).toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {plan.warnings.slice(0, ROW_LIMIT).map((warning, i) => (
               <li key={`w${i}`}>{warning}</li>
             ))}
@@ -327,7 +330,7 @@ function CutList({ cuts, testId }: { cuts: readonly CutValue[]; testId: string }
   return (
     <section className="ix-section" data-testid={testId}>
       <h3>Cut to fit ({cuts.length.toLocaleString()})</h3>
-      <ul className="ix-list">
+      <ul className={LIST}>
         {cuts.slice(0, ROW_LIMIT).map((cut, i) => (
           <li key={i}>{describeCut(cut)}</li>
         ))}
@@ -342,7 +345,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
       <p>
         Imported <strong>{fileName}</strong>.
       </p>
-      <ul className="ix-list">
+      <ul className={LIST}>
         <li data-testid="report-created">
           Created {plural(report.created.entities, 'entity', 'entities')}, {plural(report.created.links, 'link')}, {plural(report.created.sources, 'source')},{' '}
           {plural(report.created.citations, 'citation')} and {plural(report.created.notes, 'note')}.
@@ -361,7 +364,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
       {report.leftOut.length > 0 && (
         <section className="ix-section" data-testid="report-left-out">
           <h3>Left out of the file ({report.leftOut.length.toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {report.leftOut.slice(0, ROW_LIMIT).map((item, i) => (
               <li key={i}>
                 {item.what}: {item.reason}
@@ -373,7 +376,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
       {report.warnings.length > 0 && (
         <section className="ix-section">
           <h3>Warnings ({report.warnings.length.toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {report.warnings.slice(0, ROW_LIMIT).map((warning, i) => (
               <li key={i}>{warning}</li>
             ))}
