@@ -1,4 +1,4 @@
-import { Callout, Classes, HTMLSelect, ProgressBar } from '@blueprintjs/core';
+import { Callout, Classes, FormGroup, HTMLSelect, ProgressBar } from '@blueprintjs/core';
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DialogShell } from '../panels/DialogShell';
@@ -79,19 +79,15 @@ function sizeSummary(options: ImageExportOptions, prepared: PreparedExport): str
 
 function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
-    <div className="export-field">
-      <span className={`${Classes.TEXT_MUTED} export-field-label`}>{label}</span>
-      <div className="export-field-body">
-        {children}
-        {hint !== undefined && <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} export-hint`}>{hint}</span>}
-      </div>
-    </div>
+    <FormGroup inline label={label} helperText={hint}>
+      {children}
+    </FormGroup>
   );
 }
 
 function Choice<T extends string>({ name, value, current, label, disabled, onChange }: { name: string; value: T; current: T; label: string; disabled?: boolean; onChange: (v: T) => void }) {
   return (
-    <Check type="radio" inline={false} name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)}>
+    <Check type="radio" name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)}>
       {label}
     </Check>
   );
@@ -372,17 +368,16 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             </div>
           </Field>
           <Field label="Include">
-            <Check inline={false} checked={options.legend} onChange={(e) => update({ legend: e.target.checked })}>
+            <Check checked={options.legend} onChange={(e) => update({ legend: e.target.checked })}>
               Legend
             </Check>
-            <Check inline={false} checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })}>
+            <Check checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })}>
               Sources footnote
             </Check>
-            <Check inline={false} checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })}>
+            <Check checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })}>
               Link labels
             </Check>
             <Check
-              inline={false}
               title={callouts.length === 0 ? 'This chart has no callouts.' : undefined}
               checked={callouts.length > 0 && options.annotations}
               disabled={callouts.length === 0}
@@ -421,7 +416,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
           )}
         </div>
       </div>
-      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} export-buttons`}>
+      <div className={Classes.DIALOG_FOOTER_ACTIONS}>
         {running ? (
           <button type="button" className={BUTTON.plain} onClick={() => abort.current?.abort()}>
             Cancel export
