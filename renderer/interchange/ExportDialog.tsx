@@ -89,7 +89,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
         ))}
       </fieldset>
       {status.kind === 'saving' && (
-        <p role="status" className="ix-busy">
+        <p role="status" className="ix-row">
           <Spinner size={16} tagName="span" aria-hidden="true" /> Exporting…
         </p>
       )}
@@ -112,7 +112,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
           {status.message}
         </Callout>
       )}
-      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} ix-buttons`}>
+      <div className={Classes.DIALOG_FOOTER_ACTIONS}>
         <button ref={closeButton} type="button" className={BUTTON.plain} onClick={close} disabled={status.kind === 'saving'}>
           {status.kind === 'done' ? 'Close' : 'Cancel'}
         </button>

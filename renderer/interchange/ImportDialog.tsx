@@ -508,7 +508,7 @@ function ImportFlow({ close }: { close: () => void }) {
       </p>
       {step.kind !== 'done' && (
         <div className="ix-row">
-          <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
+          <label className={`${Classes.LABEL} ${Classes.INLINE} ix-field`}>
             <span>Format</span>
             <HTMLSelect
               aria-label="Format"
@@ -538,7 +538,7 @@ function ImportFlow({ close }: { close: () => void }) {
         </p>
       )}
       {step.kind === 'reading' && (
-        <p role="status" className="ix-busy">
+        <p role="status" className="ix-row">
           <Spinner size={16} tagName="span" aria-hidden="true" /> Reading the file…{' '}
           <button type="button" className={BUTTON.small} data-testid="import-stop-reading" onClick={() => readingTask.current && tasks.cancel(readingTask.current)}>
             Stop reading
@@ -563,9 +563,9 @@ function ImportFlow({ close }: { close: () => void }) {
         <PreviewView preview={preview} choices={choices} setChoice={(key, value) => setChoices((current) => ({ ...current, [key]: value }))} />
       )}
       {step.kind === 'done' && <ReportView report={step.report} fileName={step.fileName} />}
-      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} ix-buttons`}>
+      <div className={Classes.DIALOG_FOOTER_ACTIONS}>
         {preview && (
-          <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field ix-reliability`}>
+          <label className={`${Classes.LABEL} ${Classes.INLINE} ix-field ix-reliability`}>
             <span>Reliability of this file</span>
             <HTMLSelect aria-label="Reliability of this file" value={reliability} disabled={busy} onChange={(e) => setReliability(e.target.value as Reliability | '')}>
               <option value="">Not graded</option>
