@@ -207,9 +207,14 @@ function GradeSensitivity() {
     {
       key: 'rankChange',
       label: 'Move',
-      width: '50px',
+      width: '60px',
       align: 'right',
-      render: (r) => <span className={r.rankChange > 0 ? 'rise' : r.rankChange < 0 ? 'fall' : Classes.TEXT_MUTED}>{r.rankChange > 0 ? `▲${r.rankChange}` : r.rankChange < 0 ? `▼${-r.rankChange}` : '–'}</span>,
+      render: (r) =>
+        r.rankChange === 0 ? (
+          <span className={Classes.TEXT_MUTED}>–</span>
+        ) : (
+          <Tag minimal intent={r.rankChange > 0 ? 'success' : 'danger'}>{r.rankChange > 0 ? `▲${r.rankChange}` : `▼${-r.rankChange}`}</Tag>
+        ),
       sortValue: (r) => Math.abs(r.rankChange),
     },
   ];

@@ -79,7 +79,7 @@ export function VirtualTable<Row>({
         <thead>
           <tr role="row" style={{ gridTemplateColumns: template }}>
             {columns.map((c) => (
-              <th key={c.key} role="columnheader" className={c.align === 'right' ? 'num' : undefined} aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+              <th key={c.key} role="columnheader" className={cellClass(c.align)} aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                 {c.sortValue ? (
                   <button type="button" className={BUTTON.minimalSmall} onClick={() => toggle(c.key)}>
                     {c.label}

@@ -389,7 +389,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
         </div>
         <div className="export-side">
           <Preview prepared={prepared} />
-          <p className={`${Classes.HEADING} export-size`} data-testid="export-size" data-ready={prepared !== null && preparedFor === options} aria-live="polite">
+          <p className={Classes.HEADING} data-testid="export-size" data-ready={prepared !== null && preparedFor === options} aria-live="polite">
             {prepared ? sizeSummary(options, prepared) : 'Preparing the preview…'}
           </p>
           {problem !== null && (
