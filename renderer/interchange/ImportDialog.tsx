@@ -130,7 +130,7 @@ function EntityTable({
           </tbody>
         </table>
       </div>
-      {rows.length > shown.length && <p className="muted">…and {(rows.length - shown.length).toLocaleString()} more.</p>}
+      {rows.length > shown.length && <p className={Classes.TEXT_MUTED}>…and {(rows.length - shown.length).toLocaleString()} more.</p>}
     </section>
   );
 }
@@ -194,7 +194,7 @@ function TableReadingView({ table }: { table: TableReading }) {
               {table.sample.map((row) => (
                 <tr key={row.line}>
                   <td>{row.line}</td>
-                  <td className="muted">{row.cells.slice(0, 8).join(' | ')}{row.cells.length > 8 ? ' | …' : ''}</td>
+                  <td className={Classes.TEXT_MUTED}>{row.cells.slice(0, 8).join(' | ')}{row.cells.length > 8 ? ' | …' : ''}</td>
                   <td>{row.reads}</td>
                 </tr>
               ))}
@@ -292,7 +292,7 @@ function PreviewView({
         choices={choices}
         setChoice={setChoice}
       />
-      {preview.truncated.entities && <p className="muted">Only the first new entities are listed; all of them will be imported.</p>}
+      {preview.truncated.entities && <p className={Classes.TEXT_MUTED}>Only the first new entities are listed; all of them will be imported.</p>}
       {linkSkips.length > 0 && (
         <section className="ix-section">
           <h3>Links not imported ({linkSkips.length.toLocaleString()})</h3>
@@ -533,7 +533,7 @@ function ImportFlow({ close }: { close: () => void }) {
         </div>
       )}
       {step.kind === 'choose' && !error && (
-        <p className="muted">
+        <p className={Classes.TEXT_MUTED}>
           Choose a STIX 2.1 bundle, GraphML, GEXF, CSV, MISP galaxy, Maltego or i2 ANX file. You will see what it would create, merge and skip before anything is written.
         </p>
       )}
