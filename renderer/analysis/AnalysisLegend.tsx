@@ -22,7 +22,7 @@ export function AnalysisLegend() {
       {measure && range && (
         <div className="legend-block">
           <div className="legend-title">
-            Size: {MEASURE_LABELS[measure.result.measure]}
+            <strong>Size: {MEASURE_LABELS[measure.result.measure]}</strong>
             <IconButton className="icon-button small" label="Clear measure" glyph="×" onClick={() => analysis.clearMeasure()} />
           </div>
           <div className="size-key">
@@ -39,7 +39,7 @@ export function AnalysisLegend() {
       {communities && (
         <div className="legend-block">
           <div className="legend-title">
-            Colour: {communities.parameters.method === undefined ? 'community' : 'component'}
+            <strong>Colour: {communities.parameters.method === undefined ? 'community' : 'component'}</strong>
             <IconButton className="icon-button small" label="Clear communities" glyph="×" onClick={() => analysis.clearCommunities()} />
           </div>
           <ul className="community-key">
@@ -56,12 +56,12 @@ export function AnalysisLegend() {
       {highlight && (
         <div className="legend-block">
           <div className="legend-title">
-            <span className="swatch" style={{ background: HIGHLIGHT_COLOUR }} /> {highlight.title}
+            <span className="swatch" style={{ background: HIGHLIGHT_COLOUR }} /> <strong>{highlight.title}</strong>
             <IconButton className="icon-button small" label="Clear highlight" glyph="×" onClick={() => analysis.clearHighlight()} />
           </div>
         </div>
       )}
-      {asOf !== null && <div className="legend-block legend-title">{filtered.from !== null && filtered.from !== asOf ? `From ${filtered.from} to ${asOf}` : `As of ${asOf}`}</div>}
+      {asOf !== null && <strong className="legend-block">{filtered.from !== null && filtered.from !== asOf ? `From ${filtered.from} to ${asOf}` : `As of ${asOf}`}</strong>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Classes } from '@blueprintjs/core';
+import { Classes, Spinner, Tag } from '@blueprintjs/core';
 import { useState } from 'react';
 import { LAYOUT_NAMES, type LayoutName } from '../../app/views';
 import { useApp } from '../appContext';
@@ -51,11 +51,11 @@ export function LayoutSection() {
       </ul>
       {layoutRunning && (
         <p className={UI.note} role="status">
-          <span className="spinner" aria-hidden="true" /> Laying out…
+          <Spinner size={12} tagName="span" aria-hidden="true" /> Laying out…
         </p>
       )}
       <h3 className={UI.subhead}>
-        Pins <span className="section-count">{pinned.size}</span>
+        Pins <Tag minimal round>{pinned.size}</Tag>
       </h3>
       <p className={UI.muted}>A pinned node stays where it is when a layout runs.</p>
       <div className={Classes.BUTTON_GROUP}>
@@ -67,7 +67,7 @@ export function LayoutSection() {
         </button>
       </div>
       <h3 className={UI.subhead}>
-        Saved views <span className="section-count">{views.length}</span>
+        Saved views <Tag minimal round>{views.length}</Tag>
       </h3>
       <form
         className={Classes.CONTROL_GROUP}

@@ -1,4 +1,4 @@
-import { Classes, HTMLSelect } from '@blueprintjs/core';
+import { Classes, HTMLSelect, Tag } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { MEASURES, allGrades, formatGrade, type MeasureName, type RankedNode, type SensitivityRow } from '../../app/analysis';
 import { useApp } from '../appContext';
@@ -29,7 +29,7 @@ export function MeasuresSection() {
   const columns: Column<RankedNode>[] = [
     { key: 'rank', label: 'Rank', width: '44px', align: 'right', render: (r) => r.rank, sortValue: (r) => r.rank },
     { key: 'label', label: 'Entity', width: 'minmax(0, 1fr)', render: (r) => r.label, sortValue: (r) => r.label },
-    { key: 'value', label: measure ? MEASURE_LABELS[measure.result.measure] : 'Value', width: '86px', align: 'right', render: (r) => formatValue(r.value), sortValue: (r) => r.value },
+    { key: 'value', label: measure ? MEASURE_LABELS[measure.result.measure] : 'Value', width: '96px', align: 'right', render: (r) => formatValue(r.value), sortValue: (r) => r.value },
 
   ];
   const errors = measure?.result.standardError;
@@ -66,7 +66,7 @@ export function MeasuresSection() {
             </HTMLSelect>
           </label>
         )}
-        <fieldset className="toggles">
+        <div className="toggles" role="group">
           <Check checked={choice.directed} onChange={(e) => set({ directed: e.target.checked })}>
             Directed
           </Check>
@@ -76,7 +76,7 @@ export function MeasuresSection() {
           <Check title={HAS_NORMALISATION.includes(choice.measure) ? 'Normalised as networkx does' : 'This measure has a fixed scale'} checked={HAS_NORMALISATION.includes(choice.measure) ? choice.normalized : true} disabled={!HAS_NORMALISATION.includes(choice.measure)} onChange={(e) => set({ normalized: e.target.checked })}>
             Normalised
           </Check>
-        </fieldset>
+        </div>
         {choice.measure === 'betweenness' && (
           <div className="field-row" role="group" aria-label="Approximate betweenness">
             <Check title="Exact betweenness visits every entity as a source (O(n·m): minutes on tens of thousands). Approximate samples this many sources, seeded, and gives each value its standard error." checked={choice.approximate} onChange={(e) => set({ approximate: e.target.checked })}>
@@ -121,7 +121,7 @@ export function MeasuresSection() {
       {measure && (
         <>
           <h3 className={UI.subhead}>
-            {MEASURE_LABELS[measure.result.measure]} <span className="section-count">{measure.ranking.length}</span>
+            {MEASURE_LABELS[measure.result.measure]} <Tag minimal round>{measure.ranking.length}</Tag>
           </h3>
           <VirtualTable
             label={`${MEASURE_LABELS[measure.result.measure]} ranking`}
@@ -207,9 +207,14 @@ function GradeSensitivity() {
     {
       key: 'rankChange',
       label: 'Move',
-      width: '50px',
+      width: '60px',
       align: 'right',
-      render: (r) => <span className={r.rankChange > 0 ? 'rise' : r.rankChange < 0 ? 'fall' : Classes.TEXT_MUTED}>{r.rankChange > 0 ? `▲${r.rankChange}` : r.rankChange < 0 ? `▼${-r.rankChange}` : '–'}</span>,
+      render: (r) =>
+        r.rankChange === 0 ? (
+          <span className={Classes.TEXT_MUTED}>–</span>
+        ) : (
+          <Tag minimal intent={r.rankChange > 0 ? 'success' : 'danger'}>{r.rankChange > 0 ? `▲${r.rankChange}` : `▼${-r.rankChange}`}</Tag>
+        ),
       sortValue: (r) => Math.abs(r.rankChange),
     },
   ];

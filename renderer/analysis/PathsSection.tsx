@@ -1,4 +1,4 @@
-import { Classes } from '@blueprintjs/core';
+import { Callout, Classes } from '@blueprintjs/core';
 import { useApp } from '../appContext';
 import { runCommand } from '../commands';
 import { useStore } from '../store';
@@ -30,14 +30,14 @@ export function PathsSection() {
           ? 'Select entities on the chart: click one, Shift-click more.'
           : `Selected: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}.`}
       </p>
-      <fieldset className="toggles">
+      <div className="toggles" role="group">
         <Check type="radio" name="path-weight" checked={!weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: false, pathWeightAttribute: null })}>
           By hops
         </Check>
         <Check type="radio" name="path-weight" title="Each link's length is 1/strength of its best citation: a path over well-evidenced links is shorter" checked={weighted && weightAttribute === null} onChange={() => analysis.store.setState({ pathWeighted: true, pathWeightAttribute: null })}>
           By evidence
         </Check>
-      </fieldset>
+      </div>
       <WeightAttributeField
         label="By link attribute"
         title="Each link's length is the value of this numeric attribute (networkx's weight=); a link without it counts 1."
@@ -74,22 +74,19 @@ export function PathsSection() {
         </span>
       </div>
       {highlight && (
-        <div className={`${Classes.CALLOUT} ${Classes.COMPACT} ${Classes.INTENT_WARNING} ${Classes.TEXT_SMALL}`} data-testid="highlight" role="status">
-          <div className="highlight-head">
-            <strong>{highlight.title}</strong>
-            <button type="button" className={BUTTON.small} onClick={() => analysis.clearHighlight()}>
-              Clear highlight
-            </button>
-          </div>
+        <Callout intent="warning" compact title={highlight.title} className={Classes.TEXT_SMALL} data-testid="highlight" role="status">
           <p>{highlight.detail}</p>
           {highlight.route.length > 0 && (
-            <ol className="route">
+            <ol className={`route ${Classes.LIST}`}>
               {highlight.route.map((name, i) => (
                 <li key={`${i}-${name}`}>{name}</li>
               ))}
             </ol>
           )}
-        </div>
+          <button type="button" className={BUTTON.small} onClick={() => analysis.clearHighlight()}>
+            Clear highlight
+          </button>
+        </Callout>
       )}
     </div>
   );

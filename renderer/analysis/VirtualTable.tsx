@@ -60,41 +60,50 @@ export function VirtualTable<Row>({
           return sort.descending ? -order : order;
         })
       : rows;
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  // Even, so a row keeps its stripe as the table scrolls (Blueprint stripes odd children).
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) & ~1;
   const last = Math.min(sorted.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const template = columns.map((c) => c.width).join(' ');
   const toggle = (key: string) =>
     setSort((s) => (s && s.key === key ? { key, descending: !s.descending } : { key, descending: key !== 'label' && key !== 'rank' }));
 
   return (
-    <div className={`vtable ${Classes.TEXT_SMALL}`} role="table" aria-label={label} aria-rowcount={sorted.length + 1} data-testid={testId}>
-      <div className={`vtable-head ${Classes.TEXT_MUTED}`} role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <div key={c.key} role="columnheader" className={c.align === 'right' ? 'num' : undefined} aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-            {c.sortValue ? (
-              <button type="button" className={BUTTON.minimalSmall} onClick={() => toggle(c.key)}>
-                {c.label}
-                {sort?.key === c.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
-              </button>
-            ) : (
-              c.label
-            )}
-          </div>
-        ))}
-      </div>
-      <div className="vtable-body" role="rowgroup" style={{ maxHeight: height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <div style={{ height: sorted.length * ROW_HEIGHT, position: 'relative' }}>
+    <div className="vtable" style={{ maxHeight: height + ROW_HEIGHT }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <table
+        className={`${Classes.HTML_TABLE} ${Classes.HTML_TABLE_STRIPED}${onPick ? ` ${Classes.INTERACTIVE}` : ''}`}
+        role="table"
+        aria-label={label}
+        aria-rowcount={sorted.length + 1}
+        data-testid={testId}
+      >
+        <thead>
+          <tr role="row" style={{ gridTemplateColumns: template }}>
+            {columns.map((c) => (
+              <th key={c.key} role="columnheader" className={cellClass(c.align)} aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                {c.sortValue ? (
+                  <button type="button" className={BUTTON.minimalSmall} onClick={() => toggle(c.key)}>
+                    {c.label}
+                    {sort?.key === c.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup" style={{ height: sorted.length * ROW_HEIGHT }}>
           {sorted.slice(first, last).map((row, i) => {
             const key = rowKey(row);
             return (
-              <div
+              <tr
                 key={key}
                 role="row"
                 aria-rowindex={first + i + 2}
                 className={`vtable-row${activeKey === key ? ' active' : ''}`}
                 data-testid={testId ? `${testId}-row` : undefined}
                 tabIndex={onPick ? 0 : -1}
-                style={{ gridTemplateColumns: template, top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                style={{ gridTemplateColumns: template, top: (first + i) * ROW_HEIGHT }}
                 onClick={onPick ? () => onPick(row) : undefined}
                 onKeyDown={
                   onPick
@@ -108,15 +117,15 @@ export function VirtualTable<Row>({
                 }
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="cell" className={cellClass(c.align)}>
+                  <td key={c.key} role="cell" className={cellClass(c.align)}>
                     {c.render(row)}
-                  </div>
+                  </td>
                 ))}
-              </div>
+              </tr>
             );
           })}
-        </div>
-      </div>
+        </tbody>
+      </table>
     </div>
   );
 }

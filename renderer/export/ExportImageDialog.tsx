@@ -1,4 +1,4 @@
-import { Callout, Classes, HTMLSelect, ProgressBar } from '@blueprintjs/core';
+import { Callout, Classes, FormGroup, HTMLSelect, ProgressBar } from '@blueprintjs/core';
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DialogShell } from '../panels/DialogShell';
@@ -79,19 +79,15 @@ function sizeSummary(options: ImageExportOptions, prepared: PreparedExport): str
 
 function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
   return (
-    <div className="export-field">
-      <span className={`${Classes.TEXT_MUTED} export-field-label`}>{label}</span>
-      <div className="export-field-body">
-        {children}
-        {hint !== undefined && <span className={`${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL} export-hint`}>{hint}</span>}
-      </div>
-    </div>
+    <FormGroup inline label={label} helperText={hint}>
+      {children}
+    </FormGroup>
   );
 }
 
 function Choice<T extends string>({ name, value, current, label, disabled, onChange }: { name: string; value: T; current: T; label: string; disabled?: boolean; onChange: (v: T) => void }) {
   return (
-    <Check type="radio" inline={false} name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)}>
+    <Check type="radio" name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)}>
       {label}
     </Check>
   );
@@ -288,6 +284,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
                       <input
                         type="number"
                         className={Classes.INPUT}
+                        style={{ width: 88 }}
                         aria-label="DPI"
                         min={DPI_MIN}
                         max={DPI_MAX}
@@ -331,16 +328,16 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             ))}
           </Field>
           <Field label="Title">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Title" value={options.title} maxLength={300} onChange={(e) => update({ title: e.target.value })} />
           </Field>
           <Field label="Subtitle">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Subtitle" value={options.subtitle} maxLength={300} onChange={(e) => update({ subtitle: e.target.value })} />
           </Field>
           <Field label="Date">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Date" value={options.date} maxLength={60} placeholder="No date" onChange={(e) => update({ date: e.target.value })} />
           </Field>
           <Field label="Author" hint="Only what you type here is printed.">
-            <input dir="auto" type="text" className={Classes.INPUT} aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
+            <input dir="auto" type="text" className={`${Classes.INPUT} ${Classes.FILL}`} aria-label="Author" value={options.author} maxLength={200} onChange={(e) => update({ author: e.target.value })} />
           </Field>
           <Field label="Marking" hint={marking.kind === 'tlp' ? TLP_DESCRIPTIONS[marking.label] : 'Printed at the top and bottom of the image.'}>
             <div className="export-row">
@@ -357,7 +354,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
                 <option value="tlp">TLP 2.0</option>
               </HTMLSelect>
               {marking.kind === 'text' && (
-                <input dir="auto" type="text" className={Classes.INPUT} aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
+                <input dir="auto" type="text" className={Classes.INPUT} style={{ flex: 1 }} aria-label="Marking text" value={marking.text} maxLength={300} placeholder="e.g. OFFICIAL-SENSITIVE" onChange={(e) => update({ marking: { kind: 'text', text: e.target.value } })} />
               )}
               {marking.kind === 'tlp' && (
                 <HTMLSelect aria-label="TLP label" value={marking.label} onChange={(e) => update({ marking: { kind: 'tlp', label: e.target.value as TlpLabel } })}>
@@ -371,17 +368,16 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             </div>
           </Field>
           <Field label="Include">
-            <Check inline={false} checked={options.legend} onChange={(e) => update({ legend: e.target.checked })}>
+            <Check checked={options.legend} onChange={(e) => update({ legend: e.target.checked })}>
               Legend
             </Check>
-            <Check inline={false} checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })}>
+            <Check checked={options.footnote} onChange={(e) => update({ footnote: e.target.checked })}>
               Sources footnote
             </Check>
-            <Check inline={false} checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })}>
+            <Check checked={options.linkLabels} onChange={(e) => update({ linkLabels: e.target.checked })}>
               Link labels
             </Check>
             <Check
-              inline={false}
               title={callouts.length === 0 ? 'This chart has no callouts.' : undefined}
               checked={callouts.length > 0 && options.annotations}
               disabled={callouts.length === 0}
@@ -393,7 +389,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
         </div>
         <div className="export-side">
           <Preview prepared={prepared} />
-          <p className={`${Classes.HEADING} export-size`} data-testid="export-size" data-ready={prepared !== null && preparedFor === options} aria-live="polite">
+          <p className={Classes.HEADING} data-testid="export-size" data-ready={prepared !== null && preparedFor === options} aria-live="polite">
             {prepared ? sizeSummary(options, prepared) : 'Preparing the preview…'}
           </p>
           {problem !== null && (
@@ -402,15 +398,15 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
             </Callout>
           )}
           {progress && (
-            <div className="export-progress" role="status" data-testid="export-progress">
-              <ProgressBar intent="primary" value={progress.total > 0 ? progress.done / progress.total : 0} />
-              <span>
+            <div role="status" data-testid="export-progress">
+              <div className={Classes.TEXT_SMALL}>
                 {progress.phase === 'preparing'
                   ? 'Preparing…'
                   : progress.phase === 'drawing'
                     ? `Drawing tile ${progress.done + 1} of ${progress.total}…`
                     : 'Saving…'}
-              </span>
+              </div>
+              <ProgressBar intent="primary" value={progress.total > 0 ? progress.done / progress.total : 0} />
             </div>
           )}
           {status && (
@@ -420,7 +416,7 @@ function ExportForm({ cy, close }: { cy: Core; close: () => void }) {
           )}
         </div>
       </div>
-      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} export-buttons`}>
+      <div className={Classes.DIALOG_FOOTER_ACTIONS}>
         {running ? (
           <button type="button" className={BUTTON.plain} onClick={() => abort.current?.abort()}>
             Cancel export

@@ -52,7 +52,7 @@ export function CsvMappingStep({
   return (
     <fieldset className={`${Classes.CARD} ${Classes.COMPACT} ix-mapping`} data-testid="csv-mapping" disabled={disabled}>
       <legend>Columns</legend>
-      <p className="muted">
+      <p className={Classes.TEXT_MUTED}>
         {usesColumns(form)
           ? 'Give each column by its number (1 is the first) or its header name. Each row is one link between two entities, or one entity when the target is empty.'
           : 'Every entity gets the source type, every link the link type.'}
@@ -158,7 +158,7 @@ export function CsvMappingStep({
           Save mapping
         </button>
       </div>
-      <p className="muted">Saved mappings last until the app is closed.</p>
+      <p className={Classes.TEXT_MUTED}>Saved mappings last until the app is closed.</p>
     </fieldset>
   );
 }

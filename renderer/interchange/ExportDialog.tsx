@@ -11,6 +11,9 @@ import { trackCall } from '../tasks/trackCall';
 import { BUTTON } from '../ui/buttons';
 import { Check } from '../ui/Check';
 
+/** A list that scrolls past a few lines. */
+const LIST = `ix-list ${Classes.LIST} ${Classes.TEXT_SMALL}`;
+
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; result: ExportResult } | { kind: 'failed'; message: string };
 
 function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string | null; startNow: boolean; close: () => void }) {
@@ -86,7 +89,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
         ))}
       </fieldset>
       {status.kind === 'saving' && (
-        <p role="status" className="ix-busy">
+        <p role="status" className="ix-row">
           <Spinner size={16} tagName="span" aria-hidden="true" /> Exporting…
         </p>
       )}
@@ -95,7 +98,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
           <p>
             Exported {status.result.entities.toLocaleString()} entities and {status.result.links.toLocaleString()} links to:
           </p>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {status.result.paths.map((path) => (
               <li key={path} className={Classes.MONOSPACE_TEXT} style={{ wordBreak: 'break-all' }}>
                 {path}
@@ -109,7 +112,7 @@ function ExportFlow({ initialChoice, startNow, close }: { initialChoice: string 
           {status.message}
         </Callout>
       )}
-      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} ix-buttons`}>
+      <div className={Classes.DIALOG_FOOTER_ACTIONS}>
         <button ref={closeButton} type="button" className={BUTTON.plain} onClick={close} disabled={status.kind === 'saving'}>
           {status.kind === 'done' ? 'Close' : 'Cancel'}
         </button>

@@ -14,6 +14,9 @@ import { trackCall } from '../tasks/trackCall';
 import './interchange.css';
 import { BUTTON } from '../ui/buttons';
 
+/** A list that scrolls past a few lines. */
+const LIST = `ix-list ${Classes.LIST} ${Classes.TEXT_SMALL}`;
+
 type FormatChoice = ImportFormat | 'auto';
 
 const FORMAT_LABELS: Record<FormatChoice, string> = {
@@ -127,7 +130,7 @@ function EntityTable({
           </tbody>
         </table>
       </div>
-      {rows.length > shown.length && <p className="muted">…and {(rows.length - shown.length).toLocaleString()} more.</p>}
+      {rows.length > shown.length && <p className={Classes.TEXT_MUTED}>…and {(rows.length - shown.length).toLocaleString()} more.</p>}
     </section>
   );
 }
@@ -191,7 +194,7 @@ function TableReadingView({ table }: { table: TableReading }) {
               {table.sample.map((row) => (
                 <tr key={row.line}>
                   <td>{row.line}</td>
-                  <td className="muted">{row.cells.slice(0, 8).join(' | ')}{row.cells.length > 8 ? ' | …' : ''}</td>
+                  <td className={Classes.TEXT_MUTED}>{row.cells.slice(0, 8).join(' | ')}{row.cells.length > 8 ? ' | …' : ''}</td>
                   <td>{row.reads}</td>
                 </tr>
               ))}
@@ -289,11 +292,11 @@ function PreviewView({
         choices={choices}
         setChoice={setChoice}
       />
-      {preview.truncated.entities && <p className="muted">Only the first new entities are listed; all of them will be imported.</p>}
+      {preview.truncated.entities && <p className={Classes.TEXT_MUTED}>Only the first new entities are listed; all of them will be imported.</p>}
       {linkSkips.length > 0 && (
         <section className="ix-section">
           <h3>Links not imported ({linkSkips.length.toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {linkSkips.slice(0, ROW_LIMIT).map((link) => (
               <li key={link.key}>
                 {link.sourceLabel} → {link.targetLabel} ({link.type}): {link.reason}
@@ -305,7 +308,7 @@ function PreviewView({
       {(plan.warnings.length > 0 || plan.skipped.length > 0) && (
         <section className="ix-section" data-testid="import-warnings">
           <h3>Warnings ({(plan.warnings.length + plan.skipped.length).toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {plan.warnings.slice(0, ROW_LIMIT).map((warning, i) => (
               <li key={`w${i}`}>{warning}</li>
             ))}
@@ -327,7 +330,7 @@ function CutList({ cuts, testId }: { cuts: readonly CutValue[]; testId: string }
   return (
     <section className="ix-section" data-testid={testId}>
       <h3>Cut to fit ({cuts.length.toLocaleString()})</h3>
-      <ul className="ix-list">
+      <ul className={LIST}>
         {cuts.slice(0, ROW_LIMIT).map((cut, i) => (
           <li key={i}>{describeCut(cut)}</li>
         ))}
@@ -342,7 +345,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
       <p>
         Imported <strong>{fileName}</strong>.
       </p>
-      <ul className="ix-list">
+      <ul className={LIST}>
         <li data-testid="report-created">
           Created {plural(report.created.entities, 'entity', 'entities')}, {plural(report.created.links, 'link')}, {plural(report.created.sources, 'source')},{' '}
           {plural(report.created.citations, 'citation')} and {plural(report.created.notes, 'note')}.
@@ -361,7 +364,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
       {report.leftOut.length > 0 && (
         <section className="ix-section" data-testid="report-left-out">
           <h3>Left out of the file ({report.leftOut.length.toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {report.leftOut.slice(0, ROW_LIMIT).map((item, i) => (
               <li key={i}>
                 {item.what}: {item.reason}
@@ -373,7 +376,7 @@ function ReportView({ report, fileName }: { report: ImportReport; fileName: stri
       {report.warnings.length > 0 && (
         <section className="ix-section">
           <h3>Warnings ({report.warnings.length.toLocaleString()})</h3>
-          <ul className="ix-list">
+          <ul className={LIST}>
             {report.warnings.slice(0, ROW_LIMIT).map((warning, i) => (
               <li key={i}>{warning}</li>
             ))}
@@ -505,7 +508,7 @@ function ImportFlow({ close }: { close: () => void }) {
       </p>
       {step.kind !== 'done' && (
         <div className="ix-row">
-          <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field`}>
+          <label className={`${Classes.LABEL} ${Classes.INLINE} ix-field`}>
             <span>Format</span>
             <HTMLSelect
               aria-label="Format"
@@ -530,12 +533,12 @@ function ImportFlow({ close }: { close: () => void }) {
         </div>
       )}
       {step.kind === 'choose' && !error && (
-        <p className="muted">
+        <p className={Classes.TEXT_MUTED}>
           Choose a STIX 2.1 bundle, GraphML, GEXF, CSV, MISP galaxy, Maltego or i2 ANX file. You will see what it would create, merge and skip before anything is written.
         </p>
       )}
       {step.kind === 'reading' && (
-        <p role="status" className="ix-busy">
+        <p role="status" className="ix-row">
           <Spinner size={16} tagName="span" aria-hidden="true" /> Reading the file…{' '}
           <button type="button" className={BUTTON.small} data-testid="import-stop-reading" onClick={() => readingTask.current && tasks.cancel(readingTask.current)}>
             Stop reading
@@ -560,9 +563,9 @@ function ImportFlow({ close }: { close: () => void }) {
         <PreviewView preview={preview} choices={choices} setChoice={(key, value) => setChoices((current) => ({ ...current, [key]: value }))} />
       )}
       {step.kind === 'done' && <ReportView report={step.report} fileName={step.fileName} />}
-      <div className={`${Classes.DIALOG_FOOTER_ACTIONS} ix-buttons`}>
+      <div className={Classes.DIALOG_FOOTER_ACTIONS}>
         {preview && (
-          <label className={`${Classes.LABEL} ${Classes.TEXT_SMALL} ix-field ix-reliability`}>
+          <label className={`${Classes.LABEL} ${Classes.INLINE} ix-field ix-reliability`}>
             <span>Reliability of this file</span>
             <HTMLSelect aria-label="Reliability of this file" value={reliability} disabled={busy} onChange={(e) => setReliability(e.target.value as Reliability | '')}>
               <option value="">Not graded</option>
