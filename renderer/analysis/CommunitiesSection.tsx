@@ -1,4 +1,4 @@
-import { HTMLSelect } from '@blueprintjs/core';
+import { HTMLSelect, Tag } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useApp } from '../appContext';
 import type { PartitionMethod } from './analysisTasks';
@@ -77,7 +77,9 @@ export function CommunitiesSection() {
                       {c.name === undefined && names.length > 3 ? '…' : ''}
                     </span>
                   </button>
-                  <span className="section-count">{c.entityIds.length.toLocaleString('en')}</span>
+                  <Tag minimal round className="section-count">
+                    {c.entityIds.length.toLocaleString('en')}
+                  </Tag>
                   {c.entityIds.length > 1 && (
                     <button type="button" className={BUTTON.small} onClick={() => analysis.setCollapsed(c.index, !isCollapsed)}>
                       {isCollapsed ? 'Expand' : 'Collapse'}

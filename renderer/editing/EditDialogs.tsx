@@ -157,10 +157,10 @@ function DeleteDialog({ dialog }: { dialog: Extract<EditingDialog, { kind: 'dele
           {what.slice(0, 12).map((item) => (
             <li key={item.id}>{item.label}</li>
           ))}
-          {what.length > 12 && <li className="muted">and {what.length - 12} more</li>}
+          {what.length > 12 && <li className={Classes.TEXT_MUTED}>and {what.length - 12} more</li>}
         </ul>
       )}
-      <p className="muted">You can undo this with Ctrl+Z.</p>
+      <p className={Classes.TEXT_MUTED}>You can undo this with Ctrl+Z.</p>
       <div className="dialog-buttons">
         <button type="button" className={BUTTON.plain} onClick={editing.closeDialog} autoFocus>
           Cancel

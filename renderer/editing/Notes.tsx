@@ -168,7 +168,7 @@ export function NotesPanel() {
     <Modal title="Notes" testId="notes-panel" onClose={close} wide>
       <input dir="auto" className={`${inputClass()} notes-filter`} type="search" aria-label="Filter notes" placeholder="Filter notes" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul className="notes-panel-list">
-        {notes.length === 0 && <li className="muted">No notes{filter ? ' match' : ' yet'}.</li>}
+        {notes.length === 0 && <li className={Classes.TEXT_MUTED}>No notes{filter ? ' match' : ' yet'}.</li>}
         {notes.map((note) => (
           <li key={note.id} className={NOTE_ITEM}>
             <button

@@ -286,7 +286,7 @@ function SourceView({
   }, [source, citation]);
 
   if (loadError !== null) return <p role="alert">This source could not be shown: {loadError}</p>;
-  if (!source) return <p className="muted">Loading the source…</p>;
+  if (!source) return <p className={Classes.TEXT_MUTED}>Loading the source…</p>;
   if (editingFields) {
     return (
       <SourceForm
@@ -313,7 +313,7 @@ function SourceView({
   return (
     <div>
       <h3 className={Classes.HEADING}>{source.title}</h3>
-      <p className="muted">
+      <p className={Classes.TEXT_MUTED}>
         {[source.author, source.publisher, source.publishedDate, source.reference].filter(Boolean).join(' · ')} · reliability {source.reliability} (
         {RELIABILITY_LABELS[source.reliability]})
       </p>
@@ -336,7 +336,7 @@ function SourceView({
         />
       )}
       {body === '' ? (
-        <p className="muted">This source has no document text. Edit it to paste the text, then select passages to cite.</p>
+        <p className={Classes.TEXT_MUTED}>This source has no document text. Edit it to paste the text, then select passages to cite.</p>
       ) : (
         <pre
           className={`${Classes.CARD} ${Classes.COMPACT} source-text`}
@@ -375,7 +375,7 @@ function SourceView({
           </button>
         </div>
       )}
-      {selected && <p className="muted">Selected: “{body.slice(selected.start, Math.min(selected.end, selected.start + 120))}”</p>}
+      {selected && <p className={Classes.TEXT_MUTED}>Selected: “{body.slice(selected.start, Math.min(selected.end, selected.start + 120))}”</p>}
       {message && <p role="status">{message}</p>}
     </div>
   );
@@ -415,8 +415,8 @@ function DeleteSourcePanel({ source, onCancel, onDeleted }: { source: Source; on
   };
   return (
     <div className={`${Classes.CALLOUT} ${Classes.INTENT_DANGER} delete-source`} style={{ marginTop: 8 }} role="group" aria-label="Delete source" data-testid="delete-source">
-      {plan ? <p>{plan.message}</p> : <p className="muted">Counting the citations that quote it…</p>}
-      {plan && <p className="muted">You can undo this with Ctrl+Z.</p>}
+      {plan ? <p>{plan.message}</p> : <p className={Classes.TEXT_MUTED}>Counting the citations that quote it…</p>}
+      {plan && <p className={Classes.TEXT_MUTED}>You can undo this with Ctrl+Z.</p>}
       <FieldError id="delete-source-error" message={error} />
       <div className="edit-actions">
         <button type="button" className={BUTTON.small} onClick={onCancel} autoFocus>

@@ -262,7 +262,7 @@ function RemoveCitationDialog({
   return (
     <Modal title="Remove citation" testId="remove-citation-dialog" onClose={onCancel}>
       <p className="dialog-summary">{citationRemovalSummary(citation, itemLabel)}</p>
-      <p className="muted">You can undo this with Ctrl+Z.</p>
+      <p className={Classes.TEXT_MUTED}>You can undo this with Ctrl+Z.</p>
       <FieldError id={`remove-${citation.id}-error`} message={error} />
       <div className="dialog-buttons">
         <button type="button" className={BUTTON.plain} onClick={onCancel} autoFocus>
@@ -292,7 +292,7 @@ export function CitationList({
         Evidence <Tag minimal round>{citations.length}</Tag>
       </h3>
       {citations.length === 0 ? (
-        <p className="muted">No citation supports this yet.</p>
+        <p className={Classes.TEXT_MUTED}>No citation supports this yet.</p>
       ) : (
         <ol className="citation-list">
           {citations.map((citation) => (

@@ -136,7 +136,7 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
         Links <Tag minimal round>{links.length}</Tag>
       </h3>
       {links.length === 0 ? (
-        <p className="muted">Not linked to anything yet.</p>
+        <p className={Classes.TEXT_MUTED}>Not linked to anything yet.</p>
       ) : (
         <ul className="link-list">
           {links.map((link) => {

@@ -1,3 +1,4 @@
+import { Classes } from '@blueprintjs/core';
 import { lazy, Suspense } from 'react';
 
 /**
@@ -9,7 +10,7 @@ const MapViewChunk = lazy(() => import('./MapView').then((module) => ({ default:
 
 export function LazyMapView() {
   return (
-    <Suspense fallback={<p className="muted map-loading">Loading the map…</p>}>
+    <Suspense fallback={<p className={`map-loading ${Classes.TEXT_MUTED}`}>Loading the map…</p>}>
       <MapViewChunk />
     </Suspense>
   );

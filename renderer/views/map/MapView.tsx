@@ -249,7 +249,7 @@ export function MapView() {
         <span className="map-status" data-testid="map-unlocated">
           {data.points.length} on the map · {sentence}
         </span>
-        <span className={`map-attribution muted ${Classes.TEXT_SMALL}`}>Outlines: Natural Earth</span>
+        <span className={`map-attribution ${Classes.TEXT_MUTED} ${Classes.TEXT_SMALL}`}>Outlines: Natural Earth</span>
       </div>
       <div
         ref={frame}

@@ -436,7 +436,7 @@ export function TableView() {
           })}
         </div>
         {rows.length === 0 && (
-          <p className="table-empty muted">{data.rows.length === 0 ? `No ${noun} on the chart.` : `No ${noun} match the filters.`}</p>
+          <p className={`table-empty ${Classes.TEXT_MUTED}`}>{data.rows.length === 0 ? `No ${noun} on the chart.` : `No ${noun} match the filters.`}</p>
         )}
       </div>
       <div className="table-status" data-testid="table-status">
@@ -702,9 +702,9 @@ function SetFilter({ column, data, filter, onChange }: { column: TableColumn; da
       content={
         <div className="table-set-filter" role="group" aria-label={`Filter ${column.label}`} data-testid={`table-set-filter-${column.id}`}>
           {values.slice(0, SET_LIMIT).map(({ value, count }) => (
-            <Checkbox key={value} checked={chosen.includes(value)} onChange={() => toggle(value)} labelElement={<span>{value === '' ? '(empty)' : value} <span className="muted">{count.toLocaleString('en-GB')}</span></span>} />
+            <Checkbox key={value} checked={chosen.includes(value)} onChange={() => toggle(value)} labelElement={<span>{value === '' ? '(empty)' : value} <span className={Classes.TEXT_MUTED}>{count.toLocaleString('en-GB')}</span></span>} />
           ))}
-          {values.length > SET_LIMIT && <p className="muted">{(values.length - SET_LIMIT).toLocaleString('en-GB')} more values: none of them is listed.</p>}
+          {values.length > SET_LIMIT && <p className={Classes.TEXT_MUTED}>{(values.length - SET_LIMIT).toLocaleString('en-GB')} more values: none of them is listed.</p>}
           <Button size="small" disabled={chosen.length === 0} text="Show all" onClick={() => onChange(null)} />
         </div>
       }

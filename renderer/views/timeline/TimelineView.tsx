@@ -402,7 +402,7 @@ export function TimelineView() {
               </div>
             ))}
             {lanes.length === 0 && (
-              <p className="timeline-empty muted">
+              <p className={`timeline-empty ${Classes.TEXT_MUTED}`}>
                 {laneMode === 'entity' ? 'No lanes: select entities on the chart and choose “Add selected”.' : 'Nothing in this case is dated.'}
               </p>
             )}
@@ -547,7 +547,7 @@ function UndatedList({
     <aside className={open ? 'timeline-undated' : 'timeline-undated closed'} aria-label="Undated items">
       <button type="button" className={`timeline-undated-head ${UNDATED_BUTTON}`} aria-expanded={open} onClick={() => timelineStore.setState({ undatedOpen: !open })}>
         <span data-testid="timeline-undated-count">Undated: {items.length}</span>
-        <span className="muted">
+        <span className={Classes.TEXT_MUTED}>
           {' '}
           ({entities} entities, {items.length - entities} links)
         </span>
@@ -557,7 +557,7 @@ function UndatedList({
           {items.map((item) => (
             <li key={item.id}>
               <button type="button" className={selected.has(item.id) ? `${UNDATED_BUTTON} ${Classes.SMALL} ${Classes.ACTIVE}` : `${UNDATED_BUTTON} ${Classes.SMALL}`} aria-pressed={selected.has(item.id)} onClick={(e) => onSelect(item, selectModeOf(e))}>
-                <span className="muted">{item.kind === 'entity' ? '●' : '—'}</span> {item.label}
+                <span className={Classes.TEXT_MUTED}>{item.kind === 'entity' ? '●' : '—'}</span> {item.label}
               </button>
             </li>
           ))}
