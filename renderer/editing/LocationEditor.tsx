@@ -94,18 +94,8 @@ export function LocationEditor({ entity }: { entity: Entity }) {
       </div>
       {draft.mode === 'coordinates' && (
         <>
-          <div className={FORM.group}>
-            <label htmlFor={`${id}-lat`} className={FORM.label}>
-              Latitude
-            </label>
-            <input id={`${id}-lat`} className={inputClass()} dir="ltr" inputMode="decimal" size={10} placeholder="16.27 (north +)" value={draft.latitude} onChange={(e) => set({ latitude: e.target.value })} />
-          </div>
-          <div className={FORM.group}>
-            <label htmlFor={`${id}-lon`} className={FORM.label}>
-              Longitude
-            </label>
-            <input id={`${id}-lon`} className={inputClass()} dir="ltr" inputMode="decimal" size={10} placeholder="-0.04 (east +)" value={draft.longitude} onChange={(e) => set({ longitude: e.target.value })} />
-          </div>
+          <DegreesField id={`${id}-lat`} label="Latitude" placeholder="16.27 (north +)" value={draft.latitude} onChange={(latitude) => set({ latitude })} />
+          <DegreesField id={`${id}-lon`} label="Longitude" placeholder="-0.04 (east +)" value={draft.longitude} onChange={(longitude) => set({ longitude })} />
         </>
       )}
       {draft.mode === 'place' && (
@@ -159,5 +149,17 @@ export function LocationEditor({ entity }: { entity: Entity }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A latitude or a longitude in decimal degrees, typed left to right whatever the page's direction. */
+function DegreesField({ id, label, placeholder, value, onChange }: { id: string; label: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className={FORM.group}>
+      <label htmlFor={id} className={FORM.label}>
+        {label}
+      </label>
+      <input id={id} className={inputClass()} dir="ltr" inputMode="decimal" size={10} placeholder={placeholder} value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
   );
 }

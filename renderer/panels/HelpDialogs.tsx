@@ -9,6 +9,7 @@ import { FieldError, Modal } from '../editing/Modal';
 import { formatShortcut } from '../shortcuts';
 import { useStore } from '../store';
 import { BUTTON } from '../ui/buttons';
+import { Facts } from '../ui/Facts';
 
 /** Keys that are not registry commands: gestures of the chart and of text fields. */
 const OTHER_KEYS: readonly { keys: string; what: string }[] = [
@@ -102,25 +103,18 @@ function AboutDialog({ onClose }: { onClose: () => void }) {
       <p>Offline link analysis for case files (.awcase). Nothing it does reaches the network.</p>
       <FieldError id="about-error" message={error} />
       {about !== null && (
-        <HTMLTable compact className="help-table" aria-label="Versions">
-          <tbody>
-            {(
-              [
-                ['Analyst Workbench', about.app],
-                ['Electron', about.electron ?? 'not running in Electron'],
-                ['Chromium', chromium ?? 'unknown'],
-                ['Node', about.node],
-                ['SQLite', about.sqlite],
-                ['Case format', about.caseFormat],
-              ] as const
-            ).map(([part, version]) => (
-              <tr key={part}>
-                <th scope="row">{part}</th>
-                <td>{version}</td>
-              </tr>
-            ))}
-          </tbody>
-        </HTMLTable>
+        <Facts
+          className="help-table"
+          label="Versions"
+          rows={[
+            ['Analyst Workbench', about.app],
+            ['Electron', about.electron ?? 'not running in Electron'],
+            ['Chromium', chromium ?? 'unknown'],
+            ['Node', about.node],
+            ['SQLite', about.sqlite],
+            ['Case format', about.caseFormat],
+          ]}
+        />
       )}
       <div className="dialog-buttons">
         <button type="button" className={BUTTON.plain} onClick={onClose}>

@@ -1,4 +1,4 @@
-import { Button, Callout, Classes, HTMLTable, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
+import { Button, Callout, Classes, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { mdiAlertCircleOutline, mdiArrowDown, mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
 import type { EntityDetail, LinkDetail } from '../../app/contract';
@@ -10,6 +10,7 @@ import { useApp } from '../appContext';
 import { entityBadgeUri } from '../chart/nodeIcons';
 import { Icon } from '../Icon';
 import { useStore, type SelectedElement } from '../store';
+import { Facts } from '../ui/Facts';
 import { ItemNotes } from '../editing/Notes';
 import { BulkEditor, EntityEditor, LinkEditor } from '../editing/EntityEditor';
 import { CitationList } from './Citations';
@@ -99,6 +100,7 @@ function EntityView({ detail }: { detail: EntityDetail }) {
       ) : (
         <>
           <Facts
+            className="attributes"
             rows={[
               entity.aliases.length > 0 && [
                 'Also known as',
@@ -213,6 +215,7 @@ function LinkView({ detail }: { detail: LinkDetail }) {
       ) : (
         <>
           <Facts
+            className="attributes"
             rows={[
               period !== null && ['Period', period],
               link.label !== null && link.label !== definition.label && ['Type', definition.label],
@@ -229,33 +232,13 @@ function LinkView({ detail }: { detail: LinkDetail }) {
   );
 }
 
-type FactRow = readonly [string, ReactNode];
-
-/** Names and values (the facts, the attributes) in Blueprint's compact table; nothing when there are none. */
-function Facts({ rows, className }: { rows: readonly (FactRow | false)[]; className?: string }) {
-  const shown = rows.filter((row): row is FactRow => row !== false);
-  if (shown.length === 0) return null;
-  return (
-    <HTMLTable compact className={`attributes ${className ?? ''}`}>
-      <tbody>
-        {shown.map(([name, value]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </HTMLTable>
-  );
-}
-
 function AttributeTable({ attributes }: { attributes: Attributes }) {
   const entries = Object.entries(attributes);
   if (entries.length === 0) return null;
   return (
     <section className="inspector-section" aria-labelledby="attributes-title">
       <h3 id="attributes-title">Attributes</h3>
-      <Facts rows={entries.map(([key, value]) => [humanise(key), typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)] as const)} />
+      <Facts className="attributes" rows={entries.map(([key, value]) => [humanise(key), typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)] as const)} />
     </section>
   );
 }
