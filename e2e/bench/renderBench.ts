@@ -33,6 +33,7 @@ import { dispatch } from '../../main/dispatch';
 import { createHandlers } from '../../main/handlers';
 import { RecentCases } from '../../main/recentCases';
 import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../../main/security';
+import { toWire } from '../../app/chartWire';
 import { firstLayoutPositions } from '../../app/layout/firstLayout';
 import { benchGraph, writeBenchCase, type BenchGraph } from './graphs';
 
@@ -227,7 +228,7 @@ class Bench {
     const problems: string[] = [];
     const page = await this.newPage();
     await page.exposeBinding('__benchInvokeJson', async (_source, channel: string, inputJson: string) =>
-      JSON.stringify(await dispatch(handlers, channel, inputJson === '' ? undefined : JSON.parse(inputJson), (name, error) => problems.push(`${name}: ${String(error)}`))),
+      JSON.stringify(toWire(channel, await dispatch(handlers, channel, inputJson === '' ? undefined : JSON.parse(inputJson), (name, error) => problems.push(`${name}: ${String(error)}`)))),
     );
     await page.addInitScript({ content: this.bridge });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
