@@ -11,6 +11,9 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // Workers start as modules ({type: 'module'}) and may split: the first-layout worker loads
+  // fCoSE (and Cytoscape) only for a small chart, so a large chart's layout starts from a small script.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -53,7 +53,7 @@ export function createFirstLayoutRunner(start: (() => WorkerLike) | null = typeo
   return {
     async run(cy) {
       const request = firstLayoutRequest(cy);
-      const answer = client ? await client.run(request).promise : computeFirstLayout(request, () => performance.now());
+      const answer = client ? await client.run(request).promise : await computeFirstLayout(request, () => performance.now());
       return new Map(Object.entries(answer.positions));
     },
     dispose() {

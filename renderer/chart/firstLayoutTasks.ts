@@ -5,7 +5,7 @@
  * which fCoSE cannot match in time (`npm run bench`, render section, times both).
  */
 import { firstLayoutBudgetMs, firstLayoutPositions, type FirstLayoutInput, type Point } from '../../app/layout/firstLayout';
-import { computeLayoutPositions, type LayoutRequest } from '../analysis/layoutTasks';
+import type { LayoutRequest } from '../analysis/layoutTasks';
 
 /** Above this many nodes the first layout is the force layout, not fCoSE (fCoSE takes seconds past a few hundred). */
 export const FCOSE_FIRST_LAYOUT_MAX = 300;
@@ -16,8 +16,13 @@ export interface FirstLayoutAnswer {
   positions: Record<string, Point>;
 }
 
-export function computeFirstLayout(request: FirstLayoutRequest, now: () => number): FirstLayoutAnswer {
-  if (request.kind === 'fcose') return computeLayoutPositions(request.layout);
+/**
+ * A large chart's force layout needs none of Cytoscape: fCoSE (and Cytoscape with it, most of the
+ * worker's code) is loaded only for a small chart, so the worker a large chart waits for starts
+ * from a small script.
+ */
+export async function computeFirstLayout(request: FirstLayoutRequest, now: () => number): Promise<FirstLayoutAnswer> {
+  if (request.kind === 'fcose') return (await import('../analysis/layoutTasks')).computeLayoutPositions(request.layout);
   const { ids } = request.input;
   const points = firstLayoutPositions(request.input, { budgetMs: firstLayoutBudgetMs(ids.length), now });
   const positions: Record<string, Point> = {};

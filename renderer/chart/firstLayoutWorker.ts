@@ -10,11 +10,10 @@ const scope = self as unknown as WorkerScope;
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  // One synchronous computation: a cancel arriving meanwhile is answered by the page dropping the result.
+  // One computation at a time: a cancel arriving meanwhile is answered by the page dropping the result.
   if (request.type === 'cancel') return;
-  try {
-    scope.postMessage({ type: 'done', id: request.id, answer: computeFirstLayout(request.layout, () => performance.now()) });
-  } catch (error) {
-    scope.postMessage({ type: 'failed', id: request.id, cancelled: false, message: error instanceof Error ? error.message : String(error) });
-  }
+  computeFirstLayout(request.layout, () => performance.now()).then(
+    (answer) => scope.postMessage({ type: 'done', id: request.id, answer }),
+    (error: unknown) => scope.postMessage({ type: 'failed', id: request.id, cancelled: false, message: error instanceof Error ? error.message : String(error) }),
+  );
 });
