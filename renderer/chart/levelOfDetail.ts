@@ -1,8 +1,9 @@
 /**
  * Level of detail for a large chart (LARGE_CHART_NODES or more), beside its stylesheet rules
- * (stylesheet.ts, largeChartRules): entity labels are mapped only on the entities in view once the
- * chart is zoomed in far enough to read them and only where they have room, and a large chart is
- * fitted from its node positions.
+ * (stylesheet.ts, largeChartRules): entity labels, and the type icons with them, are mapped only on
+ * the entities in view once the chart is zoomed in far enough to read them and only where they have
+ * room (and on the selection and its neighbours); elsewhere an entity is a disc in its type's
+ * colour. A large chart is fitted from its node positions.
  *
  * Why a class and not a zoom rule: Cytoscape has no zoom selector, and an entity whose label is
  * mapped costs its label's texture on every frame even where `min-zoomed-font-size` hides the text

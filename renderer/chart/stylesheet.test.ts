@@ -179,6 +179,24 @@ describe('level of detail on a large chart', () => {
     expect(pstyle(cy.getElementById('l2'), 'curve-style').strValue).toBe('bezier');
   });
 
+  it('draws icons where labels are: in view, on the selection and its neighbours, and a note badge everywhere', () => {
+    const cy = chart(true);
+    const images = (id: string) => pstyle(cy.getElementById(id), 'background-image').strValue;
+    // Zoomed out, an entity is a disc in its type's colour: no icon to draw for every one of thousands.
+    expect(images('c')).toBe('none');
+    cy.getElementById('c').addClass('in-view');
+    expect(images('c')).toContain('data:image');
+    expect(images('b')).toContain('data:image');
+    cy.getElementById('a').select();
+    expect(images('a')).toContain('data:image');
+    cy.getElementById('a').unselect();
+    expect(images('a')).toBe('none');
+    cy.getElementById('a').data('notes', 3);
+    // Its icon and its badge, at every zoom (few entities have notes).
+    expect(pstyle(cy.getElementById('a'), 'background-image').value).toHaveLength(2);
+    expect(pstyle(chart(false).getElementById('c'), 'background-image').strValue).toContain('data:image');
+  });
+
   it('leaves a chart below the threshold as it was', () => {
     const cy = chart(false);
     expect(pstyle(cy.getElementById('c'), 'min-zoomed-font-size').pfValue).toBe(5);

@@ -235,7 +235,7 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
       },
     },
   );
-  if (options.large) sheet.push(...largeChartRules());
+  if (options.large) sheet.push(...largeChartRules(glyph));
   // Last: an analysis answer's highlight and dimming win over the selection's emphasis.
   sheet.push(...analysisStylesheet(C));
   return sheet;
@@ -249,13 +249,19 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
  * more), and the selection's from 5 px as on any chart. Link labels (9.5 px) would be
  * unreadable before zoom 1 anyway; on a large chart only the selection's links carry theirs.
  */
-function largeChartRules(): StylesheetJson {
+function largeChartRules(glyph: (typeId: string) => string): StylesheetJson {
+  const icon = (node: NodeSingular) => glyph(String(node.data('typeKey')));
   return [
     // No label mapped at all outside view or below the label zoom: a mapped label costs its texture
     // on every frame even where min-zoomed-font-size hides it (levelOfDetail.ts says how it was measured).
-    { selector: 'node', style: { label: '', 'min-zoomed-font-size': 12 } },
+    // Icons likewise: below the label zoom an entity is a disc in its type's colour, as in an overview.
+    { selector: 'node', style: { label: '', 'min-zoomed-font-size': 12, 'background-image': 'none' } },
     { selector: `node.${UI_CLASS.inView}, node.${UI_CLASS.group}`, style: { label: 'data(label)' } },
+    { selector: `node.${UI_CLASS.inView}[typeKey]`, style: { 'background-image': icon } },
     { selector: `node:selected, node.${UI_CLASS.near}`, style: { label: 'data(label)', 'min-zoomed-font-size': 5 } },
+    { selector: `node:selected[typeKey], node.${UI_CLASS.near}[typeKey]`, style: { 'background-image': icon } },
+    // A note's badge shows at every zoom (few entities have one).
+    noteBadgeRule(glyph),
     // Links as straight centre-to-centre lines (Cytoscape's haystack: no control points to find, no
     // arrows); the selection's links and an analysis answer's keep their curves and arrows.
     { selector: 'edge', style: { label: '', 'curve-style': 'haystack', 'haystack-radius': 0 } },
