@@ -1,4 +1,3 @@
-import { fromWire } from './chartWire';
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channelNames';
 import type { ChannelInput, ChannelOutput, EventPayloads } from './contract';
 import type { Result } from './result';
@@ -20,8 +19,7 @@ export type RawSubscribe = (event: string, listener: (payload: unknown) => void)
 export function buildWorkbenchApi(invoke: RawInvoke, subscribe: RawSubscribe): WorkbenchApi {
   const api: Record<string, unknown> = {};
   for (const name of CHANNEL_NAMES) {
-    // chart.load's reply crosses packed (chartWire.ts): unpacked here, so callers see ChartData.
-    api[name] = async (input?: unknown) => fromWire(name, await invoke(name, input));
+    api[name] = (input?: unknown) => invoke(name, input);
   }
   const events = new Set<string>(EVENT_NAMES);
   api.on = (event: string, listener: (payload: unknown) => void) => {

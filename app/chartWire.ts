@@ -125,15 +125,24 @@ function columnReader(column: Column, refList: readonly string[] | undefined): (
     const make = fresh(column.c);
     return () => make();
   }
+  const damaged = () => new Error('A packed chart column is damaged: it refers past its list.');
   if ('d' in column) {
     const makers = column.d.map(fresh);
     const indexes = column.i;
-    return (i) => makers[indexes[i]!]!();
+    return (i) => {
+      const make = makers[indexes[i]!];
+      if (make === undefined) throw damaged();
+      return make();
+    };
   }
   if ('r' in column) {
     if (!refList) throw new Error('A packed chart column refers to a list it was not given.');
     const indexes = column.r;
-    return (i) => refList[indexes[i]!];
+    return (i) => {
+      const value = refList[indexes[i]!];
+      if (value === undefined) throw damaged();
+      return value;
+    };
   }
   const values = column.v;
   return (i) => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { unpackChartData, type PackedChartData } from '../app/chartWire';
 import { nodeByLabel } from './chartQueries';
 import { APP_ORIGIN, expect, test, waitForChart } from './harness';
 
@@ -7,17 +8,19 @@ interface LoadedChart {
   links: { id: string; sourceId: string; targetId: string }[];
 }
 interface ApiWindow {
-  workbench: { 'chart.load': () => Promise<{ ok: boolean; value: LoadedChart }> };
+  workbench: { 'chart.load': () => Promise<{ ok: boolean; value: PackedChartData }> };
   __workbenchChart?: { cy: { $(selector: string): { map<T>(fn: (e: { data(key: string): unknown }) => T): T[] }; getElementById(id: string): { data(key: string): unknown } } };
 }
 
-/** The chart as main hands it to the renderer (`chart.load`), read beside the app, not through the table. */
+/** The chart as main hands it to the renderer (`chart.load`, packed on the wire), read beside the app, not through the table. */
 async function loadChart(page: Page): Promise<LoadedChart> {
-  return page.evaluate(async () => {
+  const packed = await page.evaluate(async () => {
     const result = await (window as unknown as ApiWindow).workbench['chart.load']();
     if (!result.ok) throw new Error('chart.load failed');
-    return { entities: result.value.entities, links: result.value.links };
+    return result.value;
   });
+  const chart = unpackChartData(packed);
+  return { entities: chart.entities, links: chart.links };
 }
 
 async function chartSelection(page: Page): Promise<string[]> {

@@ -1,8 +1,13 @@
 import type { WorkbenchApi } from '../app/bridge';
+import { fromWire } from '../app/chartWire';
 import type { Result } from '../app/result';
 
 /**
- * The bridge with one guarantee added: a call never rejects. Main returns errors as values, but
+ * The bridge as the renderer uses it. chart.load's reply crosses packed (app/chartWire.ts) and is
+ * unpacked here, in the page itself: unpacked in Electron's preload, the whole chart would be
+ * copied object by object again across the context bridge.
+ *
+ * One guarantee added: a call never rejects. Main returns errors as values, but
  * the transport itself can still fail (a window closing, a handler missing); such a failure comes
  * back as an `internal` error for the UI to show, like any other.
  */
@@ -17,7 +22,7 @@ export function resilientApi(api: WorkbenchApi): WorkbenchApi {
     const call = value as (input?: unknown) => Promise<Result<unknown>>;
     wrapped[key] = async (input?: unknown): Promise<Result<unknown>> => {
       try {
-        return await call(input);
+        return fromWire(key, await call(input)) as Result<unknown>;
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         return { ok: false, error: { code: 'internal', message: `The call to ${key} failed: ${detail}` } };
