@@ -1,15 +1,15 @@
 /**
- * How the WebGL layer lays its data out for the GPU (pure, so the tests hold it). Node positions
- * live in one RG32F texture that both the node and the link shaders read by node index: moving
- * the nodes (a layout streaming positions) is one texture upload, and the links, which only hold
- * their two node indexes, follow without being rebuilt.
+ * How the WebGL layer lays its data out for the GPU (pure, so the tests hold it): textures of one
+ * texel a node or a link, read by index. Node positions live in one RG32F texture that both the
+ * node and the link shaders read: moving the nodes (a layout streaming positions) is one texture
+ * upload, and the links, which only hold their two node indexes, follow without being rebuilt.
  */
 
-/** The widest position texture: 2,048 texels a row keeps rows few and well under any GPU's limit. */
-export const POSITION_ROW = 2048;
+/** The widest data texture: 2,048 texels a row keeps rows few and well under any GPU's limit. */
+export const TEXTURE_ROW = 2048;
 
-/** The position texture's size for `count` nodes: one texel a node, rows of up to `row` texels. */
-export function positionTextureSize(count: number, row = POSITION_ROW): { width: number; height: number } {
+/** A data texture's size for `count` items: one texel an item, rows of up to `row` texels. */
+export function dataTextureSize(count: number, row = TEXTURE_ROW): { width: number; height: number } {
   const width = Math.max(1, Math.min(row, count));
   return { width, height: Math.max(1, Math.ceil(count / width)) };
 }
@@ -90,9 +90,16 @@ export function validEdges(edges: Uint32Array, nodeCount: number): Uint32Array {
   return out;
 }
 
-/** One byte a node, 255 where the node is selected: what the node shader reads for the ring. */
-export function selectionFlags(indexes: Iterable<number>, out: Uint8Array): Uint8Array {
-  out.fill(0);
-  for (const i of indexes) if (i >= 0 && i < out.length) out[i] = 255;
+/**
+ * The node style texture's texels (RG32F): radius, then 1 where the node is selected (the ring)
+ * and 0 elsewhere.
+ */
+export function packStyle(radius: Float32Array, selected: Iterable<number>, out: Float32Array): Float32Array {
+  const count = Math.min(radius.length, out.length >> 1);
+  for (let i = 0; i < count; i++) {
+    out[2 * i] = radius[i]!;
+    out[2 * i + 1] = 0;
+  }
+  for (const i of selected) if (i >= 0 && i < count) out[2 * i + 1] = 1;
   return out;
 }

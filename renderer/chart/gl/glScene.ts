@@ -1,18 +1,19 @@
 /**
- * A WebGL2 drawing layer for large charts (issue #14): nodes as instanced quads cut into
- * anti-aliased discs with a border (and a ring when selected), links as instanced anti-aliased
- * quads (or GL_LINES, `edges: 'lines'`, kept for the comparison in docs/architecture.md), labels
- * on a 2D canvas over it (labels.ts), a hit test for clicks (hitTest.ts).
+ * A WebGL2 drawing layer for large charts (issue #14): nodes as quads cut into anti-aliased
+ * discs with a border (and a ring when selected), links as anti-aliased quads (or GL_LINES,
+ * `edges: 'lines'`, kept for the comparison in docs/architecture.md), labels on a 2D canvas over
+ * it (labels.ts), a hit test for clicks (hitTest.ts). Two draw calls a frame, no vertex
+ * attributes: the shaders read textures by vertex index (shaders.ts says why).
  *
  * Cost model: setGraph uploads everything once; setPositions is one texture upload (the links
- * read their ends from the same texture); setSelected one byte a node; setViewport and draw change
- * uniforms only, allocate nothing and rebuild no buffer. The viewport is Cytoscape's (rendered =
+ * read their ends' positions from the same texture); setSelected one small texture upload;
+ * setViewport and draw change uniforms only, allocate nothing and rebuild no buffer. The viewport is Cytoscape's (rendered =
  * model × zoom + pan, CSS px), so the layer can take over a chart's viewport as it stands.
  *
  * Not wired into the chart yet: the bench page e2e/bench/pages/glPage.ts drives it.
  */
 import { backingSize, cameraUniform, toModel, type Viewport } from './camera';
-import { colorBytes, packPositions, positionTextureSize, rgba, selectionFlags, unitColor, validEdges } from './buffers';
+import { colorBytes, dataTextureSize, packPositions, packStyle, rgba, unitColor, validEdges } from './buffers';
 import { buildHitGrid, nodeAt, type HitGrid } from './hitTest';
 import { chooseLabels, LABEL_DEFAULTS, LabelLayer, labelScratch, type LabelNodes, type LabelOptions } from './labels';
 import { EDGE_LINE_FRAGMENT, EDGE_LINE_VERTEX, EDGE_QUAD_FRAGMENT, EDGE_QUAD_VERTEX, NODE_FRAGMENT, NODE_VERTEX } from './shaders';
@@ -80,7 +81,7 @@ export interface GlScene {
   draw(): void;
   /** Follows the canvas's CSS size and devicePixelRatio; call when either may have changed. */
   resize(): void;
-  /** The node under a screen point (CSS px from the canvas's corner), or -1; `slackPx` widens each disc. */
+  /** The node under a screen point (CSS px from the canvas's corner), or -1; a disc counts as at least minRadiusPx + slackPx. */
   nodeAt(screenX: number, screenY: number, slackPx?: number): number;
   /** The canvas's CSS size, as last measured by resize(). */
   readonly size: { width: number; height: number };
@@ -89,24 +90,25 @@ export interface GlScene {
   destroy(): void;
 }
 
-const NODE_CORNERS = new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]);
-const EDGE_CORNERS = new Float32Array([0, -1, 1, -1, 0, 1, 1, 1]);
-
 function compile(gl: WebGL2RenderingContext, vertex: string, fragment: string): WebGLProgram {
   const program = gl.createProgram();
-  for (const [type, source] of [
+  const shaders = [
     [gl.VERTEX_SHADER, vertex],
     [gl.FRAGMENT_SHADER, fragment],
-  ] as const) {
-    const shader = gl.createShader(type)!;
-    gl.shaderSource(shader, source);
+  ].map(([type, source]) => {
+    const shader = gl.createShader(type as number)!;
+    gl.shaderSource(shader, source as string);
     gl.compileShader(shader);
-    if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(`shader: ${gl.getShaderInfoLog(shader) ?? 'did not compile'}`);
     gl.attachShader(program, shader);
-    gl.deleteShader(shader);
-  }
+    return shader;
+  });
   gl.linkProgram(program);
-  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`program: ${gl.getProgramInfoLog(program) ?? 'did not link'}`);
+  // Asked only after linking, so the browser need not wait for each step in turn.
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
+    const logs = shaders.map((shader) => gl.getShaderInfoLog(shader) ?? '').join(' ');
+    throw new Error(`WebGL program: ${gl.getProgramInfoLog(program) ?? ''} ${logs}`.trim());
+  }
+  for (const shader of shaders) gl.deleteShader(shader);
   return program;
 }
 
@@ -118,65 +120,62 @@ function programWith<K extends string>(gl: WebGL2RenderingContext, vertex: strin
   return { program, at };
 }
 
+/** The data textures: their unit, format, and the size they were last given. */
+interface DataTexture {
+  texture: WebGLTexture;
+  unit: number;
+  internal: number;
+  format: number;
+  type: number;
+  width: number;
+  height: number;
+}
+
 export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlSceneOptions> = {}): GlScene {
   const o: GlSceneOptions = { ...GL_SCENE_DEFAULTS, ...options };
   const gl = canvas.getContext('webgl2', { antialias: false, alpha: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   if (gl === null) throw new Error('WebGL2 is not available');
   const labels = o.labelCanvas ? new LabelLayer(o.labelCanvas, o.labelOptions) : null;
 
-  const nodeProgram = programWith(gl, NODE_VERTEX, NODE_FRAGMENT, ['u_positions', 'u_camera', 'u_size', 'u_node', 'u_ring', 'u_borderShade']);
-  const edgeProgram =
-    o.edges === 'lines'
-      ? programWith(gl, EDGE_LINE_VERTEX, EDGE_LINE_FRAGMENT, ['u_positions', 'u_camera', 'u_size', 'u_edgeColor', 'u_halfWidth'])
-      : programWith(gl, EDGE_QUAD_VERTEX, EDGE_QUAD_FRAGMENT, ['u_positions', 'u_camera', 'u_size', 'u_edgeColor', 'u_halfWidth']);
+  const nodeProgram = programWith(gl, NODE_VERTEX, NODE_FRAGMENT, ['u_positions', 'u_style', 'u_colors', 'u_camera', 'u_size', 'u_node', 'u_ring', 'u_borderShade']);
+  const edgeProgram = programWith(
+    gl,
+    o.edges === 'lines' ? EDGE_LINE_VERTEX : EDGE_QUAD_VERTEX,
+    o.edges === 'lines' ? EDGE_LINE_FRAGMENT : EDGE_QUAD_FRAGMENT,
+    ['u_positions', 'u_ends', 'u_camera', 'u_size', 'u_edgeColor', 'u_halfWidth'],
+  );
 
-  const positions = gl.createTexture();
-  gl.bindTexture(gl.TEXTURE_2D, positions);
-  for (const p of [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER]) gl.texParameteri(gl.TEXTURE_2D, p, gl.NEAREST);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-
-  const buffer = (target: number, data: ArrayBufferView | null, usage: number = gl.STATIC_DRAW) => {
-    const b = gl.createBuffer();
-    gl.bindBuffer(target, b);
-    if (data) gl.bufferData(target, data, usage);
-    return b;
+  const dataTexture = (unit: number, internal: number, format: number, type: number): DataTexture => {
+    const texture = gl.createTexture();
+    gl.activeTexture(gl.TEXTURE0 + unit);
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+    return { texture, unit, internal, format, type, width: 0, height: 0 };
   };
-  const nodeCorners = buffer(gl.ARRAY_BUFFER, NODE_CORNERS);
-  const edgeCorners = buffer(gl.ARRAY_BUFFER, EDGE_CORNERS);
-  const radii = buffer(gl.ARRAY_BUFFER, null);
-  const colors = buffer(gl.ARRAY_BUFFER, null);
-  const selection = buffer(gl.ARRAY_BUFFER, null);
-  const ends = buffer(o.edges === 'lines' ? gl.ELEMENT_ARRAY_BUFFER : gl.ARRAY_BUFFER, null);
-
-  // Nodes: corner per vertex; radius, colour and selection per instance.
-  const nodeVao = gl.createVertexArray();
-  gl.bindVertexArray(nodeVao);
-  const attribute = (b: WebGLBuffer, location: number, size: number, type: number, normalized: boolean, divisor: number) => {
-    gl.bindBuffer(gl.ARRAY_BUFFER, b);
-    gl.enableVertexAttribArray(location);
-    gl.vertexAttribPointer(location, size, type, normalized, 0, 0);
-    gl.vertexAttribDivisor(location, divisor);
+  // Each texture keeps its own unit, bound once: a frame binds no texture.
+  const positions = dataTexture(0, gl.RG32F, gl.RG, gl.FLOAT);
+  const style = dataTexture(1, gl.RG32F, gl.RG, gl.FLOAT);
+  const colors = dataTexture(2, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE);
+  const ends = dataTexture(3, gl.RG32UI, gl.RG_INTEGER, gl.UNSIGNED_INT);
+  gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+  /** Gives a texture new contents: a new allocation when its size changes, else one upload. */
+  const upload = (t: DataTexture, size: { width: number; height: number }, data: ArrayBufferView) => {
+    gl.activeTexture(gl.TEXTURE0 + t.unit);
+    gl.bindTexture(gl.TEXTURE_2D, t.texture);
+    if (t.width !== size.width || t.height !== size.height) {
+      t.width = size.width;
+      t.height = size.height;
+      gl.texImage2D(gl.TEXTURE_2D, 0, t.internal, t.width, t.height, 0, t.format, t.type, data);
+    } else {
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, t.width, t.height, t.format, t.type, data);
+    }
   };
-  attribute(nodeCorners, 0, 2, gl.FLOAT, false, 0);
-  attribute(radii, 1, 1, gl.FLOAT, false, 1);
-  attribute(colors, 2, 4, gl.UNSIGNED_BYTE, true, 1);
-  attribute(selection, 3, 1, gl.UNSIGNED_BYTE, true, 1);
 
-  // Links: the corner per vertex and the two node indexes per instance, or the pairs as elements.
-  const edgeVao = gl.createVertexArray();
-  gl.bindVertexArray(edgeVao);
-  if (o.edges === 'lines') {
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, ends);
-  } else {
-    attribute(edgeCorners, 0, 2, gl.FLOAT, false, 0);
-    gl.bindBuffer(gl.ARRAY_BUFFER, ends);
-    gl.enableVertexAttribArray(1);
-    gl.vertexAttribIPointer(1, 2, gl.UNSIGNED_INT, 0, 0);
-    gl.vertexAttribDivisor(1, 1);
-  }
-  gl.bindVertexArray(null);
-
+  // Attribute-less draws still want a vertex array bound.
+  const vao = gl.createVertexArray();
   gl.disable(gl.DEPTH_TEST);
   gl.enable(gl.BLEND);
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
@@ -196,9 +195,9 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
   let x: Float32Array = new Float32Array(0);
   let y: Float32Array = new Float32Array(0);
   let radius: Float32Array = new Float32Array(0);
-  let packed = new Float32Array(0);
-  let texture = { width: 1, height: 1 };
-  let flags = new Uint8Array(0);
+  let nodeTexels = dataTextureSize(0);
+  let packed = new Float32Array(2);
+  let styled = new Float32Array(2);
   let selected: number[] = [];
   let grid: HitGrid | null = null;
   let text: readonly string[] = [];
@@ -208,9 +207,7 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
   let labelsDrawn = 0;
 
   const uploadPositions = () => {
-    packPositions(x, y, packed);
-    gl.bindTexture(gl.TEXTURE_2D, positions);
-    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, texture.width, texture.height, gl.RG, gl.FLOAT, packed);
+    upload(positions, nodeTexels, packPositions(x, y, packed));
     grid = null;
   };
 
@@ -219,30 +216,21 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       nodeCount = Math.min(graph.x.length, graph.y.length, graph.radius.length, graph.color.length);
       x = graph.x;
       y = graph.y;
-      radius = graph.radius;
-      texture = positionTextureSize(nodeCount);
-      packed = new Float32Array(texture.width * texture.height * 2);
-      gl.bindTexture(gl.TEXTURE_2D, positions);
-      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RG32F, texture.width, texture.height, 0, gl.RG, gl.FLOAT, null);
-      uploadPositions();
-      gl.bindBuffer(gl.ARRAY_BUFFER, radii);
-      gl.bufferData(gl.ARRAY_BUFFER, radius.subarray(0, nodeCount), gl.STATIC_DRAW);
-      gl.bindBuffer(gl.ARRAY_BUFFER, colors);
-      gl.bufferData(gl.ARRAY_BUFFER, colorBytes(graph.color.subarray(0, nodeCount)), gl.STATIC_DRAW);
-      flags = new Uint8Array(nodeCount);
+      radius = graph.radius.subarray(0, nodeCount);
+      nodeTexels = dataTextureSize(nodeCount);
+      const texels = nodeTexels.width * nodeTexels.height;
+      packed = new Float32Array(texels * 2);
+      styled = new Float32Array(texels * 2);
       selected = [];
-      gl.bindBuffer(gl.ARRAY_BUFFER, selection);
-      gl.bufferData(gl.ARRAY_BUFFER, flags, gl.DYNAMIC_DRAW);
+      uploadPositions();
+      upload(style, nodeTexels, packStyle(radius, selected, styled));
+      upload(colors, nodeTexels, colorBytes(graph.color.subarray(0, nodeCount), new Uint8Array(texels * 4)));
       const pairs = validEdges(graph.edges, nodeCount);
       edgeCount = pairs.length >> 1;
-      if (o.edges === 'lines') {
-        gl.bindVertexArray(edgeVao);
-        gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, pairs, gl.STATIC_DRAW);
-        gl.bindVertexArray(null);
-      } else {
-        gl.bindBuffer(gl.ARRAY_BUFFER, ends);
-        gl.bufferData(gl.ARRAY_BUFFER, pairs, gl.STATIC_DRAW);
-      }
+      const edgeTexels = dataTextureSize(edgeCount);
+      const padded = new Uint32Array(edgeTexels.width * edgeTexels.height * 2);
+      padded.set(pairs);
+      upload(ends, edgeTexels, padded);
       unitColor(graph.edgeColor, edgeColor);
       text = graph.labels ?? [];
       const lengths = new Uint16Array(nodeCount);
@@ -260,9 +248,7 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
 
     setSelected(indexes) {
       selected = [...indexes].filter((i) => i >= 0 && i < nodeCount);
-      selectionFlags(selected, flags);
-      gl.bindBuffer(gl.ARRAY_BUFFER, selection);
-      gl.bufferSubData(gl.ARRAY_BUFFER, 0, flags);
+      upload(style, nodeTexels, packStyle(radius, selected, styled));
     },
 
     setViewport(next) {
@@ -286,30 +272,30 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       gl.clear(gl.COLOR_BUFFER_BIT);
       if (nodeCount > 0) {
         cameraUniform(view, ratio, camera);
-        gl.activeTexture(gl.TEXTURE0);
-        gl.bindTexture(gl.TEXTURE_2D, positions);
+        gl.bindVertexArray(vao);
         if (edgeCount > 0) {
           const at = edgeProgram.at;
           gl.useProgram(edgeProgram.program);
-          gl.uniform1i(at.u_positions, 0);
+          gl.uniform1i(at.u_positions, positions.unit);
+          gl.uniform1i(at.u_ends, ends.unit);
           gl.uniform4fv(at.u_camera, camera);
           gl.uniform2f(at.u_size, canvas.width, canvas.height);
           gl.uniform4fv(at.u_edgeColor, edgeColor);
           gl.uniform1f(at.u_halfWidth, (o.edgeWidthPx * ratio) / 2);
-          gl.bindVertexArray(edgeVao);
-          if (o.edges === 'lines') gl.drawElements(gl.LINES, edgeCount * 2, gl.UNSIGNED_INT, 0);
-          else gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, edgeCount);
+          if (o.edges === 'lines') gl.drawArrays(gl.LINES, 0, edgeCount * 2);
+          else gl.drawArrays(gl.TRIANGLES, 0, edgeCount * 6);
         }
         const at = nodeProgram.at;
         gl.useProgram(nodeProgram.program);
-        gl.uniform1i(at.u_positions, 0);
+        gl.uniform1i(at.u_positions, positions.unit);
+        gl.uniform1i(at.u_style, style.unit);
+        gl.uniform1i(at.u_colors, colors.unit);
         gl.uniform4fv(at.u_camera, camera);
         gl.uniform2f(at.u_size, canvas.width, canvas.height);
         gl.uniform4f(at.u_node, o.minRadiusPx, o.borderWidthPx, o.ringGapPx, o.ringWidthPx);
         gl.uniform4fv(at.u_ring, ring);
         gl.uniform1f(at.u_borderShade, o.borderShade);
-        gl.bindVertexArray(nodeVao);
-        gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, nodeCount);
+        gl.drawArrays(gl.TRIANGLES, 0, nodeCount * 6);
         gl.bindVertexArray(null);
       }
       if (labels && labelNodes) {
@@ -337,10 +323,8 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
     },
 
     destroy() {
-      for (const b of [nodeCorners, edgeCorners, radii, colors, selection, ends]) gl.deleteBuffer(b);
-      gl.deleteTexture(positions);
-      gl.deleteVertexArray(nodeVao);
-      gl.deleteVertexArray(edgeVao);
+      for (const t of [positions, style, colors, ends]) gl.deleteTexture(t.texture);
+      gl.deleteVertexArray(vao);
       gl.deleteProgram(nodeProgram.program);
       gl.deleteProgram(edgeProgram.program);
       nodeCount = 0;
