@@ -20,7 +20,8 @@
  *
  * BENCH_RENDER_PAGES=sigma,gl (any of app, sigma, cytoscape, gl; all by default) runs only those
  * pages, and only the rows they make (the no-positions rows need the app); for iterating on one.
- * BENCH_GL_EDGES=lines has the WebGL layer draw links as GL_LINES instead of instanced quads.
+ * BENCH_GL_EDGES=lines or =quads has the WebGL layer draw links that way, not by its own choice;
+ * BENCH_GL_MOTION=moving has it draw the pan/zoom steps as moving frames (glPage.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,7 +55,11 @@ const ORIGIN = 'http://workbench.localhost';
 const RENDERER_DIR = resolve(process.env.WORKBENCH_RENDERER_DIR ?? 'dist/renderer');
 const OUT = 'test-results/render-bench.json';
 const PAGES = new Set((process.env.BENCH_RENDER_PAGES ?? 'app,sigma,cytoscape,gl').split(',').map((p) => p.trim()));
-const GL_QUERY = process.env.BENCH_GL_EDGES === 'lines' ? '?edges=lines' : '';
+const GL_EDGES = process.env.BENCH_GL_EDGES === 'lines' || process.env.BENCH_GL_EDGES === 'quads' ? process.env.BENCH_GL_EDGES : null;
+const GL_VARIANT = [GL_EDGES === null ? '' : `edges=${GL_EDGES}`, process.env.BENCH_GL_MOTION === 'moving' ? 'motion=moving' : ''].filter((p) => p !== '');
+const GL_QUERY = GL_VARIANT.length === 0 ? '' : `?${GL_VARIANT.join('&')}`;
+/** How the rows name a variant of the WebGL page. */
+const GL_NAME = `WebGL layer (prototype)${GL_EDGES === null ? '' : `, links as ${GL_EDGES}`}`;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -430,11 +435,11 @@ async function main(): Promise<void> {
         }
       }
       // The WebGL layer (prototype) beside the references.
-      const glMeasure = `first frame: WebGL layer (prototype)${GL_QUERY === '' ? '' : ', GL_LINES'} (median of ${rounds})`;
+      const glMeasure = `first frame: ${GL_NAME} (median of ${rounds})`;
       if (PAGES.has('gl') && PAGES.has('sigma')) add({ measure: glMeasure, nodes: n, ours: m(webgl, 'firstFrameMs'), reference: 'sigma.js', referenceValue: m(sigma, 'firstFrameMs'), target: '<= 1.0', unit: 'ms' });
       if (PAGES.has('gl') && PAGES.has('cytoscape')) add({ measure: glMeasure, nodes: n, ours: m(webgl, 'firstFrameMs'), reference: 'plain Cytoscape', referenceValue: m(cy, 'firstFrameMs'), target: '-', unit: 'ms' });
       if (viewportToo && PAGES.has('gl') && PAGES.has('sigma')) {
-        const glViewport = `pan/zoom frame: WebGL layer (prototype)${GL_QUERY === '' ? '' : ', GL_LINES'} (median of ${VIEWPORT_STEPS})`;
+        const glViewport = `pan/zoom frame: ${GL_NAME}${process.env.BENCH_GL_MOTION === 'moving' ? ', moving frames' : ''} (median of ${VIEWPORT_STEPS})`;
         add({ measure: glViewport, nodes: n, ours: webgl[0]!.viewportFrameMs!, reference: 'sigma.js', referenceValue: sigma[0]!.viewportFrameMs, target: '<= 200 ms and <= 1.0', unit: 'ms' });
         if (PAGES.has('cytoscape')) add({ measure: glViewport, nodes: n, ours: webgl[0]!.viewportFrameMs!, reference: 'plain Cytoscape', referenceValue: cy[0]!.viewportFrameMs, target: '-', unit: 'ms' });
         add({ measure: 'renderer JS heap: WebGL layer (prototype)', nodes: n, ours: webgl[0]!.heapMb ?? Number.NaN, reference: 'sigma.js', referenceValue: sigma[0]!.heapMb, target: '-', unit: 'MB' });

@@ -2,7 +2,9 @@
  * The WebGL layer (renderer/chart/gl, not yet in the app) on the same nodes and positions as the
  * references: sigma.js's colours and sizes (4 px nodes, 1 px links at the first frame), positions
  * as given (Cytoscape's y-down), fitted to the window with sigma's default 30 px padding.
- * `?edges=lines` draws links as GL_LINES instead of quads (the comparison in the bench's header).
+ * `?edges=lines` or `?edges=quads` draws links that way instead of the layer's choice by count;
+ * `?motion=moving` draws the pan/zoom steps as moving frames (the last full frame moved and
+ * stretched, the full frame once the view rests) instead of drawing every node and link each step.
  * Marks, besides the first frame: `gl-graph` (JSON parsed and arrays built) and `gl-pixels` (a
  * pixel read back, so the GPU has finished the first frame: diagnostics, not a figure).
  */
@@ -56,7 +58,10 @@ async function main(): Promise<void> {
   const container = document.getElementById('chart') as HTMLElement;
   const canvas = layer(container);
   const labelCanvas = layer(container);
-  const edgeMode = new URLSearchParams(location.search).get('edges') === 'lines' ? 'lines' : 'quads';
+  const query = new URLSearchParams(location.search);
+  const edgesAs = query.get('edges');
+  const edgeMode = edgesAs === 'lines' || edgesAs === 'quads' ? edgesAs : 'auto';
+  const stepKind = query.get('motion') === 'moving' ? 'moving' : 'full';
   const scene = createGlScene(canvas, { labelCanvas, edges: edgeMode });
   const bounds = boundsOf(x, y) ?? { x1: 0, y1: 0, x2: 1, y2: 1 };
   let view = fitBounds(bounds, scene.size.width, scene.size.height, PADDING, Infinity);
@@ -75,7 +80,7 @@ async function main(): Promise<void> {
     const { width, height } = scene.size;
     view = change.zoom !== 1 ? zoomAbout(view, change.zoom, width / 2, height / 2) : { ...view, panX: view.panX + change.panX, panY: view.panY + change.panY };
     scene.setViewport(view);
-    scene.draw();
+    scene.draw(stepKind);
     return Promise.resolve();
   };
   target.__benchReady = true;

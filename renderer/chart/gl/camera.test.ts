@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backingSize, boundsOf, cameraUniform, fitBounds, toModel, toScreen, visibleBounds, zoomAbout, type Viewport } from './camera';
+import { backingSize, boundsOf, cameraUniform, fitBounds, movedFrame, toModel, toScreen, visibleBounds, zoomAbout, type Viewport } from './camera';
 
 const view: Viewport = { zoom: 2, panX: 100, panY: -40 };
 
@@ -68,5 +68,23 @@ describe('camera', () => {
     const screen = toScreen(view, 10, 20);
     expect(10 * out[0]! + out[1]!).toBe(screen.x * 2);
     expect(20 * out[0]! + out[2]!).toBe(screen.y * 2);
+  });
+
+  it('moves and stretches the last full frame so every model point lands where the new viewport draws it', () => {
+    const drawn: Viewport = { zoom: 1.5, panX: 40, panY: -10 };
+    const now = zoomAbout({ ...drawn, panX: drawn.panX + 60, panY: drawn.panY - 25 }, 1.25, 300, 200);
+    const frame = movedFrame(drawn, now, 800, 600);
+    // A model point at screen s in the old frame is at fraction s / size of the frame's box.
+    for (const [mx, my] of [
+      [0, 0],
+      [120, 300],
+      [-50, 410],
+    ] as const) {
+      const old = toScreen(drawn, mx, my);
+      const fresh = toScreen(now, mx, my);
+      expect(frame.x1 + (old.x / 800) * (frame.x2 - frame.x1)).toBeCloseTo(fresh.x, 9);
+      expect(frame.y1 + (old.y / 600) * (frame.y2 - frame.y1)).toBeCloseTo(fresh.y, 9);
+    }
+    expect(movedFrame(drawn, drawn, 800, 600)).toEqual({ x1: 0, y1: 0, x2: 800, y2: 600 });
   });
 });

@@ -89,3 +89,17 @@ export function cameraUniform(view: Viewport, pixelRatio: number, out: Float32Ar
   out[3] = pixelRatio;
   return out;
 }
+
+/**
+ * Where a frame drawn at viewport `drawn` lands on a width × height CSS px screen at viewport
+ * `now` (its corners, CSS px): what a moving frame shows by stretching the last full frame.
+ */
+export function movedFrame(drawn: Viewport, now: Viewport, width: number, height: number): Bounds {
+  const k = now.zoom / drawn.zoom;
+  return {
+    x1: (0 - drawn.panX) * k + now.panX,
+    y1: (0 - drawn.panY) * k + now.panY,
+    x2: (width - drawn.panX) * k + now.panX,
+    y2: (height - drawn.panY) * k + now.panY,
+  };
+}

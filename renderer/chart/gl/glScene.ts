@@ -12,7 +12,7 @@
  *
  * Not wired into the chart yet: the bench page e2e/bench/pages/glPage.ts drives it.
  */
-import { backingSize, cameraUniform, toModel, type Viewport } from './camera';
+import { backingSize, cameraUniform, movedFrame, toModel, type Viewport } from './camera';
 import { colorBytes, dataTextureSize, packPositions, packStyle, rgba, unitColor, validEdges } from './buffers';
 import { buildHitGrid, nodeAt, type HitGrid } from './hitTest';
 import { chooseLabels, LABEL_DEFAULTS, LabelLayer, labelScratch, type LabelNodes, type LabelOptions } from './labels';
@@ -36,8 +36,11 @@ export interface GlGraph {
 }
 
 export interface GlSceneOptions {
-  /** 'quads' (anti-aliased, `edgeWidthPx` wide) or 'lines' (GL_LINES: one device pixel, aliased). */
-  edges: 'quads' | 'lines';
+  /**
+   * 'quads' (anti-aliased, `edgeWidthPx` wide), 'lines' (GL_LINES: one device pixel, aliased) or
+   * 'auto': quads, and lines from LINES_FROM links.
+   */
+  edges: 'quads' | 'lines' | 'auto';
   edgeWidthPx: number;
   /** A node is drawn at least this radius (CSS px) however far the chart is zoomed out. */
   minRadiusPx: number;
@@ -53,10 +56,20 @@ export interface GlSceneOptions {
   labelOptions: LabelOptions;
   /** devicePixelRatio (a test or a bench may fix it). */
   pixelRatio: () => number;
+  /** After a moving frame, the full frame is drawn once the viewport has rested this long (ms). */
+  settleMs: number;
 }
 
+/**
+ * From this many links 'auto' draws them as GL_LINES. Without a GPU the links' pixels are most
+ * of a frame's cost, and a 1 px line has half the pixels of an anti-aliased quad: 20,000 nodes
+ * and 50,000 links redraw in ~540 ms with lines against ~850 ms with quads (npm run bench, render);
+ * on a chart that dense, anti-aliasing is not what the analyst sees.
+ */
+export const LINES_FROM = 20_000;
+
 export const GL_SCENE_DEFAULTS: GlSceneOptions = {
-  edges: 'quads',
+  edges: 'auto',
   edgeWidthPx: 1,
   minRadiusPx: 1,
   borderWidthPx: 1,
@@ -68,6 +81,7 @@ export const GL_SCENE_DEFAULTS: GlSceneOptions = {
   labelCanvas: null,
   labelOptions: LABEL_DEFAULTS,
   pixelRatio: () => window.devicePixelRatio || 1,
+  settleMs: 150,
 };
 
 export interface GlScene {
@@ -77,8 +91,13 @@ export interface GlScene {
   setSelected(indexes: Iterable<number>): void;
   setViewport(view: Viewport): void;
   readonly viewport: Viewport;
-  /** Draws one frame now (and the labels, with a label canvas). */
-  draw(): void;
+  /**
+   * Draws one frame now (and the labels, with a label canvas). 'full' draws every node and link;
+   * 'moving' (for the frames of a pan or zoom) shows the last full frame moved and stretched to
+   * the viewport, one copy of the screen whatever the chart's size, and draws the full frame
+   * once the viewport has rested settleMs.
+   */
+  draw(kind?: 'full' | 'moving'): void;
   /** Follows the canvas's CSS size and devicePixelRatio; call when either may have changed. */
   resize(): void;
   /** The node under a screen point (CSS px from the canvas's corner), or -1; a disc counts as at least minRadiusPx + slackPx. */
@@ -138,12 +157,18 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
   const labels = o.labelCanvas ? new LabelLayer(o.labelCanvas, o.labelOptions) : null;
 
   const nodeProgram = programWith(gl, NODE_VERTEX, NODE_FRAGMENT, ['u_positions', 'u_style', 'u_colors', 'u_camera', 'u_size', 'u_node', 'u_ring', 'u_borderShade']);
-  const edgeProgram = programWith(
-    gl,
-    o.edges === 'lines' ? EDGE_LINE_VERTEX : EDGE_QUAD_VERTEX,
-    o.edges === 'lines' ? EDGE_LINE_FRAGMENT : EDGE_QUAD_FRAGMENT,
-    ['u_positions', 'u_ends', 'u_camera', 'u_size', 'u_edgeColor', 'u_halfWidth'],
-  );
+  const edgeUniforms = ['u_positions', 'u_ends', 'u_camera', 'u_size', 'u_edgeColor', 'u_halfWidth'] as const;
+  /** The link programs, each compiled when first wanted ('auto' may want both). */
+  const edgePrograms = {
+    quads: null as ReturnType<typeof programWith<(typeof edgeUniforms)[number]>> | null,
+    lines: null as ReturnType<typeof programWith<(typeof edgeUniforms)[number]>> | null,
+  };
+  const edgeProgram = (kind: 'quads' | 'lines') =>
+    (edgePrograms[kind] ??=
+      kind === 'lines' ? programWith(gl, EDGE_LINE_VERTEX, EDGE_LINE_FRAGMENT, edgeUniforms) : programWith(gl, EDGE_QUAD_VERTEX, EDGE_QUAD_FRAGMENT, edgeUniforms));
+  /** How this chart's links are drawn. */
+  let edgeKind: 'quads' | 'lines' = o.edges === 'lines' ? 'lines' : 'quads';
+  edgeProgram(edgeKind);
 
   const dataTexture = (unit: number, internal: number, format: number, type: number): DataTexture => {
     const texture = gl.createTexture();
@@ -173,6 +198,14 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, t.width, t.height, t.format, t.type, data);
     }
   };
+
+  // The last full frame, kept for moving frames: drawn here, then copied to the screen.
+  const frame = gl.createFramebuffer();
+  const frameColor = gl.createRenderbuffer();
+  let frameSize = { width: 0, height: 0 };
+  /** The viewport the kept frame was drawn at; null while there is none (or it is out of date). */
+  let frameView: Viewport | null = null;
+  let settle: ReturnType<typeof setTimeout> | null = null;
 
   // Attribute-less draws still want a vertex array bound.
   const vao = gl.createVertexArray();
@@ -209,6 +242,78 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
   const uploadPositions = () => {
     upload(positions, nodeTexels, packPositions(x, y, packed));
     grid = null;
+    frameView = null;
+  };
+
+  /** Every node and link, into the kept frame, then the frame onto the screen. */
+  const drawFull = () => {
+    if (frameSize.width !== canvas.width || frameSize.height !== canvas.height) {
+      frameSize = { width: canvas.width, height: canvas.height };
+      gl.bindRenderbuffer(gl.RENDERBUFFER, frameColor);
+      gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, frameSize.width, frameSize.height);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, frame);
+      gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, frameColor);
+    }
+    gl.bindFramebuffer(gl.FRAMEBUFFER, frame);
+    gl.viewport(0, 0, canvas.width, canvas.height);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    if (nodeCount > 0) {
+      cameraUniform(view, ratio, camera);
+      gl.bindVertexArray(vao);
+      if (edgeCount > 0) {
+        const { program, at } = edgeProgram(edgeKind);
+        gl.useProgram(program);
+        gl.uniform1i(at.u_positions, positions.unit);
+        gl.uniform1i(at.u_ends, ends.unit);
+        gl.uniform4fv(at.u_camera, camera);
+        gl.uniform2f(at.u_size, canvas.width, canvas.height);
+        gl.uniform4fv(at.u_edgeColor, edgeColor);
+        gl.uniform1f(at.u_halfWidth, (o.edgeWidthPx * ratio) / 2);
+        if (edgeKind === 'lines') gl.drawArrays(gl.LINES, 0, edgeCount * 2);
+        else gl.drawArrays(gl.TRIANGLES, 0, edgeCount * 6);
+      }
+      const at = nodeProgram.at;
+      gl.useProgram(nodeProgram.program);
+      gl.uniform1i(at.u_positions, positions.unit);
+      gl.uniform1i(at.u_style, style.unit);
+      gl.uniform1i(at.u_colors, colors.unit);
+      gl.uniform4fv(at.u_camera, camera);
+      gl.uniform2f(at.u_size, canvas.width, canvas.height);
+      gl.uniform4f(at.u_node, o.minRadiusPx, o.borderWidthPx, o.ringGapPx, o.ringWidthPx);
+      gl.uniform4fv(at.u_ring, ring);
+      gl.uniform1f(at.u_borderShade, o.borderShade);
+      gl.drawArrays(gl.TRIANGLES, 0, nodeCount * 6);
+      gl.bindVertexArray(null);
+    }
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, frame);
+    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
+    gl.blitFramebuffer(0, 0, canvas.width, canvas.height, 0, 0, canvas.width, canvas.height, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    frameView = { ...view };
+  };
+
+  /** The kept frame (drawn at `drawn`) moved and stretched to the current viewport. */
+  const drawMoved = (drawn: Viewport) => {
+    const box = movedFrame(drawn, view, size.width, size.height);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.viewport(0, 0, canvas.width, canvas.height);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, frame);
+    // GL's rows grow upwards: the frame's top edge (CSS y1) is the larger row.
+    const h = canvas.height;
+    gl.blitFramebuffer(
+      0,
+      0,
+      canvas.width,
+      h,
+      Math.round(box.x1 * ratio),
+      Math.round(h - box.y2 * ratio),
+      Math.round(box.x2 * ratio),
+      Math.round(h - box.y1 * ratio),
+      gl.COLOR_BUFFER_BIT,
+      gl.LINEAR,
+    );
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   };
 
   const scene: GlScene = {
@@ -227,6 +332,7 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       upload(colors, nodeTexels, colorBytes(graph.color.subarray(0, nodeCount), new Uint8Array(texels * 4)));
       const pairs = validEdges(graph.edges, nodeCount);
       edgeCount = pairs.length >> 1;
+      edgeKind = o.edges === 'auto' ? (edgeCount >= LINES_FROM ? 'lines' : 'quads') : o.edges;
       const edgeTexels = dataTextureSize(edgeCount);
       const padded = new Uint32Array(edgeTexels.width * edgeTexels.height * 2);
       padded.set(pairs);
@@ -249,6 +355,7 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
     setSelected(indexes) {
       selected = [...indexes].filter((i) => i >= 0 && i < nodeCount);
       upload(style, nodeTexels, packStyle(radius, selected, styled));
+      frameView = null;
     },
 
     setViewport(next) {
@@ -267,36 +374,14 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       return labelsDrawn;
     },
 
-    draw() {
-      gl.viewport(0, 0, canvas.width, canvas.height);
-      gl.clear(gl.COLOR_BUFFER_BIT);
-      if (nodeCount > 0) {
-        cameraUniform(view, ratio, camera);
-        gl.bindVertexArray(vao);
-        if (edgeCount > 0) {
-          const at = edgeProgram.at;
-          gl.useProgram(edgeProgram.program);
-          gl.uniform1i(at.u_positions, positions.unit);
-          gl.uniform1i(at.u_ends, ends.unit);
-          gl.uniform4fv(at.u_camera, camera);
-          gl.uniform2f(at.u_size, canvas.width, canvas.height);
-          gl.uniform4fv(at.u_edgeColor, edgeColor);
-          gl.uniform1f(at.u_halfWidth, (o.edgeWidthPx * ratio) / 2);
-          if (o.edges === 'lines') gl.drawArrays(gl.LINES, 0, edgeCount * 2);
-          else gl.drawArrays(gl.TRIANGLES, 0, edgeCount * 6);
-        }
-        const at = nodeProgram.at;
-        gl.useProgram(nodeProgram.program);
-        gl.uniform1i(at.u_positions, positions.unit);
-        gl.uniform1i(at.u_style, style.unit);
-        gl.uniform1i(at.u_colors, colors.unit);
-        gl.uniform4fv(at.u_camera, camera);
-        gl.uniform2f(at.u_size, canvas.width, canvas.height);
-        gl.uniform4f(at.u_node, o.minRadiusPx, o.borderWidthPx, o.ringGapPx, o.ringWidthPx);
-        gl.uniform4fv(at.u_ring, ring);
-        gl.uniform1f(at.u_borderShade, o.borderShade);
-        gl.drawArrays(gl.TRIANGLES, 0, nodeCount * 6);
-        gl.bindVertexArray(null);
+    draw(kind = 'full') {
+      if (settle !== null) clearTimeout(settle);
+      settle = null;
+      if (kind === 'moving' && frameView !== null && frameSize.width === canvas.width && frameSize.height === canvas.height) {
+        drawMoved(frameView);
+        settle = setTimeout(() => scene.draw('full'), o.settleMs);
+      } else {
+        drawFull();
       }
       if (labels && labelNodes) {
         if (chosen.length < o.labelOptions.max) chosen = new Int32Array(o.labelOptions.max);
@@ -323,10 +408,13 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
     },
 
     destroy() {
+      if (settle !== null) clearTimeout(settle);
+      gl.deleteFramebuffer(frame);
+      gl.deleteRenderbuffer(frameColor);
       for (const t of [positions, style, colors, ends]) gl.deleteTexture(t.texture);
       gl.deleteVertexArray(vao);
       gl.deleteProgram(nodeProgram.program);
-      gl.deleteProgram(edgeProgram.program);
+      for (const p of Object.values(edgePrograms)) if (p) gl.deleteProgram(p.program);
       nodeCount = 0;
       edgeCount = 0;
     },
