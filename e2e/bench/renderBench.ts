@@ -14,7 +14,14 @@
  *   the layout's end, and the longest task of the UI thread meanwhile (PerformanceObserver).
  * - layout engines in Node: graphology-layout-forceatlas2 (what the first layout runs) and fCoSE
  *   (the analyst's "Lay out again") on the same graphs.
+ * - the WebGL layer (renderer/chart/gl, a prototype not yet in the app) as a third page,
+ *   'workbench-gl' (e2e/bench/pages/glPage.ts), beside sigma.js: first frame and pan/zoom frame.
  * Writes test-results/render-bench.json.
+ *
+ * BENCH_RENDER_PAGES=sigma,gl (any of app, sigma, cytoscape, gl; all by default) runs only those
+ * pages, and only the rows they make (the no-positions rows need the app); for iterating on one.
+ * BENCH_GL_EDGES=lines or =quads has the WebGL layer draw links that way, not by its own choice;
+ * BENCH_GL_MOTION=moving has it draw the pan/zoom steps as moving frames (glPage.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -48,6 +55,12 @@ const VIEWPORT_STEPS = QUICK ? 8 : 16;
 const ORIGIN = 'http://workbench.localhost';
 const RENDERER_DIR = resolve(process.env.WORKBENCH_RENDERER_DIR ?? 'dist/renderer');
 const OUT = 'test-results/render-bench.json';
+const PAGES = new Set((process.env.BENCH_RENDER_PAGES ?? 'app,sigma,cytoscape,gl').split(',').map((p) => p.trim()));
+const GL_EDGES = process.env.BENCH_GL_EDGES === 'lines' || process.env.BENCH_GL_EDGES === 'quads' ? process.env.BENCH_GL_EDGES : null;
+const GL_VARIANT = [GL_EDGES === null ? '' : `edges=${GL_EDGES}`, process.env.BENCH_GL_MOTION === 'moving' ? 'motion=moving' : ''].filter((p) => p !== '');
+const GL_QUERY = GL_VARIANT.length === 0 ? '' : `?${GL_VARIANT.join('&')}`;
+/** How the rows name a variant of the WebGL page. */
+const GL_NAME = `WebGL layer (prototype)${GL_EDGES === null ? '' : `, links as ${GL_EDGES}`}`;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -196,6 +209,7 @@ class Bench {
   private readonly references = {
     '/bench/cytoscape.html': referenceHtml(bundle('e2e/bench/pages/cytoscapePage.ts')),
     '/bench/sigma.html': referenceHtml(bundle('e2e/bench/pages/sigmaPage.ts')),
+    '/bench/gl.html': referenceHtml(bundle('e2e/bench/pages/glPage.ts')),
   };
   constructor(private readonly browser: Browser) {}
 
@@ -265,7 +279,7 @@ class Bench {
     }
   }
 
-  async reference(kind: 'cytoscape' | 'sigma', graph: BenchGraph, measureViewport: boolean): Promise<PageRun> {
+  async reference(kind: 'cytoscape' | 'sigma' | 'gl', graph: BenchGraph, measureViewport: boolean): Promise<PageRun> {
     const page = await this.newPage();
     const json = JSON.stringify({
       nodes: graph.nodes.map((n) => ({ id: n.id, label: n.label, x: n.x, y: n.y })),
@@ -276,14 +290,15 @@ class Bench {
     page.on('pageerror', (error) => errors.push(error.message));
     try {
       const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
-      await page.goto(`${ORIGIN}/bench/${kind}.html`);
+      await page.goto(`${ORIGIN}/bench/${kind}.html${kind === 'gl' ? GL_QUERY : ''}`);
       await page.waitForFunction(() => (window as unknown as { __benchReady?: boolean }).__benchReady === true, undefined, { timeout: 300_000 });
       const firstFrameMs = await markTime(page, 'bench-first-frame');
+      const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
       if (profiler) await profiler.stop(process.env.BENCH_PROFILE!.replace(/(\.cpuprofile)?$/, `.${kind}.cpuprofile`));
       const viewportFrameMs = measureViewport ? await viewportFrames(page) : null;
       const heap = await heapMb(page);
       if (errors.length > 0) throw new Error(errors.join('\n'));
-      return { firstFrameMs, viewportFrameMs, heapMb: heap };
+      return { firstFrameMs, viewportFrameMs, heapMb: heap, marks };
     } finally {
       await page.context().close();
     }
@@ -377,6 +392,7 @@ async function main(): Promise<void> {
       const app: PageRun[] = [];
       const cy: PageRun[] = [];
       const sigma: PageRun[] = [];
+      const webgl: PageRun[] = [];
       const rounds = roundsFor(n);
       const viewportToo = n === Math.max(...SIZES);
       if (process.env.BENCH_ONLY_LAYOUT === '1') {
@@ -399,22 +415,39 @@ async function main(): Promise<void> {
         continue;
       }
       for (let r = 0; r < rounds; r++) {
-        // Interleaved, so a machine busy for a while slows all three alike.
-        app.push(await bench.app(placed, viewportToo && r === 0));
-        sigma.push(await bench.reference('sigma', graph, viewportToo && r === 0));
-        cy.push(await bench.reference('cytoscape', graph, viewportToo && r === 0));
+        // Interleaved, so a machine busy for a while slows all of them alike.
+        if (PAGES.has('app')) app.push(await bench.app(placed, viewportToo && r === 0));
+        if (PAGES.has('sigma')) sigma.push(await bench.reference('sigma', graph, viewportToo && r === 0));
+        if (PAGES.has('cytoscape')) cy.push(await bench.reference('cytoscape', graph, viewportToo && r === 0));
+        if (PAGES.has('gl')) {
+          webgl.push(await bench.reference('gl', graph, viewportToo && r === 0));
+          const marks = webgl[webgl.length - 1]!.marks ?? {};
+          console.log(`  workbench-gl round ${r + 1}: graph built ${marks['gl-graph']} ms, first frame ${marks['bench-first-frame']} ms, GPU done ${marks['gl-pixels']} ms`);
+        }
       }
       const m = (runs: PageRun[], key: 'firstFrameMs') => median(runs.map((run) => run[key]));
-      add({ measure: `first frame (median of ${rounds})`, nodes: n, ours: m(app, 'firstFrameMs'), reference: 'sigma.js', referenceValue: m(sigma, 'firstFrameMs'), target: '<= 1.0', unit: 'ms' });
-      add({ measure: `first frame (median of ${rounds})`, nodes: n, ours: m(app, 'firstFrameMs'), reference: 'plain Cytoscape', referenceValue: m(cy, 'firstFrameMs'), target: '-', unit: 'ms' });
-      if (viewportToo) {
-        add({ measure: `pan/zoom frame (median of ${VIEWPORT_STEPS})`, nodes: n, ours: app[0]!.viewportFrameMs!, reference: 'sigma.js', referenceValue: sigma[0]!.viewportFrameMs, target: '<= 200 ms and <= 1.0', unit: 'ms' });
-        add({ measure: `pan/zoom frame (median of ${VIEWPORT_STEPS})`, nodes: n, ours: app[0]!.viewportFrameMs!, reference: 'plain Cytoscape', referenceValue: cy[0]!.viewportFrameMs, target: '-', unit: 'ms' });
-        add({ measure: 'renderer JS heap', nodes: n, ours: app[0]!.heapMb ?? Number.NaN, reference: 'sigma.js', referenceValue: sigma[0]!.heapMb, target: '<= 500 MB', unit: 'MB' });
+      if (PAGES.has('app') && PAGES.has('sigma') && PAGES.has('cytoscape')) {
+        add({ measure: `first frame (median of ${rounds})`, nodes: n, ours: m(app, 'firstFrameMs'), reference: 'sigma.js', referenceValue: m(sigma, 'firstFrameMs'), target: '<= 1.0', unit: 'ms' });
+        add({ measure: `first frame (median of ${rounds})`, nodes: n, ours: m(app, 'firstFrameMs'), reference: 'plain Cytoscape', referenceValue: m(cy, 'firstFrameMs'), target: '-', unit: 'ms' });
+        if (viewportToo) {
+          add({ measure: `pan/zoom frame (median of ${VIEWPORT_STEPS})`, nodes: n, ours: app[0]!.viewportFrameMs!, reference: 'sigma.js', referenceValue: sigma[0]!.viewportFrameMs, target: '<= 200 ms and <= 1.0', unit: 'ms' });
+          add({ measure: `pan/zoom frame (median of ${VIEWPORT_STEPS})`, nodes: n, ours: app[0]!.viewportFrameMs!, reference: 'plain Cytoscape', referenceValue: cy[0]!.viewportFrameMs, target: '-', unit: 'ms' });
+          add({ measure: 'renderer JS heap', nodes: n, ours: app[0]!.heapMb ?? Number.NaN, reference: 'sigma.js', referenceValue: sigma[0]!.heapMb, target: '<= 500 MB', unit: 'MB' });
+        }
+      }
+      // The WebGL layer (prototype) beside the references.
+      const glMeasure = `first frame: ${GL_NAME} (median of ${rounds})`;
+      if (PAGES.has('gl') && PAGES.has('sigma')) add({ measure: glMeasure, nodes: n, ours: m(webgl, 'firstFrameMs'), reference: 'sigma.js', referenceValue: m(sigma, 'firstFrameMs'), target: '<= 1.0', unit: 'ms' });
+      if (PAGES.has('gl') && PAGES.has('cytoscape')) add({ measure: glMeasure, nodes: n, ours: m(webgl, 'firstFrameMs'), reference: 'plain Cytoscape', referenceValue: m(cy, 'firstFrameMs'), target: '-', unit: 'ms' });
+      if (viewportToo && PAGES.has('gl') && PAGES.has('sigma')) {
+        const glViewport = `pan/zoom frame: ${GL_NAME}${process.env.BENCH_GL_MOTION === 'moving' ? ', moving frames' : ''} (median of ${VIEWPORT_STEPS})`;
+        add({ measure: glViewport, nodes: n, ours: webgl[0]!.viewportFrameMs!, reference: 'sigma.js', referenceValue: sigma[0]!.viewportFrameMs, target: '<= 200 ms and <= 1.0', unit: 'ms' });
+        if (PAGES.has('cytoscape')) add({ measure: glViewport, nodes: n, ours: webgl[0]!.viewportFrameMs!, reference: 'plain Cytoscape', referenceValue: cy[0]!.viewportFrameMs, target: '-', unit: 'ms' });
+        add({ measure: 'renderer JS heap: WebGL layer (prototype)', nodes: n, ours: webgl[0]!.heapMb ?? Number.NaN, reference: 'sigma.js', referenceValue: sigma[0]!.heapMb, target: '-', unit: 'MB' });
       }
 
-      // The first layout of a case with no stored positions.
-      if (process.env.BENCH_SKIP_LAYOUT === '1') continue;
+      // The first layout of a case with no stored positions (the app's).
+      if (!PAGES.has('app') || process.env.BENCH_SKIP_LAYOUT === '1') continue;
       const unplaced = bench.casePath(`unplaced-${n}.awcase`);
       writeBenchCase(unplaced, graph, false);
       const layout = await bench.firstLayout(unplaced);
