@@ -141,6 +141,14 @@ const ROWS_PER_STATEMENT = 200;
 const BULK_CACHE_KIB = 256 * 1024;
 
 /**
+ * Page cache while the secondary indexes are built (KiB): SQLite's sorter writes its keys out in
+ * sorted runs of this size (sorted on a second thread while the first reads on) and merges them.
+ * 4 to 16 MB built the million-entity case's indexes in 3.4-3.7 s; one run in memory took 9.0 s,
+ * 64 MB runs 5.4 s (npm run bench, store-scale).
+ */
+const SORT_CACHE_KIB = 8 * 1024;
+
+/**
  * The page size a bulk import gives a case that is still small (a new or nearly empty one): a
  * million-entity load with 16 KiB pages takes a fraction of the b-tree pages, page writes and
  * allocations of 4 KiB ones (npm run bench, store-scale). The rows, indexes and search index are
@@ -234,8 +242,10 @@ export function bulkImportCsv(
   const journal = db.pragma('journal_mode', { simple: true }) as string;
   db.pragma('foreign_keys = OFF');
   db.pragma(`cache_size = ${-cacheKib}`);
-  // The index builds sort in memory instead of in temp files, and on a second core where there is one.
-  db.pragma('temp_store = MEMORY');
+  // The index builds sort through temp files, in runs of SORT_CACHE_KIB sorted by a second thread
+  // where there is a core for it: with temp_store = MEMORY, SQLite's sorter never spills and sorts
+  // each index's keys in one list on one thread (twice as slow for the links' random ends).
+  db.pragma('temp_store = FILE');
   db.pragma('threads = 2');
   // In WAL mode every page of the load would be written twice, to the log and then checkpointed
   // into the file. A rollback journal keeps only the pages that were there before the import
@@ -323,6 +333,9 @@ export function bulkImportCsv(
       phases.load = performance.now() - started;
 
       started = performance.now();
+      // The sorter's runs are the page cache's size: small runs sort in the CPU's cache and in
+      // parallel, then merge; the pages the builds read are in the system's cache either way.
+      db.pragma(`cache_size = ${-Math.min(cacheKib, SORT_CACHE_KIB)}`);
       for (const { sql } of indexes) db.exec(sql);
       phases.index = performance.now() - started;
 
