@@ -64,6 +64,20 @@ describe('bulk CSV import', () => {
     other.close();
   });
 
+  it('into a case that has entities: search docs for the new ones only, the old ones kept, the same as row-by-row', () => {
+    const old = insertEntity(store.db, { type: 'person', label: 'Amadou Koufa', description: 'Katiba Macina' });
+    bulkImportCsv(store.db, { entities: ENTITIES, links: LINKS });
+    const other = createCaseFile(tmp.file('rows.awcase'), { name: 'Rows' });
+    for (const e of listEntities(store.db)) insertEntity(other.db, { id: e.id, type: e.type, label: e.label, description: e.description });
+    const docs = (db: typeof store.db) => db.prepare('SELECT kind, item_id, field, text FROM search_docs ORDER BY item_id, field').all();
+    expect(docs(store.db)).toEqual(docs(other.db));
+    expect(searchCase(store.db, 'Macina').map((h) => h.id)).toEqual([old.id]);
+    expect(searchCase(store.db, 'coalition')).toHaveLength(1);
+    expect(() => store.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    other.close();
+  });
+
   it('refuses a bad file with the line and reason, and writes nothing', () => {
     const before = store.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
     const cases: [string, string, RegExp][] = [
