@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BULK_PAGE_SIZE, BULK_RESIZE_MAX_BYTES, BulkImportError, bulkImportCsv, readCsvRecords, sequentialIds } from './bulkImport';
+import { BULK_PAGE_SIZE, BULK_RESIZE_MAX_BYTES, BulkImportError, bulkImportCsv, KeyTable, readCsvRecords, sequentialIds } from './bulkImport';
 import { createCaseFile, type CaseStore } from './caseFile';
 import { chartEntityIds } from './chartMembership';
 import { defaultChart } from './charts';
@@ -152,6 +152,18 @@ describe('bulk CSV import', () => {
       [['x\ny', 'say "hi"'], 2],
       [['', 'last'], 5],
     ]);
+  });
+
+  it('keeps the keys and their ids through growth, refuses a key twice and finds nothing for an unknown one', () => {
+    const table = new KeyTable();
+    for (let i = 0; i < 5000; i++) expect(table.add(`k${i}`, `id${i}`)).toBe(true);
+    expect(table.add('k4999', 'again')).toBe(false);
+    expect(table.add('', 'empty')).toBe(true);
+    for (let i = 0; i < 5000; i++) expect(table.get(`k${i}`)).toBe(`id${i}`);
+    expect(table.get('')).toBe('empty');
+    expect(table.get('k5000')).toBeUndefined();
+    expect(table.get('K1')).toBeUndefined();
+    expect(table.ids).toHaveLength(5001);
   });
 
   it('makes ids that increase in the order they are made', () => {

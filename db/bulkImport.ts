@@ -116,6 +116,71 @@ export function sequentialIds(): () => string {
   return () => `${prefix}${(next++).toString(16).padStart(12, '0')}`;
 }
 
+/**
+ * The entity file's keys and the ids given to them: an open-addressing hash table in one typed
+ * array (each slot the key's hash and its ordinal) over plain arrays of the keys and ids. At a
+ * million keys and five million look-ups it takes half the time of a Map<string, string>, whose
+ * entries are objects scattered over the heap (npm run bench, store-scale).
+ */
+export class KeyTable {
+  readonly keys: string[] = [];
+  readonly ids: string[] = [];
+  private slots = new Int32Array(2 * 1024);
+  private mask = 1023;
+
+  private static hash(key: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return h | 0;
+  }
+
+  /** The id for `key`, or undefined. */
+  get(key: string): string | undefined {
+    const h = KeyTable.hash(key);
+    const slots = this.slots;
+    for (let b = h & this.mask; ; b = (b + 1) & this.mask) {
+      const ordinal = slots[2 * b + 1] as number;
+      if (ordinal === 0) return undefined;
+      if (slots[2 * b] === h && this.keys[ordinal - 1] === key) return this.ids[ordinal - 1];
+    }
+  }
+
+  /** Adds `key` with `id`; false (and nothing added) when the key is already there. */
+  add(key: string, id: string): boolean {
+    if (2 * (this.keys.length + 1) > this.mask + 1) this.grow();
+    const h = KeyTable.hash(key);
+    const slots = this.slots;
+    let b = h & this.mask;
+    for (; ; b = (b + 1) & this.mask) {
+      const ordinal = slots[2 * b + 1] as number;
+      if (ordinal === 0) break;
+      if (slots[2 * b] === h && this.keys[ordinal - 1] === key) return false;
+    }
+    this.keys.push(key);
+    this.ids.push(id);
+    slots[2 * b] = h;
+    slots[2 * b + 1] = this.keys.length;
+    return true;
+  }
+
+  private grow(): void {
+    const size = 2 * (this.mask + 1);
+    const slots = new Int32Array(2 * size);
+    const mask = size - 1;
+    const old = this.slots;
+    for (let i = 0; i < old.length; i += 2) {
+      const ordinal = old[i + 1] as number;
+      if (ordinal === 0) continue;
+      let b = (old[i] as number) & mask;
+      while (slots[2 * b + 1] !== 0) b = (b + 1) & mask;
+      slots[2 * b] = old[i] as number;
+      slots[2 * b + 1] = ordinal;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
 function columnsOf(header: readonly string[], file: string, wanted: readonly string[], optional: readonly string[] = []): Map<string, number> {
   const lower = header.map((h) => h.trim().toLowerCase());
   const out = new Map<string, number>();
@@ -231,7 +296,7 @@ export function bulkImportCsv(
   if (db.inTransaction) throw new Error('bulkImportCsv runs its own transaction.');
   const phases = { load: 0, index: 0, search: 0, commit: 0 };
   const now = nowIso();
-  const keys = new Map<string, string>();
+  const keys = new KeyTable();
   let entityCount = 0;
   let linkCount = 0;
   let onChart = false;
@@ -286,11 +351,10 @@ export function bulkImportCsv(
         const type = (fields[header.get('type') as number] ?? '').trim();
         const label = (fields[header.get('label') as number] ?? '').trim();
         if (key === '') throw new BulkImportError(`${entitiesName}, line ${line}: the id is empty.`);
-        if (keys.has(key)) throw new BulkImportError(`${entitiesName}, line ${line}: the id "${key}" is used twice.`);
+        const id = entityId();
+        if (!keys.add(key, id)) throw new BulkImportError(`${entitiesName}, line ${line}: the id "${key}" is used twice.`);
         if (type === '' || type.length > 100) throw new BulkImportError(`${entitiesName}, line ${line}: the type must be 1 to 100 characters.`);
         if (label === '' || label.length > 1000) throw new BulkImportError(`${entitiesName}, line ${line}: the label must be 1 to 1000 characters.`);
-        const id = entityId();
-        keys.set(key, id);
         entities.add(id, type, label);
         entityCount++;
       });
@@ -356,7 +420,7 @@ export function bulkImportCsv(
 
       const chartId = defaultChart(db).id;
       if (entityCount > 0 && chartSize(db, chartId) + entityCount <= CHART_WARN_NODES) {
-        putOnChart(db, chartId, [...keys.values()]);
+        putOnChart(db, chartId, keys.ids);
         onChart = true;
       }
       committing = performance.now();
