@@ -46,6 +46,10 @@ describe('bulk CSV import', () => {
     expect(new Set(chartEntityIds(store.db, defaultChart(store.db).id))).toEqual(new Set(byLabel.values()));
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The load's statements went without the CHECK constraints (the import checks the values
+    // itself); the connection has them again, and every row passes them.
+    expect(store.db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    expect(() => store.db.prepare("UPDATE entities SET type = ''").run()).toThrow(/CHECK constraint failed/);
     // The load ran in rollback-journal mode (each page written once); the case is back in WAL.
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -83,6 +87,11 @@ describe('bulk CSV import', () => {
     const cases: [string, string, RegExp][] = [
       ['id,type,label\nk1,person,A\nk1,person,B\n', LINKS, /entities\.csv, line 3: the id "k1" is used twice/],
       ['id,type,label\nk1,person,  \n', 'source,target,type\n', /line 2: the label must be/],
+      [`id,type,label\nk1,person,${'x'.repeat(1001)}\n`, 'source,target,type\n', /line 2: the label must be/],
+      [`id,type,label\nk1,${'t'.repeat(101)},A\n`, 'source,target,type\n', /line 2: the type must be/],
+      ['id,type,label\nk1, ,A\n', 'source,target,type\n', /line 2: the type must be/],
+      [ENTITIES, `source,target,type\nk1,k2,${'t'.repeat(101)}\n`, /links\.csv, line 2: the type must be/],
+      [ENTITIES, 'source,target,type\nk1,k2,\n', /links\.csv, line 2: the type must be/],
       ['id,label\nk1,A\n', 'source,target,type\n', /no "type" column/],
       [ENTITIES, 'source,target,type\nk1,k9,leads\n', /links\.csv, line 2: no entity has the id "k9"/],
       [ENTITIES, 'source,target,type,directed\nk1,k2,leads,maybe\n', /"directed" must be true or false/],
@@ -95,6 +104,7 @@ describe('bulk CSV import', () => {
       expect(store.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(0);
       expect(store.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get()).toBe(before);
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     }
   });
@@ -171,5 +181,13 @@ describe('bulk CSV import', () => {
     const ids = Array.from({ length: 1000 }, next);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(1000);
+    // The last 48 bits count up by one, across the 4,096-id steps where more than the last three digits change.
+    const many = Array.from({ length: 10_000 }, next);
+    const first = parseInt(many[0]?.slice(24) ?? '', 16);
+    many.forEach((id, i) => {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(id.slice(0, 24)).toBe(ids[0]?.slice(0, 24));
+      expect(parseInt(id.slice(24), 16)).toBe(first + i);
+    });
   });
 });
