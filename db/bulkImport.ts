@@ -21,10 +21,13 @@ import { nowIso, type Db } from './types';
  *
  * Fast because it is one transaction of prepared multi-row inserts with time-ordered ids (each
  * insert appends to the primary-key b-tree instead of landing at a random place), foreign keys
- * checked here in memory instead of per row by SQLite, and the secondary indexes and the search
- * index built once at the end by sorting instead of row by row, and, into a case that is still
- * small, with 16 KiB pages (BULK_PAGE_SIZE). `npm run bench` (store-scale) measures it against
- * the sqlite3 shell's `.import` of the same files.
+ * and the rows' CHECK constraints checked here in memory instead of per row by SQLite (the keys
+ * in a KeyTable), the search docs written from the rows in one statement, and the secondary
+ * indexes and the search index built once at the end by sorting instead of row by row (the sorts
+ * in temp-file runs on two threads, SORT_CACHE_KIB), and, into a case that is still small, with
+ * 16 KiB pages (BULK_PAGE_SIZE). `npm run bench` (store-scale) measures it against the sqlite3
+ * shell's `.import` of the same files into plain tables, and against the shell doing the same
+ * work into a case of this schema.
  */
 
 export class BulkImportError extends Error {
