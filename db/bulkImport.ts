@@ -326,6 +326,7 @@ export function bulkImportCsv(
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
   const threads = db.pragma('threads', { simple: true }) as number;
+  const ignoreChecks = db.pragma('ignore_check_constraints', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
   db.pragma('foreign_keys = OFF');
   db.pragma(`cache_size = ${-cacheKib}`);
@@ -462,7 +463,7 @@ export function bulkImportCsv(
       }
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('ignore_check_constraints = OFF');
+    db.pragma(`ignore_check_constraints = ${ignoreChecks}`);
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`temp_store = ${tempStore}`);
     db.pragma(`threads = ${threads}`);
