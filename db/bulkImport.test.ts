@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BULK_PAGE_SIZE, BULK_RESIZE_MAX_BYTES, BulkImportError, bulkImportCsv, readCsvRecords, sequentialIds } from './bulkImport';
+import { BULK_PAGE_SIZE, BULK_RESIZE_MAX_BYTES, BulkImportError, bulkImportCsv, KeyTable, readCsvRecords, sequentialIds } from './bulkImport';
 import { createCaseFile, type CaseStore } from './caseFile';
 import { chartEntityIds } from './chartMembership';
 import { defaultChart } from './charts';
@@ -46,6 +46,10 @@ describe('bulk CSV import', () => {
     expect(new Set(chartEntityIds(store.db, defaultChart(store.db).id))).toEqual(new Set(byLabel.values()));
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The load's statements went without the CHECK constraints (the import checks the values
+    // itself); the connection has them again, and every row passes them.
+    expect(store.db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    expect(() => store.db.prepare("UPDATE entities SET type = ''").run()).toThrow(/CHECK constraint failed/);
     // The load ran in rollback-journal mode (each page written once); the case is back in WAL.
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -64,11 +68,30 @@ describe('bulk CSV import', () => {
     other.close();
   });
 
+  it('into a case that has entities: search docs for the new ones only, the old ones kept, the same as row-by-row', () => {
+    const old = insertEntity(store.db, { type: 'person', label: 'Amadou Koufa', description: 'Katiba Macina' });
+    bulkImportCsv(store.db, { entities: ENTITIES, links: LINKS });
+    const other = createCaseFile(tmp.file('rows.awcase'), { name: 'Rows' });
+    for (const e of listEntities(store.db)) insertEntity(other.db, { id: e.id, type: e.type, label: e.label, description: e.description });
+    const docs = (db: typeof store.db) => db.prepare('SELECT kind, item_id, field, text FROM search_docs ORDER BY item_id, field').all();
+    expect(docs(store.db)).toEqual(docs(other.db));
+    expect(searchCase(store.db, 'Macina').map((h) => h.id)).toEqual([old.id]);
+    expect(searchCase(store.db, 'coalition')).toHaveLength(1);
+    expect(() => store.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    other.close();
+  });
+
   it('refuses a bad file with the line and reason, and writes nothing', () => {
     const before = store.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
     const cases: [string, string, RegExp][] = [
       ['id,type,label\nk1,person,A\nk1,person,B\n', LINKS, /entities\.csv, line 3: the id "k1" is used twice/],
       ['id,type,label\nk1,person,  \n', 'source,target,type\n', /line 2: the label must be/],
+      [`id,type,label\nk1,person,${'x'.repeat(1001)}\n`, 'source,target,type\n', /line 2: the label must be/],
+      [`id,type,label\nk1,${'t'.repeat(101)},A\n`, 'source,target,type\n', /line 2: the type must be/],
+      ['id,type,label\nk1, ,A\n', 'source,target,type\n', /line 2: the type must be/],
+      [ENTITIES, `source,target,type\nk1,k2,${'t'.repeat(101)}\n`, /links\.csv, line 2: the type must be/],
+      [ENTITIES, 'source,target,type\nk1,k2,\n', /links\.csv, line 2: the type must be/],
       ['id,label\nk1,A\n', 'source,target,type\n', /no "type" column/],
       [ENTITIES, 'source,target,type\nk1,k9,leads\n', /links\.csv, line 2: no entity has the id "k9"/],
       [ENTITIES, 'source,target,type,directed\nk1,k2,leads,maybe\n', /"directed" must be true or false/],
@@ -81,6 +104,7 @@ describe('bulk CSV import', () => {
       expect(store.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(0);
       expect(store.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get()).toBe(before);
       expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     }
   });
@@ -140,10 +164,30 @@ describe('bulk CSV import', () => {
     ]);
   });
 
+  it('keeps the keys and their ids through growth, refuses a key twice and finds nothing for an unknown one', () => {
+    const table = new KeyTable();
+    for (let i = 0; i < 5000; i++) expect(table.add(`k${i}`, `id${i}`)).toBe(true);
+    expect(table.add('k4999', 'again')).toBe(false);
+    expect(table.add('', 'empty')).toBe(true);
+    for (let i = 0; i < 5000; i++) expect(table.get(`k${i}`)).toBe(`id${i}`);
+    expect(table.get('')).toBe('empty');
+    expect(table.get('k5000')).toBeUndefined();
+    expect(table.get('K1')).toBeUndefined();
+    expect(table.ids).toHaveLength(5001);
+  });
+
   it('makes ids that increase in the order they are made', () => {
     const next = sequentialIds();
     const ids = Array.from({ length: 1000 }, next);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(1000);
+    // The last 48 bits count up by one, across the 4,096-id steps where more than the last three digits change.
+    const many = Array.from({ length: 10_000 }, next);
+    const first = parseInt(many[0]?.slice(24) ?? '', 16);
+    many.forEach((id, i) => {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(id.slice(0, 24)).toBe(ids[0]?.slice(0, 24));
+      expect(parseInt(id.slice(24), 16)).toBe(first + i);
+    });
   });
 });

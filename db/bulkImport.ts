@@ -21,10 +21,13 @@ import { nowIso, type Db } from './types';
  *
  * Fast because it is one transaction of prepared multi-row inserts with time-ordered ids (each
  * insert appends to the primary-key b-tree instead of landing at a random place), foreign keys
- * checked here in memory instead of per row by SQLite, and the secondary indexes and the search
- * index built once at the end by sorting instead of row by row, and, into a case that is still
- * small, with 16 KiB pages (BULK_PAGE_SIZE). `npm run bench` (store-scale) measures it against
- * the sqlite3 shell's `.import` of the same files.
+ * and the rows' CHECK constraints checked here in memory instead of per row by SQLite (the keys
+ * in a KeyTable), the search docs written from the rows in one statement, and the secondary
+ * indexes and the search index built once at the end by sorting instead of row by row (the sorts
+ * in temp-file runs on two threads, SORT_CACHE_KIB), and, into a case that is still small, with
+ * 16 KiB pages (BULK_PAGE_SIZE). `npm run bench` (store-scale) measures it against the sqlite3
+ * shell's `.import` of the same files into plain tables, and against the shell doing the same
+ * work into a case of this schema.
  */
 
 export class BulkImportError extends Error {
@@ -112,8 +115,89 @@ export function sequentialIds(): () => string {
   const a = (0x7000 | (high >>> 16) & 0x0fff).toString(16);
   const b = (0x8000 | (high & 0x3fff)).toString(16);
   const prefix = `${time}-${a}-${b}-`;
+  // The counter's hex digits but the last three change once in 4,096 ids: kept as a string, the
+  // last three from a table (Number.toString(16) of a number past 2^31 is V8's slow path).
   let next = low;
-  return () => `${prefix}${(next++).toString(16).padStart(12, '0')}`;
+  let upper = -1;
+  let head = '';
+  return () => {
+    const hi = Math.floor(next / 4096);
+    if (hi !== upper) {
+      upper = hi;
+      head = `${prefix}${hi.toString(16).padStart(9, '0')}`;
+    }
+    const id = head + (HEX3[next - hi * 4096] as string);
+    next++;
+    return id;
+  };
+}
+
+/** 0 to 4095 as three hex digits. */
+const HEX3 = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(3, '0'));
+
+/**
+ * The entity file's keys and the ids given to them: an open-addressing hash table in one typed
+ * array (each slot the key's hash and its ordinal) over plain arrays of the keys and ids. At a
+ * million keys and five million look-ups it takes half the time of a Map<string, string>, whose
+ * entries are objects scattered over the heap (npm run bench, store-scale).
+ */
+export class KeyTable {
+  readonly keys: string[] = [];
+  readonly ids: string[] = [];
+  private slots = new Int32Array(2 * 1024);
+  private mask = 1023;
+
+  private static hash(key: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return h | 0;
+  }
+
+  /** The id for `key`, or undefined. */
+  get(key: string): string | undefined {
+    const h = KeyTable.hash(key);
+    const slots = this.slots;
+    for (let b = h & this.mask; ; b = (b + 1) & this.mask) {
+      const ordinal = slots[2 * b + 1] as number;
+      if (ordinal === 0) return undefined;
+      if (slots[2 * b] === h && this.keys[ordinal - 1] === key) return this.ids[ordinal - 1];
+    }
+  }
+
+  /** Adds `key` with `id`; false (and nothing added) when the key is already there. */
+  add(key: string, id: string): boolean {
+    if (2 * (this.keys.length + 1) > this.mask + 1) this.grow();
+    const h = KeyTable.hash(key);
+    const slots = this.slots;
+    let b = h & this.mask;
+    for (; ; b = (b + 1) & this.mask) {
+      const ordinal = slots[2 * b + 1] as number;
+      if (ordinal === 0) break;
+      if (slots[2 * b] === h && this.keys[ordinal - 1] === key) return false;
+    }
+    this.keys.push(key);
+    this.ids.push(id);
+    slots[2 * b] = h;
+    slots[2 * b + 1] = this.keys.length;
+    return true;
+  }
+
+  private grow(): void {
+    const size = 2 * (this.mask + 1);
+    const slots = new Int32Array(2 * size);
+    const mask = size - 1;
+    const old = this.slots;
+    for (let i = 0; i < old.length; i += 2) {
+      const ordinal = old[i + 1] as number;
+      if (ordinal === 0) continue;
+      let b = (old[i] as number) & mask;
+      while (slots[2 * b + 1] !== 0) b = (b + 1) & mask;
+      slots[2 * b] = old[i] as number;
+      slots[2 * b + 1] = ordinal;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
 }
 
 function columnsOf(header: readonly string[], file: string, wanted: readonly string[], optional: readonly string[] = []): Map<string, number> {
@@ -139,6 +223,14 @@ const ROWS_PER_STATEMENT = 200;
  * commit than it saved).
  */
 const BULK_CACHE_KIB = 256 * 1024;
+
+/**
+ * Page cache while the secondary indexes are built (KiB): SQLite's sorter writes its keys out in
+ * sorted runs of this size (sorted on a second thread while the first reads on) and merges them.
+ * 4 to 16 MB built the million-entity case's indexes in 3.4-3.7 s; one run in memory took 9.0 s,
+ * 64 MB runs 5.4 s (npm run bench, store-scale).
+ */
+const SORT_CACHE_KIB = 8 * 1024;
 
 /**
  * The page size a bulk import gives a case that is still small (a new or nearly empty one): a
@@ -167,7 +259,7 @@ function largerPages(db: Db): number | null {
 
 /**
  * Insert triggers the load stands in for: search_entities_ai and search_links_ai (the search docs
- * are written beside the rows), search_docs_ai (the full-text index is filled once at the end).
+ * are written after the rows, from them), search_docs_ai (the full-text index is filled once at the end).
  */
 const SUSPENDED_TRIGGERS = ['search_entities_ai', 'search_links_ai', 'search_docs_ai'] as const;
 
@@ -190,10 +282,13 @@ function batchInserter(db: Db, head: string, width: number, tuple: string): { ad
   };
 }
 
-/** The secondary indexes a bulk load drops and builds again at the end (a sort each, not a b-tree insert per row). */
+/**
+ * The secondary indexes a bulk load drops and builds again at the end (a sort each, not a b-tree
+ * insert per row), the search docs' one included: the import adds a doc per entity.
+ */
 function secondaryIndexes(db: Db): { name: string; sql: string }[] {
   return db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'links') AND sql IS NOT NULL")
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'links', 'search_docs') AND sql IS NOT NULL")
     .all() as { name: string; sql: string }[];
 }
 
@@ -220,7 +315,7 @@ export function bulkImportCsv(
   if (db.inTransaction) throw new Error('bulkImportCsv runs its own transaction.');
   const phases = { load: 0, index: 0, search: 0, commit: 0 };
   const now = nowIso();
-  const keys = new Map<string, string>();
+  const keys = new KeyTable();
   let entityCount = 0;
   let linkCount = 0;
   let onChart = false;
@@ -231,11 +326,14 @@ export function bulkImportCsv(
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
   const threads = db.pragma('threads', { simple: true }) as number;
+  const ignoreChecks = db.pragma('ignore_check_constraints', { simple: true }) as number;
   const journal = db.pragma('journal_mode', { simple: true }) as string;
   db.pragma('foreign_keys = OFF');
   db.pragma(`cache_size = ${-cacheKib}`);
-  // The index builds sort in memory instead of in temp files, and on a second core where there is one.
-  db.pragma('temp_store = MEMORY');
+  // The index builds sort through temp files, in runs of SORT_CACHE_KIB sorted by a second thread
+  // where there is a core for it: with temp_store = MEMORY, SQLite's sorter never spills and sorts
+  // each index's keys in one list on one thread (twice as slow for the links' random ends).
+  db.pragma('temp_store = FILE');
   db.pragma('threads = 2');
   // In WAL mode every page of the load would be written twice, to the log and then checkpointed
   // into the file. A rollback journal keeps only the pages that were there before the import
@@ -257,12 +355,17 @@ export function bulkImportCsv(
         return sql;
       });
       const docsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM search_docs').pluck().get() as number;
+      // New entities take rowids past the largest one (the table has no AUTOINCREMENT gaps to fill).
+      const entitiesBefore = db.prepare('SELECT coalesce(max(rowid), 0) FROM entities').pluck().get() as number;
       let started = performance.now();
 
+      // The rows' CHECK constraints are the checks made here on each value (type and label
+      // lengths counted in UTF-16 units, at least SQLite's characters; directed 0 or 1; no dates,
+      // attributes '{}'), so the load's statements are compiled without them (a tenth of the
+      // import's CPU time); on again before anything else is written, and in `finally`.
+      db.pragma('ignore_check_constraints = ON');
       const entityId = sequentialIds();
       const entities = batchInserter(db, 'INSERT INTO entities (id, type, label, created_at, updated_at)', 3, `(?, ?, ?, '${now}', '${now}')`);
-      // What search_entities_ai writes for a new entity with a label and no description or attributes.
-      const docs = batchInserter(db, 'INSERT INTO search_docs (kind, item_id, field, text)', 2, "('entity', ?, 'label', ?)");
       let header: Map<string, number> | null = null;
       readCsvRecords(input.entities, entitiesName, (fields, line) => {
         if (header === null) {
@@ -273,17 +376,14 @@ export function bulkImportCsv(
         const type = (fields[header.get('type') as number] ?? '').trim();
         const label = (fields[header.get('label') as number] ?? '').trim();
         if (key === '') throw new BulkImportError(`${entitiesName}, line ${line}: the id is empty.`);
-        if (keys.has(key)) throw new BulkImportError(`${entitiesName}, line ${line}: the id "${key}" is used twice.`);
+        const id = entityId();
+        if (!keys.add(key, id)) throw new BulkImportError(`${entitiesName}, line ${line}: the id "${key}" is used twice.`);
         if (type === '' || type.length > 100) throw new BulkImportError(`${entitiesName}, line ${line}: the type must be 1 to 100 characters.`);
         if (label === '' || label.length > 1000) throw new BulkImportError(`${entitiesName}, line ${line}: the label must be 1 to 1000 characters.`);
-        const id = entityId();
-        keys.set(key, id);
         entities.add(id, type, label);
-        docs.add(id, label);
         entityCount++;
       });
       entities.flush();
-      docs.flush();
 
       const linkId = sequentialIds();
       const links = batchInserter(
@@ -320,9 +420,21 @@ export function bulkImportCsv(
         linkCount++;
       });
       links.flush();
+      db.pragma('ignore_check_constraints = OFF');
       phases.load = performance.now() - started;
 
+      // What search_entities_ai writes for a new entity with a label and no description or
+      // attributes, for all of them in one statement from the rows just written rather than as a
+      // second stream of the same values bound from here; before the index builds, so that
+      // search_docs_item is built by sorting too. Counted in the search phase.
       started = performance.now();
+      db.prepare("INSERT INTO search_docs (kind, item_id, field, text) SELECT 'entity', id, 'label', label FROM entities WHERE rowid > ? ORDER BY rowid").run(entitiesBefore);
+      phases.search = performance.now() - started;
+
+      started = performance.now();
+      // The sorter's runs are the page cache's size: small runs sort in the CPU's cache and in
+      // parallel, then merge; the pages the builds read are in the system's cache either way.
+      db.pragma(`cache_size = ${-Math.min(cacheKib, SORT_CACHE_KIB)}`);
       for (const { sql } of indexes) db.exec(sql);
       phases.index = performance.now() - started;
 
@@ -330,11 +442,11 @@ export function bulkImportCsv(
       for (const sql of triggers) db.exec(sql);
       // As search_docs_ai does it (migration 0060: the text and its folded form); db/bulkImport.test.ts checks the index.
       db.prepare('INSERT INTO search_fts (rowid, text, folded) SELECT id, text, folded FROM search_docs WHERE id > ?').run(docsBefore);
-      phases.search = performance.now() - started;
+      phases.search += performance.now() - started;
 
       const chartId = defaultChart(db).id;
       if (entityCount > 0 && chartSize(db, chartId) + entityCount <= CHART_WARN_NODES) {
-        putOnChart(db, chartId, [...keys.values()]);
+        putOnChart(db, chartId, keys.ids);
         onChart = true;
       }
       committing = performance.now();
@@ -351,6 +463,7 @@ export function bulkImportCsv(
       }
     }
     db.pragma('foreign_keys = ON');
+    db.pragma(`ignore_check_constraints = ${ignoreChecks}`);
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma(`temp_store = ${tempStore}`);
     db.pragma(`threads = ${threads}`);
