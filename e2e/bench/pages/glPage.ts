@@ -10,11 +10,13 @@
  */
 // The bench measures the renderer's module itself, bundled into this page; nothing imports e2e/.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { fitBounds, boundsOf, zoomAbout } from '../../../renderer/chart/gl/camera';
+import { zoomAbout, type Viewport } from '../../../renderer/chart/gl/camera';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { rgba } from '../../../renderer/chart/gl/buffers';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { createGlScene } from '../../../renderer/chart/gl/glScene';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { fitPoints } from '../../../renderer/chart/levelOfDetail';
 import { MARK_REFERENCE_FRAME, stepChange, type ReferenceGraph, type ReferenceWindow } from './referenceTypes';
 
 const target = window as unknown as ReferenceWindow;
@@ -63,8 +65,8 @@ async function main(): Promise<void> {
   const edgeMode = edgesAs === 'lines' || edgesAs === 'quads' ? edgesAs : 'auto';
   const stepKind = query.get('motion') === 'moving' ? 'moving' : 'full';
   const scene = createGlScene(canvas, { labelCanvas, edges: edgeMode });
-  const bounds = boundsOf(x, y) ?? { x1: 0, y1: 0, x2: 1, y2: 1 };
-  let view = fitBounds(bounds, scene.size.width, scene.size.height, PADDING, Infinity);
+  const fitted = fitPoints(data.nodes, { width: scene.size.width, height: scene.size.height, padding: PADDING, radius: 0, minZoom: 0, maxZoom: Infinity });
+  let view: Viewport = fitted ? { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y } : { zoom: 1, panX: 0, panY: 0 };
   // The radius in model units that draws sigma's 4 px at this fit.
   const radius = new Float32Array(n).fill(NODE_RADIUS_PX / view.zoom);
   scene.setGraph({ x, y, radius, color: new Uint32Array(n).fill(rgba('#7f8c8d')), edges, edgeColor: rgba('#a2abb4'), labels, labelPriority: degree });

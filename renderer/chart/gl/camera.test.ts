@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backingSize, boundsOf, cameraUniform, fitBounds, movedFrame, toModel, toScreen, visibleBounds, zoomAbout, type Viewport } from './camera';
+import { fitPoints } from '../levelOfDetail';
+import { backingSize, cameraUniform, movedFrame, toModel, toScreen, visibleBounds, zoomAbout, type Viewport } from './camera';
 
 const view: Viewport = { zoom: 2, panX: 100, panY: -40 };
 
@@ -30,16 +31,26 @@ describe('camera', () => {
     expect(visibleBounds(view, 800, 600)).toEqual({ x1: -50, y1: 20, x2: 350, y2: 320 });
   });
 
-  it('bounds the finite points only', () => {
-    const x = new Float32Array([5, -2, Number.NaN, 9]);
-    const y = new Float32Array([1, 4, 100, Number.POSITIVE_INFINITY]);
-    expect(boundsOf(x, y)).toEqual({ x1: -2, y1: 1, x2: 5, y2: 4 });
-    expect(boundsOf(new Float32Array([Number.NaN]), new Float32Array([1]))).toBeNull();
-    expect(boundsOf(x, y, 1)).toEqual({ x1: 5, y1: 1, x2: 5, y2: 1 });
+  // The layer is fitted by the chart's own fitPoints (levelOfDetail.ts), in this camera's convention.
+  const fit = (points: { x: number; y: number }[], maxZoom: number): Viewport | null => {
+    const fitted = fitPoints(points, { width: 1000, height: 600, padding: 50, radius: 0, minZoom: 0, maxZoom });
+    return fitted && { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y };
+  };
+
+  it('fits the finite points only', () => {
+    const points = [
+      { x: 5, y: 1 },
+      { x: -2, y: 4 },
+      { x: Number.NaN, y: 100 },
+      { x: 9, y: Number.POSITIVE_INFINITY },
+    ];
+    expect(fit(points, Infinity)).toEqual(fit([{ x: -2, y: 1 }, { x: 5, y: 4 }], Infinity));
+    expect(fit([{ x: Number.NaN, y: 1 }], 4)).toBeNull();
+    expect(fit(points.slice(0, 1), 4)).toEqual(fit([{ x: 5, y: 1 }], 4));
   });
 
   it('fits a box centred with its padding, keeping the aspect ratio', () => {
-    const fitted = fitBounds({ x1: 0, y1: 0, x2: 400, y2: 100 }, 1000, 600, 50, Infinity);
+    const fitted = fit([{ x: 0, y: 0 }, { x: 400, y: 100 }], Infinity)!;
     // The width limits: 900 px for 400 units.
     expect(fitted.zoom).toBeCloseTo(900 / 400, 12);
     const topLeft = toScreen(fitted, 0, 0);
@@ -48,7 +59,7 @@ describe('camera', () => {
     expect(bottomRight.x).toBeCloseTo(950, 9);
     expect(topLeft.y).toBeCloseTo(600 - bottomRight.y, 9);
     // One point: the largest zoom, centred.
-    const point = fitBounds({ x1: 7, y1: 7, x2: 7, y2: 7 }, 1000, 600, 50, 4);
+    const point = fit([{ x: 7, y: 7 }], 4)!;
     expect(point.zoom).toBe(4);
     expect(toScreen(point, 7, 7)).toEqual({ x: 500, y: 300 });
   });

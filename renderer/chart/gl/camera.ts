@@ -37,37 +37,6 @@ export function visibleBounds(view: Viewport, width: number, height: number): Bo
   return { x1: -view.panX / view.zoom, y1: -view.panY / view.zoom, x2: (width - view.panX) / view.zoom, y2: (height - view.panY) / view.zoom };
 }
 
-/** The box around every finite point (of the first `count`), or null when there is none. */
-export function boundsOf(x: Float32Array, y: Float32Array, count = x.length): Bounds | null {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const px = x[i]!;
-    const py = y[i]!;
-    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-    if (px < x1) x1 = px;
-    if (px > x2) x2 = px;
-    if (py < y1) y1 = py;
-    if (py > y2) y2 = py;
-  }
-  return x1 === Infinity ? null : { x1, y1, x2, y2 };
-}
-
-/**
- * The viewport showing `bounds` centred in width × height CSS px with `padding` px around it, the
- * aspect ratio kept; a single point (or an empty box) gets zoom `maxZoom`.
- */
-export function fitBounds(bounds: Bounds, width: number, height: number, padding: number, maxZoom = 4): Viewport {
-  const w = Math.max(1, width - 2 * padding);
-  const h = Math.max(1, height - 2 * padding);
-  const spanX = bounds.x2 - bounds.x1;
-  const spanY = bounds.y2 - bounds.y1;
-  const zoom = Math.min(maxZoom, spanX > 0 ? w / spanX : Infinity, spanY > 0 ? h / spanY : Infinity);
-  return { zoom, panX: width / 2 - (zoom * (bounds.x1 + bounds.x2)) / 2, panY: height / 2 - (zoom * (bounds.y1 + bounds.y2)) / 2 };
-}
-
 /**
  * The canvas's backing size in device px for a CSS size and devicePixelRatio: at least 1×1, as
  * a WebGL drawing buffer must be.
