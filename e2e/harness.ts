@@ -4,10 +4,9 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { EventName, EventPayloads } from '../app/contract';
-import { toWire } from '../app/chartWire';
 import { tempFolder } from '../db/testing/tempCase';
 import { CaseSession } from '../main/caseSession';
-import { dispatch } from '../main/dispatch';
+import { dispatchToWire } from '../main/dispatch';
 import { createFileDrops, type DropOutcome } from '../main/fileDrops';
 import { createCaseOpener, createHandlers, type CaseDialogs } from '../main/handlers';
 import type { InterchangeDialogs } from '../main/interchange/handlers';
@@ -131,7 +130,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
     }
 
     await page.exposeBinding('__workbenchInvoke', (_source, channel: unknown, input: unknown) =>
-      dispatch(handlers, channel, input, (name, error) => problems.push(`${name} failed in main: ${String(error)}`)).then((result) => toWire(channel, result)),
+      dispatchToWire(handlers, channel, input, (name, error) => problems.push(`${name} failed in main: ${String(error)}`)),
     );
     await page.addInitScript({ content: bridgeBundle() });
 

@@ -1,4 +1,5 @@
 import { channels, isChannelName, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../app/contract';
+import { toWire } from '../app/chartWire';
 import { WorkbenchFailure, type Result, type ValidationIssue } from '../app/result';
 import { describeErrorForLog, storageFailure } from './errorReport';
 
@@ -61,6 +62,15 @@ export async function dispatch(
     logError(channel, error);
     return { ok: false, error: { code: 'internal', message: `Something went wrong in ${channel}; the details are in the log.` } };
   }
+}
+
+/**
+ * `dispatch` as a transport sends its reply: chart.load's chart packed (app/chartWire.ts; the
+ * renderer's api.ts unpacks it). Every transport calls this one: Electron's IPC handler, the e2e
+ * harness and the render bench.
+ */
+export async function dispatchToWire(handlers: Handlers, channel: unknown, rawInput: unknown, logError: ErrorLogger = defaultLogger): Promise<Result<unknown>> {
+  return toWire(channel, await dispatch(handlers, channel, rawInput, logError));
 }
 
 /** The log line carries the error's kind and where it was thrown, never the input or case content (errorReport.ts). */

@@ -36,11 +36,10 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { tempFolder } from '../../db/testing/tempCase';
 import { CaseSession } from '../../main/caseSession';
-import { dispatch } from '../../main/dispatch';
+import { dispatchToWire } from '../../main/dispatch';
 import { createHandlers } from '../../main/handlers';
 import { RecentCases } from '../../main/recentCases';
 import { APP_ORIGIN as APP_PROTOCOL_ORIGIN, APP_RESPONSE_HEADERS, contentTypeForAsset, resolveAppAssetPath } from '../../main/security';
-import { toWire } from '../../app/chartWire';
 import { firstLayoutPositions } from '../../app/layout/firstLayout';
 import { benchGraph, writeBenchCase, type BenchGraph } from './graphs';
 
@@ -242,7 +241,7 @@ class Bench {
     const problems: string[] = [];
     const page = await this.newPage();
     await page.exposeBinding('__benchInvokeJson', async (_source, channel: string, inputJson: string) =>
-      JSON.stringify(toWire(channel, await dispatch(handlers, channel, inputJson === '' ? undefined : JSON.parse(inputJson), (name, error) => problems.push(`${name}: ${String(error)}`)))),
+      JSON.stringify(await dispatchToWire(handlers, channel, inputJson === '' ? undefined : JSON.parse(inputJson), (name, error) => problems.push(`${name}: ${String(error)}`))),
     );
     await page.addInitScript({ content: this.bridge });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

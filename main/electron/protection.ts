@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { ipcMain, session, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { FILE_DROP_CHANNEL } from '../../app/channelNames';
-import { toWire } from '../../app/chartWire';
 import { CHANNEL_NAMES } from '../../app/contract';
 import type { FileDrops } from '../fileDrops';
 import type { Result } from '../../app/result';
-import { dispatch, type Handlers } from '../dispatch';
+import { dispatchToWire, type Handlers } from '../dispatch';
 import {
   APP_RESPONSE_HEADERS,
   contentTypeForAsset,
@@ -99,7 +98,7 @@ export function registerIpc(channelHandlers: Handlers, liveWindow: () => Browser
           error: { code: 'internal', message: 'Refused: the request did not come from the Analyst Workbench window.' },
         };
       }
-      return dispatch(channelHandlers, name, input).then((result) => toWire(name, result));
+      return dispatchToWire(channelHandlers, name, input);
     });
   }
 }
