@@ -261,7 +261,7 @@ function largerPages(db: Db): number | null {
  * Insert triggers the load stands in for: search_entities_ai and search_links_ai (the search docs
  * are written after the rows, from them), search_docs_ai (the full-text index is filled once at the end).
  */
-const SUSPENDED_TRIGGERS = ['search_entities_ai', 'search_links_ai', 'search_docs_ai'] as const;
+export const SUSPENDED_TRIGGERS = ['search_entities_ai', 'search_links_ai', 'search_docs_ai'] as const;
 
 /** Inserts rows of `width` values through one multi-row statement per ROWS_PER_STATEMENT rows. */
 function batchInserter(db: Db, head: string, width: number, tuple: string): { add: (...values: (string | number)[]) => void; flush: () => void } {
@@ -286,7 +286,7 @@ function batchInserter(db: Db, head: string, width: number, tuple: string): { ad
  * The secondary indexes a bulk load drops and builds again at the end (a sort each, not a b-tree
  * insert per row), the search docs' one included: the import adds a doc per entity.
  */
-function secondaryIndexes(db: Db): { name: string; sql: string }[] {
+export function secondaryIndexes(db: Db): { name: string; sql: string }[] {
   return db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'links', 'search_docs') AND sql IS NOT NULL")
     .all() as { name: string; sql: string }[];

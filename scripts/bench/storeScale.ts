@@ -23,7 +23,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Database from 'better-sqlite3';
 import { linkTypeDefinition } from '../../app/linkTypes';
-import { bulkImportCsv } from '../../db/bulkImport';
+import { bulkImportCsv, secondaryIndexes, SUSPENDED_TRIGGERS } from '../../db/bulkImport';
 import { createCaseFile, openCaseFile } from '../../db/caseFile';
 import { addToChartCommand } from '../../db/chartMembership';
 import { defaultChart } from '../../db/charts';
@@ -143,12 +143,11 @@ function sqliteSchemaImport(path: string, entitiesCsv: string, linksCsv: string)
   let triggers: { sql: string; name: string }[];
   {
     const store = createCaseFile(path, { name: 'Shell' });
-    indexes = store.db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'links', 'search_docs') AND sql IS NOT NULL")
-      .all() as { sql: string; name: string }[];
+    // The same indexes and triggers our import drops and builds again.
+    indexes = secondaryIndexes(store.db);
     triggers = store.db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('search_entities_ai', 'search_links_ai', 'search_docs_ai')")
-      .all() as { sql: string; name: string }[];
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${SUSPENDED_TRIGGERS.map(() => '?').join(', ')})`)
+      .all(...SUSPENDED_TRIGGERS) as { sql: string; name: string }[];
     store.close();
   }
   const directed = `CASE l.type ${LINK_TYPES.map((t) => `WHEN '${t}' THEN ${linkTypeDefinition(t).directed ? 1 : 0}`).join(' ')} ELSE 1 END`;
