@@ -264,11 +264,17 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
    * are placed beside their neighbours (or laid out with the chart when there are many).
    */
   const applyDelta = (data: ChartData, delta: ChartDelta) => {
+    // What goes is removed before a change of level of detail restyles what is drawn: undoing an
+    // expansion of thousands would otherwise restyle them all with the small chart's full style first.
+    if (delta.removed.length > 0) {
+      cy.batch(() => {
+        for (const id of delta.removed) cy.getElementById(id).remove();
+      });
+    }
     setLevelOfDetail(data.entities.length);
     const unplaced: string[] = [];
     const reselect: string[] = [];
     cy.batch(() => {
-      for (const id of delta.removed) cy.getElementById(id).remove();
       const add: ElementDefinition[] = [];
       for (const element of delta.elements) {
         const id = element.data.id;
