@@ -110,11 +110,20 @@ export interface CaseRows {
 
 const idList = z.array(id).max(1_000_000);
 
+/** An entity named as the other end of a link: enough to show and select it. */
+export interface LinkEnd {
+  id: string;
+  label: string;
+  type: string;
+}
+
 export interface EntityDetail {
   entity: Entity;
   citations: CitationWithSource[];
   notes: Note[];
   links: Link[];
+  /** The entities at the other ends of its links, read from the case: the chart may hold few of them. */
+  linkEnds: LinkEnd[];
   /** Merges this entity took part in (as survivor or absorbed), oldest first. */
   merges: MergeRecord[];
 }

@@ -19,7 +19,7 @@ import { insertAnnotation } from './annotations';
 import { caseRowsFor } from './caseRows';
 import { insertEntity, listEntities } from './entities';
 import { redo, undo } from './history';
-import { insertLink } from './links';
+import { insertLink, linkEndsOf } from './links';
 import { insertNote } from './notes';
 import { tempFolder } from './testing/tempCase';
 
@@ -56,6 +56,19 @@ function star() {
 }
 
 describe('the chart is a view onto the case', () => {
+  it("names an entity's link ends from the case, each once, whether or not they are on the chart", () => {
+    const { hub, a, b, c, org } = star();
+    insertLink(store.db, { type: 'knows', sourceId: a, targetId: hub, directed: true });
+    expect(onChart().size).toBe(0);
+    expect(linkEndsOf(store.db, hub).sort((p, q) => p.label.localeCompare(q.label))).toEqual([
+      { id: a, label: 'A', type: 'person' },
+      { id: b, label: 'B', type: 'person' },
+      { id: c, label: 'C', type: 'person' },
+      { id: org, label: 'Org', type: 'organization' },
+    ]);
+    expect(linkEndsOf(store.db, org)).toEqual([{ id: hub, label: 'Hub', type: 'person' }]);
+  });
+
   it('a callout leaves the chart with its entity and comes back with it, stored meanwhile', () => {
     const { hub, a } = star();
     putOnChart(store.db, chartId, [hub, a]);

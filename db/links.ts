@@ -99,6 +99,16 @@ export function linksOfEntity(db: Db, entityId: string): Link[] {
   ).map(toLink);
 }
 
+/** The entities at the other ends of an entity's links (each once; itself too if it links to itself). */
+export function linkEndsOf(db: Db, entityId: string): { id: string; label: string; type: string }[] {
+  return prepared(
+    db,
+    `SELECT id, label, type FROM entities WHERE id IN (
+       SELECT target_id FROM links WHERE source_id = ? UNION SELECT source_id FROM links WHERE target_id = ?)
+     ORDER BY id`,
+  ).all(entityId, entityId) as { id: string; label: string; type: string }[];
+}
+
 /** Link counts by type, most common first. */
 export function countLinksByType(db: Db): { type: string; count: number }[] {
   return db

@@ -8,7 +8,7 @@ import { citationsForEntity, citationsForLink, listCitations } from '../db/citat
 import { setCaseMarking } from '../db/caseMeta';
 import { getEntity } from '../db/entities';
 import { linkStrengthOf } from '../db/editing/linkCommands';
-import { getLink, linksOfEntity } from '../db/links';
+import { getLink, linkEndsOf, linksOfEntity } from '../db/links';
 import { mergeRecordsOf } from '../db/mergeRecords';
 import { notesFor } from '../db/notes';
 import { getSource, listSources } from '../db/sources';
@@ -170,6 +170,7 @@ export function createHandlers({
         citations: citationsForEntity(handle, id),
         notes: notesFor(handle, { kind: 'entity', id }),
         links: linksOfEntity(handle, id),
+        linkEnds: linkEndsOf(handle, id),
         merges: mergeRecordsOf(handle, id),
       };
     },

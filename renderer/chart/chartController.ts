@@ -54,6 +54,21 @@ function shownTheme(): 'light' | 'dark' {
   return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
 }
 
+/**
+ * Removes elements by id in one call. Cytoscape's remove looks through every element left on the
+ * chart for a compound parent after each call, so removing thousands one by one is quadratic:
+ * undoing an expansion of 5,100 entities took seconds to minutes.
+ */
+function removeAll(cy: Core, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const eles = cy.collection();
+  for (const id of ids) {
+    const ele = cy.getElementById(id);
+    if (ele.nonempty()) eles.merge(ele);
+  }
+  eles.remove();
+}
+
 export function mountChart(container: HTMLElement, store: UiStore, api: WorkbenchApi, extensions: readonly ChartExtension[] = []): MountedChart {
   const cy = cytoscape({
     container,
@@ -206,7 +221,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       const diff = diffElements(snapshot(), elements);
       // An element drawn anew (a link whose ends changed) stays selected.
       const reselect = diff.remove.filter((id) => cy.getElementById(id).selected());
-      for (const id of diff.remove) cy.getElementById(id).remove();
+      removeAll(cy, diff.remove);
       for (const element of diff.update) updateDrawnElement(cy.getElementById(element.data.id), element);
       if (diff.add.length > 0) cy.add(diff.add.map((element) => toDefinition(element, positions)));
       for (const id of reselect) cy.getElementById(id).select();
@@ -266,16 +281,13 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   const applyDelta = (data: ChartData, delta: ChartDelta) => {
     // What goes is removed before a change of level of detail restyles what is drawn: undoing an
     // expansion of thousands would otherwise restyle them all with the small chart's full style first.
-    if (delta.removed.length > 0) {
-      cy.batch(() => {
-        for (const id of delta.removed) cy.getElementById(id).remove();
-      });
-    }
+    if (delta.removed.length > 0) cy.batch(() => removeAll(cy, delta.removed));
     setLevelOfDetail(data.entities.length);
     const unplaced: string[] = [];
     const reselect: string[] = [];
     cy.batch(() => {
       const add: ElementDefinition[] = [];
+      const redrawn: string[] = [];
       for (const element of delta.elements) {
         const id = element.data.id;
         const existing = cy.getElementById(id);
@@ -288,12 +300,13 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
         const kept = existing.nonempty() && existing.isNode() ? { ...existing.position() } : null;
         // An element drawn anew (a link whose ends changed) stays selected.
         if (existing.nonempty() && existing.selected()) reselect.push(id);
-        if (existing.nonempty()) existing.remove();
+        if (existing.nonempty()) redrawn.push(id);
         const definition = toDefinition(element, delta.positions);
         if (kept && !definition.position) definition.position = kept;
         if (element.group === 'nodes' && !definition.position) unplaced.push(id);
         add.push(definition);
       }
+      removeAll(cy, redrawn);
       if (add.length > 0) cy.add(add);
       for (const id of reselect) cy.getElementById(id).select();
       for (const id of delta.moved) {

@@ -15,7 +15,29 @@ import { useCaseQuery, type QuerySpec, type QueryState } from './caseQueries';
 
 const any = (ids: RowIds) => ids.created.length + ids.updated.length + ids.deleted.length > 0;
 const named = (ids: RowIds, id: string) => ids.created.includes(id) || ids.updated.includes(id) || ids.deleted.includes(id);
-const touches = (change: ChartChange, id: string) => change.nodes.includes(id) || change.edges.includes(id) || change.removed.includes(id);
+/**
+ * The ids a chart change names, as one set made once per change: a query asks it once per row it
+ * holds (an entity's 5,000 links against an undone expansion of 10,000 elements), which with
+ * arrays was tens of millions of comparisons before the chart could show the edit.
+ */
+const touchedIds = new WeakMap<ChartChange, ReadonlySet<string>>();
+const touches = (change: ChartChange, id: string) => {
+  let ids = touchedIds.get(change);
+  if (!ids) {
+    ids = new Set([...change.nodes, ...change.edges, ...change.removed]);
+    touchedIds.set(change, ids);
+  }
+  return ids.has(id);
+};
+const changedEntities = new WeakMap<CaseDelta, ReadonlySet<string>>();
+const changedEntity = (delta: CaseDelta, id: string) => {
+  let ids = changedEntities.get(delta);
+  if (!ids) {
+    ids = new Set([...delta.entities.updated, ...delta.entities.deleted]);
+    changedEntities.set(delta, ids);
+  }
+  return ids.has(id);
+};
 const labelsChanged = (delta: CaseDelta) => delta.entities.updated.length + delta.entities.deleted.length > 0 || any(delta.links);
 
 export const caseQuery = {
@@ -24,7 +46,11 @@ export const caseQuery = {
     key: `entity.get\u0000${id}`,
     fetch: () => api['entity.get']({ id }),
     staleOn: (edit, change, detail) =>
-      touches(change, id) || any(edit.delta.mergeRecords) || detail.links.some((l) => touches(change, l.id) || touches(change, l.sourceId) || touches(change, l.targetId)),
+      touches(change, id) ||
+      any(edit.delta.mergeRecords) ||
+      detail.links.some((l) => touches(change, l.id) || touches(change, l.sourceId) || touches(change, l.targetId)) ||
+      // An end off the chart, renamed or deleted (the chart's change names only what it draws).
+      detail.linkEnds.some((end) => changedEntity(edit.delta, end.id)),
   }),
   /** A link with its ends, citations, notes and strength: stale when it or an end changed. */
   link: (api: WorkbenchApi, id: string): QuerySpec<LinkDetail> => ({

@@ -1,7 +1,7 @@
 import { Button, Callout, Classes, NonIdealState, Spinner, Tag } from '@blueprintjs/core';
-import { Fragment, useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { mdiAlertCircleOutline, mdiArrowDown, mdiArrowLeft, mdiArrowRight, mdiMinus, mdiCursorDefaultClickOutline } from '@mdi/js';
-import type { EntityDetail, LinkDetail } from '../../app/contract';
+import type { EntityDetail, LinkDetail, LinkEnd } from '../../app/contract';
 import { OffChartLinks } from '../scale/OffChartLinks';
 import { formatPeriod, type Attributes, type Entity, type Link } from '../../app/domain';
 import { entityTypeDefinition } from '../../app/entityTypes';
@@ -122,16 +122,23 @@ function EntityView({ detail }: { detail: EntityDetail }) {
         </>
       )}
       <OffChartLinks entityId={entity.id} />
-      <EntityLinks entity={entity} links={links} />
+      <EntityLinks key={entity.id} entity={entity} links={links} ends={detail.linkEnds} />
       <CitationList citations={citations} itemLabel={entity.label} editable={editable} />
       <ItemNotes target={{ kind: 'entity', id: entity.id }} notes={notes} />
     </article>
   );
 }
 
-function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[] }) {
+/** Links listed at first, and added by each "Show more": an entity linked to thousands stays quick to inspect. */
+export const LINKS_SHOWN = 100;
+
+function EntityLinks({ entity, links, ends }: { entity: Entity; links: readonly Link[]; ends: readonly LinkEnd[] }) {
   const { selectAndFocus } = useApp();
-  const entities = useEntityLabels();
+  const onChart = useEntityLabels();
+  // The other ends are named from the case, not the chart: most of a hub's neighbours may be off it.
+  const entities = useMemo(() => new Map<string, { label: string; type: string }>([...onChart, ...ends.map((e) => [e.id, e] as const)]), [onChart, ends]);
+  const [shown, setShown] = useState(LINKS_SHOWN);
+  const listed = links.length > shown ? links.slice(0, shown) : links;
   return (
     <section className="inspector-section" aria-labelledby="links-title">
       <h3 id="links-title">
@@ -141,7 +148,7 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
         <p className={Classes.TEXT_MUTED}>Not linked to anything yet.</p>
       ) : (
         <ul className="link-list">
-          {links.map((link) => {
+          {listed.map((link) => {
             const outgoing = link.sourceId === entity.id;
             const otherId = outgoing ? link.targetId : link.sourceId;
             const other = entities.get(otherId);
@@ -174,6 +181,15 @@ function EntityLinks({ entity, links }: { entity: Entity; links: readonly Link[]
             );
           })}
         </ul>
+      )}
+      {links.length > listed.length && (
+        <Button
+          variant="minimal"
+          size="small"
+          className="links-more"
+          text={`Show ${Math.min(LINKS_SHOWN, links.length - listed.length).toLocaleString('en')} more (${(links.length - listed.length).toLocaleString('en')} not listed)`}
+          onClick={() => setShown((n) => n + LINKS_SHOWN)}
+        />
       )}
     </section>
   );
