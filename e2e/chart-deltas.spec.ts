@@ -95,6 +95,13 @@ test('on a 2,000-entity chart a rename, its undo and redo change only the rename
   // No saved view: every node is on screen.
   const nodes = await shownNodes(page);
   expect(nodes.length).toBeGreaterThan(GENERATED);
+  // Its first frame was the WebGL preview of every entity and link, taken away once Cytoscape drew the chart.
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, { at: m.startTime, detail: (m as PerformanceMark).detail as unknown }])),
+  );
+  expect(marks['chart-gl-preview']?.detail).toEqual({ nodes: nodes.length, links: (await shownEdges(page)).length });
+  expect(marks['chart-first-frame']!.at).toBeLessThan(marks['chart-ready']!.at);
+  await expect(page.locator('canvas.chart-gl-preview')).toHaveCount(0);
   expect(nodes.filter((n) => !n.onScreen).map((n) => n.label)).toEqual([]);
 
   // Select one generated entity through search (it is centred), then count from a quiet chart.
@@ -163,6 +170,39 @@ test('on a 2,000-entity chart a rename, its undo and redo change only the rename
     expect(Math.hypot(now.position.x - n.position.x, now.position.y - n.position.y)).toBeLessThan(0.01);
   }
   await expect.poll(() => readCase(casePath, (db) => prepared(db, 'SELECT count(*) FROM chart_nodes').pluck().get())).toBe(after.length);
+});
+
+test('on a 2,000-entity chart the wheel zooms in WebGL frames, Cytoscape draws the view once it rests, and the chart is clickable after', async ({ workbench }) => {
+  test.setTimeout(180_000);
+  const { page, casePath } = workbench;
+  addGeneratedEntities(casePath);
+  await workbench.launch();
+  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  await page.evaluate(() => {
+    type Counting = { __frames: { gl: number; cytoscape: number }; __workbenchChart: { cy: { on(events: string, f: (e: { type: string }) => void): void } } };
+    const w = window as unknown as Counting;
+    w.__frames = { gl: 0, cytoscape: 0 };
+    w.__workbenchChart.cy.on('glframe render', (e) => (e.type === 'glframe' ? (w.__frames.gl += 1) : (w.__frames.cytoscape += 1)));
+  });
+  const zoom = () => page.evaluate(() => (window as unknown as { __workbenchChart: { cy: { zoom(): number } } }).__workbenchChart.cy.zoom());
+  const before = await zoom();
+  const stage = await page.getByTestId('chart').boundingBox();
+  await page.mouse.move(stage!.x + stage!.width / 2, stage!.y + stage!.height / 2);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -120);
+  // While the view moves the WebGL layer draws it, over Cytoscape's canvases…
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __frames: { gl: number } }).__frames.gl)).toBeGreaterThan(0);
+  // …then Cytoscape draws the view it rests at, and the layer goes.
+  await expect(page.locator('canvas.chart-gl-preview')).toHaveCount(0);
+  const frames = await page.evaluate(() => (window as unknown as { __frames: { gl: number; cytoscape: number } }).__frames);
+  expect(frames.cytoscape).toBeGreaterThan(0);
+  expect(await zoom()).toBeGreaterThan(before * 1.2);
+  // The chart still answers the mouse: a click on an entity selects it.
+  const centre = { x: stage!.x + stage!.width / 2, y: stage!.y + stage!.height / 2 };
+  const target = (await shownNodes(page))
+    .filter((n) => n.onScreen && n.label.startsWith('Generated'))
+    .sort((a, b) => Math.hypot(a.page.x - centre.x, a.page.y - centre.y) - Math.hypot(b.page.x - centre.x, b.page.y - centre.y))[0]!;
+  await page.mouse.click(target.page.x, target.page.y);
+  await expect(page.getByTestId('inspector').locator('#inspector-title')).toHaveText(target.label);
 });
 
 test.describe('a new case', () => {

@@ -12,7 +12,13 @@ export const MARK_FIRST_FRAME = 'chart-first-frame';
 /** Diagnostics: the chart data arrived; the first layout stopped. */
 export const MARK_DATA = 'chart-data';
 export const MARK_LAYOUT_STOP = 'chart-layout-stop';
-const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_STOP, MARK_FIRST_FRAME];
+/**
+ * Cytoscape has drawn the chart and it is ready to edit. On a large chart the first frame comes
+ * before, drawn by the WebGL preview (chart/glPreview.ts), whose mark carries what it drew.
+ */
+export const MARK_CHART_READY = 'chart-ready';
+export const MARK_GL_PREVIEW = 'chart-gl-preview';
+const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_STOP, MARK_FIRST_FRAME, MARK_CHART_READY, MARK_GL_PREVIEW];
 
 /** The case lifecycle as the UI drives it: open, create, close, load the chart. */
 export interface Session {

@@ -3,7 +3,9 @@ import fcose from 'cytoscape-fcose';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
-import { MARK_FIRST_FRAME, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
+import { MARK_CHART_READY, MARK_FIRST_FRAME, MARK_GL_PREVIEW, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
+import { glPreview, previewGraph } from './glPreview';
+import { bindGlMotion } from './glMotion';
 import type { UiStore } from '../store';
 import type { ChartDelta } from '../data/caseData';
 import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
@@ -13,7 +15,7 @@ import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
 import { bindLabelDetail, fitPoints } from './levelOfDetail';
-import { buildChartStylesheet, LARGE_CHART_NODES, NODE_SIZE_MAX } from './stylesheet';
+import { buildChartStylesheet, chartPalette, LARGE_CHART_NODES, NODE_SIZE_MAX } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
 cytoscape.use(fcose);
@@ -184,9 +186,41 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
 
   const markReady = (token: number, firstFrameMarked = false) => {
     if (token !== showing || cy.destroyed()) return;
+    preview.hide();
     setChartReadyFlag(true);
     if (!firstFrameMarked) performance.mark(MARK_FIRST_FRAME);
+    performance.mark(MARK_CHART_READY);
     store.setState({ chartStatus: 'ready' });
+  };
+
+  /** A large chart's first frame, drawn by WebGL while Cytoscape builds (glPreview.ts); off with ?chartPreview=off (the bench's comparison). */
+  const preview = glPreview(container);
+  const previewWanted = new URLSearchParams(window.location.search).get('chartPreview') !== 'off';
+  /** A large chart's pans and zooms drawn by WebGL while the view moves (glMotion.ts); off with ?chartMotion=off. */
+  const motionWanted = new URLSearchParams(window.location.search).get('chartMotion') !== 'off';
+  const motion = bindGlMotion(cy, preview, {
+    enabled: () => motionWanted && large && store.getState().chartStatus === 'ready' && !cy.destroyed(),
+    palette: () => chartPalette(theme),
+  });
+  /**
+   * Draws the preview of a chart about to be built from nothing and lets the browser show it
+   * before the build takes the thread. False when there is none (a small chart, an unplaced one,
+   * no WebGL): Cytoscape's own frame is then the first.
+   */
+  const drawPreview = async (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, NodePosition>): Promise<boolean> => {
+    if (!previewWanted || data.entities.length < LARGE_CHART_NODES) return false;
+    const size = { width: container.clientWidth, height: container.clientHeight };
+    // The view Cytoscape will open at: the saved one, or fitted as fitChart fits a large chart.
+    const fitted = data.viewport
+      ? { zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } }
+      : fitPoints(positions.values(), { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
+    const graph = fitted && previewGraph(elements, positions, chartPalette(theme), fitted.zoom);
+    if (!fitted || !graph || !preview.draw(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y })) return false;
+    performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2 } });
+    performance.mark(MARK_FIRST_FRAME);
+    // Shown once this frame is composited: the next task may then block for the build.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return true;
   };
 
   /** The chart data drawn last: a delta made from it can be applied as it is. */
@@ -196,6 +230,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     showing += 1;
     const token = showing;
     if (data === null) {
+      preview.hide();
       viewport.suspend();
       shownKey = null;
       shownData = null;
@@ -215,6 +250,15 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
 
     const positions = new Map(data.positions.map((p) => [p.entityId, p]));
     const elements = chartElements(data);
+    let previewed = false;
+    if (freshCase || cy.elements().empty()) {
+      // While the preview is shown nothing is drawn in Cytoscape: a delta arriving meanwhile
+      // must not be applied to it, so it finds no base and is drawn whole.
+      shownData = null;
+      previewed = await drawPreview(data, elements, positions);
+      if (token !== showing || cy.destroyed()) return;
+      shownData = data;
+    }
     setLevelOfDetail(data.entities.length);
     cy.batch(() => {
       if (freshCase) cy.elements().remove();
@@ -269,7 +313,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     }
     labelDetail.refresh();
     await afterNextFrame(cy);
-    markReady(token);
+    markReady(token, previewed);
     if (token === showing) viewport.resume(data.chartId);
   };
 
@@ -401,6 +445,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       unbindPositions();
       unbindStyle();
       unbindSelection();
+      motion.dispose();
+      preview.hide();
       cy.destroy();
       if (window.__workbenchChart?.cy === cy) delete window.__workbenchChart;
     },

@@ -1,0 +1,161 @@
+/**
+ * The first frame of a large chart, drawn by the WebGL layer (gl/) while Cytoscape builds its
+ * model (issue #14). Building Cytoscape's elements and styles for 20,000 entities takes seconds of
+ * one task, during which the window would show nothing; the WebGL layer draws the same entities
+ * at the same places, sizes and colours, and the same view, in a fraction of that. Its canvases sit
+ * over Cytoscape's until Cytoscape has drawn its own first frame, then go.
+ *
+ * It is a picture, not the chart: nothing on it can be clicked (the canvases take no pointer
+ * events), and the chart is editable once Cytoscape is ready, as before.
+ */
+import type { ChartElement } from '../../app/chartElements';
+import { entityTypeDefinition } from '../../app/entityTypes';
+import { rgba } from './gl/buffers';
+import type { Viewport } from './gl/camera';
+import { createGlScene, type GlGraph, type GlScene } from './gl/glScene';
+import { NODE_SIZE, NODE_SIZE_MAX, type ChartPalette } from './stylesheet';
+
+/** A node's drawn size, as the stylesheet maps it: mapData(degree, 2, 30, NODE_SIZE, NODE_SIZE_MAX). */
+export function nodeSizeForDegree(degree: number): number {
+  const t = Math.min(1, Math.max(0, (degree - 2) / (30 - 2)));
+  return NODE_SIZE + t * (NODE_SIZE_MAX - NODE_SIZE);
+}
+
+/** The stylesheet's node border (px), drawn centred on the node's edge. */
+const BORDER = 2;
+
+const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/**
+ * The layer's graph for the chart's elements: each node where it is stored, as large as
+ * Cytoscape draws it and in its colour (the analyst's own, else its type's); the links between
+ * them in the palette's link colour. Null when a node has no stored position (such a chart is laid
+ * out first, and drawn at its provisional placement by Cytoscape).
+ */
+export function previewGraph(
+  elements: readonly ChartElement[],
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+  palette: ChartPalette,
+  zoom: number,
+): GlGraph | null {
+  let nodeCount = 0;
+  let edgeCount = 0;
+  for (const element of elements) {
+    if (element.group === 'nodes') nodeCount += 1;
+    else edgeCount += 1;
+  }
+  const x = new Float32Array(nodeCount);
+  const y = new Float32Array(nodeCount);
+  const radius = new Float32Array(nodeCount);
+  const color = new Uint32Array(nodeCount);
+  const labels: string[] = new Array<string>(nodeCount);
+  const priority = new Float32Array(nodeCount);
+  const index = new Map<string, number>();
+  let i = 0;
+  for (const element of elements) {
+    if (element.group !== 'nodes') continue;
+    const { data } = element;
+    const p = positions.get(data.id);
+    if (!p) return null;
+    x[i] = p.x;
+    y[i] = p.y;
+    radius[i] = nodeSizeForDegree(data.degree) / 2 + BORDER / 2;
+    const own = typeof data.color === 'string' && HEX.test(data.color) ? data.color : null;
+    color[i] = rgba(own ?? entityTypeDefinition(data.typeKey).color);
+    labels[i] = data.label;
+    priority[i] = data.degree;
+    index.set(data.id, i);
+    i += 1;
+  }
+  const edges = new Uint32Array(edgeCount * 2);
+  let k = 0;
+  for (const element of elements) {
+    if (element.group !== 'edges') continue;
+    const a = index.get(element.data.source);
+    const b = index.get(element.data.target);
+    if (a === undefined || b === undefined) continue;
+    edges[k++] = a;
+    edges[k++] = b;
+  }
+  return { x, y, radius, color, edges: k === edges.length ? edges : edges.slice(0, k), edgeColor: linkColour(palette, zoom), labels, labelPriority: priority };
+}
+
+/** The stylesheet's link width (px at zoom 1). */
+const LINK_WIDTH = 1.4;
+
+/**
+ * The links' colour at a zoom: Cytoscape draws a link LINK_WIDTH × zoom px wide, so zoomed out
+ * below one pixel it shows faint; the layer draws one pixel, as opaque as that width covers.
+ */
+export function linkColour(palette: ChartPalette, zoom: number): number {
+  const cover = Math.min(1, Math.max(0.15, LINK_WIDTH * zoom));
+  return ((rgba(palette.affiliation) & 0xffffff00) | Math.round(cover * 255)) >>> 0;
+}
+
+/** A CSS colour as computed by the browser ("rgb(r, g, b)" or "rgba(…)") as 0xRRGGBBAA; null if it is not one (or transparent). */
+export function computedColour(css: string): number | null {
+  const match = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+))?\s*\)$/.exec(css.trim());
+  if (!match) return null;
+  const alpha = match[4] === undefined ? 1 : Number(match[4]);
+  if (alpha === 0) return null;
+  const [r, g, b] = [match[1], match[2], match[3]].map((v) => Math.min(255, Number(v)));
+  return (((r! << 24) | (g! << 16) | (b! << 8) | 255) >>> 0);
+}
+
+export interface GlPreview {
+  /** Draws the graph at the view now (synchronously); false when WebGL cannot (the chart draws without a preview). */
+  draw(graph: GlGraph, view: Viewport): boolean;
+  /** Takes the preview away (its canvases and WebGL resources); harmless when none is shown. */
+  hide(): void;
+  readonly shown: boolean;
+  /** The layer's scene while it is shown, to move the view without drawing the graph anew. */
+  readonly scene: GlScene | null;
+}
+
+export function glPreview(container: HTMLElement): GlPreview {
+  let canvases: HTMLCanvasElement[] = [];
+  let scene: GlScene | null = null;
+  const hide = () => {
+    scene?.destroy();
+    scene = null;
+    for (const canvas of canvases) canvas.remove();
+    canvases = [];
+  };
+  const layer = () => {
+    const canvas = document.createElement('canvas');
+    canvas.className = 'chart-gl-preview';
+    canvas.setAttribute('aria-hidden', 'true');
+    // Over Cytoscape's canvases, taking no pointer events: a picture until the chart is ready.
+    canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;pointer-events:none;z-index:10';
+    container.appendChild(canvas);
+    canvases.push(canvas);
+    return canvas;
+  };
+  return {
+    draw(graph, view) {
+      hide();
+      try {
+        const background = computedColour(getComputedStyle(container).backgroundColor) ?? rgba('#ffffff');
+        const canvas = layer();
+        const labelCanvas = layer();
+        // No border ring of a darker shade: Cytoscape's border is the canvas's colour, a hairline at this zoom.
+        scene = createGlScene(canvas, { labelCanvas, background, borderShade: 1 });
+        scene.setGraph(graph);
+        scene.setViewport(view);
+        scene.draw();
+        return true;
+      } catch {
+        // No WebGL2 here (or a context refused): Cytoscape draws the first frame itself.
+        hide();
+        return false;
+      }
+    },
+    hide,
+    get shown() {
+      return scene !== null;
+    },
+    get scene() {
+      return scene;
+    },
+  };
+}
