@@ -201,6 +201,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   const motion = bindGlMotion(cy, preview, {
     enabled: () => motionWanted && large && store.getState().chartStatus === 'ready' && !cy.destroyed(),
     palette: () => chartPalette(theme),
+    beforeRest: () => labelDetail.refresh(),
   });
   /**
    * Draws the preview of a chart about to be built from nothing and lets the browser show it

@@ -34,6 +34,11 @@ export interface GlMotionOptions {
   palette: () => ChartPalette;
   /** How long the view must rest before Cytoscape draws it (ms). */
   settleMs?: number;
+  /**
+   * Called when the view has rested, before Cytoscape draws it: what changes with the view (the
+   * labels in view) changes now, so Cytoscape draws the view at rest once, not twice.
+   */
+  beforeRest?: () => void;
 }
 
 export interface GlMotion {
@@ -103,7 +108,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
       cytoscapeRender(renderOptions);
       return;
     }
-    if (scene === null || stale) {
+    if (scene === null || stale || layer.scene !== scene) {
       // The first frame of a motion: the chart as Cytoscape shows it, drawn whole.
       scene = layer.draw(graphFromCytoscape(cy, options.palette()), view()) ? layer.scene : null;
       stale = false;
@@ -133,6 +138,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
     settle = setTimeout(() => {
       settle = null;
       moving = false;
+      options.beforeRest?.();
       // Cytoscape draws the view it rests at; the layer goes once that frame is drawn.
       renderer.redrawHint('eles', true);
       renderer.redrawHint('drag', true);

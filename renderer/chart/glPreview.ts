@@ -115,6 +115,8 @@ export interface GlPreview {
 export function glPreview(container: HTMLElement): GlPreview {
   let canvases: HTMLCanvasElement[] = [];
   let scene: GlScene | null = null;
+  /** A context was lost once: the chart draws without the layer from then on. */
+  let lost = false;
   const hide = () => {
     scene?.destroy();
     scene = null;
@@ -134,9 +136,14 @@ export function glPreview(container: HTMLElement): GlPreview {
   return {
     draw(graph, view) {
       hide();
+      if (lost) return false;
       try {
         const background = computedColour(getComputedStyle(container).backgroundColor) ?? rgba('#ffffff');
         const canvas = layer();
+        canvas.addEventListener('webglcontextlost', () => {
+          lost = true;
+          hide();
+        });
         const labelCanvas = layer();
         // No border ring of a darker shade: Cytoscape's border is the canvas's colour, a hairline at this zoom.
         scene = createGlScene(canvas, { labelCanvas, background, borderShade: 1 });
