@@ -204,11 +204,10 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     beforeRest: () => labelDetail.refresh(),
   });
   /**
-   * Draws the preview of a chart about to be built from nothing and lets the browser show it
-   * before the build takes the thread. False when there is none (a small chart, an unplaced one,
-   * no WebGL): Cytoscape's own frame is then the first.
+   * Draws the preview of a chart about to be built from nothing. False when there is none (a
+   * small chart, an unplaced one, no WebGL): Cytoscape's own frame is then the first.
    */
-  const drawPreview = async (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, NodePosition>): Promise<boolean> => {
+  const drawPreview = (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, NodePosition>): boolean => {
     if (!previewWanted || data.entities.length < LARGE_CHART_NODES) return false;
     const size = { width: container.clientWidth, height: container.clientHeight };
     // The view Cytoscape will open at: the saved one, or fitted as fitChart fits a large chart.
@@ -219,8 +218,6 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     if (!fitted || !graph || !preview.draw(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y })) return false;
     performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2 } });
     performance.mark(MARK_FIRST_FRAME);
-    // Shown once this frame is composited: the next task may then block for the build.
-    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     return true;
   };
 
@@ -251,12 +248,13 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
 
     const positions = new Map(data.positions.map((p) => [p.entityId, p]));
     const elements = chartElements(data);
-    let previewed = false;
-    if (freshCase || cy.elements().empty()) {
-      // While the preview is shown nothing is drawn in Cytoscape: a delta arriving meanwhile
-      // must not be applied to it, so it finds no base and is drawn whole.
+    const previewed = (freshCase || cy.elements().empty()) && drawPreview(data, elements, positions);
+    if (previewed) {
+      // The preview is shown once this frame is composited; the build may then take the thread.
+      // Meanwhile nothing is drawn in Cytoscape: a delta arriving then must not be applied to it,
+      // so it finds no base and is drawn whole.
       shownData = null;
-      previewed = await drawPreview(data, elements, positions);
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       if (token !== showing || cy.destroyed()) return;
       shownData = data;
     }
