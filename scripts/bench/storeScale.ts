@@ -179,7 +179,7 @@ function sqliteSchemaImport(path: string, entitiesCsv: string, linksCsv: string)
     'PRAGMA cache_size = -8192;',
     ...indexes.map((i) => `${i.sql};`),
     ...triggers.map((t) => `${t.sql};`),
-    'INSERT INTO search_fts (rowid, text, folded) SELECT id, text, folded FROM search_docs;',
+    'INSERT INTO search_fts (rowid, text, folded) SELECT id, text, folded FROM search_docs_indexed;',
     'COMMIT;',
     'PRAGMA journal_mode = WAL;',
     '',
