@@ -1,6 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BULK_PAGE_SIZE, BULK_RESIZE_MAX_BYTES, BulkImportError, bulkImportCsv, KeyTable, readCsvRecords, sequentialIds } from './bulkImport';
+import {
+  BULK_PAGE_SIZE,
+  BULK_RESIZE_MAX_BYTES,
+  BulkImportError,
+  bulkImportCsv,
+  KeyTable,
+  readCsvRecords,
+  sequentialIds,
+  setBulkImportWorkerScript,
+} from './bulkImport';
 import { createCaseFile, type CaseStore } from './caseFile';
 import { chartEntityIds } from './chartMembership';
 import { defaultChart } from './charts';
@@ -9,6 +18,7 @@ import { listLinks } from './links';
 import { neighbourhood } from './neighbourhood';
 import { searchCase } from './search';
 import { tempFolder } from './testing/tempCase';
+import { bundledWorker } from './testing/workerBundle';
 
 let tmp: ReturnType<typeof tempFolder>;
 let store: CaseStore;
@@ -24,7 +34,16 @@ afterEach(() => {
 const ENTITIES = 'ID,Type,Label,extra\nk1,person,Iyad ag Ghali,x\nk2,armed_group,"JNIM, the coalition",y\nk3,location,"Kidal ""north""",z\n';
 const LINKS = 'type,source,target\nleads,k1,k2\nlocated_in,k2,k3\n';
 
-describe('bulk CSV import', () => {
+// Every import both ways: the files read on the importing thread, and on the reader thread the CLI uses.
+const READERS: [string, () => string | false][] = [
+  ['on the importing thread', () => false],
+  ['on a reader thread', () => bundledWorker('db/bulkImportWorker.ts', 'bulk-import-worker.cjs')],
+];
+
+describe.each(READERS)('bulk CSV import, the files read %s', (_, reader) => {
+  beforeEach(() => setBulkImportWorkerScript(reader()));
+  afterEach(() => setBulkImportWorkerScript(null));
+
   it('imports entities and links with fresh ids, searchable and linked, the chart given the small import', () => {
     const report = bulkImportCsv(store.db, { entities: ENTITIES, links: LINKS });
     expect(report).toMatchObject({ entities: 3, links: 2, onChart: true });
@@ -154,6 +173,38 @@ describe('bulk CSV import', () => {
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it("keeps every row's values and order across batches: types first seen late, quoted labels, links either way", () => {
+    const n = 10_000;
+    const label = (i: number) => (i % 3 === 0 ? `Ça "${i}", sur deux\nlignes` : `Person ${i}`);
+    const type = (i: number) => (i < 9_000 ? 'person' : `kind_${i % 500}`);
+    const entities = `id,type,label\n${Array.from({ length: n }, (_, i) => `k${i},${type(i)},"${label(i).replace(/"/g, '""')}"`).join('\n')}\n`;
+    const links = `source,target,type,directed\n${Array.from({ length: n }, (_, i) => `k${i},k${(i * 7919) % n},${i < 9_500 ? 'leads' : `rel_${i % 300}`},${i % 2 === 0 ? 'false' : ''}`).join('\n')}\n`;
+    expect(bulkImportCsv(store.db, { entities, links })).toMatchObject({ entities: n, links: n });
+    const rows = store.db.prepare('SELECT id, type, label FROM entities ORDER BY rowid').all() as { id: string; type: string; label: string }[];
+    expect(rows.map((r) => [r.type, r.label])).toEqual(Array.from({ length: n }, (_, i) => [type(i), label(i)]));
+    const ids = rows.map((r) => r.id);
+    expect([...ids].sort()).toEqual(ids);
+    const linkRows = store.db.prepare('SELECT type, source_id AS s, target_id AS t, directed FROM links ORDER BY rowid').all();
+    expect(linkRows).toEqual(
+      Array.from({ length: n }, (_, i) => ({ type: i < 9_500 ? 'leads' : `rel_${i % 300}`, s: ids[i], t: ids[(i * 7919) % n], directed: i % 2 === 0 ? 0 : 1 })),
+    );
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses a duplicate key and a missing end at their lines past the first batches', () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `k${i},person,P ${i}`);
+    const entities = `id,type,label\n${rows.join('\n')}\n`;
+    expect(() => bulkImportCsv(store.db, { entities: `${entities}k11999,person,Again\n`, links: 'source,target,type\n' })).toThrow(
+      /entities\.csv, line 12002: the id "k11999" is used twice/,
+    );
+    const links = `source,target,type\n${rows.map((_, i) => `k${i},k${11_999 - i},leads`).join('\n')}\nk5,k12000,leads\n`;
+    expect(() => bulkImportCsv(store.db, { entities, links })).toThrow(/links\.csv, line 12002: no entity has the id "k12000"/);
+    expect(store.db.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM links').pluck().get()).toBe(0);
+  });
+});
+
+describe('bulk CSV import, its parts', () => {
   it('reads RFC 4180 records: quotes, doubled quotes, newlines in quotes, CRLF, a BOM, blank lines', () => {
     const rows: [string[], number][] = [];
     readCsvRecords('\uFEFFa,b\r\n"x\ny","say ""hi"""\r\n\r\n,last\n', 'f.csv', (fields, line) => rows.push([fields, line]));

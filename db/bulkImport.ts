@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CHART_WARN_NODES } from '../app/chart/chartScale';
-import { linkTypeDefinition } from '../app/linkTypes';
+import { readImportRows, readImportRowsInWorker, type CsvSource, type ImportFiles, type RowBatch } from './bulkImportRows';
 import { chartSize, putOnChart } from './chartMembership';
 import { defaultChart } from './charts';
 import { nowIso, type Db } from './types';
@@ -21,8 +23,10 @@ import { nowIso, type Db } from './types';
  *
  * Fast because it is one transaction of prepared multi-row inserts with time-ordered ids (each
  * insert appends to the primary-key b-tree instead of landing at a random place), foreign keys
- * and the rows' CHECK constraints checked here in memory instead of per row by SQLite (the keys
- * in a KeyTable), the search docs written from the rows in one statement, and the secondary
+ * and the rows' CHECK constraints checked in memory instead of per row by SQLite (the keys in a
+ * KeyTable), the files read, parsed and checked on a reader thread (bulkImportRows.ts; where the
+ * CLI's bulk-import-worker.cjs is built) while this thread binds and steps the inserts, the
+ * search docs written from the rows in one statement, and the secondary
  * indexes and the search index built once at the end by sorting instead of row by row (the sorts
  * in temp-file runs on two threads, SORT_CACHE_KIB), and, into a case that is still small, with
  * 16 KiB pages (BULK_PAGE_SIZE). `npm run bench` (store-scale) measures it against the sqlite3
@@ -30,12 +34,7 @@ import { nowIso, type Db } from './types';
  * work into a case of this schema.
  */
 
-export class BulkImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BulkImportError';
-  }
-}
+export { BulkImportError, KeyTable, readCsvRecords } from './bulkImportRows';
 
 export interface BulkImportReport {
   entities: number;
@@ -47,58 +46,6 @@ export interface BulkImportReport {
    * index), commit (the transaction written to the file and synced, the journal back to WAL).
    */
   phases: { load: number; index: number; search: number; commit: number };
-}
-
-/** Calls `row` with each record's fields and its 1-based line; throws on an unterminated quote. */
-export function readCsvRecords(text: string, file: string, row: (fields: string[], line: number) => void): void {
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  while (i < n) {
-    const start = line;
-    const fields: string[] = [];
-    for (;;) {
-      if (text.charCodeAt(i) === 34 /* " */) {
-        let value = '';
-        let j = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0) throw new BulkImportError(`${file}, line ${start}: a quoted field is never closed.`);
-          value += text.slice(j, q);
-          for (let k = j; k < q; k++) if (text.charCodeAt(k) === 10) line++;
-          if (text.charCodeAt(q + 1) === 34) {
-            value += '"';
-            j = q + 2;
-            continue;
-          }
-          i = q + 1;
-          break;
-        }
-        fields.push(value);
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
-          j++;
-        }
-        fields.push(text.slice(i, j));
-        i = j;
-      }
-      const c = text.charCodeAt(i);
-      if (c === 44) {
-        i++;
-        continue;
-      }
-      if (c === 13) i++;
-      if (i < n && text.charCodeAt(i) !== 10) throw new BulkImportError(`${file}, line ${line}: text after a closing quote.`);
-      i++;
-      line++;
-      break;
-    }
-    if (fields.length === 1 && fields[0] === '') continue;
-    row(fields, start);
-  }
 }
 
 /**
@@ -134,84 +81,6 @@ export function sequentialIds(): () => string {
 
 /** 0 to 4095 as three hex digits. */
 const HEX3 = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(3, '0'));
-
-/**
- * The entity file's keys and the ids given to them: an open-addressing hash table in one typed
- * array (each slot the key's hash and its ordinal) over plain arrays of the keys and ids. At a
- * million keys and five million look-ups it takes half the time of a Map<string, string>, whose
- * entries are objects scattered over the heap (npm run bench, store-scale).
- */
-export class KeyTable {
-  readonly keys: string[] = [];
-  readonly ids: string[] = [];
-  private slots = new Int32Array(2 * 1024);
-  private mask = 1023;
-
-  private static hash(key: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    return h | 0;
-  }
-
-  /** The id for `key`, or undefined. */
-  get(key: string): string | undefined {
-    const h = KeyTable.hash(key);
-    const slots = this.slots;
-    for (let b = h & this.mask; ; b = (b + 1) & this.mask) {
-      const ordinal = slots[2 * b + 1] as number;
-      if (ordinal === 0) return undefined;
-      if (slots[2 * b] === h && this.keys[ordinal - 1] === key) return this.ids[ordinal - 1];
-    }
-  }
-
-  /** Adds `key` with `id`; false (and nothing added) when the key is already there. */
-  add(key: string, id: string): boolean {
-    if (2 * (this.keys.length + 1) > this.mask + 1) this.grow();
-    const h = KeyTable.hash(key);
-    const slots = this.slots;
-    let b = h & this.mask;
-    for (; ; b = (b + 1) & this.mask) {
-      const ordinal = slots[2 * b + 1] as number;
-      if (ordinal === 0) break;
-      if (slots[2 * b] === h && this.keys[ordinal - 1] === key) return false;
-    }
-    this.keys.push(key);
-    this.ids.push(id);
-    slots[2 * b] = h;
-    slots[2 * b + 1] = this.keys.length;
-    return true;
-  }
-
-  private grow(): void {
-    const size = 2 * (this.mask + 1);
-    const slots = new Int32Array(2 * size);
-    const mask = size - 1;
-    const old = this.slots;
-    for (let i = 0; i < old.length; i += 2) {
-      const ordinal = old[i + 1] as number;
-      if (ordinal === 0) continue;
-      let b = (old[i] as number) & mask;
-      while (slots[2 * b + 1] !== 0) b = (b + 1) & mask;
-      slots[2 * b] = old[i] as number;
-      slots[2 * b + 1] = ordinal;
-    }
-    this.slots = slots;
-    this.mask = mask;
-  }
-}
-
-function columnsOf(header: readonly string[], file: string, wanted: readonly string[], optional: readonly string[] = []): Map<string, number> {
-  const lower = header.map((h) => h.trim().toLowerCase());
-  const out = new Map<string, number>();
-  for (const name of [...wanted, ...optional]) {
-    const index = lower.indexOf(name);
-    if (index < 0 && wanted.includes(name)) {
-      throw new BulkImportError(`${file}: the header has no "${name}" column (it needs ${wanted.join(', ')}; it has ${header.join(', ')}).`);
-    }
-    if (index >= 0) out.set(name, index);
-  }
-  return out;
-}
 
 const ROWS_PER_STATEMENT = 200;
 
@@ -282,6 +151,27 @@ function batchInserter(db: Db, head: string, width: number, tuple: string): { ad
   };
 }
 
+let workerScriptOverride: string | false | null = null;
+
+/**
+ * Names the reader thread's script (tests and the bench build one with esbuild), or false to read
+ * the files on the importing thread; null: as built.
+ */
+export function setBulkImportWorkerScript(script: string | false | null): void {
+  workerScriptOverride = script;
+}
+
+/**
+ * The reader thread's script: bulk-import-worker.cjs beside the bundle that runs this code (the CLI
+ * in dist/main, scripts/build-node.mjs), or the one named by setBulkImportWorkerScript; null run
+ * from the sources, where the same reader runs on the importing thread.
+ */
+export function bulkImportWorkerScript(): string | null {
+  if (workerScriptOverride !== null) return workerScriptOverride === false ? null : workerScriptOverride;
+  const bundled = typeof __dirname === 'string' ? join(__dirname, 'bulk-import-worker.cjs') : null;
+  return bundled !== null && existsSync(bundled) ? bundled : null;
+}
+
 /**
  * The secondary indexes a bulk load drops and builds again at the end (a sort each, not a b-tree
  * insert per row), the search docs' one included: the import adds a doc per entity.
@@ -292,21 +182,14 @@ export function secondaryIndexes(db: Db): { name: string; sql: string }[] {
     .all() as { name: string; sql: string }[];
 }
 
-function truthy(value: string, fallback: boolean): boolean | null {
-  const v = value.trim().toLowerCase();
-  if (v === '') return fallback;
-  if (v === 'true' || v === '1' || v === 'yes') return true;
-  if (v === 'false' || v === '0' || v === 'no') return false;
-  return null;
-}
-
 /**
  * Imports an entity table and a link table (CSV text) into the case in one transaction; see
  * the module comment for the format. Returns counts and the time of each phase.
  */
 export function bulkImportCsv(
   db: Db,
-  input: { entities: string; links: string; entitiesName?: string; linksName?: string },
+  /** The tables' text, or their files (read on the reader thread where there is one). */
+  input: { entities: CsvSource; links: CsvSource; entitiesName?: string; linksName?: string },
   /** The load's page cache (KiB); tests make it small to see a failure after pages went to the file. */
   cacheKib: number = BULK_CACHE_KIB,
 ): BulkImportReport {
@@ -315,7 +198,8 @@ export function bulkImportCsv(
   if (db.inTransaction) throw new Error('bulkImportCsv runs its own transaction.');
   const phases = { load: 0, index: 0, search: 0, commit: 0 };
   const now = nowIso();
-  const keys = new KeyTable();
+  /** The new entities' ids, in the entity file's order. */
+  const ids: string[] = [];
   let entityCount = 0;
   let linkCount = 0;
   let onChart = false;
@@ -365,60 +249,45 @@ export function bulkImportCsv(
       // import's CPU time); on again before anything else is written, and in `finally`.
       db.pragma('ignore_check_constraints = ON');
       const entityId = sequentialIds();
-      const entities = batchInserter(db, 'INSERT INTO entities (id, type, label, created_at, updated_at)', 3, `(?, ?, ?, '${now}', '${now}')`);
-      let header: Map<string, number> | null = null;
-      readCsvRecords(input.entities, entitiesName, (fields, line) => {
-        if (header === null) {
-          header = columnsOf(fields, entitiesName, ['id', 'type', 'label']);
-          return;
-        }
-        const key = fields[header.get('id') as number] ?? '';
-        const type = (fields[header.get('type') as number] ?? '').trim();
-        const label = (fields[header.get('label') as number] ?? '').trim();
-        if (key === '') throw new BulkImportError(`${entitiesName}, line ${line}: the id is empty.`);
-        const id = entityId();
-        if (!keys.add(key, id)) throw new BulkImportError(`${entitiesName}, line ${line}: the id "${key}" is used twice.`);
-        if (type === '' || type.length > 100) throw new BulkImportError(`${entitiesName}, line ${line}: the type must be 1 to 100 characters.`);
-        if (label === '' || label.length > 1000) throw new BulkImportError(`${entitiesName}, line ${line}: the label must be 1 to 1000 characters.`);
-        entities.add(id, type, label);
-        entityCount++;
-      });
-      entities.flush();
-
       const linkId = sequentialIds();
+      const entities = batchInserter(db, 'INSERT INTO entities (id, type, label, created_at, updated_at)', 3, `(?, ?, ?, '${now}', '${now}')`);
       const links = batchInserter(
         db,
         'INSERT INTO links (id, type, source_id, target_id, directed, created_at, updated_at)',
         5,
         `(?, ?, ?, ?, ?, '${now}', '${now}')`,
       );
-      header = null;
-      const directedOf = new Map<string, boolean>();
-      readCsvRecords(input.links, linksName, (fields, line) => {
-        if (header === null) {
-          header = columnsOf(fields, linksName, ['source', 'target', 'type'], ['directed']);
+      // The reader (bulkImportRows.ts: parse, checks, keys) hands over rows ready to bind; the
+      // ids are made here, in the order of the entity file, and a link's ends are its ordinals there.
+      const typeNames: string[] = [];
+      const consume = (batch: RowBatch) => {
+        for (const type of batch.newTypes) typeNames.push(type);
+        if (batch.kind === 'entities') {
+          const { types, labels, labelEnds } = batch;
+          let start = 0;
+          for (let i = 0; i < batch.count; i++) {
+            const id = entityId();
+            ids.push(id);
+            const end = labelEnds[i] as number;
+            entities.add(id, typeNames[types[i] as number] as string, labels.slice(start, end));
+            start = end;
+          }
+          entityCount += batch.count;
           return;
         }
-        const source = keys.get(fields[header.get('source') as number] ?? '');
-        const target = keys.get(fields[header.get('target') as number] ?? '');
-        const type = (fields[header.get('type') as number] ?? '').trim();
-        if (source === undefined || target === undefined) {
-          const missing = source === undefined ? fields[header.get('source') as number] : fields[header.get('target') as number];
-          throw new BulkImportError(`${linksName}, line ${line}: no entity has the id "${missing ?? ''}" in ${entitiesName}.`);
+        if (linkCount === 0) entities.flush();
+        const { types, ends, directed } = batch;
+        for (let i = 0; i < batch.count; i++) {
+          // A link without label, description or attributes has nothing for search_links_ai to index.
+          links.add(linkId(), typeNames[types[i] as number] as string, ids[ends[2 * i] as number] as string, ids[ends[2 * i + 1] as number] as string, directed[i] as number);
         }
-        if (type === '' || type.length > 100) throw new BulkImportError(`${linksName}, line ${line}: the type must be 1 to 100 characters.`);
-        let fallback = directedOf.get(type);
-        if (fallback === undefined) {
-          fallback = linkTypeDefinition(type).directed;
-          directedOf.set(type, fallback);
-        }
-        const column = header.get('directed');
-        const directed = column === undefined ? fallback : truthy(fields[column] ?? '', fallback);
-        if (directed === null) throw new BulkImportError(`${linksName}, line ${line}: "directed" must be true or false.`);
-        // A link without label, description or attributes has nothing for search_links_ai to index.
-        links.add(linkId(), type, source, target, directed ? 1 : 0);
-        linkCount++;
-      });
+        linkCount += batch.count;
+      };
+      const files: ImportFiles = { entities: input.entities, links: input.links, entitiesName, linksName };
+      const script = bulkImportWorkerScript();
+      if (script === null) readImportRows(files, consume);
+      else readImportRowsInWorker(script, files, consume);
+      entities.flush();
       links.flush();
       db.pragma('ignore_check_constraints = OFF');
       phases.load = performance.now() - started;
@@ -440,13 +309,14 @@ export function bulkImportCsv(
 
       started = performance.now();
       for (const sql of triggers) db.exec(sql);
-      // As search_docs_ai does it (migration 0060: the text and its folded form); db/bulkImport.test.ts checks the index.
-      db.prepare('INSERT INTO search_fts (rowid, text, folded) SELECT id, text, folded FROM search_docs WHERE id > ?').run(docsBefore);
+      // As search_docs_ai does it: the text, and its folded form where folding changed it (the
+      // index's content view, migration 0090); db/bulkImport.test.ts checks the index.
+      db.prepare('INSERT INTO search_fts (rowid, text, folded) SELECT id, text, folded FROM search_docs_indexed WHERE id > ?').run(docsBefore);
       phases.search += performance.now() - started;
 
       const chartId = defaultChart(db).id;
       if (entityCount > 0 && chartSize(db, chartId) + entityCount <= CHART_WARN_NODES) {
-        putOnChart(db, chartId, keys.ids);
+        putOnChart(db, chartId, ids);
         onChart = true;
       }
       committing = performance.now();

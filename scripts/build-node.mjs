@@ -31,6 +31,8 @@ const entries = [
   { name: 'workbench CLI', entry: 'main/workbench.ts', out: 'workbench.cjs', executable: true },
   // Imports parse untrusted files in this worker (a thread in the app, a child process in the CLI).
   { name: 'import worker', entry: 'main/interchange/worker.ts', out: 'interchange-worker.cjs' },
+  // The bulk import reads and checks its CSV files on this thread while the CLI's inserts run (db/bulkImportRows.ts).
+  { name: 'bulk import worker', entry: 'db/bulkImportWorker.ts', out: 'bulk-import-worker.cjs' },
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BulkImportError, bulkImportCsv } from '../../db/bulkImport';
 import { openCaseFile } from '../../db/caseFile';
@@ -20,12 +20,14 @@ function bulkImport(argv: string[], io: Io): number {
   const entitiesPath = values.entities as string | undefined;
   const linksPath = values.links as string | undefined;
   if (entitiesPath === undefined || linksPath === undefined) throw new UsageError('bulk-import needs --entities and --links');
+  // Read by the import's reader thread; a missing file is refused here, before the case is opened.
+  for (const file of [entitiesPath, linksPath]) statSync(file);
   const store = openCaseFile(path);
   try {
     const started = Date.now();
     const report = bulkImportCsv(store.db, {
-      entities: readFileSync(entitiesPath, 'utf8'),
-      links: readFileSync(linksPath, 'utf8'),
+      entities: { file: entitiesPath },
+      links: { file: linksPath },
       entitiesName: basename(entitiesPath),
       linksName: basename(linksPath),
     });
