@@ -38,7 +38,7 @@ describe('previewGraph', () => {
       rgba(entityTypeDefinition('other').color),
     ]);
     expect(graph.labels).toEqual(['Label hub', 'Label a', 'Label b', 'Label c']);
-    expect([...graph.labelPriority!]).toEqual([4, 1, 2, 1]);
+    expect(Array.from(graph.labelPriority!)).toEqual([4, 1, 2, 1]);
   });
 
   it('draws every link between its ends by index, in the palette’s link colour', () => {

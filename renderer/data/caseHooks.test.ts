@@ -44,7 +44,7 @@ const edit = (entitiesUpdated: string[] = []): CaseEdit => {
   return {
     action: 'do',
     label: 'Edit',
-    changed: { entities: entitiesUpdated, links: [], sources: [], citations: [], notes: [], annotations: [] },
+    changed: { entities: entitiesUpdated, links: [], sources: [], citations: [], notes: [], annotations: [], mergeRecords: [] },
     delta,
     reset: false,
     version: 2,
