@@ -22,9 +22,6 @@ interface CanvasRenderer {
   redraw(options?: unknown): void;
 }
 
-/** What makes the layer's copy of the chart stale. */
-const CHANGES = 'add remove position style data class';
-
 /** The event the chart emits after a frame drawn by the layer (Cytoscape's own is 'render'). */
 export const GL_FRAME_EVENT = 'glframe';
 
@@ -97,7 +94,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   /** The layer shows the chart until Cytoscape has drawn the view it rested at. */
   let shown = false;
   let scene: GlScene | null = null;
-  /** The graph the layer holds is stale (an element, a position or a style changed). */
+  /** The layer's graph is to be read from Cytoscape again (a new motion). */
   let stale = true;
   let settle: ReturnType<typeof setTimeout> | null = null;
 
@@ -130,6 +127,9 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
 
   const onViewport = () => {
     if (!options.enabled()) return;
+    // Each motion starts from the chart as Cytoscape shows it then (read once, not kept current
+    // by listening to every element's events, which Cytoscape would then emit one by one).
+    if (!moving) stale = true;
     moving = true;
     armSettle();
   };
@@ -151,12 +151,8 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
     scene = null;
     layer.hide();
   };
-  const onChange = () => {
-    stale = true;
-  };
   cy.on('viewport', onViewport);
   cy.on('render', onRender);
-  cy.on(CHANGES, onChange);
 
   return {
     get active() {
@@ -166,7 +162,6 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
       if (settle !== null) clearTimeout(settle);
       cy.removeListener('viewport', onViewport);
       cy.removeListener('render', onRender);
-      cy.removeListener(CHANGES, onChange);
       renderer.render = cytoscapeRender;
       layer.hide();
     },
