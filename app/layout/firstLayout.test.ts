@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_LAYOUT_LINK_LENGTH, firstLayoutPositions, provisionalPositions, type FirstLayoutInput, type Point } from './firstLayout';
+import { FIRST_LAYOUT_LINK_LENGTH, FIRST_LAYOUT_MIN_DISTANCE, firstLayoutPositions, provisionalPositions, separateCoincident, type FirstLayoutInput, type Point } from './firstLayout';
 
 /** A small preferential-attachment graph (deterministic): hubs and leaves, one component. */
 function graph(n: number): FirstLayoutInput {
@@ -25,8 +25,37 @@ function medianLinkLength(points: Point[], input: FirstLayoutInput): number {
   return lengths[Math.floor(lengths.length / 2)]!;
 }
 
+const minDistance = (points: Point[]) => {
+  let min = Infinity;
+  for (let i = 0; i < points.length; i++) for (let j = i + 1; j < points.length; j++) min = Math.min(min, distance(points[i]!, points[j]!));
+  return min;
+};
+
+describe('separateCoincident', () => {
+  it('moves apart points on one spot or closer than the least distance, and leaves the others', () => {
+    const points = [
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+      { x: 3, y: 0 },
+      { x: 500, y: 500 },
+    ];
+    const out = separateCoincident(points);
+    expect(minDistance(out)).toBeGreaterThanOrEqual(FIRST_LAYOUT_MIN_DISTANCE - 0.1);
+    expect(out[4]).toEqual({ x: 500, y: 500 });
+  });
+});
+
 describe('first layout', () => {
   const input = graph(400);
+
+  it('leaves no two nodes on one spot when it is cut short (a time budget spent on a busy machine)', () => {
+    for (const iterations of [1, 2, 3, 5]) {
+      const points = firstLayoutPositions(graph(1200), { iterations });
+      expect(new Set(points.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`)).size).toBe(1200);
+      expect(minDistance(points)).toBeGreaterThan(FIRST_LAYOUT_MIN_DISTANCE / 2);
+    }
+  });
 
   it('places every node at a finite, distinct spot, links at the chart length', () => {
     for (const points of [provisionalPositions(input), firstLayoutPositions(input, { iterations: 80 })]) {

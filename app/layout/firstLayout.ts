@@ -306,10 +306,71 @@ export function firstLayoutPositions(input: FirstLayoutInput, options: FirstLayo
     }
     options.onProgress?.(iteration + 1, total);
   }
-  return scaleToLinkLength(
-    Array.from(x, (px, i) => ({ x: px, y: y[i]! })),
-    input.edges,
+  return separateCoincident(
+    scaleToLinkLength(
+      Array.from(x, (px, i) => ({ x: px, y: y[i]! })),
+      input.edges,
+    ),
   );
+}
+
+/**
+ * The least distance between two nodes' centres after a first layout (chart units). A layout cut
+ * short by its time budget (a busy machine) can leave a hub's leaves on one spot, where they would
+ * be drawn as one node; this pass moves such pairs apart.
+ */
+export const FIRST_LAYOUT_MIN_DISTANCE = 8;
+
+/**
+ * Moves apart every two points closer than `min`, each by half the shortfall along the line
+ * between them (along a direction fixed by their indexes when they coincide); a few rounds on a
+ * grid of cells `min` wide, so it costs O(n) a round. Rounded to 0.1 like scaleToLinkLength.
+ */
+export function separateCoincident(points: readonly Point[], min = FIRST_LAYOUT_MIN_DISTANCE, rounds = 24): Point[] {
+  const n = points.length;
+  const x = Float64Array.from(points, (p) => p.x);
+  const y = Float64Array.from(points, (p) => p.y);
+  for (let round = 0; round < rounds; round++) {
+    const cells = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = `${Math.floor(x[i]! / min)},${Math.floor(y[i]! / min)}`;
+      const list = cells.get(key);
+      if (list) list.push(i);
+      else cells.set(key, [i]);
+    }
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      const cx = Math.floor(x[i]! / min);
+      const cy = Math.floor(y[i]! / min);
+      for (let ox = -1; ox <= 1; ox++) {
+        for (let oy = -1; oy <= 1; oy++) {
+          for (const j of cells.get(`${cx + ox},${cy + oy}`) ?? []) {
+            if (j <= i) continue;
+            let ex = x[j]! - x[i]!;
+            let ey = y[j]! - y[i]!;
+            let d = Math.hypot(ex, ey);
+            if (d >= min) continue;
+            if (d < 1e-9) {
+              ex = Math.cos(i + j);
+              ey = Math.sin(i + j);
+              d = 1;
+            } else {
+              ex /= d;
+              ey /= d;
+            }
+            const push = (min - Math.min(d, min)) / 2 + 0.05;
+            x[i]! -= ex * push;
+            y[i]! -= ey * push;
+            x[j]! += ex * push;
+            y[j]! += ey * push;
+            moved = true;
+          }
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return Array.from(x, (px, i) => ({ x: Math.round(px * 10) / 10, y: Math.round(y[i]! * 10) / 10 }));
 }
 
 /** Scales a placement about its centre so it covers about K² a node: the forces' natural density. */
