@@ -16,39 +16,12 @@ import {
   type TableData,
   type TableRow,
 } from './tableModel';
+import { testEntity, testLink } from '../testing/rows';
 
 const stamp = '2025-01-01T00:00:00.000Z';
-const entity = (id: string, label: string, more: Partial<Entity> = {}): Entity => ({
-  id,
-  type: 'person',
-  label,
-  aliases: [],
-  description: null,
-  startDate: null,
-  endDate: null,
-  attributes: {},
-  color: null,
-  location: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-  ...more,
-});
-const link = (id: string, sourceId: string, targetId: string, more: Partial<Link> = {}): Link => ({
-  id,
-  type: 'member_of',
-  sourceId,
-  targetId,
-  directed: true,
-  label: null,
-  description: null,
-  startDate: null,
-  endDate: null,
-  attributes: {},
-  strength: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-  ...more,
-});
+const entity = (id: string, label: string, more: Partial<Entity> = {}): Entity => testEntity({ id, label, createdAt: stamp, updatedAt: stamp, ...more });
+const link = (id: string, sourceId: string, targetId: string, more: Partial<Link> = {}): Link =>
+  testLink({ id, sourceId, targetId, type: 'member_of', directed: true, createdAt: stamp, updatedAt: stamp, ...more });
 const chartOf = (entities: Entity[], links: Link[], more: Partial<ChartData> = {}): ChartData => ({
   chartId: 'c',
   entities,

@@ -8,6 +8,7 @@ import { createAnalysisStore, type AnalysisStore } from './analysisState';
 import { ANALYSIS_CLASS } from './analysisStylesheet';
 import type { Highlight } from './analysisTasks';
 import { bindAnalysisOverlay } from './chartOverlay';
+import { testEntity, testLink } from '../../app/testing/rows';
 
 /**
  * The analysis overlay changes classes only where they differ, once per change of what it draws
@@ -16,35 +17,9 @@ import { bindAnalysisOverlay } from './chartOverlay';
  */
 
 const stamp = '2024-01-01T00:00:00.000Z';
-const entity = (i: number): Entity => ({
-  id: `e${i}`,
-  type: i % 4 === 0 ? 'armed_group' : 'person',
-  label: `Entity ${i}`,
-  aliases: [],
-  description: null,
-  startDate: null,
-  endDate: null,
-  attributes: {},
-  color: null,
-  location: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
-const link = (i: number, from: number, to: number): Link => ({
-  id: `l${i}`,
-  type: 'associate_of',
-  sourceId: `e${from}`,
-  targetId: `e${to}`,
-  directed: false,
-  label: null,
-  description: null,
-  startDate: null,
-  endDate: null,
-  attributes: {},
-  strength: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
+const entity = (i: number): Entity =>
+  testEntity({ id: `e${i}`, type: i % 4 === 0 ? 'armed_group' : 'person', label: `Entity ${i}`, createdAt: stamp, updatedAt: stamp });
+const link = (i: number, from: number, to: number): Link => testLink({ id: `l${i}`, sourceId: `e${from}`, targetId: `e${to}`, createdAt: stamp, updatedAt: stamp });
 
 const NODES = 400;
 

@@ -1,38 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Link } from '../../app/domain';
 import { chartElements, diffElements, hasAllPositions, type ChartElement, type ElementSnapshot } from './elements';
+import { testEntity, testLink } from '../../app/testing/rows';
 
 const stamp = '2024-01-01T00:00:00.000Z';
-const entity = (id: string, type = 'person', label = id): Entity => ({
-  id,
-  type,
-  label,
-  aliases: [],
-  description: null,
-  startDate: null,
-  endDate: null,
-  attributes: {},
-  color: null,
-  location: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
-const link = (id: string, sourceId: string, targetId: string, type = 'member_of', extra: Partial<Link> = {}): Link => ({
-  id,
-  type,
-  sourceId,
-  targetId,
-  directed: true,
-  label: null,
-  description: null,
-  startDate: null,
-  endDate: null,
-  attributes: {},
-  strength: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-  ...extra,
-});
+const entity = (id: string, type = 'person', label = id): Entity => testEntity({ id, type, label, createdAt: stamp, updatedAt: stamp });
+const link = (id: string, sourceId: string, targetId: string, type = 'member_of', extra: Partial<Link> = {}): Link =>
+  testLink({ id, sourceId, targetId, type, directed: true, createdAt: stamp, updatedAt: stamp, ...extra });
 
 function snapshotOf(elements: readonly ChartElement[]): Map<string, ElementSnapshot> {
   return new Map(elements.map((e) => [e.data.id, { group: e.group, data: { ...e.data }, classes: e.classes }]));

@@ -11,6 +11,7 @@
  * never skipped.
  */
 import type { Core } from 'cytoscape';
+import { withAlpha } from './gl/buffers';
 import type { GlGraph, GlScene } from './gl/glScene';
 import { linkColour, type GlPreview } from './glPreview';
 import type { ChartPalette } from './stylesheet';
@@ -50,8 +51,8 @@ interface StyledNode {
 }
 
 function colourOf(value: unknown, opacity: number): number {
-  const [r, g, b] = Array.isArray(value) ? (value as number[]) : [127, 140, 141];
-  return ((((r ?? 0) & 255) << 24) | (((g ?? 0) & 255) << 16) | (((b ?? 0) & 255) << 8) | Math.round(Math.min(1, Math.max(0, opacity)) * 255)) >>> 0;
+  const [r = 0, g = 0, b = 0] = Array.isArray(value) ? (value as number[]) : [127, 140, 141];
+  return withAlpha((((r & 255) << 24) | ((g & 255) << 16) | ((b & 255) << 8)) >>> 0, opacity);
 }
 
 /** The chart as Cytoscape shows it now, for the layer: hidden entities and links left out. */
@@ -94,8 +95,6 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   /** The layer shows the chart until Cytoscape has drawn the view it rested at. */
   let shown = false;
   let scene: GlScene | null = null;
-  /** The layer's graph is to be read from Cytoscape again (a new motion). */
-  let stale = true;
   let settle: ReturnType<typeof setTimeout> | null = null;
 
   const view = () => ({ zoom: cy.zoom(), panX: cy.pan().x, panY: cy.pan().y });
@@ -105,10 +104,9 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
       cytoscapeRender(renderOptions);
       return;
     }
-    if (scene === null || stale || layer.scene !== scene) {
+    if (scene === null || layer.scene !== scene) {
       // The first frame of a motion: the chart as Cytoscape shows it, drawn whole.
       scene = layer.draw(graphFromCytoscape(cy, options.palette()), view()) ? layer.scene : null;
-      stale = false;
       if (scene === null) {
         // No WebGL: Cytoscape draws the motion itself.
         moving = false;
@@ -129,7 +127,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
     if (!options.enabled()) return;
     // Each motion starts from the chart as Cytoscape shows it then (read once, not kept current
     // by listening to every element's events, which Cytoscape would then emit one by one).
-    if (!moving) stale = true;
+    if (!moving) scene = null;
     moving = true;
     armSettle();
   };

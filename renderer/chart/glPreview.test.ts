@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chartElements } from '../../app/chartElements';
 import type { ChartData } from '../../app/contract';
-import type { Entity, Link } from '../../app/domain';
+import { testEntity, testLink } from '../../app/testing/rows';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { rgba } from './gl/buffers';
-import { computedColour, linkColour, nodeSizeForDegree, previewGraph } from './glPreview';
-import { CHART_COLOURS, DARK_CHART_COLOURS, NODE_SIZE, NODE_SIZE_MAX } from './stylesheet';
+import { computedColour, linkColour, previewGraph } from './glPreview';
+import { CHART_COLOURS, DARK_CHART_COLOURS, NODE_SIZE, NODE_SIZE_MAX, nodeSizeForDegree } from './stylesheet';
 
-const entity = (id: string, type: string, color: string | null = null) => ({ id, label: `Label ${id}`, type, color }) as Entity;
-const link = (id: string, sourceId: string, targetId: string) => ({ id, type: 'associate_of', sourceId, targetId, directed: false, label: null }) as Link;
+const entity = (id: string, type: string, color: string | null = null) => testEntity({ id, label: `Label ${id}`, type, color });
+const link = (id: string, sourceId: string, targetId: string) => testLink({ id, sourceId, targetId });
 
 function chart(): Pick<ChartData, 'entities' | 'links' | 'evidence'> {
   const entities = [entity('hub', 'armed_group'), entity('a', 'person'), entity('b', 'person', '#ff8800'), entity('c', 'no_such_type')];

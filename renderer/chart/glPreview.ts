@@ -10,16 +10,10 @@
  */
 import type { ChartElement } from '../../app/chartElements';
 import { entityTypeDefinition } from '../../app/entityTypes';
-import { rgba } from './gl/buffers';
+import { rgba, withAlpha } from './gl/buffers';
 import type { Viewport } from './gl/camera';
 import { createGlScene, type GlGraph, type GlScene } from './gl/glScene';
-import { NODE_SIZE, NODE_SIZE_MAX, type ChartPalette } from './stylesheet';
-
-/** A node's drawn size, as the stylesheet maps it: mapData(degree, 2, 30, NODE_SIZE, NODE_SIZE_MAX). */
-export function nodeSizeForDegree(degree: number): number {
-  const t = Math.min(1, Math.max(0, (degree - 2) / (30 - 2)));
-  return NODE_SIZE + t * (NODE_SIZE_MAX - NODE_SIZE);
-}
+import { nodeSizeForDegree, type ChartPalette } from './stylesheet';
 
 /** The stylesheet's node border (px), drawn centred on the node's edge. */
 const BORDER = 2;
@@ -88,8 +82,7 @@ const LINK_WIDTH = 1.4;
  * below one pixel it shows faint; the layer draws one pixel, as opaque as that width covers.
  */
 export function linkColour(palette: ChartPalette, zoom: number): number {
-  const cover = Math.min(1, Math.max(0.15, LINK_WIDTH * zoom));
-  return ((rgba(palette.affiliation) & 0xffffff00) | Math.round(cover * 255)) >>> 0;
+  return withAlpha(rgba(palette.affiliation), Math.max(0.15, LINK_WIDTH * zoom));
 }
 
 /** A CSS colour as computed by the browser ("rgb(r, g, b)" or "rgba(…)") as 0xRRGGBBAA; null if it is not one (or transparent). */

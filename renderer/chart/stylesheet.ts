@@ -10,6 +10,16 @@ export const NODE_SIZE = 34;
 /** The type icon's size within the node's disc. */
 const ICON_SIZE = '62%';
 export const NODE_SIZE_MAX = 50;
+/** Degrees over which a node grows from NODE_SIZE to NODE_SIZE_MAX (clamped outside). */
+export const NODE_SIZE_DEGREES = [2, 30] as const;
+const NODE_SIZE_BY_DEGREE = `mapData(degree, ${NODE_SIZE_DEGREES[0]}, ${NODE_SIZE_DEGREES[1]}, ${NODE_SIZE}, ${NODE_SIZE_MAX})`;
+
+/** A node's drawn size for its degree, as the stylesheet maps it (for drawing outside Cytoscape). */
+export function nodeSizeForDegree(degree: number): number {
+  const [low, high] = NODE_SIZE_DEGREES;
+  const t = Math.min(1, Math.max(0, (degree - low) / (high - low)));
+  return NODE_SIZE + t * (NODE_SIZE_MAX - NODE_SIZE);
+}
 
 /** Chart colours in the light theme (and in exported images); the hostile red matches the legend's. */
 export const CHART_COLOURS = {
@@ -104,8 +114,8 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
       selector: 'node',
       style: {
         // Hubs a little larger (34 px up to 50 px from 2 to 30 links): the structure reads at a glance.
-        width: `mapData(degree, 2, 30, ${NODE_SIZE}, ${NODE_SIZE_MAX})`,
-        height: `mapData(degree, 2, 30, ${NODE_SIZE}, ${NODE_SIZE_MAX})`,
+        width: NODE_SIZE_BY_DEGREE,
+        height: NODE_SIZE_BY_DEGREE,
         shape: 'ellipse',
         'background-color': '#7f8c8d',
         'background-fit': 'none',

@@ -2,33 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { ChartChange } from '../../app/chartCache';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { EntityDetail } from '../../app/contract';
-import type { Entity, Link } from '../../app/domain';
 import { emptyDelta, type CaseEdit } from '../../app/editing/types';
+import { testEntity, testLink } from '../../app/testing/rows';
 import { caseQuery } from './caseHooks';
 
 const api = {} as WorkbenchApi;
 
-const link = (id: string, sourceId: string, targetId: string): Link => ({
-  id,
-  type: 'communicates_with',
-  sourceId,
-  targetId,
-  directed: false,
-  label: null,
-  description: null,
-  startDate: null,
-  endDate: null,
-  attributes: {},
-  strength: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const link = (id: string, sourceId: string, targetId: string) => testLink({ id, sourceId, targetId, type: 'communicates_with' });
 
 /** A hub linked to `n` entities, of which none is on the chart. */
 function hubDetail(n: number): EntityDetail {
   const links = Array.from({ length: n }, (_, i) => link(`l${i}`, 'hub', `e${i}`));
   return {
-    entity: { id: 'hub', label: 'Relay' } as Entity,
+    entity: testEntity({ id: 'hub', label: 'Relay' }),
     citations: [],
     notes: [],
     links,

@@ -16,28 +16,23 @@ import { useCaseQuery, type QuerySpec, type QueryState } from './caseQueries';
 const any = (ids: RowIds) => ids.created.length + ids.updated.length + ids.deleted.length > 0;
 const named = (ids: RowIds, id: string) => ids.created.includes(id) || ids.updated.includes(id) || ids.deleted.includes(id);
 /**
- * The ids a chart change names, as one set made once per change: a query asks it once per row it
- * holds (an entity's 5,000 links against an undone expansion of 10,000 elements), which with
- * arrays was tens of millions of comparisons before the chart could show the edit.
+ * Membership in ids an edit names, as one set made once per edit object: a query asks once per
+ * row it holds (an entity's 5,000 links against an undone expansion of 10,000 elements), which
+ * with arrays was tens of millions of comparisons before the chart could show the edit.
  */
-const touchedIds = new WeakMap<ChartChange, ReadonlySet<string>>();
-const touches = (change: ChartChange, id: string) => {
-  let ids = touchedIds.get(change);
-  if (!ids) {
-    ids = new Set([...change.nodes, ...change.edges, ...change.removed]);
-    touchedIds.set(change, ids);
-  }
-  return ids.has(id);
-};
-const changedEntities = new WeakMap<CaseDelta, ReadonlySet<string>>();
-const changedEntity = (delta: CaseDelta, id: string) => {
-  let ids = changedEntities.get(delta);
-  if (!ids) {
-    ids = new Set([...delta.entities.updated, ...delta.entities.deleted]);
-    changedEntities.set(delta, ids);
-  }
-  return ids.has(id);
-};
+function idSet<K extends object>(ids: (key: K) => string[][]): (key: K, id: string) => boolean {
+  const sets = new WeakMap<K, ReadonlySet<string>>();
+  return (key, id) => {
+    let set = sets.get(key);
+    if (!set) {
+      set = new Set(ids(key).flat());
+      sets.set(key, set);
+    }
+    return set.has(id);
+  };
+}
+const touches = idSet((change: ChartChange) => [change.nodes, change.edges, change.removed]);
+const changedEntity = idSet((delta: CaseDelta) => [delta.entities.updated, delta.entities.deleted]);
 const labelsChanged = (delta: CaseDelta) => delta.entities.updated.length + delta.entities.deleted.length > 0 || any(delta.links);
 
 export const caseQuery = {

@@ -44,6 +44,11 @@ export function rgba(hex: string): number {
   return parseInt(full.length === 6 ? `${full}ff` : full, 16) >>> 0;
 }
 
+/** The colour with its alpha replaced (0..1). */
+export function withAlpha(color: number, alpha: number): number {
+  return ((color & 0xffffff00) | Math.round(Math.min(1, Math.max(0, alpha)) * 255)) >>> 0;
+}
+
 /** A 0xRRGGBBAA colour as four 0..1 floats (for a uniform). */
 export function unitColor(color: number, out = new Float32Array(4)): Float32Array {
   out[0] = ((color >>> 24) & 0xff) / 255;
