@@ -205,6 +205,86 @@ test('on a 2,000-entity chart the wheel zooms in WebGL frames, Cytoscape draws t
   await expect(page.getByTestId('inspector').locator('#inspector-title')).toHaveText(target.label);
 });
 
+/** Which elements Cytoscape's own canvas draws in its next frame (ids), and how many elements the chart has. */
+async function drawnByCytoscape(page: Page): Promise<{ drawn: string[]; elements: number }> {
+  return page.evaluate(async () => {
+    interface Ele {
+      id(): string;
+    }
+    interface Renderer {
+      drawCachedElement: (this: Renderer, ...args: unknown[]) => void;
+    }
+    const cy = (window as unknown as { __workbenchChart: { cy: { renderer(): Renderer; elements(): { length: number }; forceRender(): void; one(e: string, f: () => void): void } } }).__workbenchChart.cy;
+    const renderer = cy.renderer();
+    const own = renderer.drawCachedElement;
+    const drawn = new Set<string>();
+    renderer.drawCachedElement = function (...args: unknown[]) {
+      drawn.add((args[1] as Ele).id());
+      own.apply(this, args);
+    };
+    try {
+      const frame = new Promise<void>((resolve) => cy.one('render', () => resolve()));
+      cy.forceRender();
+      await frame;
+    } finally {
+      renderer.drawCachedElement = own;
+    }
+    return { drawn: [...drawn], elements: cy.elements().length };
+  });
+}
+
+/** The opacity (0–255) of Cytoscape's own node canvas at an entity's centre: whether Cytoscape drew it. */
+async function cytoscapeInkAt(page: Page, id: string): Promise<number> {
+  return page.evaluate((nodeId) => {
+    const cy = (window as unknown as { __workbenchChart: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } } }).__workbenchChart.cy;
+    const p = cy.getElementById(nodeId).renderedPosition();
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="chart"] canvas[data-id="layer2-node"]')!;
+    const ratio = canvas.width / canvas.clientWidth;
+    return canvas.getContext('2d')!.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data[3]!;
+  }, id);
+}
+
+test('on a 2,000-entity chart at rest WebGL draws the bulk under Cytoscape, which draws only the detail: the selection and its neighbourhood', async ({ workbench }) => {
+  test.setTimeout(180_000);
+  const { page, casePath } = workbench;
+  addGeneratedEntities(casePath);
+  await workbench.launch();
+  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  // Fitted, zoomed out: the layer draws under Cytoscape's canvases, and Cytoscape draws few elements itself.
+  await expect(page.locator('canvas.chart-gl-layer').first()).toBeAttached();
+  const before = await drawnByCytoscape(page);
+  expect(before.elements).toBeGreaterThan(GENERATED * 2);
+  expect(before.drawn.length).toBeLessThan(before.elements / 20);
+
+  // A click selects an entity under the mouse as before; Cytoscape then draws it and its neighbourhood over the layer.
+  const stage = (await page.getByTestId('chart').boundingBox())!;
+  const centre = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
+  const target = (await shownNodes(page))
+    .filter((n) => n.onScreen && n.label.startsWith('Generated'))
+    .sort((a, b) => Math.hypot(a.page.x - centre.x, a.page.y - centre.y) - Math.hypot(b.page.x - centre.x, b.page.y - centre.y))[0]!;
+  expect(await cytoscapeInkAt(page, target.id)).toBe(0);
+  await page.mouse.click(target.page.x, target.page.y);
+  await expect(page.getByTestId('inspector').locator('#inspector-title')).toHaveText(target.label);
+  const neighbourhood = await page.evaluate((id) => {
+    const cy = (window as unknown as { __workbenchChart: { cy: { getElementById(id: string): { closedNeighborhood(): { map<T>(f: (e: { id(): string }) => T): T[] } } } } }).__workbenchChart.cy;
+    return cy.getElementById(id).closedNeighborhood().map((e) => e.id());
+  }, target.id);
+  const selected = await drawnByCytoscape(page);
+  expect(selected.drawn).toEqual(expect.arrayContaining(neighbourhood));
+  expect(selected.drawn.length).toBeLessThan(selected.elements / 20);
+  expect(await cytoscapeInkAt(page, target.id)).toBeGreaterThan(0);
+
+  // Zoomed in on it (few entities in view), Cytoscape draws everything in view and the layer goes.
+  await page.evaluate((id) => {
+    const cy = (window as unknown as { __workbenchChart: { cy: { zoom(o: object): void; getElementById(id: string): { renderedPosition(): { x: number; y: number } } } } }).__workbenchChart.cy;
+    cy.zoom({ level: 1.5, renderedPosition: cy.getElementById(id).renderedPosition() });
+  }, target.id);
+  await expect(page.locator('canvas.chart-gl-layer')).toHaveCount(0);
+  const others = (await shownNodes(page)).filter((n) => n.onScreen && !neighbourhood.includes(n.id));
+  expect(others.length).toBeGreaterThan(10);
+  await expect.poll(() => cytoscapeInkAt(page, others[0]!.id)).toBeGreaterThan(0);
+});
+
 test.describe('a new case', () => {
   test.use({ startEmpty: true });
 

@@ -5,7 +5,7 @@ import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
 import { MARK_CHART_READY, MARK_FIRST_FRAME, MARK_GL_PREVIEW, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
 import { glPreview, previewGraph } from './glPreview';
-import { bindGlMotion } from './glMotion';
+import { bindGlMotion, manyInView } from './glMotion';
 import type { UiStore } from '../store';
 import type { ChartDelta } from '../data/caseData';
 import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
@@ -14,7 +14,7 @@ import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, plac
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
-import { bindLabelDetail, fitPoints } from './levelOfDetail';
+import { bindLabelDetail, fitPoints, LABEL_ZOOM } from './levelOfDetail';
 import { buildChartStylesheet, chartPalette, LARGE_CHART_NODES, NODE_SIZE_MAX } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
@@ -186,7 +186,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
 
   const markReady = (token: number, firstFrameMarked = false) => {
     if (token !== showing || cy.destroyed()) return;
-    preview.hide();
+    // The preview goes; the layer drawing a large chart's bulk under Cytoscape's detail stays (glMotion.ts).
+    if (preview.place === 'over') preview.hide();
     setChartReadyFlag(true);
     if (!firstFrameMarked) performance.mark(MARK_FIRST_FRAME);
     performance.mark(MARK_CHART_READY);
@@ -198,8 +199,12 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   const previewWanted = new URLSearchParams(window.location.search).get('chartPreview') !== 'off';
   /** A large chart's pans and zooms drawn by WebGL while the view moves (glMotion.ts); off with ?chartMotion=off. */
   const motionWanted = new URLSearchParams(window.location.search).get('chartMotion') !== 'off';
+  /** A large zoomed-out chart's bulk drawn by WebGL under Cytoscape's detail (glMotion.ts); off with ?chartBulk=off. */
+  const bulkWanted = new URLSearchParams(window.location.search).get('chartBulk') !== 'off';
   const motion = bindGlMotion(cy, preview, {
     enabled: () => motionWanted && large && store.getState().chartStatus === 'ready' && !cy.destroyed(),
+    // Zoomed out below the labels, or with many entities in view however far zoomed in (a dense chart).
+    rest: () => bulkWanted && large && !cy.destroyed() && (cy.zoom() < LABEL_ZOOM || manyInView(cy, LARGE_CHART_NODES)),
     palette: () => chartPalette(theme),
     beforeRest: () => labelDetail.refresh(),
   });

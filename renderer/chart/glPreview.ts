@@ -13,10 +13,8 @@ import { entityTypeDefinition } from '../../app/entityTypes';
 import { rgba, withAlpha } from './gl/buffers';
 import type { Viewport } from './gl/camera';
 import { createGlScene, type GlGraph, type GlScene } from './gl/glScene';
-import { nodeSizeForDegree, type ChartPalette } from './stylesheet';
+import { NODE_BORDER_WIDTH, nodeSizeForDegree, type ChartPalette } from './stylesheet';
 
-/** The stylesheet's node border (px), drawn centred on the node's edge. */
-const BORDER = 2;
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -53,7 +51,7 @@ export function previewGraph(
     if (!p) return null;
     x[i] = p.x;
     y[i] = p.y;
-    radius[i] = nodeSizeForDegree(data.degree) / 2 + BORDER / 2;
+    radius[i] = nodeSizeForDegree(data.degree) / 2 + NODE_BORDER_WIDTH / 2;
     const own = typeof data.color === 'string' && HEX.test(data.color) ? data.color : null;
     color[i] = rgba(own ?? entityTypeDefinition(data.typeKey).color);
     labels[i] = data.label;
@@ -75,7 +73,7 @@ export function previewGraph(
 }
 
 /** The stylesheet's link width (px at zoom 1). */
-const LINK_WIDTH = 1.4;
+export const LINK_WIDTH = 1.4;
 
 /**
  * The links' colour at a zoom: Cytoscape draws a link LINK_WIDTH × zoom px wide, so zoomed out
@@ -96,18 +94,35 @@ export function computedColour(css: string): number | null {
 }
 
 export interface GlPreview {
-  /** Draws the graph at the view now (synchronously); false when WebGL cannot (the chart draws without a preview). */
-  draw(graph: GlGraph, view: Viewport): boolean;
-  /** Takes the preview away (its canvases and WebGL resources); harmless when none is shown. */
+  /**
+   * Draws the graph at the view now (synchronously); false when WebGL cannot (the chart draws
+   * without the layer). 'over' Cytoscape's canvases (a preview: Cytoscape has drawn nothing yet),
+   * or 'under' them (glMotion.ts: the layer draws a large chart's bulk, Cytoscape its detail on top).
+   * A layer already shown in the same place keeps its canvases and WebGL context.
+   */
+  draw(graph: GlGraph, view: Viewport, place?: 'over' | 'under', prepare?: (scene: GlScene) => void): boolean;
+  /** Shows or clears the layer's labels (drawn while the view moves; at rest Cytoscape draws the labels). */
+  showLabels(shown: boolean): void;
+  /** Takes the layer away (its canvases and WebGL resources); harmless when none is shown. */
   hide(): void;
   readonly shown: boolean;
+  /** Where the layer is shown: over Cytoscape's canvases (a preview), under them, or nowhere. */
+  readonly place: 'over' | 'under' | null;
   /** The layer's scene while it is shown, to move the view without drawing the graph anew. */
   readonly scene: GlScene | null;
 }
 
+/**
+ * The scene never draws a full frame by itself after moving frames: the chart knows when the view
+ * has rested (glMotion.ts) and asks for it, once.
+ */
+const NO_SELF_SETTLE_MS = 2 ** 30;
+
 export function glPreview(container: HTMLElement): GlPreview {
   let canvases: HTMLCanvasElement[] = [];
+  let labelCanvas: HTMLCanvasElement | null = null;
   let scene: GlScene | null = null;
+  let placed: 'over' | 'under' = 'over';
   /** A context was lost once: the chart draws without the layer from then on. */
   let lost = false;
   const hide = () => {
@@ -115,44 +130,66 @@ export function glPreview(container: HTMLElement): GlPreview {
     scene = null;
     for (const canvas of canvases) canvas.remove();
     canvases = [];
+    labelCanvas = null;
   };
-  const layer = () => {
+  const layer = (place: 'over' | 'under', labels: boolean) => {
     const canvas = document.createElement('canvas');
-    canvas.className = 'chart-gl-preview';
+    canvas.className = place === 'over' ? 'chart-gl-preview' : 'chart-gl-layer';
     canvas.setAttribute('aria-hidden', 'true');
-    // Over Cytoscape's canvases, taking no pointer events: a picture until the chart is ready.
-    canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;pointer-events:none;z-index:10';
-    container.appendChild(canvas);
+    // Taking no pointer events: the chart's own (Cytoscape's) canvases answer the mouse. Over them
+    // (a picture until the chart is ready, or labels while the view moves), or under them: first
+    // in the container, painted before Cytoscape's canvas container at the same z-index.
+    const z = place === 'over' || labels ? 10 : 0;
+    canvas.style.cssText = `position:absolute;inset:0;width:100%;height:100%;pointer-events:none;z-index:${z}`;
+    if (place === 'under' && !labels) container.insertBefore(canvas, container.firstChild);
+    else container.appendChild(canvas);
     canvases.push(canvas);
     return canvas;
   };
   return {
-    draw(graph, view) {
-      hide();
+    draw(graph, view, place = 'over', prepare) {
       if (lost) return false;
+      if (scene !== null && placed === place) {
+        scene.setGraph(graph);
+        prepare?.(scene);
+        scene.setViewport(view);
+        scene.resize();
+        scene.draw();
+        return true;
+      }
+      hide();
+      placed = place;
       try {
-        const background = computedColour(getComputedStyle(container).backgroundColor) ?? rgba('#ffffff');
-        const canvas = layer();
+        // Under Cytoscape's canvases the layer is transparent, the chart's own background showing through it.
+        const background = place === 'under' ? 0 : (computedColour(getComputedStyle(container).backgroundColor) ?? rgba('#ffffff'));
+        const canvas = layer(place, false);
         canvas.addEventListener('webglcontextlost', () => {
           lost = true;
           hide();
         });
-        const labelCanvas = layer();
+        labelCanvas = layer(place, true);
         // No border ring of a darker shade: Cytoscape's border is the canvas's colour, a hairline at this zoom.
-        scene = createGlScene(canvas, { labelCanvas, background, borderShade: 1 });
+        scene = createGlScene(canvas, { labelCanvas, background, borderShade: 1, settleMs: NO_SELF_SETTLE_MS });
         scene.setGraph(graph);
+        prepare?.(scene);
         scene.setViewport(view);
         scene.draw();
         return true;
       } catch {
-        // No WebGL2 here (or a context refused): Cytoscape draws the first frame itself.
+        // No WebGL2 here (or a context refused): Cytoscape draws the chart itself.
         hide();
         return false;
       }
     },
+    showLabels(shown) {
+      if (labelCanvas) labelCanvas.style.visibility = shown ? 'visible' : 'hidden';
+    },
     hide,
     get shown() {
       return scene !== null;
+    },
+    get place() {
+      return scene === null ? null : placed;
     },
     get scene() {
       return scene;

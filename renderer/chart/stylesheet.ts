@@ -21,6 +21,9 @@ export function nodeSizeForDegree(degree: number): number {
   return NODE_SIZE + t * (NODE_SIZE_MAX - NODE_SIZE);
 }
 
+/** An entity's border (px at zoom 1), in the canvas's colour: it keeps touching entities apart. */
+export const NODE_BORDER_WIDTH = 2;
+
 /** Chart colours in the light theme (and in exported images); the hostile red matches the legend's. */
 export const CHART_COLOURS = {
   text: '#1f2328',
@@ -122,7 +125,7 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
         'background-width': ICON_SIZE,
         'background-height': ICON_SIZE,
         'background-clip': 'none',
-        'border-width': 2,
+        'border-width': NODE_BORDER_WIDTH,
         'border-color': C.nodeBorder,
         'border-opacity': 1,
         label: 'data(label)',

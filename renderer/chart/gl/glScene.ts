@@ -29,6 +29,8 @@ export interface GlGraph {
   edges: Uint32Array;
   /** 0xRRGGBBAA for every link. */
   edgeColor: number;
+  /** 0xRRGGBBAA a link (as `edges` pairs them), where links differ (their type's colour, faded); edgeColor otherwise. */
+  edgeColors?: Uint32Array;
   /** A label a node (optional; drawn only with `labelCanvas`). */
   labels?: readonly string[];
   /** Where labels compete for room, the higher wins (e.g. degree); the radius when missing. */
@@ -89,6 +91,13 @@ export interface GlScene {
   /** New positions for the same nodes (a layout streaming them): one upload. */
   setPositions(x: Float32Array, y: Float32Array): void;
   setSelected(indexes: Iterable<number>): void;
+  /**
+   * The strokes at the chart's zoom: links `edgeWidthPx` wide (quads), node borders
+   * `borderWidthPx` wide in `borderColor` (0xRRGGBBAA), or a shade of the fill when null.
+   */
+  setStroke(edgeWidthPx: number, borderWidthPx: number, borderColor: number | null): void;
+  /** New colours for the same nodes and links (one upload each); the links' only where the graph gave them their own. */
+  setColors(color: Uint32Array, edgeColors?: Uint32Array): void;
   setViewport(view: Viewport): void;
   readonly viewport: Viewport;
   /**
@@ -152,12 +161,14 @@ interface DataTexture {
 
 export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlSceneOptions> = {}): GlScene {
   const o: GlSceneOptions = { ...GL_SCENE_DEFAULTS, ...options };
-  const gl = canvas.getContext('webgl2', { antialias: false, alpha: false, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+  // A background with alpha 0 leaves the canvas transparent (a layer under other canvases shows what is under it).
+  const transparent = (o.background & 0xff) === 0;
+  const gl = canvas.getContext('webgl2', { antialias: false, alpha: transparent, depth: false, stencil: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   if (gl === null) throw new Error('WebGL2 is not available');
   const labels = o.labelCanvas ? new LabelLayer(o.labelCanvas, o.labelOptions) : null;
 
-  const nodeProgram = programWith(gl, NODE_VERTEX, NODE_FRAGMENT, ['u_positions', 'u_style', 'u_colors', 'u_camera', 'u_size', 'u_node', 'u_ring', 'u_borderShade']);
-  const edgeUniforms = ['u_positions', 'u_ends', 'u_camera', 'u_size', 'u_edgeColor', 'u_halfWidth'] as const;
+  const nodeProgram = programWith(gl, NODE_VERTEX, NODE_FRAGMENT, ['u_positions', 'u_style', 'u_colors', 'u_camera', 'u_size', 'u_node', 'u_ring', 'u_borderShade', 'u_borderColor']);
+  const edgeUniforms = ['u_positions', 'u_ends', 'u_camera', 'u_size', 'u_edgeColor', 'u_edgeColors', 'u_perEdge', 'u_halfWidth'] as const;
   /** The link programs, each compiled when first wanted ('auto' may want both). */
   const edgePrograms = {
     quads: null as ReturnType<typeof programWith<(typeof edgeUniforms)[number]>> | null,
@@ -185,6 +196,8 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
   const style = dataTexture(1, gl.RG32F, gl.RG, gl.FLOAT);
   const colors = dataTexture(2, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE);
   const ends = dataTexture(3, gl.RG32UI, gl.RG_INTEGER, gl.UNSIGNED_INT);
+  const edgeColors = dataTexture(4, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE);
+  let perEdge = false;
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
   /** Gives a texture new contents: a new allocation when its size changes, else one upload. */
   const upload = (t: DataTexture, size: { width: number; height: number }, data: ArrayBufferView) => {
@@ -198,6 +211,9 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, t.width, t.height, t.format, t.type, data);
     }
   };
+
+  // A link colour texture with an image from the start: a sampler left without one makes every draw warn.
+  upload(edgeColors, { width: 1, height: 1 }, new Uint8Array(4));
 
   // The last full frame, kept for moving frames: drawn here, then copied to the screen.
   const frame = gl.createFramebuffer();
@@ -213,12 +229,15 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
   gl.enable(gl.BLEND);
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
   const background = unitColor(o.background);
-  gl.clearColor(background[0]!, background[1]!, background[2]!, 1);
+  if (transparent) gl.clearColor(0, 0, 0, 0);
+  else gl.clearColor(background[0]!, background[1]!, background[2]!, 1);
 
   // Per-frame values live here, written in place.
   const camera = new Float32Array(4);
   const edgeColor = new Float32Array(4);
   const ring = unitColor(o.ringColor);
+  /** The node border's own colour; alpha 0 while borders are a shade of the fill (borderShade). */
+  const borderColor = new Float32Array(4);
   let view: Viewport = { zoom: 1, panX: 0, panY: 0 };
   const size = { width: 1, height: 1 };
   let ratio = 1;
@@ -268,6 +287,8 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
         gl.uniform4fv(at.u_camera, camera);
         gl.uniform2f(at.u_size, canvas.width, canvas.height);
         gl.uniform4fv(at.u_edgeColor, edgeColor);
+        gl.uniform1i(at.u_edgeColors, edgeColors.unit);
+        gl.uniform1i(at.u_perEdge, perEdge ? 1 : 0);
         gl.uniform1f(at.u_halfWidth, (o.edgeWidthPx * ratio) / 2);
         if (edgeKind === 'lines') gl.drawArrays(gl.LINES, 0, edgeCount * 2);
         else gl.drawArrays(gl.TRIANGLES, 0, edgeCount * 6);
@@ -282,6 +303,7 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       gl.uniform4f(at.u_node, o.minRadiusPx, o.borderWidthPx, o.ringGapPx, o.ringWidthPx);
       gl.uniform4fv(at.u_ring, ring);
       gl.uniform1f(at.u_borderShade, o.borderShade);
+      gl.uniform4fv(at.u_borderColor, borderColor);
       gl.drawArrays(gl.TRIANGLES, 0, nodeCount * 6);
       gl.bindVertexArray(null);
     }
@@ -337,6 +359,9 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       const padded = new Uint32Array(edgeTexels.width * edgeTexels.height * 2);
       padded.set(pairs);
       upload(ends, edgeTexels, padded);
+      // Own colours only when every link kept its place (validEdges dropped none): else the one colour.
+      perEdge = graph.edgeColors !== undefined && pairs === graph.edges && graph.edgeColors.length >= edgeCount;
+      if (perEdge) upload(edgeColors, edgeTexels, colorBytes(graph.edgeColors!.subarray(0, edgeCount), new Uint8Array(edgeTexels.width * edgeTexels.height * 4)));
       unitColor(graph.edgeColor, edgeColor);
       text = graph.labels ?? [];
       const lengths = new Uint16Array(nodeCount);
@@ -350,6 +375,23 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       y = ny;
       if (labelNodes) labelNodes = { ...labelNodes, x, y };
       uploadPositions();
+    },
+
+    setStroke(edgeWidthPx, borderWidthPx, border) {
+      o.edgeWidthPx = edgeWidthPx;
+      o.borderWidthPx = borderWidthPx;
+      if (border === null) borderColor.fill(0);
+      else unitColor(border, borderColor);
+      frameView = null;
+    },
+
+    setColors(color, linkColors) {
+      upload(colors, nodeTexels, colorBytes(color.subarray(0, nodeCount), new Uint8Array(nodeTexels.width * nodeTexels.height * 4)));
+      if (perEdge && linkColors && linkColors.length >= edgeCount) {
+        const texels = dataTextureSize(edgeCount);
+        upload(edgeColors, texels, colorBytes(linkColors.subarray(0, edgeCount), new Uint8Array(texels.width * texels.height * 4)));
+      }
+      frameView = null;
     },
 
     setSelected(indexes) {
@@ -411,7 +453,7 @@ export function createGlScene(canvas: HTMLCanvasElement, options: Partial<GlScen
       if (settle !== null) clearTimeout(settle);
       gl.deleteFramebuffer(frame);
       gl.deleteRenderbuffer(frameColor);
-      for (const t of [positions, style, colors, ends]) gl.deleteTexture(t.texture);
+      for (const t of [positions, style, colors, ends, edgeColors]) gl.deleteTexture(t.texture);
       gl.deleteVertexArray(vao);
       gl.deleteProgram(nodeProgram.program);
       for (const p of Object.values(edgePrograms)) if (p) gl.deleteProgram(p.program);

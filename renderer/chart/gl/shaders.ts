@@ -2,7 +2,7 @@
  * The WebGL layer's GLSL ES 3.00 programs. They take no vertex attributes: every draw is one
  * plain drawArrays whose vertex index says which node or link and which corner it is, and the
  * data is read from textures by that index (buffers.ts): node positions (RG32F), node radius and
- * selection (RG32F), node colours (RGBA8), link ends (RG32UI). Not instanced draws: SwiftShader
+ * selection (RG32F), node colours (RGBA8), link ends (RG32UI), link colours (RGBA8, when links differ). Not instanced draws: SwiftShader
  * (Chromium without a GPU) runs an instanced draw as one draw per instance, ~9 µs each, so 20,000
  * instanced nodes cost ~175 ms before a pixel is drawn, against ~7 ms for the same quads as one
  * draw (measured, docs/architecture.md). The camera is `u_camera` = (zoom, panX, panY scaled to
@@ -70,15 +70,18 @@ uniform vec4 u_camera;
 uniform vec4 u_node;
 uniform vec4 u_ring;
 uniform float u_borderShade;
+// The border's own colour (straight alpha); alpha 0: the fill's times u_borderShade.
+uniform vec4 u_borderColor;
 out vec4 outColor;
 void main() {
   float d = length(v_offset);
   float border = u_node.y * u_camera.w;
   // 0 in the fill, 1 in the border, blended over one device pixel.
   float inBorder = border > 0.0 ? clamp(d - (v_radius - border) + 0.5, 0.0, 1.0) : 0.0;
-  vec3 rgb = mix(v_color.rgb, v_color.rgb * u_borderShade, inBorder);
-  float cover = clamp(v_radius + 0.5 - d, 0.0, 1.0) * v_color.a;
-  vec4 colour = vec4(rgb * cover, cover);
+  vec4 rim = u_borderColor.a > 0.0 ? vec4(u_borderColor.rgb, u_borderColor.a * v_color.a) : vec4(v_color.rgb * u_borderShade, v_color.a);
+  vec4 paint = mix(v_color, rim, inBorder);
+  float cover = clamp(v_radius + 0.5 - d, 0.0, 1.0) * paint.a;
+  vec4 colour = vec4(paint.rgb * cover, cover);
   if (v_selected > 0.5) {
     float inner = v_radius + u_node.z * u_camera.w;
     float outer = inner + u_node.w * u_camera.w;
@@ -89,11 +92,21 @@ void main() {
   outColor = colour;
 }`;
 
-/** Link e's two ends, from the RG32UI texture of link ends. */
+/**
+ * Link e's two ends, from the RG32UI texture of link ends, and its colour: the one colour of every
+ * link (u_edgeColor), or with u_perEdge its own from the RGBA8 texture of link colours.
+ */
 const LINK_ENDS = `
 uniform highp usampler2D u_ends;
+uniform highp sampler2D u_edgeColors;
+uniform vec4 u_edgeColor;
+uniform int u_perEdge;
+flat out vec4 v_color;
 uvec2 linkEnds(int e) {
   return texelFetch(u_ends, texel(e, textureSize(u_ends, 0).x), 0).xy;
+}
+vec4 linkColour(int e) {
+  return u_perEdge == 1 ? texelFetch(u_edgeColors, texel(e, textureSize(u_edgeColors, 0).x), 0) : u_edgeColor;
 }`;
 
 /**
@@ -106,6 +119,7 @@ uniform float u_halfWidth;
 out float v_across;
 void main() {
   uvec2 ends = linkEnds(gl_VertexID / 6);
+  v_color = linkColour(gl_VertexID / 6);
   vec2 a = nodeOnScreen(int(ends.x));
   vec2 b = nodeOnScreen(int(ends.y));
   vec2 corner = CORNERS[gl_VertexID % 6];
@@ -119,26 +133,27 @@ void main() {
 export const EDGE_QUAD_FRAGMENT = `#version 300 es
 precision highp float;
 in float v_across;
+flat in vec4 v_color;
 uniform float u_halfWidth;
-uniform vec4 u_edgeColor;
 out vec4 outColor;
 void main() {
-  float cover = clamp(u_halfWidth + 0.5 - abs(v_across), 0.0, 1.0) * u_edgeColor.a;
+  float cover = clamp(u_halfWidth + 0.5 - abs(v_across), 0.0, 1.0) * v_color.a;
   if (cover <= 0.0) discard;
-  outColor = vec4(u_edgeColor.rgb * cover, cover);
+  outColor = vec4(v_color.rgb * cover, cover);
 }`;
 
 /** Links as GL_LINES, for comparison: vertex v is end v % 2 of link v / 2; one device pixel, aliased. */
 export const EDGE_LINE_VERTEX = vertexShader(`${LINK_ENDS}
 void main() {
   uvec2 ends = linkEnds(gl_VertexID / 2);
+  v_color = linkColour(gl_VertexID / 2);
   gl_Position = toClip(nodeOnScreen(int(gl_VertexID % 2 == 0 ? ends.x : ends.y)));
 }`);
 
 export const EDGE_LINE_FRAGMENT = `#version 300 es
 precision highp float;
-uniform vec4 u_edgeColor;
+flat in vec4 v_color;
 out vec4 outColor;
 void main() {
-  outColor = vec4(u_edgeColor.rgb * u_edgeColor.a, u_edgeColor.a);
+  outColor = vec4(v_color.rgb * v_color.a, v_color.a);
 }`;
