@@ -273,6 +273,9 @@ test('on a 2,000-entity chart at rest WebGL draws the bulk under Cytoscape, whic
   expect(selected.drawn).toEqual(expect.arrayContaining(neighbourhood));
   expect(selected.drawn.length).toBeLessThan(selected.elements / 20);
   expect(await cytoscapeInkAt(page, target.id)).toBeGreaterThan(0);
+  // What is away from the selection is faded by the layer, not by a class on thousands of elements.
+  const faded = () => page.evaluate(() => (window as unknown as { __workbenchChart: { cy: { elements(s: string): { length: number } } } }).__workbenchChart.cy.elements('.faded').length);
+  expect(await faded()).toBe(0);
 
   // Zoomed in on it (few entities in view), Cytoscape draws everything in view and the layer goes.
   await page.evaluate((id) => {
@@ -283,6 +286,14 @@ test('on a 2,000-entity chart at rest WebGL draws the bulk under Cytoscape, whic
   const others = (await shownNodes(page)).filter((n) => n.onScreen && !neighbourhood.includes(n.id));
   expect(others.length).toBeGreaterThan(10);
   await expect.poll(() => cytoscapeInkAt(page, others[0]!.id)).toBeGreaterThan(0);
+  // Cytoscape draws alone now: it fades what is around the view by class, and only there.
+  const fadedInView = () =>
+    page.evaluate((ids) => {
+      const cy = (window as unknown as { __workbenchChart: { cy: { getElementById(id: string): { hasClass(c: string): boolean } } } }).__workbenchChart.cy;
+      return ids.filter((id) => cy.getElementById(id).hasClass('faded')).length;
+    }, others.map((n) => n.id));
+  await expect.poll(fadedInView).toBe(others.length);
+  expect(await faded()).toBeLessThan(before.elements / 2);
 });
 
 test.describe('a new case', () => {

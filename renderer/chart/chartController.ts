@@ -14,7 +14,7 @@ import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, plac
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
-import { bindLabelDetail, fitPoints, LABEL_ZOOM } from './levelOfDetail';
+import { bindLabelDetail, fitPoints, LABEL_ZOOM, widen } from './levelOfDetail';
 import { buildChartStylesheet, chartPalette, LARGE_CHART_NODES, NODE_SIZE_MAX } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
@@ -22,6 +22,8 @@ cytoscape.use(fcose);
 
 /** Nodes a delta adds without positions up to this many are placed beside their neighbours; more, and the chart is laid out. */
 const PLACE_BESIDE_MAX = 20;
+/** On a large chart drawn by Cytoscape alone, the fade covers the view and half a view around it (the rest is faded when the view rests there). */
+const FADE_VIEW_MARGIN = 0.5;
 
 /** What commands can ask of the chart. */
 export interface ChartHandle {
@@ -94,7 +96,6 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   const firstLayout = createFirstLayoutRunner();
 
   const unbindSelection = bindSelectionSync(cy, store);
-  const unbindStyle = bindStyleSync(cy, store);
   const unbindPositions = bindPositionCommit(cy, (positions) => {
     const chartId = currentChartId();
     if (chartId === null) return;
@@ -206,7 +207,24 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     // Zoomed out below the labels, or with many entities in view however far zoomed in (a dense chart).
     rest: () => bulkWanted && large && !cy.destroyed() && (cy.zoom() < LABEL_ZOOM || manyInView(cy, LARGE_CHART_NODES)),
     palette: () => chartPalette(theme),
-    beforeRest: () => labelDetail.refresh(),
+    fade: () => style.fading,
+    // The view rested: its labels, and the fade of what is away from the selection where Cytoscape draws it.
+    beforeRest: () => {
+      labelDetail.refresh();
+      style.refresh();
+    },
+    onBulkChange: () => {
+      if (!cy.destroyed()) style.refresh();
+    },
+  });
+  /**
+   * The selection's emphasis (styleSync.ts). On a large chart the fade of what is away from it is
+   * the layer's where the layer draws the bulk, else a class on the elements around the view.
+   */
+  const style = bindStyleSync(cy, store, () => {
+    if (!large) return { kind: 'all' };
+    if (motion.bulkWanted()) return { kind: 'layer' };
+    return { kind: 'view', box: widen(cy.extent(), FADE_VIEW_MARGIN) };
   });
   /**
    * Draws the preview of a chart about to be built from nothing. False when there is none (a
@@ -383,14 +401,22 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     labelDetail.refresh();
   };
 
+  /** Draws a chart; a failure says so rather than leaving "Loading the chart…" on screen. */
+  const showChart = (chart: ChartData | null, delta: ChartDelta | null) => {
+    show(chart, delta).catch((error: unknown) => {
+      if (cy.destroyed()) return;
+      reportError(`The chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`);
+      store.setState({ chartStatus: 'error' });
+    });
+  };
   let lastChart = store.getState().chart;
   const unsubscribe = store.subscribe(() => {
     const { chart, chartDelta } = store.getState();
     if (chart === lastChart) return;
     lastChart = chart;
-    void show(chart, chartDelta);
+    showChart(chart, chartDelta);
   });
-  if (lastChart !== null) void show(lastChart, null);
+  if (lastChart !== null) showChart(lastChart, null);
   const unbindExtensions = extensions.map((extend) => extend(cy));
 
   const resizeObserver = new ResizeObserver(() => cy.resize());
@@ -447,7 +473,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       viewport.dispose();
       labelDetail.dispose();
       unbindPositions();
-      unbindStyle();
+      style.dispose();
       unbindSelection();
       motion.dispose();
       preview.hide();
@@ -462,6 +488,9 @@ function nextFrame(): Promise<void> {
 }
 
 /** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */
+/** The longest wait for the chart's next frame before going on without it (ms). */
+const FRAME_WAIT_MAX_MS = 1000;
+
 function afterNextFrame(cy: Core): Promise<void> {
   return new Promise((resolve) => {
     let done = false;
@@ -474,5 +503,8 @@ function afterNextFrame(cy: Core): Promise<void> {
     cy.on('render', finish);
     // An empty chart may not draw at all: two animation frames are enough for the renderer's loop.
     requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(finish)));
+    // A window that draws no frames for a while (hidden, or a busy machine) still gets its chart
+    // ready: a timer runs where animation frames may not.
+    setTimeout(finish, FRAME_WAIT_MAX_MS);
   });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rgba, withAlpha } from './gl/buffers';
 import { graphFromCytoscape, hasDetail, readElements } from './glMotion';
 import { linkColour } from './glPreview';
-import { CHART_COLOURS } from './stylesheet';
+import { CHART_COLOURS, FADED_OPACITY } from './stylesheet';
 
 describe('graphFromCytoscape', () => {
   it('takes the chart as Cytoscape shows it: places, drawn sizes, colours with opacity; hidden entities and their links left out', () => {
@@ -85,6 +85,22 @@ describe('readElements: what the layer draws at rest, and what Cytoscape draws o
     expect([...read.graph.edges]).toEqual([0, 1, 0, 2, 2, 4]);
     expect([...read.graph.edgeColors!]).toEqual([withAlpha(rgba('#c0392b'), 0.5), withAlpha(rgba('#8899aa'), 0.25), withAlpha(rgba('#8899aa'), 0.5)]);
     expect([...read.restEdgeColors]).toEqual([withAlpha(rgba('#c0392b'), 0.5), withAlpha(rgba('#8899aa'), 0.25), 0]);
+    cy.destroy();
+  });
+
+  it('fades, while the selection is emphasised, what has no detail and no faded class of its own: once, in the layer', () => {
+    const cy = chart();
+    cy.getElementById('chosen').select();
+    cy.zoom(0.25);
+    const read = readElements(cy.elements().toArray(), CHART_COLOURS, cy.zoom(), true);
+    const blue = rgba('#2e86c1');
+    // 'faded' keeps its class's 0.3; 'plain' takes the layer's 0.3; the detailed stay as they are.
+    expect([...read.graph.color]).toEqual([withAlpha(blue, FADED_OPACITY.node), withAlpha(blue, 0.3), blue, blue, blue]);
+    expect([...read.graph.edgeColors!]).toEqual([
+      withAlpha(rgba('#c0392b'), 0.5 * FADED_OPACITY.edge),
+      withAlpha(rgba('#8899aa'), 0.25),
+      withAlpha(rgba('#8899aa'), 0.5),
+    ]);
     cy.destroy();
   });
 });

@@ -23,7 +23,7 @@ import { withAlpha } from './gl/buffers';
 import type { GlGraph, GlScene } from './gl/glScene';
 import { rgba } from './gl/buffers';
 import { LINK_WIDTH, linkColour, type GlPreview } from './glPreview';
-import { NODE_BORDER_WIDTH, UI_CLASS, type ChartPalette } from './stylesheet';
+import { FADED_OPACITY, NODE_BORDER_WIDTH, UI_CLASS, type ChartPalette } from './stylesheet';
 
 /** Cytoscape's canvas renderer, as far as this module touches it (its render is the one Cytoscape's own WebGL mode replaces the same way). */
 interface CanvasRenderer {
@@ -48,6 +48,13 @@ export interface GlMotionOptions {
   enabled: () => boolean;
   /** Whether the layer draws the chart's bulk at rest now (a large chart zoomed out; see the module's comment). */
   rest?: () => boolean;
+  /**
+   * Whether what is away from the selection is faded (styleSync.ts): the layer fades the
+   * elements it draws that carry no faded class (on a chart drawn in bulk they carry none).
+   */
+  fade?: () => boolean;
+  /** Called (soon after, not while drawing) when the layer starts or stops drawing the bulk. */
+  onBulkChange?: () => void;
   palette: () => ChartPalette;
   /** How long the view must rest before Cytoscape draws it (ms). */
   settleMs?: number;
@@ -63,6 +70,8 @@ export interface GlMotion {
   readonly active: boolean;
   /** The layer draws the chart's bulk under Cytoscape's detail. */
   readonly drawsBulk: boolean;
+  /** Whether the layer would draw the bulk at the view now (the caller's `rest`, no compound nodes, WebGL usable). */
+  bulkWanted(): boolean;
   dispose(): void;
 }
 
@@ -122,7 +131,9 @@ export interface LayerRead {
  * The layer's graph of these elements as Cytoscape shows them: hidden entities and links left out;
  * each link in its own colour, as opaque as Cytoscape's line at this zoom covers one pixel.
  */
-export function readElements(eles: readonly SingularElementArgument[], palette: ChartPalette, zoom: number): LayerRead {
+export function readElements(eles: readonly SingularElementArgument[], palette: ChartPalette, zoom: number, fade = false): LayerRead {
+  /** Faded by the layer: away from the selection (no detail) and not faded by Cytoscape's class already. */
+  const fadedHere = (ele: SingularElementArgument, detailed: boolean) => fade && !detailed && !ele.hasClass(UI_CLASS.faded);
   const nodes: NodeSingular[] = [];
   const edges: EdgeSingular[] = [];
   const detailed: SingularElementArgument[] = [];
@@ -151,8 +162,10 @@ export function readElements(eles: readonly SingularElementArgument[], palette: 
     y[i] = p.y;
     radius[i] = node.outerWidth() / 2;
     const style = node as unknown as Styled;
-    color[i] = colourOf(style.pstyle('background-color').value, Number(style.pstyle('opacity').value ?? 1));
-    restColor[i] = detail.has(node) ? 0 : color[i];
+    const detailed = detail.has(node);
+    const opacity = Number(style.pstyle('opacity').value ?? 1) * (fadedHere(node, detailed) ? FADED_OPACITY.node : 1);
+    color[i] = colourOf(style.pstyle('background-color').value, opacity);
+    restColor[i] = detailed ? 0 : color[i];
     labels[i] = String(node.data('label') ?? '');
     priority[i] = Number(node.data('degree') ?? 0);
     index.set(node.id(), i);
@@ -167,9 +180,11 @@ export function readElements(eles: readonly SingularElementArgument[], palette: 
     if (a === undefined || b === undefined) continue;
     const style = edge as unknown as Styled;
     const width = Number(style.pstyle('width').pfValue ?? 1);
-    const opacity = Number(style.pstyle('opacity').value ?? 1) * Number(style.pstyle('line-opacity').value ?? 1) * inkOfLine(style);
+    const detailed = detail.has(edge);
+    const faded = fadedHere(edge, detailed) ? FADED_OPACITY.edge : 1;
+    const opacity = Number(style.pstyle('opacity').value ?? 1) * Number(style.pstyle('line-opacity').value ?? 1) * inkOfLine(style) * faded;
     edgeColors[k] = colourOf(style.pstyle('line-color').value, Math.min(1, Math.max(0.15, width * zoom)) * opacity);
-    restEdgeColors[k] = detail.has(edge) ? 0 : edgeColors[k]!;
+    restEdgeColors[k] = detailed ? 0 : edgeColors[k]!;
     ends[2 * k] = a;
     ends[2 * k + 1] = b;
     k += 1;
@@ -190,8 +205,8 @@ export function readElements(eles: readonly SingularElementArgument[], palette: 
 }
 
 /** The chart as Cytoscape shows it now, for the layer: hidden entities and links left out. */
-export function graphFromCytoscape(cy: Core, palette: ChartPalette): GlGraph {
-  return readElements(cy.elements().toArray(), palette, cy.zoom()).graph;
+export function graphFromCytoscape(cy: Core, palette: ChartPalette, fade = false): GlGraph {
+  return readElements(cy.elements().toArray(), palette, cy.zoom(), fade).graph;
 }
 
 /**
@@ -217,6 +232,8 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   const cytoscapeNotify = renderer.notify.bind(renderer);
   const cytoscapeDrawLayered = renderer.drawLayeredElements.bind(renderer);
   const rest = options.rest ?? (() => false);
+  const fade = options.fade ?? (() => false);
+  const bulkWanted = () => rest() && layer.usable && cy.nodes(':parent').empty();
   const settleMs = options.settleMs ?? 150;
   let moving = false;
   /** The layer shows the motion until Cytoscape has drawn the view it rested at. */
@@ -234,6 +251,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   let restColours = false;
   let readZoom = 1;
   let readPalette: ChartPalette | null = null;
+  let readFade = false;
   /** Cytoscape's renderer was told of a change since the layer's graph was read. */
   let changed = true;
   /** The view the layer last drew the bulk at ('' : none). */
@@ -254,9 +272,17 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   let strokeScene: GlScene | null = null;
   const viewKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()}`;
 
+  let bulkNoticed = false;
+  const noticeBulk = () => {
+    if (bulk === bulkNoticed) return;
+    bulkNoticed = bulk;
+    if (options.onBulkChange) setTimeout(options.onBulkChange, 0);
+  };
+
   const dropBulk = () => {
     if (!bulk) return;
     bulk = false;
+    noticeBulk();
     readFrom = null;
     drawnView = '';
     if (!moving && !shown) layer.hide();
@@ -266,7 +292,8 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   const readInto = (eles: SingularElementArgument[], atRest: boolean): boolean => {
     const palette = options.palette();
     if (readPalette !== null && readPalette !== palette) layer.hide(); // a new theme: a new background
-    const next = readElements(eles, palette, cy.zoom());
+    readFade = fade();
+    const next = readElements(eles, palette, cy.zoom(), readFade);
     const drawn = atRest ? { ...next.graph, color: next.restColor, edgeColors: next.restEdgeColors } : next.graph;
     if (!layer.draw(drawn, view(), 'under', applyStroke)) return false;
     read = next;
@@ -292,6 +319,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
       layer.scene === null ||
       (readFrom !== eles && !readFromAll(eles)) ||
       readPalette !== options.palette() ||
+      readFade !== fade() ||
       zoomRatio > REREAD_ZOOM_FACTOR ||
       zoomRatio < 1 / REREAD_ZOOM_FACTOR
     );
@@ -322,7 +350,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
       cytoscapeDrawLayered(context, eles, pxRatio, extent);
       return;
     }
-    const wanted = !moving && rest() && cy.nodes(':parent').empty();
+    const wanted = !moving && bulkWanted();
     if (!wanted) {
       dropBulk();
       cytoscapeDrawLayered(context, eles, pxRatio, extent);
@@ -330,7 +358,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
     }
     if (stale(eles)) {
       if (!readInto(eles, true)) {
-        bulk = false;
+        dropBulk();
         cytoscapeDrawLayered(context, eles, pxRatio, extent);
         return;
       }
@@ -344,6 +372,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
       drawnView = viewKey();
     }
     bulk = true;
+    noticeBulk();
     layer.showLabels(false);
     // Cytoscape draws only the detail, over the layer's picture of everything else.
     renderer.drawCachedElements(context, read!.detailed, pxRatio, extent);
@@ -364,7 +393,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
       // chart as Cytoscape shows it, read now.
       const all = renderer.getCachedZSortedEles();
       const current = bulk && !changed && layer.scene !== null && (readFrom === all.nondrag ? all.drag.length === 0 : false);
-      if (current || (rest() && cy.nodes(':parent').empty() && readInto(all, false))) {
+      if (current || (bulkWanted() && readInto(all, false))) {
         scene = layer.scene;
         showColours(false);
         applyStroke(scene!);
@@ -373,9 +402,11 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
         scene!.setViewport(view());
         scene!.draw('moving');
         bulk = true;
+        noticeBulk();
       } else {
         bulk = false;
-        scene = layer.draw(graphFromCytoscape(cy, options.palette()), view()) ? layer.scene : null;
+        noticeBulk();
+        scene = layer.draw(graphFromCytoscape(cy, options.palette(), fade()), view()) ? layer.scene : null;
       }
       if (scene === null) {
         // No WebGL: Cytoscape draws the motion itself.
@@ -431,6 +462,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
     get drawsBulk() {
       return bulk;
     },
+    bulkWanted,
     dispose() {
       if (settle !== null) clearTimeout(settle);
       cy.removeListener('viewport', onViewport);

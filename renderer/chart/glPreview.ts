@@ -106,6 +106,8 @@ export interface GlPreview {
   /** Takes the layer away (its canvases and WebGL resources); harmless when none is shown. */
   hide(): void;
   readonly shown: boolean;
+  /** The layer can draw (WebGL2 was there when last tried, and no context was lost). */
+  readonly usable: boolean;
   /** Where the layer is shown: over Cytoscape's canvases (a preview), under them, or nowhere. */
   readonly place: 'over' | 'under' | null;
   /** The layer's scene while it is shown, to move the view without drawing the graph anew. */
@@ -123,7 +125,7 @@ export function glPreview(container: HTMLElement): GlPreview {
   let labelCanvas: HTMLCanvasElement | null = null;
   let scene: GlScene | null = null;
   let placed: 'over' | 'under' = 'over';
-  /** A context was lost once: the chart draws without the layer from then on. */
+  /** A context was lost once, or WebGL2 refused: the chart draws without the layer from then on. */
   let lost = false;
   const hide = () => {
     scene?.destroy();
@@ -176,7 +178,8 @@ export function glPreview(container: HTMLElement): GlPreview {
         scene.draw();
         return true;
       } catch {
-        // No WebGL2 here (or a context refused): Cytoscape draws the chart itself.
+        // No WebGL2 here (or a context refused): Cytoscape draws the chart itself, from now on.
+        lost = true;
         hide();
         return false;
       }
@@ -187,6 +190,9 @@ export function glPreview(container: HTMLElement): GlPreview {
     hide,
     get shown() {
       return scene !== null;
+    },
+    get usable() {
+      return !lost;
     },
     get place() {
       return scene === null ? null : placed;

@@ -76,6 +76,9 @@ export const UI_CLASS = {
   ...ANALYSIS_CLASS,
 } as const;
 
+/** The opacity of what is away from the selection (UI_CLASS.faded): entities, links. */
+export const FADED_OPACITY = { node: 0.3, edge: 0.15 } as const;
+
 /** From this many entities a chart is drawn with the large chart's level of detail. */
 export const LARGE_CHART_NODES = 1000;
 
@@ -231,8 +234,8 @@ export function buildChartStylesheet(options: ChartStyleOptions = {}): Styleshee
       selector: `edge.${UI_CLASS.incident}`,
       style: { width: 2.6, 'font-size': 12, 'font-weight': 600, color: C.text, 'text-background-opacity': 0.92, 'z-index': 5 },
     },
-    { selector: `node.${UI_CLASS.faded}`, style: { opacity: 0.3 } },
-    { selector: `edge.${UI_CLASS.faded}`, style: { opacity: 0.15 } },
+    { selector: `node.${UI_CLASS.faded}`, style: { opacity: FADED_OPACITY.node } },
+    { selector: `edge.${UI_CLASS.faded}`, style: { opacity: FADED_OPACITY.edge } },
     {
       selector: 'edge:selected',
       style: {
