@@ -82,6 +82,9 @@ function start(root: HTMLElement): void {
   // The native menu bar is generated from the command registry (Electron only: the harness records it).
   publishMenuModel(api, commands, [store, editing.store, analysis.store, interchangeStore, theme, viewStore, panelStore]);
 
+  // The case and its chart are asked for at once, while the settings load and React renders the
+  // window: the chart (a store the chart view reads when it mounts) is not kept waiting for them.
+  void session.start();
   void settings.load().then((loaded) => {
     theme.adopt(loaded.theme);
     createRoot(root).render(
@@ -91,7 +94,6 @@ function start(root: HTMLElement): void {
         </AppContext>
       </StrictMode>,
     );
-    void session.start();
   });
 }
 
