@@ -260,6 +260,7 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   const view = () => ({ zoom: cy.zoom(), panX: cy.pan().x, panY: cy.pan().y });
   /** Links and node borders as wide as Cytoscape draws them at this zoom (at least a pixel for links), borders in the canvas's colour. */
   let strokeKey = '';
+  let strokeScene: GlScene | null = null;
   const applyStroke = (scene: GlScene) => {
     const zoom = cy.zoom();
     const palette = options.palette();
@@ -269,7 +270,6 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
     strokeKey = key;
     strokeScene = scene;
   };
-  let strokeScene: GlScene | null = null;
   const viewKey = () => `${cy.zoom()} ${cy.pan().x} ${cy.pan().y} ${cy.width()} ${cy.height()}`;
 
   let bulkNoticed = false;
