@@ -1,5 +1,6 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { byId } from '../analysis/layoutRunner';
 import { firstLayoutRequest, forceLayoutInput } from './firstLayout';
 import { computeFirstLayout } from './firstLayoutTasks';
 
@@ -41,5 +42,16 @@ describe('the first layout does not depend on the order the chart was loaded in'
 
   it('gives the large-chart force layout its nodes and links in one order too', () => {
     expect(forceLayoutInput(chart(shuffled(elements())))).toEqual(forceLayoutInput(chart(elements())));
+  });
+
+  it('orders nodes and links as byId orders the elements (the order layoutRequest gives fCoSE)', () => {
+    const cy = chart(shuffled(elements()));
+    const ids = cy.nodes().sort(byId).map((node) => node.id());
+    const at = new Map(ids.map((id, i) => [id, i]));
+    const edges = cy
+      .edges()
+      .sort(byId)
+      .map((edge) => [at.get(edge.data('source') as string)!, at.get(edge.data('target') as string)!]);
+    expect(forceLayoutInput(cy)).toEqual({ ids, edges });
   });
 });

@@ -5,21 +5,32 @@
  */
 import type { Core } from 'cytoscape';
 import { provisionalPositions, type FirstLayoutInput, type Point } from '../../app/layout/firstLayout';
-import { byId, layoutRequest } from '../analysis/layoutRunner';
+import { layoutRequest } from '../analysis/layoutRunner';
 import { createWorkerClient, type WorkerLike } from '../analysis/workerClient';
 import { computeFirstLayout, FCOSE_FIRST_LAYOUT_MAX, type FirstLayoutAnswer, type FirstLayoutRequest } from './firstLayoutTasks';
 
-/** The chart's nodes and edges as index pairs, for the force layout. */
+/** Strings in code-unit order (as `<` compares them, and as byId orders elements). */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The chart's nodes and edges as index pairs, for the force layout. Sorted as plain strings: a
+ * Cytoscape collection sorted with a comparator that reads each element's id took ~150 ms of the
+ * UI thread at 20,000 entities and 50,000 links, once for the provisional placement and once for
+ * the layout's request.
+ */
 export function forceLayoutInput(cy: Core): FirstLayoutInput {
   // In id order, as layoutRequest does, so the same chart gets the same placement however it loaded.
-  const ids = cy.nodes().sort(byId).map((node) => node.id());
+  const ids = cy.nodes().map((node) => node.id());
+  ids.sort(compareIds);
   const index = new Map(ids.map((id, i) => [id, i] as const));
+  const links = cy.edges().map((edge) => ({ id: edge.id(), source: edge.data('source') as string, target: edge.data('target') as string }));
+  links.sort((a, b) => compareIds(a.id, b.id));
   const edges: [number, number][] = [];
-  cy.edges().sort(byId).forEach((edge) => {
-    const a = index.get(edge.data('source') as string);
-    const b = index.get(edge.data('target') as string);
+  for (const link of links) {
+    const a = index.get(link.source);
+    const b = index.get(link.target);
     if (a !== undefined && b !== undefined) edges.push([a, b]);
-  });
+  }
   return { ids, edges };
 }
 
