@@ -487,10 +487,10 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
-/** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */
 /** The longest wait for the chart's next frame before going on without it (ms). */
 const FRAME_WAIT_MAX_MS = 1000;
 
+/** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */
 function afterNextFrame(cy: Core): Promise<void> {
   return new Promise((resolve) => {
     let done = false;

@@ -15,7 +15,6 @@ import type { Viewport } from './gl/camera';
 import { createGlScene, type GlGraph, type GlScene } from './gl/glScene';
 import { NODE_BORDER_WIDTH, nodeSizeForDegree, type ChartPalette } from './stylesheet';
 
-
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /**
