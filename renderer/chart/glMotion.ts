@@ -20,7 +20,7 @@
  */
 import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
 import { withAlpha } from './gl/buffers';
-import type { GlGraph, GlScene } from './gl/glScene';
+import { nodeArrays, type GlGraph, type GlScene } from './gl/glScene';
 import { rgba } from './gl/buffers';
 import { LINK_WIDTH, linkColour, type GlPreview } from './glPreview';
 import { FADED_OPACITY, NODE_BORDER_WIDTH, UI_CLASS, type ChartPalette } from './stylesheet';
@@ -147,15 +147,8 @@ export function readElements(eles: readonly SingularElementArgument[], palette: 
       detail.add(ele);
     }
   }
-  const n = nodes.length;
-  const x = new Float32Array(n);
-  const y = new Float32Array(n);
-  const radius = new Float32Array(n);
-  const color = new Uint32Array(n);
-  const restColor = new Uint32Array(n);
-  const labels: string[] = new Array<string>(n);
-  const priority = new Float32Array(n);
-  const index = new Map<string, number>();
+  const { x, y, radius, color, labels, labelPriority: priority, index } = nodeArrays(nodes.length);
+  const restColor = new Uint32Array(nodes.length);
   nodes.forEach((node, i) => {
     const p = node.position();
     x[i] = p.x;
@@ -233,7 +226,9 @@ export function bindGlMotion(cy: Core, layer: GlPreview, options: GlMotionOption
   const cytoscapeDrawLayered = renderer.drawLayeredElements.bind(renderer);
   const rest = options.rest ?? (() => false);
   const fade = options.fade ?? (() => false);
-  const bulkWanted = () => rest() && layer.usable && cy.nodes(':parent').empty();
+  /** Compound (group) nodes are Cytoscape's to draw: its flag first (set once a chart has had any), the nodes only then. */
+  const noCompounds = () => !(cy as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes() || cy.nodes(':parent').empty();
+  const bulkWanted = () => rest() && layer.usable && noCompounds();
   const settleMs = options.settleMs ?? 150;
   let moving = false;
   /** The layer shows the motion until Cytoscape has drawn the view it rested at. */

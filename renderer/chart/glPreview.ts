@@ -12,7 +12,7 @@ import type { ChartElement } from '../../app/chartElements';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { rgba, withAlpha } from './gl/buffers';
 import type { Viewport } from './gl/camera';
-import { createGlScene, type GlGraph, type GlScene } from './gl/glScene';
+import { createGlScene, nodeArrays, type GlGraph, type GlScene } from './gl/glScene';
 import { NODE_BORDER_WIDTH, nodeSizeForDegree, type ChartPalette } from './stylesheet';
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -35,13 +35,7 @@ export function previewGraph(
     if (element.group === 'nodes') nodeCount += 1;
     else edgeCount += 1;
   }
-  const x = new Float32Array(nodeCount);
-  const y = new Float32Array(nodeCount);
-  const radius = new Float32Array(nodeCount);
-  const color = new Uint32Array(nodeCount);
-  const labels: string[] = new Array<string>(nodeCount);
-  const priority = new Float32Array(nodeCount);
-  const index = new Map<string, number>();
+  const { x, y, radius, color, labels, labelPriority: priority, index } = nodeArrays(nodeCount);
   let i = 0;
   for (const element of elements) {
     if (element.group !== 'nodes') continue;

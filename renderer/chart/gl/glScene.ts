@@ -37,6 +37,27 @@ export interface GlGraph {
   labelPriority?: ArrayLike<number>;
 }
 
+/** A graph's per-node arrays for `count` nodes, to fill, and a map from node id to its index. */
+export function nodeArrays(count: number): {
+  x: Float32Array;
+  y: Float32Array;
+  radius: Float32Array;
+  color: Uint32Array;
+  labels: string[];
+  labelPriority: Float32Array;
+  index: Map<string, number>;
+} {
+  return {
+    x: new Float32Array(count),
+    y: new Float32Array(count),
+    radius: new Float32Array(count),
+    color: new Uint32Array(count),
+    labels: new Array<string>(count),
+    labelPriority: new Float32Array(count),
+    index: new Map<string, number>(),
+  };
+}
+
 export interface GlSceneOptions {
   /**
    * 'quads' (anti-aliased, `edgeWidthPx` wide), 'lines' (GL_LINES: one device pixel, aliased) or
