@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { WorkbenchApi } from '../app/bridge';
 import type { AnalysisServices } from './analysis/analysisServices';
 import type { ChartHandle } from './chart/chartController';
+import type { FirstLayoutRunner } from './chart/firstLayout';
 import type { CaseData } from './data/caseData';
 import type { CommandContext } from './commands';
 import type { EditingServices } from './editing/editingServices';
@@ -33,6 +34,11 @@ export interface AppServices {
   tasks: TaskRegistry;
   /** The app's settings (theme, panel layout), kept in main's settings file. */
   settings: SettingsService;
+  /**
+   * The first-layout worker (chart/firstLayout.ts), started with the window: a worker first asked
+   * for while the chart is being built would not start until the build ends.
+   */
+  firstLayout: FirstLayoutRunner;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

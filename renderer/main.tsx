@@ -8,6 +8,7 @@ import { resilientApi } from './api';
 import { App } from './App';
 import { AppContext, type AppServices } from './appContext';
 import type { ChartHandle } from './chart/chartController';
+import { createFirstLayoutRunner } from './chart/firstLayout';
 import type { CommandContext } from './commands';
 import { interchangeStore } from './interchange/interchangeState';
 import { bindShortcuts } from './keyboard';
@@ -33,6 +34,9 @@ function start(root: HTMLElement): void {
   // The one cache of the open case: every reader of case data goes through it.
   const caseData = createCaseData({ api, ui: store, showError });
   const tasks = createTaskRegistry();
+  // Started before anything else asks the thread for time: its script loads while the case does.
+  const firstLayout = createFirstLayoutRunner();
+  firstLayout.warm();
   const session = createSession(api, store, caseData, tasks);
   let chart: ChartHandle | null = null;
   const analysis = createAnalysisServices({ api, ui: store, caseData, showError, tasks });
@@ -68,6 +72,7 @@ function start(root: HTMLElement): void {
     scale,
     tasks,
     settings,
+    firstLayout,
   };
 
   api.on('case.changed', (info) => session.caseChanged(info));

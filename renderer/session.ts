@@ -9,8 +9,9 @@ import type { TaskRegistry } from './tasks/taskRegistry';
 /** Performance marks the e2e run reads to measure the time to the first chart frame. */
 export const MARK_LOAD_START = 'chart-load-start';
 export const MARK_FIRST_FRAME = 'chart-first-frame';
-/** Diagnostics: the chart data arrived; the first layout stopped. */
+/** Diagnostics: the chart data arrived; the first layout was asked of its worker; its positions were applied. */
 export const MARK_DATA = 'chart-data';
+export const MARK_LAYOUT_START = 'chart-layout-start';
 export const MARK_LAYOUT_STOP = 'chart-layout-stop';
 /**
  * Cytoscape has drawn the chart and it is ready to edit. On a large chart the first frame comes
@@ -18,7 +19,7 @@ export const MARK_LAYOUT_STOP = 'chart-layout-stop';
  */
 export const MARK_CHART_READY = 'chart-ready';
 export const MARK_GL_PREVIEW = 'chart-gl-preview';
-const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_STOP, MARK_FIRST_FRAME, MARK_CHART_READY, MARK_GL_PREVIEW];
+const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_START, MARK_LAYOUT_STOP, MARK_FIRST_FRAME, MARK_CHART_READY, MARK_GL_PREVIEW];
 
 /** The case lifecycle as the UI drives it: open, create, close, load the chart. */
 export interface Session {

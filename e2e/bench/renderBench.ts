@@ -109,7 +109,11 @@ interface PageRun {
 
 interface LayoutRun {
   firstFrameMs: number;
+  /** The layout was asked of its worker; its positions were applied (page times). */
+  layoutAskedMs: number;
   layoutDoneMs: number;
+  /** The force layout's own time in its worker (null where the app does not say). */
+  layoutComputedMs: number | null;
   longestTaskMs: number;
   longTasks: number;
   /** The longest task that started after the first frame: the task drawing the first frame itself (it holds the mark) left out. */
@@ -419,6 +423,11 @@ class Bench {
           throw new Error(`${error instanceof Error ? error.message : String(error)}; on screen: ${banner.join(' | ') || 'no error'}; reported: ${problems.join(' | ') || 'nothing'}`);
         });
       const layoutDoneMs = await markTime(page, 'chart-layout-stop');
+      const layoutAskedMs = await markTime(page, 'chart-layout-start');
+      const layoutComputedMs = await page.evaluate(() => {
+        const detail = (performance.getEntriesByName('chart-layout-stop', 'mark')[0] as PerformanceMark | undefined)?.detail as { computedMs?: number | null } | undefined;
+        return detail?.computedMs ?? null;
+      });
       if (profiler) await profiler.stop(process.env.BENCH_PROFILE!.replace(/(\.cpuprofile)?$/, '.layout.cpuprofile'));
       const tasks = await page.evaluate(() => (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks);
       // From the first frame (the chart is on screen) to the layout's end: what the analyst sees.
@@ -427,7 +436,9 @@ class Bench {
       const after = during.filter((t) => t.start >= firstFrameMs);
       return {
         firstFrameMs,
+        layoutAskedMs,
         layoutDoneMs,
+        layoutComputedMs,
         longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
         longTasks: during.length,
         longestAfterFirstFrameMs: Math.max(0, ...after.map((t) => t.duration)),
@@ -503,7 +514,7 @@ async function main(): Promise<void> {
         writeBenchCase(unplaced, graph, false);
         const layout = await bench.firstLayout(unplaced);
         console.log(
-          `  layout only: first frame ${layout.firstFrameMs.toFixed(0)} ms, layout done ${(layout.layoutDoneMs - layout.firstFrameMs).toFixed(0)} ms after, longest task ${layout.longestTaskMs.toFixed(0)} ms (${layout.longTasks} long), started after the first frame ${layout.longestAfterFirstFrameMs.toFixed(0)} ms (${layout.longTasksAfterFirstFrame} long)`,
+          `  layout only: first frame ${layout.firstFrameMs.toFixed(0)} ms, layout done ${(layout.layoutDoneMs - layout.firstFrameMs).toFixed(0)} ms after (asked at ${layout.layoutAskedMs.toFixed(0)} ms, computed in ${layout.layoutComputedMs?.toFixed(0) ?? '?'} ms), longest task ${layout.longestTaskMs.toFixed(0)} ms (${layout.longTasks} long), started after the first frame ${layout.longestAfterFirstFrameMs.toFixed(0)} ms (${layout.longTasksAfterFirstFrame} long)`,
         );
         continue;
       }
@@ -565,7 +576,14 @@ async function main(): Promise<void> {
       const layout = await bench.firstLayout(unplaced);
       const fa2 = timeNode(() => firstLayoutPositions(toLayoutInput(graph)));
       add({ measure: 'no positions: first frame', nodes: n, ours: layout.firstFrameMs, reference: 'stored positions', referenceValue: m(app, 'firstFrameMs'), target: '-', unit: 'ms' });
-      add({ measure: 'no positions: layout done (from first frame)', nodes: n, ours: layout.layoutDoneMs - layout.firstFrameMs, reference: 'same layout in Node', referenceValue: fa2, target: `<= ${n <= 1000 ? 500 : n <= 5000 ? 2000 : 8000} ms`, unit: 'ms' });
+      const layoutTarget = `<= ${n <= 1000 ? 500 : n <= 5000 ? 2000 : 8000} ms`;
+      // The layout is asked of its worker as the data arrives and computes while Cytoscape is built
+      // on the UI thread; its positions can be applied once that build has drawn the first frame.
+      add({ measure: 'no positions: layout done (from first frame)', nodes: n, ours: layout.layoutDoneMs - layout.firstFrameMs, reference: 'same layout in Node', referenceValue: fa2, target: layoutTarget, unit: 'ms' });
+      if (layout.layoutComputedMs !== null) {
+        add({ measure: 'no positions: layout computed, in its worker', nodes: n, ours: layout.layoutComputedMs, reference: 'same layout in Node', referenceValue: fa2, target: layoutTarget, unit: 'ms' });
+      }
+      add({ measure: 'no positions: layout asked to applied', nodes: n, ours: layout.layoutDoneMs - layout.layoutAskedMs, reference: 'asked to the first frame', referenceValue: layout.firstFrameMs - layout.layoutAskedMs, target: '-', unit: 'ms' });
       add({ measure: `no positions: longest UI task while laying out (${layout.longTasks} long)`, nodes: n, ours: layout.longestTaskMs, reference: '-', referenceValue: null, target: '<= 50 ms', unit: 'ms' });
       // The row above counts the task that draws the first frame (it ends after the mark it sets); this one only tasks begun once the chart is on screen.
       add({

@@ -111,4 +111,44 @@ describe('analysis overlay', () => {
     expect(classChanges()).toBe(all);
     unbind();
   });
+
+  it('does not walk the chart while it has nothing to draw, and draws again when it has', async () => {
+    const { cy: core, ui, analysis, classChanges, unbind } = setUp();
+    await settle();
+    const chart = ui.getState().chart!;
+    let walks = 0;
+    const nodes = core.nodes.bind(core);
+    core.nodes = ((selector?: string) => {
+      walks += 1;
+      return nodes(selector);
+    });
+    // New chart data with no analysis on: the elements are not looked at.
+    ui.setState({ chart: { ...chart, entities: [...chart.entities] } });
+    await settle();
+    expect(walks).toBe(0);
+
+    // A filter on, then off: the pass that removes its classes runs; the chart is then clean again.
+    analysis.setState((s) => ({ filters: { ...s.filters, hiddenEntityTypes: ['armed_group'] } }));
+    await settle();
+    expect(core.nodes(`.${ANALYSIS_CLASS.hidden}`).length).toBe(NODES / 4);
+    analysis.setState((s) => ({ filters: { ...s.filters, hiddenEntityTypes: [] } }));
+    await settle();
+    expect(core.elements(`.${ANALYSIS_CLASS.hidden}`).length).toBe(0);
+    classChanges();
+    walks = 0;
+    ui.setState({ chart: { ...chart, entities: [...chart.entities] } });
+    await settle();
+    expect(walks).toBe(0);
+
+    // With a pin on, new chart data is drawn (a pass over the elements).
+    analysis.setState({ pinned: new Set(['e3']) });
+    await settle();
+    expect(core.getElementById('e3').hasClass(ANALYSIS_CLASS.pinned)).toBe(true);
+    walks = 0;
+    ui.setState({ chart: { ...chart, entities: [...chart.entities] } });
+    await settle();
+    expect(walks).toBeGreaterThan(0);
+    expect(core.getElementById('e3').hasClass(ANALYSIS_CLASS.pinned)).toBe(true);
+    unbind();
+  });
 });

@@ -42,6 +42,8 @@ type Reply =
 
 export interface WorkerClient<Req, Ans> {
   run: (request: Req, onProgress?: (progress: Progress) => void) => RunningJob<Ans>;
+  /** Starts the worker now, if it is not running, so that a first request need not wait for it to load. */
+  warm: () => void;
   dispose: () => void;
 }
 
@@ -113,6 +115,13 @@ export function createWorkerClient<Req, Ans>(start: () => WorkerLike, requestKey
           worker?.postMessage({ type: 'cancel', id });
         },
       };
+    },
+    warm() {
+      try {
+        ensure();
+      } catch {
+        // Started (and its failure reported) by the first request instead.
+      }
     },
     dispose() {
       worker?.terminate();

@@ -3,14 +3,16 @@ import fcose from 'cytoscape-fcose';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
-import { MARK_CHART_READY, MARK_FIRST_FRAME, MARK_GL_PREVIEW, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
+import { MARK_CHART_READY, MARK_FIRST_FRAME, MARK_GL_PREVIEW, MARK_LAYOUT_START, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
 import { glPreview, previewGraph } from './glPreview';
 import { bindGlMotion, manyInView } from './glMotion';
 import type { UiStore } from '../store';
 import type { ChartDelta } from '../data/caseData';
 import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
-import { createFirstLayoutRunner, provisionalPlacement } from './firstLayout';
-import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, placeNodes, saveLayoutStep } from './layout';
+import { createFirstLayoutRunner, elementsLayoutInput, provisionalPlacement, type FirstLayoutJob, type FirstLayoutRunner, type LaidOut } from './firstLayout';
+import { JobCancelledError } from '../analysis/workerClient';
+import { FCOSE_FIRST_LAYOUT_MAX } from './firstLayoutTasks';
+import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, placeNodes, placeNodesInSteps, saveLayoutStep } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
@@ -73,7 +75,14 @@ function removeAll(cy: Core, ids: readonly string[]): void {
   eles.remove();
 }
 
-export function mountChart(container: HTMLElement, store: UiStore, api: WorkbenchApi, extensions: readonly ChartExtension[] = []): MountedChart {
+export function mountChart(
+  container: HTMLElement,
+  store: UiStore,
+  api: WorkbenchApi,
+  extensions: readonly ChartExtension[] = [],
+  /** The first-layout worker, started with the window (main.tsx); without one the chart starts its own. */
+  sharedFirstLayout: FirstLayoutRunner | null = null,
+): MountedChart {
   const cy = cytoscape({
     container,
     style: buildChartStylesheet({ theme: shownTheme() }),
@@ -93,7 +102,7 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     if (!result.ok) reportError(`The chart layout was not saved: ${result.error.message}`);
   };
   const currentChartId = () => store.getState().chart?.chartId ?? null;
-  const firstLayout = createFirstLayoutRunner();
+  const firstLayout = sharedFirstLayout ?? createFirstLayoutRunner();
 
   const unbindSelection = bindSelectionSync(cy, store);
   const unbindPositions = bindPositionCommit(cy, (positions) => {
@@ -160,6 +169,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
   let showing = 0;
   /** The show whose first layout ran last: only it clears layoutRunning. */
   let firstLayoutToken = 0;
+  /** A first layout started for a show and not yet applied: a newer show cancels it. */
+  let pendingLayout: FirstLayoutJob | null = null;
 
   const drawnSnapshot = (ele: SingularElementArgument): ElementSnapshot => ({
     group: ele.isNode() ? 'nodes' : 'edges',
@@ -251,6 +262,8 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     showing += 1;
     const token = showing;
     if (data === null) {
+      pendingLayout?.cancel();
+      pendingLayout = null;
       preview.hide();
       viewport.suspend();
       shownKey = null;
@@ -268,9 +281,27 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       return;
     }
     viewport.suspend();
+    // The chart is drawn anew: a first layout still computing for the one before is dropped.
+    pendingLayout?.cancel();
+    pendingLayout = null;
 
     const positions = new Map(data.positions.map((p) => [p.entityId, p]));
     const elements = chartElements(data);
+    const placed = hasAllPositions(
+      data.entities.map((e) => e.id),
+      data.positions,
+    );
+    /**
+     * A large chart with no stored positions: its force layout starts now, in its worker, from
+     * the elements about to be drawn, and runs while Cytoscape is built on this thread (a task
+     * of seconds at 20,000 entities); the same input draws the provisional placement.
+     */
+    const earlyInput = !placed && data.entities.length > FCOSE_FIRST_LAYOUT_MAX ? elementsLayoutInput(elements) : null;
+    const earlyJob = earlyInput && firstLayout.start({ kind: 'force', input: earlyInput });
+    if (earlyJob) {
+      performance.mark(MARK_LAYOUT_START);
+      pendingLayout = earlyJob;
+    }
     const previewed = (freshCase || cy.elements().empty()) && drawPreview(data, elements, positions);
     if (previewed) {
       // The preview is shown once this frame is composited; the build may then take the thread.
@@ -293,10 +324,6 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
       for (const id of reselect) cy.getElementById(id).select();
     });
 
-    const placed = hasAllPositions(
-      data.entities.map((e) => e.id),
-      data.positions,
-    );
     if (placed) {
       // A chart with no saved view opens fitted to the window (a new chart, a case just imported).
       if (freshCase || (base !== null && base.entities.length === 0)) {
@@ -306,26 +333,31 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     } else {
       // Drawn at once at a provisional placement; the first layout runs in a worker, so the window
       // stays responsive, and the chart is ready (editable) once it is applied and saved.
-      placeNodes(cy, provisionalPlacement(cy), () => fitChart(true));
+      placeNodes(cy, provisionalPlacement(cy, earlyInput ?? undefined), () => fitChart(true));
       await afterNextFrame(cy);
       if (token !== showing || cy.destroyed()) return;
       performance.mark(MARK_FIRST_FRAME);
       firstLayoutToken = token;
       store.setState({ layoutRunning: true });
-      let laidOut: Map<string, { x: number; y: number }> | null = null;
+      let laidOut: LaidOut | null = null;
       try {
-        laidOut = await firstLayout.run(cy);
+        if (!earlyJob) performance.mark(MARK_LAYOUT_START);
+        laidOut = earlyJob ? await earlyJob.promise : { positions: await firstLayout.run(cy), computedMs: null };
       } catch (error) {
-        reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
+        if (token === showing && !(error instanceof JobCancelledError)) reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
       }
+      if (pendingLayout === earlyJob) pendingLayout = null;
       // Cleared by the last first layout started, whether or not a newer show superseded its chart.
       if (firstLayoutToken === token && !cy.destroyed()) store.setState({ layoutRunning: false });
       if (token !== showing || cy.destroyed()) return;
       if (laidOut) {
-        placeNodes(cy, laidOut, () => fitChart(true));
-        performance.mark(MARK_LAYOUT_STOP);
-        // Saved once, in one call; drawing does not wait for it.
-        void savePositions(data.chartId, allPositions(cy));
+          // In steps, so that applying 20,000 positions is not one long task of the window.
+        if (!(await placeNodesInSteps(cy, laidOut.positions, () => fitChart(true), () => token === showing))) return;
+        performance.mark(MARK_LAYOUT_STOP, { detail: { computedMs: laidOut.computedMs } });
+        // Saved once, in one call, in a task of its own; drawing does not wait for it.
+        setTimeout(() => {
+          if (!cy.destroyed()) void savePositions(data.chartId, allPositions(cy));
+        }, 0);
       }
       await afterNextFrame(cy);
       markReady(token, true);
@@ -465,7 +497,9 @@ export function mountChart(container: HTMLElement, store: UiStore, api: Workbenc
     handle,
     destroy() {
       showing += 1;
-      firstLayout.dispose();
+      pendingLayout?.cancel();
+      pendingLayout = null;
+      if (!sharedFirstLayout) firstLayout.dispose();
       for (const unbind of unbindExtensions) unbind();
       unsubscribe();
       resizeObserver.disconnect();

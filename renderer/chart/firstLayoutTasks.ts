@@ -12,9 +12,11 @@ export const FCOSE_FIRST_LAYOUT_MAX = 300;
 
 export type FirstLayoutRequest = { kind: 'fcose'; layout: LayoutRequest } | { kind: 'force'; input: FirstLayoutInput };
 
-export interface FirstLayoutAnswer {
-  positions: Record<string, Point>;
-}
+/**
+ * fCoSE's positions by id, or the force layout's as x, y pairs in the order of its input's ids
+ * (one transferable array) with the milliseconds it took.
+ */
+export type FirstLayoutAnswer = { positions: Record<string, Point> } | { xy: Float64Array; ms: number };
 
 /**
  * A large chart's force layout needs none of Cytoscape: fCoSE (and Cytoscape with it, most of the
@@ -24,12 +26,14 @@ export interface FirstLayoutAnswer {
 export async function computeFirstLayout(request: FirstLayoutRequest, now: () => number): Promise<FirstLayoutAnswer> {
   if (request.kind === 'fcose') return (await import('../analysis/layoutTasks')).computeLayoutPositions(request.layout);
   const { ids } = request.input;
+  const started = now();
   const points = firstLayoutPositions(request.input, { budgetMs: firstLayoutBudgetMs(ids.length), now });
-  const positions: Record<string, Point> = {};
-  ids.forEach((id, i) => {
-    positions[id] = points[i]!;
+  const xy = new Float64Array(points.length * 2);
+  points.forEach((p, i) => {
+    xy[2 * i] = p.x;
+    xy[2 * i + 1] = p.y;
   });
-  return { positions };
+  return { xy, ms: now() - started };
 }
 
 export type FirstLayoutWorkerRequest = { type: 'run'; id: number; layout: FirstLayoutRequest } | { type: 'cancel'; id: number };

@@ -87,6 +87,41 @@ export function placeNodes(cy: Core, positions: ReadonlyMap<string, Point>, fit:
   fit();
 }
 
+/** Nodes moved a task by placeNodesInSteps: about 15 ms of Cytoscape's position bookkeeping. */
+export const PLACE_STEP_NODES = 2500;
+
+/**
+ * placeNodes for a large chart, without one long task: the nodes are moved PLACE_STEP_NODES a
+ * task inside one Cytoscape batch (nothing is drawn, styled or measured until it ends), then
+ * fitted. `alive` is asked between steps; once false the rest is not moved (the batch still ends).
+ * Resolves to whether every node was placed.
+ */
+export async function placeNodesInSteps(
+  cy: Core,
+  positions: ReadonlyMap<string, Point>,
+  fit: () => void,
+  alive: () => boolean,
+  yieldTask: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<boolean> {
+  const nodes = cy.nodes();
+  cy.startBatch();
+  let placed = true;
+  try {
+    for (let start = 0; start < nodes.length; start += PLACE_STEP_NODES) {
+      if (start > 0) await yieldTask();
+      if (!alive() || cy.destroyed()) {
+        placed = false;
+        break;
+      }
+      nodes.slice(start, start + PLACE_STEP_NODES).positions((node) => positions.get(node.id()) ?? node.position());
+    }
+  } finally {
+    if (!cy.destroyed()) cy.endBatch();
+  }
+  if (placed) fit();
+  return placed;
+}
+
 /** Moves nodes to the given positions in an animation (and fits); resolves when it has stopped. */
 export function animateNodesTo(cy: Core, positions: ReadonlyMap<string, Point>): Promise<void> {
   return new Promise((resolve) => {
