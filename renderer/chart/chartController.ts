@@ -255,6 +255,77 @@ export function mountChart(
     return true;
   };
 
+  /**
+   * The show that holds Cytoscape's drawing (0: none): while a chart is built in steps
+   * (buildInSteps), a frame between two steps would draw and measure a chart half built, and a
+   * chart whose first layout is already computed is drawn once, at its laid-out positions, not
+   * first at its provisional ones. A newer show ends the hold; exports draw to their own canvas as ever.
+   */
+  let heldFor = 0;
+  const releaseDrawing = () => {
+    if (heldFor === 0) return;
+    heldFor = 0;
+    if (!cy.destroyed()) cy.forceRender();
+  };
+  /** Cytoscape's pending style and rendered-style work, done now (its renderer's own flush). */
+  let flushStyle = () => {};
+  {
+    const renderer = (cy as unknown as { renderer(): { render(options?: { forcedContext?: unknown }): void; flushRenderedStyleQueue?: () => void } }).renderer();
+    if (renderer.flushRenderedStyleQueue) flushStyle = renderer.flushRenderedStyleQueue.bind(renderer);
+    const render = renderer.render.bind(renderer);
+    renderer.render = (options) => {
+      if (heldFor !== 0 && heldFor === showing && !options?.forcedContext) return;
+      render(options);
+    };
+  }
+
+  /**
+   * Adds the elements to an empty Cytoscape a slice a task (nodes before links, as given), each
+   * task about BUILD_STEP_MS, while its drawing is held (heldFor); the analyst cannot grab,
+   * select, pan or zoom the half-built chart meanwhile (the preview shows it). Stops, leaving what
+   * was added, once `alive` is false; resolves to whether every element was added.
+   */
+  const buildInSteps = async (definitions: readonly ElementDefinition[], alive: () => boolean): Promise<boolean> => {
+    const interaction = {
+      panning: cy.userPanningEnabled(),
+      zooming: cy.userZoomingEnabled(),
+      boxSelection: cy.boxSelectionEnabled(),
+      grab: cy.autoungrabify(),
+      select: cy.autounselectify(),
+    };
+    cy.userPanningEnabled(false);
+    cy.userZoomingEnabled(false);
+    cy.boxSelectionEnabled(false);
+    cy.autoungrabify(true);
+    cy.autounselectify(true);
+    let next = 0;
+    try {
+      while (next < definitions.length) {
+        if (next > 0) {
+          await nextTask();
+          if (!alive() || cy.destroyed()) return false;
+        }
+        const started = performance.now();
+        do {
+          cy.add(definitions.slice(next, next + BUILD_SLICE));
+          next += BUILD_SLICE;
+          // Styled and measured now, in this step: else the next frame does it for every element
+          // added since the last one, in one task.
+          flushStyle();
+        } while (next < definitions.length && performance.now() - started < BUILD_STEP_MS);
+      }
+      return true;
+    } finally {
+      if (!cy.destroyed()) {
+        cy.userPanningEnabled(interaction.panning);
+        cy.userZoomingEnabled(interaction.zooming);
+        cy.boxSelectionEnabled(interaction.boxSelection);
+        cy.autoungrabify(interaction.grab);
+        cy.autounselectify(interaction.select);
+      }
+    }
+  };
+
   /** The chart data drawn last: a delta made from it can be applied as it is. */
   let shownData: ChartData | null = null;
 
@@ -298,11 +369,29 @@ export function mountChart(
      */
     const earlyInput = !placed && data.entities.length > FCOSE_FIRST_LAYOUT_MAX ? elementsLayoutInput(elements) : null;
     const earlyJob = earlyInput && firstLayout.start({ kind: 'force', input: earlyInput });
+    /** The early layout's positions, once they are back. */
+    let earlyAnswer: LaidOut | null = null;
     if (earlyJob) {
       performance.mark(MARK_LAYOUT_START);
       pendingLayout = earlyJob;
+      earlyJob.promise.then(
+        (answer) => {
+          earlyAnswer = answer;
+        },
+        () => undefined,
+      );
     }
-    const previewed = (freshCase || cy.elements().empty()) && drawPreview(data, elements, positions);
+    /**
+     * Where the nodes are drawn first: their stored positions, or, for a large chart laid out
+     * anew, the provisional placement (the preview shows it at once, and Cytoscape is built at it).
+     */
+    const drawnAt: ReadonlyMap<string, NodePosition> = earlyInput
+      ? new Map([...provisionalPlacement(cy, earlyInput)].map(([entityId, p]) => [entityId, { entityId, x: p.x, y: p.y }] as const))
+      : positions;
+    // A provisional placement's preview shows the entities only: its links, drawn across the whole
+    // window before the layout pulls them together, cost WebGL without a GPU seconds at 20,000.
+    const previewed =
+      (freshCase || cy.elements().empty()) && drawPreview(data, earlyInput ? elements.filter((element) => element.group === 'nodes') : elements, drawnAt);
     if (previewed) {
       // The preview is shown once this frame is composited; the build may then take the thread.
       // Meanwhile nothing is drawn in Cytoscape: a delta arriving then must not be applied to it,
@@ -313,16 +402,26 @@ export function mountChart(
       shownData = data;
     }
     setLevelOfDetail(data.entities.length);
-    cy.batch(() => {
-      if (freshCase) cy.elements().remove();
-      const diff = diffElements(snapshot(), elements);
-      // An element drawn anew (a link whose ends changed) stays selected.
-      const reselect = diff.remove.filter((id) => cy.getElementById(id).selected());
-      removeAll(cy, diff.remove);
-      for (const element of diff.update) updateDrawnElement(cy.getElementById(element.data.id), element);
-      if (diff.add.length > 0) cy.add(diff.add.map((element) => toDefinition(element, positions)));
-      for (const id of reselect) cy.getElementById(id).select();
-    });
+    if (previewed && cy.elements().empty()) {
+      // The preview is on screen: Cytoscape is built under it a slice a task, so the window
+      // answers meanwhile (one task of seconds at 20,000 entities otherwise).
+      shownData = null;
+      heldFor = token;
+      const built = await buildInSteps(elements.map((element) => toDefinition(element, drawnAt)), () => token === showing);
+      if (!built || token !== showing || cy.destroyed()) return;
+      shownData = data;
+    } else {
+      cy.batch(() => {
+        if (freshCase) cy.elements().remove();
+        const diff = diffElements(snapshot(), elements);
+        // An element drawn anew (a link whose ends changed) stays selected.
+        const reselect = diff.remove.filter((id) => cy.getElementById(id).selected());
+        removeAll(cy, diff.remove);
+        for (const element of diff.update) updateDrawnElement(cy.getElementById(element.data.id), element);
+        if (diff.add.length > 0) cy.add(diff.add.map((element) => toDefinition(element, positions)));
+        for (const id of reselect) cy.getElementById(id).select();
+      });
+    }
 
     if (placed) {
       // A chart with no saved view opens fitted to the window (a new chart, a case just imported).
@@ -330,13 +429,26 @@ export function mountChart(
         if (data.viewport) cy.viewport({ zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } });
         else fitChart(true);
       }
+      releaseDrawing();
     } else {
       // Drawn at once at a provisional placement; the first layout runs in a worker, so the window
       // stays responsive, and the chart is ready (editable) once it is applied and saved.
-      placeNodes(cy, provisionalPlacement(cy, earlyInput ?? undefined), () => fitChart(true));
-      await afterNextFrame(cy);
+      // Built at the provisional placement the preview shows. When the layout is already back
+      // (it ran while Cytoscape was built), Cytoscape's first frame is the laid-out chart: the
+      // preview stays until then. Else Cytoscape draws the provisional placement meanwhile.
+      const answered = previewed && earlyJob !== null && earlyAnswer !== null;
+      if (previewed) {
+        fitChart(true);
+        if (!answered) {
+          if (preview.place === 'over') preview.hide();
+          releaseDrawing();
+        }
+      } else {
+        placeNodes(cy, provisionalPlacement(cy, earlyInput ?? undefined), () => fitChart(true));
+      }
+      if (!answered) await afterNextFrame(cy);
       if (token !== showing || cy.destroyed()) return;
-      performance.mark(MARK_FIRST_FRAME);
+      if (!previewed) performance.mark(MARK_FIRST_FRAME);
       firstLayoutToken = token;
       store.setState({ layoutRunning: true });
       let laidOut: LaidOut | null = null;
@@ -353,12 +465,15 @@ export function mountChart(
       if (laidOut) {
           // In steps, so that applying 20,000 positions is not one long task of the window.
         if (!(await placeNodesInSteps(cy, laidOut.positions, () => fitChart(true), () => token === showing))) return;
+        releaseDrawing();
         performance.mark(MARK_LAYOUT_STOP, { detail: { computedMs: laidOut.computedMs } });
         // Saved once, in one call, in a task of its own; drawing does not wait for it.
         setTimeout(() => {
           if (!cy.destroyed()) void savePositions(data.chartId, allPositions(cy));
         }, 0);
       }
+      // Drawn from here on, laid out or not (a layout that failed leaves the provisional placement).
+      releaseDrawing();
       await afterNextFrame(cy);
       markReady(token, true);
       if (token === showing) viewport.resume(data.chartId);
@@ -525,6 +640,22 @@ function nextFrame(): Promise<void> {
 const FRAME_WAIT_MAX_MS = 1000;
 
 /** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */
+/** A chart built in steps adds this many elements at a time, and starts another task after about BUILD_STEP_MS. */
+const BUILD_SLICE = 250;
+const BUILD_STEP_MS = 30;
+
+/** Resolves in a task of its own, at once (a message to itself: timers nested this deep wait 4 ms each). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 function afterNextFrame(cy: Core): Promise<void> {
   return new Promise((resolve) => {
     let done = false;
