@@ -296,6 +296,52 @@ test('on a 2,000-entity chart at rest WebGL draws the bulk under Cytoscape, whic
   expect(await faded()).toBeLessThan(before.elements / 2);
 });
 
+test('a 2,000-entity chart is built under its preview a slice a task: the window answers meanwhile, and the half-built chart cannot be grabbed or panned', async ({ workbench }) => {
+  test.setTimeout(180_000);
+  const { page, casePath } = workbench;
+  addGeneratedEntities(casePath);
+  // From the page's start, a task every few milliseconds samples what Cytoscape holds until the chart is ready.
+  await page.addInitScript(() => {
+    interface Sampled {
+      __workbenchChart?: { cy: { elements(): { length: number }; autoungrabify(): boolean; userPanningEnabled(): boolean } };
+      __buildSamples?: { elements: number; grabbable: boolean; panning: boolean; previewShown: boolean }[];
+    }
+    const w = window as unknown as Sampled;
+    w.__buildSamples = [];
+    const sample = () => {
+      const cy = w.__workbenchChart?.cy;
+      if (cy) {
+        w.__buildSamples!.push({
+          elements: cy.elements().length,
+          grabbable: !cy.autoungrabify(),
+          panning: cy.userPanningEnabled(),
+          previewShown: document.querySelector('canvas.chart-gl-preview') !== null,
+        });
+      }
+      if (document.body?.dataset.chartReady !== 'true') setTimeout(sample, 0);
+    };
+    setTimeout(sample, 0);
+  });
+  await workbench.launch();
+  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  const total = await page.evaluate(() => (window as unknown as { __workbenchChart: { cy: { elements(): { length: number } } } }).__workbenchChart.cy.elements().length);
+  expect(total).toBeGreaterThan(GENERATED * 2);
+  const samples = await page.evaluate(() => (window as unknown as { __buildSamples: { elements: number; grabbable: boolean; panning: boolean; previewShown: boolean }[] }).__buildSamples);
+  // Tasks ran between the slices: they saw the chart partly built, several sizes of it, under the preview.
+  const partial = samples.filter((s) => s.elements > 0 && s.elements < total);
+  expect(new Set(partial.map((s) => s.elements)).size).toBeGreaterThan(3);
+  expect(partial.every((s) => s.previewShown)).toBe(true);
+  // Meanwhile nothing could be grabbed or panned; once built, it can.
+  expect(partial.every((s) => !s.grabbable && !s.panning)).toBe(true);
+  const after = await page.evaluate(() => {
+    const cy = (window as unknown as { __workbenchChart: { cy: { autoungrabify(): boolean; userPanningEnabled(): boolean; userZoomingEnabled(): boolean; autounselectify(): boolean } } }).__workbenchChart.cy;
+    return { grabbable: !cy.autoungrabify(), panning: cy.userPanningEnabled(), zooming: cy.userZoomingEnabled(), selectable: !cy.autounselectify() };
+  });
+  expect(after).toEqual({ grabbable: true, panning: true, zooming: true, selectable: true });
+  // And it is the case's chart, whole.
+  await expectChartShowsCase(page, casePath);
+});
+
 test.describe('a new case', () => {
   test.use({ startEmpty: true });
 

@@ -463,21 +463,21 @@ export function mountChart(
       if (firstLayoutToken === token && !cy.destroyed()) store.setState({ layoutRunning: false });
       if (token !== showing || cy.destroyed()) return;
       if (laidOut) {
-          // In steps, so that applying 20,000 positions is not one long task of the window.
+        // In steps, so that applying 20,000 positions is not one long task of the window.
         if (!(await placeNodesInSteps(cy, laidOut.positions, () => fitChart(true), () => token === showing))) return;
-        releaseDrawing();
         performance.mark(MARK_LAYOUT_STOP, { detail: { computedMs: laidOut.computedMs } });
         // Saved once, in one call, in a task of its own; drawing does not wait for it.
         setTimeout(() => {
           if (!cy.destroyed()) void savePositions(data.chartId, allPositions(cy));
         }, 0);
       }
-      // Drawn from here on, laid out or not (a layout that failed leaves the provisional placement).
+      // The labels for the view, then drawn from here on, laid out or not (a layout that failed
+      // leaves the provisional placement): one frame, not one before the labels and one after.
+      labelDetail.refresh();
       releaseDrawing();
       await afterNextFrame(cy);
       markReady(token, true);
       if (token === showing) viewport.resume(data.chartId);
-      labelDetail.refresh();
       return;
     }
     labelDetail.refresh();
