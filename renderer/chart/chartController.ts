@@ -17,7 +17,7 @@ import { allPositions, bindPositionCommit } from './positionCommit';
 import { bindSelectionSync } from './selectionSync';
 import { bindStyleSync } from './styleSync';
 import { bindLabelDetail, fitPoints, LABEL_ZOOM, widen } from './levelOfDetail';
-import { buildChartStylesheet, chartPalette, LARGE_CHART_NODES, NODE_SIZE_MAX } from './stylesheet';
+import { buildChartStylesheet, chartImageUrls, chartPalette, LARGE_CHART_NODES, NODE_SIZE_MAX } from './stylesheet';
 import { bindViewportCommit } from './viewportCommit';
 
 cytoscape.use(fcose);
@@ -326,6 +326,20 @@ export function mountChart(
     }
   };
 
+  /**
+   * Starts loading the glyphs and badges these elements are drawn with into Cytoscape's own image
+   * cache, so they are there when it first draws them (under the preview, a large chart's build
+   * takes longer than they do). Else each node drawn before its image loads is drawn again when
+   * it does: a second full frame of a large chart.
+   */
+  const loadImages = (elements: readonly ChartElement[]) => {
+    const renderer = (cy as unknown as { renderer(): { getCachedImage?: (url: string, crossOrigin: string, onLoad: () => void) => unknown } }).renderer();
+    if (!renderer.getCachedImage) return;
+    const nodes: { typeKey: string; notes?: number | undefined }[] = [];
+    for (const element of elements) if (element.group === 'nodes') nodes.push(element.data);
+    for (const url of chartImageUrls(nodes, large)) renderer.getCachedImage(url, 'anonymous', () => undefined);
+  };
+
   /** The chart data drawn last: a delta made from it can be applied as it is. */
   let shownData: ChartData | null = null;
 
@@ -402,6 +416,7 @@ export function mountChart(
       shownData = data;
     }
     setLevelOfDetail(data.entities.length);
+    loadImages(elements);
     if (previewed && cy.elements().empty()) {
       // The preview is on screen: Cytoscape is built under it a slice a task, so the window
       // answers meanwhile (one task of seconds at 20,000 entities otherwise).

@@ -3,7 +3,7 @@ import { ENTITY_TYPES } from '../../app/entityTypes';
 import cytoscape from 'cytoscape';
 import { entityBadgeUri, entityGlyphUri, noteBadge, noteBadgeText } from './nodeIcons';
 import { updateDrawnElement, type ChartElement } from './elements';
-import { buildChartStylesheet, CHART_COLOURS, DARK_CHART_COLOURS, labelWithNoteCount } from './stylesheet';
+import { buildChartStylesheet, CHART_COLOURS, chartImageUrls, DARK_CHART_COLOURS, labelWithNoteCount } from './stylesheet';
 
 type Rule = { selector: string; style: Record<string, unknown> };
 const rules = () => buildChartStylesheet() as Rule[];
@@ -203,5 +203,32 @@ describe('level of detail on a large chart', () => {
     expect(pstyle(cy.getElementById('c'), 'label').strValue).toBe('AQIM');
     expect(pstyle(cy.getElementById('l2'), 'curve-style').strValue).toBe('bezier');
     expect(pstyle(cy.getElementById('l2'), 'label').strValue).toBe(labelWithNoteCount('allied with', 2));
+  });
+});
+
+describe('chartImageUrls', () => {
+  it('names every image the stylesheet draws these nodes with, small or large, selected or in view', () => {
+    const nodes = [
+      { id: 'a', typeKey: 'person', notes: 2 },
+      { id: 'b', typeKey: 'armed_group' },
+      { id: 'c', typeKey: 'armed_group', notes: 140 },
+      { id: 'd', typeKey: 'vehicle', notes: 2 },
+    ];
+    for (const large of [false, true]) {
+      const cy = cytoscape({
+        headless: true,
+        styleEnabled: true,
+        style: buildChartStylesheet({ large }),
+        // Every node where a large chart draws its icon (in view), so that each image is in use.
+        elements: nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, label: n.id, citations: 0, degree: 1 }, classes: 'in-view' })),
+      });
+      const drawn = new Set<string>();
+      cy.nodes().forEach((node) => {
+        for (const url of pstyle(node, 'background-image').value as string[]) if (url !== 'none') drawn.add(url);
+      });
+      expect(drawn.size).toBe(5);
+      expect(chartImageUrls(nodes, large)).toEqual(drawn);
+      cy.destroy();
+    }
   });
 });

@@ -298,6 +298,25 @@ const NOTE_BADGE_OUTSET = 3;
  * so the icon's values are repeated first; the node's drawn bounds grow to take in the part of
  * the badge that sits outside its box, so it is never clipped or left behind when the node moves.
  */
+/**
+ * The images the stylesheet gives these nodes (their type's glyph, a note count's badge), for the
+ * chart to load before Cytoscape first draws them: an image that finishes loading after a node
+ * was drawn makes Cytoscape draw that node again, and a large chart again whole.
+ */
+export function chartImageUrls(nodes: Iterable<{ typeKey: string; notes?: number | undefined }>, large: boolean): Set<string> {
+  const glyph = large ? rasterGlyphUri : entityGlyphUri;
+  const urls = new Set<string>();
+  const types = new Set<string>();
+  const counts = new Set<number>();
+  for (const node of nodes) {
+    types.add(node.typeKey);
+    if (node.notes !== undefined && node.notes > 0) counts.add(node.notes);
+  }
+  for (const type of types) urls.add(glyph(type));
+  for (const count of counts) urls.add(noteBadge(count).uri);
+  return urls;
+}
+
 function noteBadgeRule(glyph: (typeId: string) => string): StylesheetJson[number] {
   const badgeOf = (node: NodeSingular) => noteBadge(Number(node.data('notes')));
   return {
