@@ -378,8 +378,8 @@ export function mountChart(
     );
     /**
      * A large chart with no stored positions: its force layout starts now, in its worker, from
-     * the elements about to be drawn, and runs while Cytoscape is built on this thread (a task
-     * of seconds at 20,000 entities); the same input draws the provisional placement.
+     * the elements about to be drawn, and runs while Cytoscape is built on this thread (seconds
+     * at 20,000 entities); the same input gives the provisional placement.
      */
     const earlyInput = !placed && data.entities.length > FCOSE_FIRST_LAYOUT_MAX ? elementsLayoutInput(elements) : null;
     const earlyJob = earlyInput && firstLayout.start({ kind: 'force', input: earlyInput });
@@ -447,10 +447,10 @@ export function mountChart(
       releaseDrawing();
     } else {
       // Drawn at once at a provisional placement; the first layout runs in a worker, so the window
-      // stays responsive, and the chart is ready (editable) once it is applied and saved.
-      // Built at the provisional placement the preview shows. When the layout is already back
-      // (it ran while Cytoscape was built), Cytoscape's first frame is the laid-out chart: the
-      // preview stays until then. Else Cytoscape draws the provisional placement meanwhile.
+      // stays responsive, and the chart is ready (editable) once it is applied and saved. A large
+      // chart was built at the placement its preview shows: when the layout is already back (it ran
+      // while Cytoscape was built), Cytoscape's first frame is the laid-out chart and the preview
+      // stays until then; else Cytoscape draws the provisional placement meanwhile.
       const answered = previewed && earlyJob !== null && earlyAnswer !== null;
       if (previewed) {
         fitChart(true);
@@ -654,7 +654,6 @@ function nextFrame(): Promise<void> {
 /** The longest wait for the chart's next frame before going on without it (ms). */
 const FRAME_WAIT_MAX_MS = 1000;
 
-/** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */
 /** A chart built in steps adds this many elements at a time, and starts another task after about BUILD_STEP_MS. */
 const BUILD_SLICE = 250;
 const BUILD_STEP_MS = 30;
@@ -671,6 +670,7 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** Resolves once Cytoscape has drawn a frame holding the current elements and positions. */
 function afterNextFrame(cy: Core): Promise<void> {
   return new Promise((resolve) => {
     let done = false;
