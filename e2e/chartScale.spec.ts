@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHART_WARN_NODES } from '../app/chart/chartScale';
 import { chartEntityIds } from '../db/chartMembership';
-import { defaultChart } from '../db/charts';
+import { chartPositions, defaultChart } from '../db/charts';
 import { getEntity } from '../db/entities';
 import { openAnalysis } from './analysisQueries';
 import { nodeByLabel } from './chartQueries';
@@ -118,6 +118,17 @@ test('the million-row case opens with an empty chart; search adds, expand warns 
   await expect.poll(() => readCase(casePath, (db) => chartEntityIds(db, defaultChart(db).id).length)).toBe(RELAY_LINKS + 1);
   await expect.poll(() => nodeCount(page), { timeout: 240_000 }).toBe(RELAY_LINKS + 1);
   await waitForChart(page);
+  // Drawn beside the relay at once, then laid out in the layout worker and every place saved.
+  await expect.poll(() => readCase(casePath, (db) => chartPositions(db, defaultChart(db).id).length), { timeout: 120_000 }).toBe(RELAY_LINKS + 1);
+  await expect(page.getByText('Laying out the chart…')).toHaveCount(0);
+  const spread = await page.evaluate(() => {
+    const cy = (window as unknown as { __workbenchChart: { cy: { nodes(): { boundingBox(): { w: number; h: number } } } } }).__workbenchChart.cy;
+    const box = cy.nodes().boundingBox();
+    return Math.min(box.w, box.h);
+  });
+  // Not left in the ring the newcomers are first drawn in round the relay (radius 70, about 170
+  // wide with the discs): the layout spread them out (a star of 5,101 lays out about 370 wide).
+  expect(spread).toBeGreaterThan(250);
 
   // An edit on the large chart, then undo it, then undo the expansion: back to the one entity.
   const editor = page.getByTestId('entity-editor');

@@ -9,7 +9,7 @@ import { bindGlMotion, manyInView } from './glMotion';
 import type { UiStore } from '../store';
 import type { ChartDelta } from '../data/caseData';
 import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
-import { createFirstLayoutRunner, elementsLayoutInput, provisionalPlacement, type FirstLayoutJob, type FirstLayoutRunner, type LaidOut } from './firstLayout';
+import { createFirstLayoutRunner, elementsLayoutInput, firstLayoutRequest, provisionalPlacement, type FirstLayoutJob, type FirstLayoutRunner, type LaidOut } from './firstLayout';
 import { JobCancelledError } from '../analysis/workerClient';
 import { FCOSE_FIRST_LAYOUT_MAX } from './firstLayoutTasks';
 import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, placeNodes, placeNodesInSteps, saveLayoutStep } from './layout';
@@ -344,9 +344,8 @@ export function mountChart(
   let shownData: ChartData | null = null;
 
   const show = async (data: ChartData | null, delta: ChartDelta | null) => {
-    showing += 1;
-    const token = showing;
     if (data === null) {
+      showing += 1;
       pendingLayout?.cancel();
       pendingLayout = null;
       preview.hide();
@@ -362,9 +361,13 @@ export function mountChart(
     const base = shownData;
     shownData = data;
     if (delta !== null && !freshCase && delta.base === base) {
+      // Applied to what is drawn: a drawing still in progress (waiting for a frame or its first
+      // layout) goes on, and is marked ready when done. Only a chart drawn anew supersedes it.
       applyDelta(data, delta);
       return;
     }
+    showing += 1;
+    const token = showing;
     viewport.suspend();
     // The chart is drawn anew: a first layout still computing for the one before is dropped.
     pendingLayout?.cancel();
@@ -547,8 +550,18 @@ export function mountChart(
     });
     const wasEmpty = delta.base.entities.length === 0 && data.entities.length > 0;
     if (unplaced.length > PLACE_BESIDE_MAX || (wasEmpty && unplaced.length > 0)) {
-      placeNodes(cy, computeLayout(cy), () => fitChart(true));
-      void savePositions(data.chartId, allPositions(cy));
+      if (cy.nodes().length <= FCOSE_FIRST_LAYOUT_MAX) {
+        placeNodes(cy, computeLayout(cy), () => fitChart(true));
+        void savePositions(data.chartId, allPositions(cy));
+        return;
+      }
+      // Many entities came without places onto a large chart (an expansion, an import): drawn at
+      // once beside their neighbours, then the chart is laid out in the first-layout worker.
+      // fCoSE here, on this thread, froze the window for minutes at 5,000.
+      placeBesideNeighbours(cy, unplaced);
+      if (wasEmpty) fitChart(true);
+      labelDetail.refresh();
+      void layOutInWorker(data.chartId, unplaced);
       return;
     }
     if (unplaced.length > 0) {
@@ -560,6 +573,46 @@ export function mountChart(
     }
     // A chart with no saved view that was empty opens fitted to what came (an import into a new case).
     if (wasEmpty && !data.viewport) fitChart(true);
+    labelDetail.refresh();
+  };
+
+  /**
+   * Lays the drawn chart out in the first-layout worker (the force layout past
+   * FCOSE_FIRST_LAYOUT_MAX entities), then applies the positions in steps and saves them, as a
+   * chart's first layout is (not an undoable edit). A newer layout, or a chart drawn anew,
+   * cancels it; edits meanwhile do not (an entity they add keeps its place).
+   */
+  const layOutInWorker = async (chartId: string, unplaced: readonly string[]) => {
+    if (pendingLayout !== null) {
+      // A layout of the chart is already computing: the newcomers keep their places beside their neighbours.
+      void savePositions(
+        chartId,
+        unplaced.map((id) => ({ entityId: id, ...cy.getElementById(id).position() })),
+      );
+      return;
+    }
+    const job = firstLayout.start(firstLayoutRequest(cy));
+    pendingLayout = job;
+    store.setState({ layoutRunning: true });
+    let laidOut: LaidOut;
+    try {
+      laidOut = await job.promise;
+    } catch (error) {
+      // Cancelled by a newer layout (which clears the flag itself) or a chart drawn anew.
+      if (pendingLayout === job || pendingLayout === null) {
+        if (pendingLayout === job) pendingLayout = null;
+        if (!cy.destroyed()) store.setState({ layoutRunning: false });
+      }
+      if (!(error instanceof JobCancelledError) && !cy.destroyed()) reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (pendingLayout !== job || cy.destroyed()) return;
+    pendingLayout = null;
+    store.setState({ layoutRunning: false });
+    if (!(await placeNodesInSteps(cy, laidOut.positions, () => fitChart(true), () => pendingLayout === null && !cy.destroyed()))) return;
+    setTimeout(() => {
+      if (!cy.destroyed()) void savePositions(chartId, allPositions(cy));
+    }, 0);
     labelDetail.refresh();
   };
 
