@@ -11,6 +11,7 @@ import type { ChartDelta } from '../data/caseData';
 import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
 import { createFirstLayoutRunner, elementsLayoutInput, firstLayoutRequest, provisionalPlacement, type FirstLayoutJob, type FirstLayoutRunner, type LaidOut } from './firstLayout';
 import { JobCancelledError } from '../analysis/workerClient';
+import { firstLayoutBudgetMs } from '../../app/layout/firstLayout';
 import { FCOSE_FIRST_LAYOUT_MAX } from './firstLayoutTasks';
 import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, placeNodes, placeNodesInSteps, saveLayoutStep } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
@@ -388,6 +389,7 @@ export function mountChart(
     const earlyJob = earlyInput && firstLayout.start({ kind: 'force', input: earlyInput });
     /** The early layout's positions, once they are back. */
     let earlyAnswer: LaidOut | null = null;
+    const layoutAskedAt = performance.now();
     if (earlyJob) {
       performance.mark(MARK_LAYOUT_START);
       pendingLayout = earlyJob;
@@ -454,7 +456,16 @@ export function mountChart(
       // chart was built at the placement its preview shows: when the layout is already back (it ran
       // while Cytoscape was built), Cytoscape's first frame is the laid-out chart and the preview
       // stays until then; else Cytoscape draws the provisional placement meanwhile.
-      const answered = previewed && earlyJob !== null && earlyAnswer !== null;
+      let answered = previewed && earlyJob !== null && earlyAnswer !== null;
+      if (previewed && earlyJob && !answered) {
+        // The preview shows the provisional placement meanwhile: the layout is awaited as long as
+        // its time budget still runs, rather than Cytoscape drawing that placement first (a full
+        // frame, then another once the layout lands).
+        const waitMs = firstLayoutBudgetMs(data.entities.length) + LAYOUT_WAIT_SLACK_MS - (performance.now() - layoutAskedAt);
+        if (waitMs > 0) await Promise.race([earlyJob.promise.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, waitMs))]);
+        if (token !== showing || cy.destroyed()) return;
+        answered = earlyAnswer !== null;
+      }
       if (previewed) {
         fitChart(true);
         if (!answered) {
@@ -706,6 +717,9 @@ function nextFrame(): Promise<void> {
 
 /** The longest wait for the chart's next frame before going on without it (ms). */
 const FRAME_WAIT_MAX_MS = 1000;
+
+/** How much longer than its time budget (firstLayoutBudgetMs) a large chart's first layout is awaited under its preview. */
+const LAYOUT_WAIT_SLACK_MS = 300;
 
 /** A chart built in steps adds this many elements at a time, and starts another task after about BUILD_STEP_MS. */
 const BUILD_SLICE = 250;

@@ -24,51 +24,48 @@ function chart(): Core {
   return cy;
 }
 
+/** Counts its calls. */
+function counter(): { add: () => void; readonly count: number } {
+  let count = 0;
+  return {
+    add: () => {
+      count += 1;
+    },
+    get count() {
+      return count;
+    },
+  };
+}
+
 const target = new Map(Array.from({ length: N }, (_, i) => [`n${i}`, { x: i + 1, y: -(i + 1) }] as const));
 
 describe('placeNodesInSteps', () => {
   it('moves every node, a step a task, inside one batch, then fits once', async () => {
     const core = chart();
     const batchingAtEachStep: boolean[] = [];
-    let fits = 0;
-    const placed = await placeNodesInSteps(
-      core,
-      target,
-      () => {
-        fits += 1;
-      },
-      () => true,
-      async () => {
-        batchingAtEachStep.push(batching(core));
-        await Promise.resolve();
-      },
-    );
+    const fits = counter();
+    const placed = await placeNodesInSteps(core, target, fits.add, () => true, async () => {
+      batchingAtEachStep.push(batching(core));
+      await Promise.resolve();
+    });
     expect(placed).toBe(true);
     // Three steps: two yields between them, the chart in its batch at each.
     expect(batchingAtEachStep).toEqual([true, true]);
     expect(batching(core)).toBe(false);
-    expect(fits).toBe(1);
+    expect(fits.count).toBe(1);
     expect(core.nodes().map((n) => n.position())).toEqual([...target.values()]);
   });
 
   it('stops when the chart it was placing is superseded, and still ends its batch', async () => {
     const core = chart();
-    let steps = 0;
-    let fits = 0;
-    const placed = await placeNodesInSteps(
-      core,
-      target,
-      () => {
-        fits += 1;
-      },
-      () => steps < 1,
-      () => {
-        steps += 1;
-        return Promise.resolve();
-      },
-    );
+    const steps = counter();
+    const fits = counter();
+    const placed = await placeNodesInSteps(core, target, fits.add, () => steps.count < 1, () => {
+      steps.add();
+      return Promise.resolve();
+    });
     expect(placed).toBe(false);
-    expect(fits).toBe(0);
+    expect(fits.count).toBe(0);
     expect(batching(core)).toBe(false);
     // The first step's nodes were moved, the rest not.
     expect(core.getElementById('n0').position()).toEqual({ x: 1, y: -1 });
