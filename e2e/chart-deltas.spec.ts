@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openCaseFile } from '../db/caseFile';
-import { defaultChart, saveChartPositions } from '../db/charts';
+import { chartPositions, defaultChart, saveChartPositions } from '../db/charts';
 import { insertEntity, listEntities } from '../db/entities';
 import { insertLink, listLinks } from '../db/links';
 import { prepared } from '../db/types';
@@ -340,6 +340,34 @@ test('a 2,000-entity chart is built under its preview a slice a task: the window
   expect(after).toEqual({ grabbable: true, panning: true, zooming: true, selectable: true });
   // And it is the case's chart, whole.
   await expectChartShowsCase(page, casePath);
+});
+
+test('"Lay out again" on a 2,000-entity chart (the force layout, in the layout worker) moves and saves the nodes as one undoable step', async ({ workbench }) => {
+  test.setTimeout(180_000);
+  const { page, casePath } = workbench;
+  addGeneratedEntities(casePath);
+  await workbench.launch();
+  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  const saved = () => readCase(casePath, (db) => new Map(chartPositions(db, defaultChart(db).id).map((p) => [p.entityId, p] as const)));
+  const before = saved();
+  const moved = () => {
+    const now = saved();
+    return [...before].filter(([id, p]) => {
+      const at = now.get(id);
+      return at !== undefined && Math.hypot(at.x - p.x, at.y - p.y) > 1;
+    }).length;
+  };
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+l');
+  const laying = page.getByText('Laying out…', { exact: true });
+  await expect(laying).toBeVisible();
+  await expect.poll(moved, { timeout: 60_000 }).toBeGreaterThan(before.size / 2);
+  await expect(laying).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAccessibleDescription(/Lay out the chart/);
+  await page.getByTestId('chart').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('edit-toast')).toHaveText('Undone: Lay out the chart');
+  await expect.poll(moved, { timeout: 30_000 }).toBe(0);
 });
 
 test.describe('a new case', () => {

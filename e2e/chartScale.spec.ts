@@ -120,7 +120,7 @@ test('the million-row case opens with an empty chart; search adds, expand warns 
   await waitForChart(page);
   // Drawn beside the relay at once, then laid out in the layout worker and every place saved.
   await expect.poll(() => readCase(casePath, (db) => chartPositions(db, defaultChart(db).id).length), { timeout: 120_000 }).toBe(RELAY_LINKS + 1);
-  await expect(page.getByText('Laying out the chart…')).toHaveCount(0);
+  await expect(page.getByText('Laying out…', { exact: true })).toHaveCount(0);
   const spread = await page.evaluate(() => {
     const cy = (window as unknown as { __workbenchChart: { cy: { nodes(): { boundingBox(): { w: number; h: number } } } } }).__workbenchChart.cy;
     const box = cy.nodes().boundingBox();

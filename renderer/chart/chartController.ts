@@ -662,18 +662,39 @@ export function mountChart(
       if (chartId === null || cy.nodes().length === 0 || store.getState().layoutRunning) return;
       const token = showing;
       store.setState({ layoutRunning: true });
-      await nextFrame();
-      if (cy.destroyed()) return;
-      // Computed at once, then shown as an animation from where the nodes stand now.
-      const before = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
-      const after = computeLayout(cy);
-      cy.batch(() => {
-        cy.nodes().positions((node) => before.get(node.id()) ?? node.position());
-      });
-      await animateNodesTo(cy, after);
-      if (cy.destroyed()) return;
-      store.setState({ layoutRunning: false });
-      if (token !== showing) return;
+      if (cy.nodes().length > FCOSE_FIRST_LAYOUT_MAX) {
+        // A large chart: the force layout in the first-layout worker (fCoSE here, on this thread,
+        // would take the window for seconds to minutes), placed in steps rather than animated
+        // (an animation of thousands of nodes is a long task a frame).
+        const job = firstLayout.start(firstLayoutRequest(cy));
+        pendingLayout = job;
+        let laidOut: LaidOut | null = null;
+        try {
+          laidOut = await job.promise;
+        } catch (error) {
+          if (!(error instanceof JobCancelledError) && !cy.destroyed()) reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        // A chart drawn anew meanwhile cancelled this layout (and runs its own first layout, if any).
+        if (pendingLayout !== job && pendingLayout !== null) return;
+        pendingLayout = null;
+        if (cy.destroyed()) return;
+        store.setState({ layoutRunning: false });
+        if (!laidOut || token !== showing) return;
+        if (!(await placeNodesInSteps(cy, laidOut.positions, () => fitChart(), () => token === showing && !cy.destroyed()))) return;
+      } else {
+        await nextFrame();
+        if (cy.destroyed()) return;
+        // Computed at once, then shown as an animation from where the nodes stand now.
+        const before = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }] as const));
+        const after = computeLayout(cy);
+        cy.batch(() => {
+          cy.nodes().positions((node) => before.get(node.id()) ?? node.position());
+        });
+        await animateNodesTo(cy, after);
+        if (cy.destroyed()) return;
+        store.setState({ layoutRunning: false });
+        if (token !== showing) return;
+      }
       // An analyst-run layout is an edit: one undoable step (the chart's own nodes only).
       const entityIds = new Set(store.getState().chart?.entities.map((e) => e.id));
       const failure = await saveLayoutStep(api, chartId, allPositions(cy).filter((p) => entityIds.has(p.entityId)));
