@@ -7,7 +7,7 @@ import { insertLink, listLinks } from '../db/links';
 import { prepared } from '../db/types';
 import { shownEdges, shownNodes } from './chartQueries';
 import { readCase } from './editingQueries';
-import { expect, test } from './harness';
+import { expect, test, type Workbench } from './harness';
 
 /**
  * The chart applies main's deltas: on a chart of 2,000 generated entities (plus the JNIM case), a
@@ -40,6 +40,18 @@ function addGeneratedEntities(casePath: string): void {
   } finally {
     store.close();
   }
+}
+
+/** Launches the app on the case as it stands and waits for its chart to be ready. */
+async function launchAndWait(workbench: Workbench): Promise<void> {
+  await workbench.launch();
+  await workbench.page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+}
+
+/** The generated 2,000 entities added to the case, then the app launched on it with its chart ready. */
+async function openGeneratedChart(workbench: Workbench): Promise<void> {
+  addGeneratedEntities(workbench.casePath);
+  await launchAndWait(workbench);
 }
 
 interface CountingWindow {
@@ -88,9 +100,7 @@ async function labelOf(page: Page, id: string): Promise<string> {
 test('on a 2,000-entity chart a rename, its undo and redo change only the renamed node; an import shows what it brought', async ({ workbench }) => {
   test.setTimeout(240_000);
   const { page, casePath } = workbench;
-  addGeneratedEntities(casePath);
-  await workbench.launch();
-  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  await openGeneratedChart(workbench);
 
   // No saved view: every node is on screen.
   const nodes = await shownNodes(page);
@@ -174,10 +184,8 @@ test('on a 2,000-entity chart a rename, its undo and redo change only the rename
 
 test('on a 2,000-entity chart the wheel zooms in WebGL frames, Cytoscape draws the view once it rests, and the chart is clickable after', async ({ workbench }) => {
   test.setTimeout(180_000);
-  const { page, casePath } = workbench;
-  addGeneratedEntities(casePath);
-  await workbench.launch();
-  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  const { page } = workbench;
+  await openGeneratedChart(workbench);
   await page.evaluate(() => {
     type Counting = { __frames: { gl: number; cytoscape: number }; __workbenchChart: { cy: { on(events: string, f: (e: { type: string }) => void): void } } };
     const w = window as unknown as Counting;
@@ -246,10 +254,8 @@ async function cytoscapeInkAt(page: Page, id: string): Promise<number> {
 
 test('on a 2,000-entity chart at rest WebGL draws the bulk under Cytoscape, which draws only the detail: the selection and its neighbourhood', async ({ workbench }) => {
   test.setTimeout(180_000);
-  const { page, casePath } = workbench;
-  addGeneratedEntities(casePath);
-  await workbench.launch();
-  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  const { page } = workbench;
+  await openGeneratedChart(workbench);
   // Fitted, zoomed out: the layer draws under Cytoscape's canvases, and Cytoscape draws few elements itself.
   await expect(page.locator('canvas.chart-gl-layer').first()).toBeAttached();
   const before = await drawnByCytoscape(page);
@@ -322,8 +328,7 @@ test('a 2,000-entity chart is built under its preview a slice a task: the window
     };
     setTimeout(sample, 0);
   });
-  await workbench.launch();
-  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  await launchAndWait(workbench);
   const total = await page.evaluate(() => (window as unknown as { __workbenchChart: { cy: { elements(): { length: number } } } }).__workbenchChart.cy.elements().length);
   expect(total).toBeGreaterThan(GENERATED * 2);
   const samples = await page.evaluate(() => (window as unknown as { __buildSamples: { elements: number; grabbable: boolean; panning: boolean; previewShown: boolean }[] }).__buildSamples);
@@ -345,9 +350,7 @@ test('a 2,000-entity chart is built under its preview a slice a task: the window
 test('"Lay out again" on a 2,000-entity chart (the force layout, in the layout worker) moves and saves the nodes as one undoable step', async ({ workbench }) => {
   test.setTimeout(180_000);
   const { page, casePath } = workbench;
-  addGeneratedEntities(casePath);
-  await workbench.launch();
-  await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 120_000 });
+  await openGeneratedChart(workbench);
   const saved = () => readCase(casePath, (db) => new Map(chartPositions(db, defaultChart(db).id).map((p) => [p.entityId, p] as const)));
   const before = saved();
   const moved = () => {

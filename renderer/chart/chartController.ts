@@ -404,8 +404,9 @@ export function mountChart(
      * Where the nodes are drawn first: their stored positions, or, for a large chart laid out
      * anew, the provisional placement (the preview shows it at once, and Cytoscape is built at it).
      */
-    const drawnAt: ReadonlyMap<string, NodePosition> = earlyInput
-      ? new Map([...provisionalPlacement(cy, earlyInput)].map(([entityId, p]) => [entityId, { entityId, x: p.x, y: p.y }] as const))
+    const provisional = earlyInput ? provisionalPlacement(cy, earlyInput) : null;
+    const drawnAt: ReadonlyMap<string, NodePosition> = provisional
+      ? new Map([...provisional].map(([entityId, p]) => [entityId, { entityId, x: p.x, y: p.y }] as const))
       : positions;
     // A provisional placement's preview shows the entities only: its links, drawn across the whole
     // window before the layout pulls them together, cost WebGL without a GPU seconds at 20,000.
@@ -473,7 +474,7 @@ export function mountChart(
           releaseDrawing();
         }
       } else {
-        placeNodes(cy, provisionalPlacement(cy, earlyInput ?? undefined), () => fitChart(true));
+        placeNodes(cy, provisional ?? provisionalPlacement(cy), () => fitChart(true));
       }
       if (!answered) await afterNextFrame(cy);
       if (token !== showing || cy.destroyed()) return;
@@ -485,7 +486,7 @@ export function mountChart(
         if (!earlyJob) performance.mark(MARK_LAYOUT_START);
         laidOut = earlyJob ? await earlyJob.promise : { positions: await firstLayout.run(cy), computedMs: null };
       } catch (error) {
-        if (token === showing && !(error instanceof JobCancelledError)) reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
+        if (token === showing) reportLayoutFailure(error);
       }
       if (pendingLayout === earlyJob) pendingLayout = null;
       // Cleared by the last first layout started, whether or not a newer show superseded its chart.
@@ -602,29 +603,43 @@ export function mountChart(
       );
       return;
     }
-    const job = firstLayout.start(firstLayoutRequest(cy));
-    pendingLayout = job;
-    store.setState({ layoutRunning: true });
-    let laidOut: LaidOut;
-    try {
-      laidOut = await job.promise;
-    } catch (error) {
-      // Cancelled by a newer layout (which clears the flag itself) or a chart drawn anew.
-      if (pendingLayout === job || pendingLayout === null) {
-        if (pendingLayout === job) pendingLayout = null;
-        if (!cy.destroyed()) store.setState({ layoutRunning: false });
-      }
-      if (!(error instanceof JobCancelledError) && !cy.destroyed()) reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    if (pendingLayout !== job || cy.destroyed()) return;
-    pendingLayout = null;
-    store.setState({ layoutRunning: false });
-    if (!(await placeNodesInSteps(cy, laidOut.positions, () => fitChart(true), () => pendingLayout === null && !cy.destroyed()))) return;
+    if (!(await layOutDrawnChart(() => fitChart(true)))) return;
     setTimeout(() => {
       if (!cy.destroyed()) void savePositions(chartId, allPositions(cy));
     }, 0);
     labelDetail.refresh();
+  };
+
+  /**
+   * The drawn chart laid out in the first-layout worker (the force layout past
+   * FCOSE_FIRST_LAYOUT_MAX entities) and its positions applied in steps, with layoutRunning set
+   * meanwhile. A newer layout, or a chart drawn anew, cancels it (and sees to the flag itself);
+   * edits meanwhile do not (deltas are applied to the drawn chart, an added entity keeps its place).
+   * Resolves to whether the positions were applied; the caller saves them.
+   */
+  const layOutDrawnChart = async (fit: () => void): Promise<boolean> => {
+    const token = showing;
+    const job = firstLayout.start(firstLayoutRequest(cy));
+    pendingLayout = job;
+    store.setState({ layoutRunning: true });
+    let laidOut: LaidOut | null = null;
+    try {
+      laidOut = await job.promise;
+    } catch (error) {
+      reportLayoutFailure(error);
+    }
+    if (pendingLayout !== job && pendingLayout !== null) return false;
+    pendingLayout = null;
+    if (cy.destroyed()) return false;
+    store.setState({ layoutRunning: false });
+    if (!laidOut) return false;
+    return placeNodesInSteps(cy, laidOut.positions, fit, () => token === showing && !cy.destroyed());
+  };
+
+  /** A layout that failed says so; one cancelled (a newer chart or layout) does not. */
+  const reportLayoutFailure = (error: unknown) => {
+    if (error instanceof JobCancelledError || cy.destroyed()) return;
+    reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
   };
 
   /** Draws a chart; a failure says so rather than leaving "Loading the chart…" on screen. */
@@ -666,21 +681,7 @@ export function mountChart(
         // A large chart: the force layout in the first-layout worker (fCoSE here, on this thread,
         // would take the window for seconds to minutes), placed in steps rather than animated
         // (an animation of thousands of nodes is a long task a frame).
-        const job = firstLayout.start(firstLayoutRequest(cy));
-        pendingLayout = job;
-        let laidOut: LaidOut | null = null;
-        try {
-          laidOut = await job.promise;
-        } catch (error) {
-          if (!(error instanceof JobCancelledError) && !cy.destroyed()) reportError(`The chart could not be laid out: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        // A chart drawn anew meanwhile cancelled this layout (and runs its own first layout, if any).
-        if (pendingLayout !== job && pendingLayout !== null) return;
-        pendingLayout = null;
-        if (cy.destroyed()) return;
-        store.setState({ layoutRunning: false });
-        if (!laidOut || token !== showing) return;
-        if (!(await placeNodesInSteps(cy, laidOut.positions, () => fitChart(), () => token === showing && !cy.destroyed()))) return;
+        if (!(await layOutDrawnChart(() => fitChart())) || token !== showing) return;
       } else {
         await nextFrame();
         if (cy.destroyed()) return;
