@@ -89,3 +89,38 @@ test('no request leaves the machine', async ({ workbench }) => {
   expect(remote).toEqual([]);
   expect(workbench.blockedRequests).toEqual([]);
 });
+
+test('the page asks for the open case, its chart and the settings once each, from its first script on', async ({ workbench }) => {
+  const { page } = workbench;
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await workbench.launch();
+  await waitForChart(page);
+  // The early script (renderer/early/earlyScript.ts) comes before the bundle, after the CSP.
+  const head = await page.evaluate(() => [...document.head.children].map((e) => e.getAttribute('http-equiv') ?? e.getAttribute('src') ?? e.tagName.toLowerCase()));
+  const early = head.indexOf('./early.js');
+  expect(early, 'the early script is in the head').toBeGreaterThan(head.indexOf('Content-Security-Policy'));
+  expect(head.findIndex((entry) => /^\.\/assets\/index-.*\.js$/.test(entry)), 'the bundle comes after it').toBeGreaterThan(early);
+  expect(scripts[0]).toBe('/early.js');
+  // It asked which case is open and for the settings; the bundle asked for the chart as it began,
+  // and the session used those replies instead of asking again.
+  const opening = workbench.calls.slice(0, workbench.calls.indexOf('chart.load') + 1);
+  expect(opening.slice(0, 2)).toEqual(['case.current', 'settings.get']);
+  for (const channel of ['case.current', 'settings.get', 'chart.load']) {
+    expect(workbench.calls.filter((c) => c === channel), channel).toHaveLength(1);
+  }
+  expect(await page.evaluate(() => performance.getEntriesByName('renderer-start').length)).toBe(1);
+});
+
+test.describe('with no case open', () => {
+  test.use({ startEmpty: true });
+  test('the page asks for no chart', async ({ workbench }) => {
+    const { page } = workbench;
+    await workbench.launch();
+    await expect(page.getByTestId('empty-state')).toBeVisible();
+    expect(workbench.calls).toContain('case.current');
+    expect(workbench.calls).not.toContain('chart.load');
+  });
+});

@@ -84,6 +84,8 @@ export interface Workbench {
   settingsPath: string;
   /** Requests that tried to leave the machine (the test fails if there are any). */
   blockedRequests: string[];
+  /** The calls the page made to main since the test began, by channel, in order. */
+  calls: string[];
 }
 
 interface Options {
@@ -129,9 +131,11 @@ export const test = base.extend<Options & { workbench: Workbench }>({
       recent.add(casePath, session.current()?.name ?? 'JNIM');
     }
 
-    await page.exposeBinding('__workbenchInvoke', (_source, channel: unknown, input: unknown) =>
-      dispatchToWire(handlers, channel, input, (name, error) => problems.push(`${name} failed in main: ${String(error)}`)),
-    );
+    const calls: string[] = [];
+    await page.exposeBinding('__workbenchInvoke', (_source, channel: unknown, input: unknown) => {
+      calls.push(String(channel));
+      return dispatchToWire(handlers, channel, input, (name, error) => problems.push(`${name} failed in main: ${String(error)}`));
+    });
     await page.addInitScript({ content: bridgeBundle() });
 
     // Every request is routed: the app is served from disk; anything else is a request leaving the machine.
@@ -174,6 +178,7 @@ export const test = base.extend<Options & { workbench: Workbench }>({
       dialogs,
       settingsPath,
       blockedRequests,
+      calls,
       launch,
       dropFiles: async (paths) => {
         // What the user does: files dragged over the window and dropped (the page sees a drag of files)…

@@ -20,14 +20,28 @@ export function resilientApi(api: WorkbenchApi): WorkbenchApi {
       continue;
     }
     const call = value as (input?: unknown) => Promise<Result<unknown>>;
-    wrapped[key] = async (input?: unknown): Promise<Result<unknown>> => {
+    wrapped[key] = (input?: unknown): Promise<Result<unknown>> => {
+      let reply: Promise<Result<unknown>>;
       try {
-        return fromWire(key, await call(input)) as Result<unknown>;
+        reply = call(input);
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: { code: 'internal', message: `The call to ${key} failed: ${detail}` } };
+        reply = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
+      return settleCall(key, reply);
     };
   }
   return Object.freeze(wrapped) as unknown as WorkbenchApi;
+}
+
+/**
+ * A call's reply as `resilientApi` gives it: unpacked from the wire, and a failure of the
+ * transport (a rejected promise, or a call that threw) turned into an `internal` error.
+ */
+export async function settleCall(key: string, reply: Promise<Result<unknown>>): Promise<Result<unknown>> {
+  try {
+    return fromWire(key, await reply) as Result<unknown>;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'internal', message: `The call to ${key} failed: ${detail}` } };
+  }
 }

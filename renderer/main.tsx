@@ -1,4 +1,6 @@
-// First: before any module builds a schema (see zodJitless.ts).
+// First: the open case's chart is asked for while the rest of the bundle is evaluated.
+import './early/earlyChart';
+// Then, before any module builds a schema (see zodJitless.ts).
 import './zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,6 +18,7 @@ import { publishMenuModel } from './menuPublisher';
 import { createEditingServices } from './editing/editingServices';
 import { runNativeMenuCommand } from './editing/nativeEditMenu';
 import { createCaseData } from './data/caseData';
+import { takeEarlyLoad } from './early/earlyLoad';
 import { createChartScaleServices } from './scale/chartScaleServices';
 import { createSession } from './session';
 import { viewStore } from './views/views';
@@ -89,8 +92,10 @@ function start(root: HTMLElement): void {
 
   // The case and its chart are asked for at once, while the settings load and React renders the
   // window: the chart (a store the chart view reads when it mounts) is not kept waiting for them.
-  void session.start();
-  void settings.load().then((loaded) => {
+  // The early script (early/earlyScript.ts) asked for them as the page started loading.
+  const early = takeEarlyLoad();
+  void session.start(early);
+  void settings.load(early?.settings).then((loaded) => {
     theme.adopt(loaded.theme);
     createRoot(root).render(
       <StrictMode>

@@ -1,7 +1,9 @@
 import type { WorkbenchApi } from '../app/bridge';
 import type { CaseInfo } from '../app/domain';
-import type { WorkbenchError } from '../app/result';
+import type { ChartData } from '../app/contract';
+import type { Result, WorkbenchError } from '../app/result';
 import type { CaseData } from './data/caseData';
+import type { EarlyLoad } from './early/earlyLoad';
 import type { UiStore } from './store';
 import { trackCall } from './tasks/trackCall';
 import type { TaskRegistry } from './tasks/taskRegistry';
@@ -23,8 +25,11 @@ const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_START, MARK_LAYOUT_STOP, 
 
 /** The case lifecycle as the UI drives it: open, create, close, load the chart. */
 export interface Session {
-  /** Asks main which case is open (if any) and loads it. */
-  start: () => Promise<void>;
+  /**
+   * Asks main which case is open (if any) and loads it; with `early`, the answers already asked
+   * for as the page started (data/earlyLoad.ts).
+   */
+  start: (early?: EarlyLoad | null) => Promise<void>;
   newCase: () => Promise<void>;
   /** Opens a case from the recent list (by its id), or asks main to show an open dialog. */
   openCase: (recentId?: string) => Promise<void>;
@@ -67,7 +72,8 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
     store.setState({ caseStatus: 'none', caseInfo: null, chart: null, chartDelta: null, chartStatus: 'idle', selection: [], layoutRunning: false });
   };
 
-  const loadChart = async (info: CaseInfo) => {
+  /** `chart`: the chart already asked for this case (the early load), instead of asking again. */
+  const loadChart = async (info: CaseInfo, chart?: Promise<Result<ChartData> | null>) => {
     generation += 1;
     const mine = generation;
     const anotherCase = activePath !== info.path;
@@ -86,7 +92,7 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
     if (anotherCase) caseData.clear();
     // The case cache puts the chart in the store; the chart controller draws it and sets
     // chartStatus 'ready' once the first frame is on screen.
-    const result = await caseData.load();
+    const result = await caseData.load(chart);
     if (mine !== generation) return;
     performance.mark(MARK_DATA);
     if (!result.ok) {
@@ -96,12 +102,12 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
   };
 
   /** Loads a case that main reports open, unless it is the one already shown. */
-  const adopt = async (info: CaseInfo) => {
+  const adopt = async (info: CaseInfo, chart?: Promise<Result<ChartData> | null>) => {
     if (info.path === activePath) {
       store.setState({ caseInfo: info, caseStatus: 'open' });
       return;
     }
-    await loadChart(info);
+    await loadChart(info, chart);
   };
 
   const afterCall = async (result: Awaited<ReturnType<WorkbenchApi['case.open']>>) => {
@@ -113,15 +119,15 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
   };
 
   return {
-    async start() {
-      const [current] = await Promise.all([api['case.current'](), refreshRecent()]);
+    async start(early) {
+      const [current] = await Promise.all([early?.current ?? api['case.current'](), refreshRecent()]);
       if (!current.ok) {
         showNoCase();
         showError(current.error);
       } else if (current.value === null) {
         showNoCase();
       } else {
-        await adopt(current.value);
+        await adopt(current.value, early?.chart);
       }
     },
     async newCase() {

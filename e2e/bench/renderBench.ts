@@ -553,7 +553,11 @@ async function main(): Promise<void> {
       }
       for (let r = 0; r < rounds; r++) {
         // Interleaved, so a machine busy for a while slows all of them alike.
-        if (PAGES.has('app')) app.push(await bench.app(placed, viewportToo && r === 0));
+        if (PAGES.has('app')) {
+          app.push(await bench.app(placed, viewportToo && r === 0));
+          // BENCH_MARKS=1: the app's performance marks of each open (diagnostics).
+          if (process.env.BENCH_MARKS === '1') console.log(`  app round ${r + 1}: marks ${JSON.stringify(app[app.length - 1]!.marks)}`);
+        }
         if (PAGES.has('sigma')) sigma.push(await bench.reference('sigma', graph, viewportToo && r === 0));
         if (PAGES.has('cytoscape')) cy.push(await bench.reference('cytoscape', graph, viewportToo && r === 0));
         if (PAGES.has('gl')) {

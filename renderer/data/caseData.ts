@@ -30,8 +30,12 @@ export interface ChartDelta extends ChartChange {
  */
 export interface CaseData {
   queries: CaseQueries;
-  /** Loads the open case's chart whole (open, or a reload); the UI store gets it on success. */
-  load: () => Promise<Result<ChartData>>;
+  /**
+   * Loads the open case's chart whole (open, or a reload); the UI store gets it on success.
+   * `asked`: a `chart.load` already under way for this case (the early load), used instead of a
+   * new one unless it came back empty.
+   */
+  load: (asked?: Promise<Result<ChartData> | null>) => Promise<Result<ChartData>>;
   /** No case: forget everything. */
   clear: () => void;
   /** The `case.edited` handler. Resolves once the change is in the cache and the store. */
@@ -61,8 +65,8 @@ export function createCaseData({ api, ui, showError }: CaseDataDeps): CaseData {
     return next;
   };
 
-  const loadNow = async (mine: number): Promise<Result<ChartData>> => {
-    const result = await api['chart.load']();
+  const loadNow = async (mine: number, asked?: Promise<Result<ChartData> | null>): Promise<Result<ChartData>> => {
+    const result = (asked ? await asked : null) ?? (await api['chart.load']());
     if (mine !== generation) return result;
     if (result.ok) {
       cache = new ChartCache(result.value);
@@ -106,10 +110,10 @@ export function createCaseData({ api, ui, showError }: CaseDataDeps): CaseData {
 
   return {
     queries,
-    load() {
+    load(asked) {
       generation += 1;
       const mine = generation;
-      return serial(() => loadNow(mine));
+      return serial(() => loadNow(mine, asked));
     },
     clear() {
       generation += 1;

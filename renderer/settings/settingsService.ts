@@ -10,7 +10,8 @@ export interface SettingsService {
   /** The settings as last loaded or changed (the defaults until `load` has answered). */
   current: () => Settings;
   /** Reads them from main; on failure the defaults stay and the reason is shown. */
-  load: () => Promise<Settings>;
+  /** Reads the settings from main; `asked`: the reply to a `settings.get` already asked (the early script's). */
+  load: (asked?: ReturnType<WorkbenchApi['settings.get']>) => Promise<Settings>;
   /** Changes them here and in main's file; resolves when main has written it (or said why not). */
   update: (patch: SettingsPatch) => Promise<void>;
 }
@@ -28,8 +29,8 @@ export function createSettingsService({ api, showError, notify }: SettingsServic
   let queue: Promise<void> = Promise.resolve();
   return {
     current: () => settings,
-    async load() {
-      const result = await api['settings.get']();
+    async load(asked) {
+      const result = await (asked ?? api['settings.get']());
       if (!result.ok) {
         showError(`The settings could not be read (${result.error.message}); the defaults are used.`);
         return settings;
