@@ -9,8 +9,10 @@ import { DEFAULT_SETTINGS, applySettingsPatch, type Settings, type SettingsPatch
 export interface SettingsService {
   /** The settings as last loaded or changed (the defaults until `load` has answered). */
   current: () => Settings;
-  /** Reads them from main; on failure the defaults stay and the reason is shown. */
-  /** Reads the settings from main; `asked`: the reply to a `settings.get` already asked (the early script's). */
+  /**
+   * Reads them from main; on failure the defaults stay and the reason is shown. `asked`: the
+   * reply to a `settings.get` already asked (the early script's).
+   */
   load: (asked?: ReturnType<WorkbenchApi['settings.get']>) => Promise<Settings>;
   /** Changes them here and in main's file; resolves when main has written it (or said why not). */
   update: (patch: SettingsPatch) => Promise<void>;
