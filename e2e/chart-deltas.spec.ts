@@ -109,7 +109,7 @@ test('on a 2,000-entity chart a rename, its undo and redo change only the rename
   const marks = await page.evaluate(() =>
     Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, { at: m.startTime, detail: (m as PerformanceMark).detail as unknown }])),
   );
-  expect(marks['chart-gl-preview']?.detail).toEqual({ nodes: nodes.length, links: (await shownEdges(page)).length });
+  expect(marks['chart-gl-preview']?.detail).toEqual({ nodes: nodes.length, links: (await shownEdges(page)).length, drawer: expect.stringMatching(/^(webgl|canvas)$/) });
   expect(marks['chart-first-frame']!.at).toBeLessThan(marks['chart-ready']!.at);
   await expect(page.locator('canvas.chart-gl-preview')).toHaveCount(0);
   expect(nodes.filter((n) => !n.onScreen).map((n) => n.label)).toEqual([]);

@@ -435,7 +435,7 @@ class Bench {
     try {
       const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
       const tracing = await this.startTrace(page, '.layout');
-      await page.goto(`${ORIGIN}/index.html`);
+      await page.goto(`${ORIGIN}/index.html${process.env.BENCH_APP_QUERY ?? ''}`);
       await page.locator('body[data-chart-ready="true"]').waitFor({ timeout: 300_000 });
       await tracing.stop();
       const firstFrameMs = await markTime(page, 'chart-first-frame');

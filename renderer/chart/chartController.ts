@@ -207,9 +207,15 @@ export function mountChart(
     store.setState({ chartStatus: 'ready' });
   };
 
-  /** A large chart's first frame, drawn by WebGL while Cytoscape builds (glPreview.ts); off with ?chartPreview=off (the bench's comparison). */
+  /**
+   * A large chart's first frame, drawn while Cytoscape builds (glPreview.ts): by WebGL, or on a 2D
+   * canvas where WebGL is software-rendered (flatPreview.ts). ?chartPreview=off (the bench's
+   * comparison), =webgl or =canvas (one drawer, whatever the machine).
+   */
   const preview = glPreview(container);
-  const previewWanted = new URLSearchParams(window.location.search).get('chartPreview') !== 'off';
+  const previewParam = new URLSearchParams(window.location.search).get('chartPreview');
+  const previewWanted = previewParam !== 'off';
+  const previewDrawer = previewParam === 'webgl' || previewParam === 'canvas' ? previewParam : 'auto';
   /** A large chart's pans and zooms drawn by WebGL while the view moves (glMotion.ts); off with ?chartMotion=off. */
   const motionWanted = new URLSearchParams(window.location.search).get('chartMotion') !== 'off';
   /** A large zoomed-out chart's bulk drawn by WebGL under Cytoscape's detail (glMotion.ts); off with ?chartBulk=off. */
@@ -240,7 +246,7 @@ export function mountChart(
   });
   /**
    * Draws the preview of a chart about to be built from nothing. False when there is none (a
-   * small chart, an unplaced one, no WebGL): Cytoscape's own frame is then the first.
+   * small chart, or neither WebGL nor a 2D canvas could draw it): Cytoscape's own frame is then the first.
    */
   const drawPreview = (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, NodePosition>): boolean => {
     if (!previewWanted || data.entities.length < LARGE_CHART_NODES) return false;
@@ -250,8 +256,9 @@ export function mountChart(
       ? { zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } }
       : fitPoints(positions.values(), { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
     const graph = fitted && previewGraph(elements, positions, chartPalette(theme), fitted.zoom);
-    if (!fitted || !graph || !preview.draw(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y })) return false;
-    performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2 } });
+    const drawer = fitted && graph ? preview.picture(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y }, previewDrawer) : null;
+    if (!graph || drawer === null) return false;
+    performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2, drawer } });
     performance.mark(MARK_FIRST_FRAME);
     return true;
   };

@@ -10,6 +10,7 @@
  */
 import type { ChartElement } from '../../app/chartElements';
 import { entityTypeDefinition } from '../../app/entityTypes';
+import { drawFlatGraph, webglIsSoftware } from './flatPreview';
 import { rgba, withAlpha } from './gl/buffers';
 import type { Viewport } from './gl/camera';
 import { createGlScene, nodeArrays, type GlGraph, type GlScene } from './gl/glScene';
@@ -94,6 +95,12 @@ export interface GlPreview {
    * A layer already shown in the same place keeps its canvases and WebGL context.
    */
   draw(graph: GlGraph, view: Viewport, place?: 'over' | 'under', prepare?: (scene: GlScene) => void): boolean;
+  /**
+   * Draws a chart's preview over Cytoscape's canvases, by whatever draws it fastest here: the
+   * WebGL layer, or a 2D canvas where WebGL is software-rendered (flatPreview.ts). `drawer`
+   * forces one ('auto': choose). Returns what drew it, or null when neither could.
+   */
+  picture(graph: GlGraph, view: Viewport, drawer?: 'auto' | 'webgl' | 'canvas'): 'webgl' | 'canvas' | null;
   /** Shows or clears the layer's labels (drawn while the view moves; at rest Cytoscape draws the labels). */
   showLabels(shown: boolean): void;
   /** Takes the layer away (its canvases and WebGL resources); harmless when none is shown. */
@@ -118,11 +125,14 @@ export function glPreview(container: HTMLElement): GlPreview {
   let labelCanvas: HTMLCanvasElement | null = null;
   let scene: GlScene | null = null;
   let placed: 'over' | 'under' = 'over';
+  /** The 2D preview's canvases while it is shown (picture). */
+  let flat: HTMLCanvasElement | null = null;
   /** A context was lost once, or WebGL2 refused: the chart draws without the layer from then on. */
   let lost = false;
   const hide = () => {
     scene?.destroy();
     scene = null;
+    flat = null;
     for (const canvas of canvases) canvas.remove();
     canvases = [];
     labelCanvas = null;
@@ -141,40 +151,57 @@ export function glPreview(container: HTMLElement): GlPreview {
     canvases.push(canvas);
     return canvas;
   };
-  return {
-    draw(graph, view, place = 'over', prepare) {
-      if (lost) return false;
-      if (scene !== null && placed === place) {
-        scene.setGraph(graph);
-        prepare?.(scene);
-        scene.setViewport(view);
-        scene.resize();
-        scene.draw();
-        return true;
-      }
-      hide();
-      placed = place;
-      try {
-        // Under Cytoscape's canvases the layer is transparent, the chart's own background showing through it.
-        const background = place === 'under' ? 0 : (computedColour(getComputedStyle(container).backgroundColor) ?? rgba('#ffffff'));
-        const canvas = layer(place, false);
-        canvas.addEventListener('webglcontextlost', () => {
-          lost = true;
-          hide();
-        });
-        labelCanvas = layer(place, true);
-        // No border ring of a darker shade: Cytoscape's border is the canvas's colour, a hairline at this zoom.
-        scene = createGlScene(canvas, { labelCanvas, background, borderShade: 1, settleMs: NO_SELF_SETTLE_MS });
-        scene.setGraph(graph);
-        prepare?.(scene);
-        scene.setViewport(view);
-        scene.draw();
-        return true;
-      } catch {
-        // No WebGL2 here (or a context refused): Cytoscape draws the chart itself, from now on.
+  /** The layer's background: the chart's own over Cytoscape's canvases, transparent under them. */
+  const background = (place: 'over' | 'under') => (place === 'under' ? 0 : (computedColour(getComputedStyle(container).backgroundColor) ?? rgba('#ffffff')));
+  const draw: GlPreview['draw'] = (graph, view, place = 'over', prepare) => {
+    if (lost) return false;
+    if (scene !== null && placed === place) {
+      scene.setGraph(graph);
+      prepare?.(scene);
+      scene.setViewport(view);
+      scene.resize();
+      scene.draw();
+      return true;
+    }
+    hide();
+    placed = place;
+    try {
+      const canvas = layer(place, false);
+      canvas.addEventListener('webglcontextlost', () => {
         lost = true;
         hide();
-        return false;
+      });
+      labelCanvas = layer(place, true);
+      // No border ring of a darker shade: Cytoscape's border is the canvas's colour, a hairline at this zoom.
+      // Under Cytoscape's canvases the layer is transparent, the chart's own background showing through it.
+      scene = createGlScene(canvas, { labelCanvas, background: background(place), borderShade: 1, settleMs: NO_SELF_SETTLE_MS });
+      scene.setGraph(graph);
+      prepare?.(scene);
+      scene.setViewport(view);
+      scene.draw();
+      return true;
+    } catch {
+      // No WebGL2 here (or a context refused): Cytoscape draws the chart itself, from now on.
+      lost = true;
+      hide();
+      return false;
+    }
+  };
+  return {
+    draw,
+    picture(graph, view, drawer = 'auto') {
+      if (drawer === 'webgl' || (drawer === 'auto' && !webglIsSoftware())) return draw(graph, view, 'over') ? 'webgl' : null;
+      hide();
+      placed = 'over';
+      try {
+        const canvas = layer('over', false);
+        const labels = layer('over', true);
+        drawFlatGraph(canvas, labels, graph, view, background('over'));
+        flat = canvas;
+        return 'canvas';
+      } catch {
+        hide();
+        return null;
       }
     },
     showLabels(shown) {
@@ -182,13 +209,13 @@ export function glPreview(container: HTMLElement): GlPreview {
     },
     hide,
     get shown() {
-      return scene !== null;
+      return scene !== null || flat !== null;
     },
     get usable() {
       return !lost;
     },
     get place() {
-      return scene === null ? null : placed;
+      return scene === null && flat === null ? null : placed;
     },
     get scene() {
       return scene;
