@@ -311,10 +311,27 @@ test('a 2,000-entity chart is built under its preview a slice a task: the window
     interface Sampled {
       __workbenchChart?: { cy: { elements(): { length: number }; autoungrabify(): boolean; userPanningEnabled(): boolean } };
       __buildSamples?: { elements: number; grabbable: boolean; panning: boolean; previewShown: boolean }[];
+      __previewInk?: { colours: number; inked: number; pixels: number };
     }
     const w = window as unknown as Sampled;
     w.__buildSamples = [];
     const sample = () => {
+      // A preview on a 2D canvas (flatPreview.ts): what it drew, once (a WebGL one has no 2D context).
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.chart-gl-preview');
+      const context = canvas && !w.__previewInk ? canvas.getContext('2d') : null;
+      if (canvas && context) {
+        const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        const background = pixels.slice(0, 4).join();
+        const colours = new Set<string>();
+        let inked = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          const colour = `${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`;
+          if (`${colour},${pixels[i + 3]}` === background) continue;
+          inked += 1;
+          colours.add(colour);
+        }
+        w.__previewInk = { colours: colours.size, inked, pixels: pixels.length / 4 };
+      }
       const cy = w.__workbenchChart?.cy;
       if (cy) {
         w.__buildSamples!.push({
@@ -343,6 +360,24 @@ test('a 2,000-entity chart is built under its preview a slice a task: the window
     return { grabbable: !cy.autoungrabify(), panning: cy.userPanningEnabled(), zooming: cy.userZoomingEnabled(), selectable: !cy.autounselectify() };
   });
   expect(after).toEqual({ grabbable: true, panning: true, zooming: true, selectable: true });
+
+  // Where WebGL is drawn by the CPU (no GPU, as here), the preview was a 2D canvas: it drew the
+  // chart in its colours (entity types and links), not an empty or one-colour picture.
+  const { drawer, renderer } = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return {
+      drawer: ((performance.getEntriesByName('chart-gl-preview', 'mark')[0] as PerformanceMark | undefined)?.detail as { drawer?: string } | undefined)?.drawer,
+      renderer: gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '',
+    };
+  });
+  expect(drawer).toBe(/swiftshader|llvmpipe|softpipe|software|basic render driver|warp/i.test(renderer) ? 'canvas' : 'webgl');
+  if (drawer === 'canvas') {
+    const ink = await page.evaluate(() => (window as unknown as { __previewInk?: { colours: number; inked: number; pixels: number } }).__previewInk);
+    expect(ink, 'the 2D preview was sampled').toBeDefined();
+    expect(ink!.colours).toBeGreaterThan(3);
+    expect(ink!.inked / ink!.pixels).toBeGreaterThan(0.01);
+  }
   // And it is the case's chart, whole.
   await expectChartShowsCase(page, casePath);
 });

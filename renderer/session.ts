@@ -15,13 +15,15 @@ export const MARK_FIRST_FRAME = 'chart-first-frame';
 export const MARK_DATA = 'chart-data';
 export const MARK_LAYOUT_START = 'chart-layout-start';
 export const MARK_LAYOUT_STOP = 'chart-layout-stop';
+/** The laid-out chart is on screen before Cytoscape has it: its preview was drawn again at the layout's places. */
+export const MARK_LAYOUT_SHOWN = 'chart-layout-shown';
 /**
  * Cytoscape has drawn the chart and it is ready to edit. On a large chart the first frame comes
  * before, drawn by the WebGL preview (chart/glPreview.ts), whose mark carries what it drew.
  */
 export const MARK_CHART_READY = 'chart-ready';
 export const MARK_GL_PREVIEW = 'chart-gl-preview';
-const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_START, MARK_LAYOUT_STOP, MARK_FIRST_FRAME, MARK_CHART_READY, MARK_GL_PREVIEW];
+const MARKS = [MARK_LOAD_START, MARK_DATA, MARK_LAYOUT_START, MARK_LAYOUT_SHOWN, MARK_LAYOUT_STOP, MARK_FIRST_FRAME, MARK_CHART_READY, MARK_GL_PREVIEW];
 
 /** The case lifecycle as the UI drives it: open, create, close, load the chart. */
 export interface Session {

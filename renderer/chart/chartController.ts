@@ -3,7 +3,7 @@ import fcose from 'cytoscape-fcose';
 import type { WorkbenchApi } from '../../app/bridge';
 import type { ChartData } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
-import { MARK_CHART_READY, MARK_FIRST_FRAME, MARK_GL_PREVIEW, MARK_LAYOUT_START, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
+import { MARK_CHART_READY, MARK_FIRST_FRAME, MARK_GL_PREVIEW, MARK_LAYOUT_SHOWN, MARK_LAYOUT_START, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
 import { glPreview, previewGraph } from './glPreview';
 import { bindGlMotion, manyInView } from './glMotion';
 import type { UiStore } from '../store';
@@ -248,16 +248,22 @@ export function mountChart(
    * Draws the preview of a chart about to be built from nothing. False when there is none (a
    * small chart, or neither WebGL nor a 2D canvas could draw it): Cytoscape's own frame is then the first.
    */
-  const drawPreview = (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, NodePosition>): boolean => {
+  const drawPreview = (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, NodePosition>, laidOut = false): boolean => {
     if (!previewWanted || data.entities.length < LARGE_CHART_NODES) return false;
     const size = { width: container.clientWidth, height: container.clientHeight };
-    // The view Cytoscape will open at: the saved one, or fitted as fitChart fits a large chart.
-    const fitted = data.viewport
-      ? { zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } }
-      : fitPoints(positions.values(), { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
+    // The view Cytoscape will open at: the saved one, or fitted as fitChart fits a large chart (a
+    // chart just laid out is fitted to its new places).
+    const fitted =
+      data.viewport && !laidOut
+        ? { zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } }
+        : fitPoints(positions.values(), { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
     const graph = fitted && previewGraph(elements, positions, chartPalette(theme), fitted.zoom);
     const drawer = fitted && graph ? preview.picture(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y }, previewDrawer) : null;
     if (!graph || drawer === null) return false;
+    if (laidOut) {
+      performance.mark(MARK_LAYOUT_SHOWN, { detail: { nodes: graph.x.length, links: graph.edges.length / 2, drawer } });
+      return true;
+    }
     performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2, drawer } });
     performance.mark(MARK_FIRST_FRAME);
     return true;
@@ -397,12 +403,17 @@ export function mountChart(
     /** The early layout's positions, once they are back. */
     let earlyAnswer: LaidOut | null = null;
     const layoutAskedAt = performance.now();
+    /** Cytoscape is being built under the preview (buildInSteps) for this show. */
+    let building = false;
     if (earlyJob) {
       performance.mark(MARK_LAYOUT_START);
       pendingLayout = earlyJob;
       earlyJob.promise.then(
         (answer) => {
           earlyAnswer = answer;
+          // Back while Cytoscape is still built under the preview: the preview shows the laid-out
+          // chart, its links too, at once; Cytoscape takes the same places once it is built.
+          if (building && token === showing && preview.place === 'over') drawPreview(data, elements, positionsOf(answer.positions), true);
         },
         () => undefined,
       );
@@ -412,9 +423,7 @@ export function mountChart(
      * anew, the provisional placement (the preview shows it at once, and Cytoscape is built at it).
      */
     const provisional = earlyInput ? provisionalPlacement(cy, earlyInput) : null;
-    const drawnAt: ReadonlyMap<string, NodePosition> = provisional
-      ? new Map([...provisional].map(([entityId, p]) => [entityId, { entityId, x: p.x, y: p.y }] as const))
-      : positions;
+    const drawnAt: ReadonlyMap<string, NodePosition> = provisional ? positionsOf(provisional) : positions;
     // A provisional placement's preview shows the entities only: its links, drawn across the whole
     // window before the layout pulls them together, cost WebGL without a GPU seconds at 20,000.
     const previewed =
@@ -435,7 +444,9 @@ export function mountChart(
       // answers meanwhile (one task of seconds at 20,000 entities otherwise).
       shownData = null;
       heldFor = token;
+      building = true;
       const built = await buildInSteps(elements.map((element) => toDefinition(element, drawnAt)), () => token === showing);
+      building = false;
       if (!built || token !== showing || cy.destroyed()) return;
       shownData = data;
     } else {
@@ -738,6 +749,13 @@ export function mountChart(
       if (window.__workbenchChart?.cy === cy) delete window.__workbenchChart;
     },
   };
+}
+
+/** Layout positions as the chart's stored positions. */
+function positionsOf(points: ReadonlyMap<string, { x: number; y: number }>): Map<string, NodePosition> {
+  const out = new Map<string, NodePosition>();
+  for (const [entityId, p] of points) out.set(entityId, { entityId, x: p.x, y: p.y });
+  return out;
 }
 
 function nextFrame(): Promise<void> {

@@ -16,6 +16,11 @@ import { chooseLabels, LABEL_DEFAULTS, LabelLayer, labelScratch } from './gl/lab
 /** Renderer names of WebGL drawn by the CPU: Chromium's SwiftShader, Mesa's llvmpipe and softpipe, Windows' WARP. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render driver|warp/i;
 
+/** Whether a WebGL renderer name (RENDERER and the unmasked one) is a CPU rasteriser. */
+export function isSoftwareRenderer(name: string): boolean {
+  return SOFTWARE_RENDERER.test(name);
+}
+
 let software: boolean | null = null;
 
 /** Whether WebGL here is drawn by the CPU (checked once per window, on a throwaway context). */
@@ -27,7 +32,7 @@ export function webglIsSoftware(): boolean {
     if (gl !== null) {
       const info = gl.getExtension('WEBGL_debug_renderer_info');
       const name = `${String(gl.getParameter(gl.RENDERER))} ${info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : ''}`;
-      software = SOFTWARE_RENDERER.test(name);
+      software = isSoftwareRenderer(name);
       gl.getExtension('WEBGL_lose_context')?.loseContext();
     }
   } catch {
