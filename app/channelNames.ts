@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'settings.get',
   'settings.update',
   'chart.load',
+  'chart.sketch',
   'case.rows',
   'chart.savePositions',
   'chart.saveViewport',

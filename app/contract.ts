@@ -89,6 +89,27 @@ export interface ChartData {
 }
 
 /**
+ * What a chart looks like, without what it holds: each entity's place, type, own colour and label,
+ * and the links between them as pairs of indexes into those lists. Main answers it in a fraction
+ * of `chart.load`'s time (no evidence, notes, attributes or ids), so a large chart's first frame
+ * (the preview, renderer/chart/glPreview.ts) is drawn while the chart itself is still read.
+ */
+export interface ChartSketch {
+  chartId: string;
+  viewport: Viewport | null;
+  x: number[];
+  y: number[];
+  /** Index into `types`. */
+  type: number[];
+  types: string[];
+  /** The entity's own colour, else null (its type's). */
+  color: (string | null)[];
+  label: string[];
+  /** Links on the chart: source and target indexes, a pair each. */
+  links: number[];
+}
+
+/**
  * The chart's rows for some ids, each computed as `chart.load` computes it: what the renderer asks
  * for after a `case.edited` delta. An id asked for and absent from the answer is gone.
  */
@@ -230,6 +251,10 @@ export const channels = {
   ),
   'settings.update': channel<Settings>()(settingsPatchSchema, 'Change some settings; main writes the settings file whole before answering.'),
   'chart.load': channel<ChartData>()(empty, 'The entities on the case chart (not every entity of the case), the links between them, evidence summary, positions and viewport.'),
+  'chart.sketch': channel<ChartSketch | null>()(
+    empty,
+    "The case chart's entities' places, types, colours and labels and its links as index pairs, to draw while chart.load is read; null when an entity has no place yet.",
+  ),
   'case.rows': channel<CaseRows>()(
     z.object({ chartId: id, entityIds: idList, linkIds: idList, positionIds: idList, annotationIds: idList }).strict(),
     'The chart rows (entities, links, evidence, strengths, note counts, positions, callouts) for the ids a case.edited delta names.',

@@ -109,7 +109,9 @@ test('on a 2,000-entity chart a rename, its undo and redo change only the rename
   const marks = await page.evaluate(() =>
     Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, { at: m.startTime, detail: (m as PerformanceMark).detail as unknown }])),
   );
-  expect(marks['chart-gl-preview']?.detail).toEqual({ nodes: nodes.length, links: (await shownEdges(page)).length, drawer: expect.stringMatching(/^(webgl|canvas)$/) });
+  // Drawn from the chart's sketch (chart.sketch), before its data came: every entity and link of it.
+  expect(marks['chart-gl-preview']?.detail).toEqual({ nodes: nodes.length, links: (await shownEdges(page)).length, drawer: expect.stringMatching(/^(webgl|canvas)$/), from: 'sketch' });
+  expect(marks['chart-first-frame']!.at).toBeLessThan(marks['chart-data']!.at);
   expect(marks['chart-first-frame']!.at).toBeLessThan(marks['chart-ready']!.at);
   await expect(page.locator('canvas.chart-gl-preview')).toHaveCount(0);
   expect(nodes.filter((n) => !n.onScreen).map((n) => n.label)).toEqual([]);

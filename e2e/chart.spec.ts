@@ -90,7 +90,7 @@ test('no request leaves the machine', async ({ workbench }) => {
   expect(workbench.blockedRequests).toEqual([]);
 });
 
-test('the page asks for the open case, its chart and the settings once each, from its first script on', async ({ workbench }) => {
+test('the page asks for the open case, its chart (its sketch first) and the settings once each, from its first script on', async ({ workbench }) => {
   const { page } = workbench;
   const scripts: string[] = [];
   page.on('request', (request) => {
@@ -104,11 +104,12 @@ test('the page asks for the open case, its chart and the settings once each, fro
   expect(early, 'the early script is in the head').toBeGreaterThan(head.indexOf('Content-Security-Policy'));
   expect(head.findIndex((entry) => /^\.\/assets\/index-.*\.js$/.test(entry)), 'the bundle comes after it').toBeGreaterThan(early);
   expect(scripts[0]).toBe('/early.js');
-  // It asked which case is open and for the settings; the bundle asked for the chart as it began,
-  // and the session used those replies instead of asking again.
+  // It asked which case is open and for the settings; the bundle asked for the chart's sketch and
+  // then the chart as it began, and the session used those replies instead of asking again.
   const opening = workbench.calls.slice(0, workbench.calls.indexOf('chart.load') + 1);
   expect(opening.slice(0, 2)).toEqual(['case.current', 'settings.get']);
-  for (const channel of ['case.current', 'settings.get', 'chart.load']) {
+  expect(opening.indexOf('chart.sketch')).toBeLessThan(opening.indexOf('chart.load'));
+  for (const channel of ['case.current', 'settings.get', 'chart.sketch', 'chart.load']) {
     expect(workbench.calls.filter((c) => c === channel), channel).toHaveLength(1);
   }
   expect(await page.evaluate(() => performance.getEntriesByName('renderer-start').length)).toBe(1);
@@ -122,5 +123,6 @@ test.describe('with no case open', () => {
     await expect(page.getByTestId('empty-state')).toBeVisible();
     expect(workbench.calls).toContain('case.current');
     expect(workbench.calls).not.toContain('chart.load');
+    expect(workbench.calls).not.toContain('chart.sketch');
   });
 });

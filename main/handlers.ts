@@ -3,6 +3,7 @@ import type { EventName, EventPayloads } from '../app/contract';
 import type { CaseInfo } from '../app/domain';
 import { WorkbenchFailure } from '../app/result';
 import { defaultChart, getChart, saveChartPositions, saveChartViewport } from '../db/charts';
+import { chartSketch } from '../db/chartSketch';
 import { loadChartView } from '../db/chartMembership';
 import { citationsForEntity, citationsForLink, listCitations } from '../db/citations';
 import { setCaseMarking } from '../db/caseMeta';
@@ -145,6 +146,10 @@ export function createHandlers({
       const handle = db();
       // What is on the chart, not the whole case: a million-entity case opens as fast as its chart.
       return handle.transaction(() => ({ ...loadChartView(handle, defaultChart(handle).id), version: announcer.version() }))();
+    },
+    'chart.sketch': () => {
+      const handle = db();
+      return chartSketch(handle, defaultChart(handle).id);
     },
     'case.rows': (request) => {
       requireChart(request.chartId);

@@ -1,7 +1,6 @@
 import type { WorkbenchApi } from '../app/bridge';
 import type { CaseInfo } from '../app/domain';
-import type { ChartData } from '../app/contract';
-import type { Result, WorkbenchError } from '../app/result';
+import type { WorkbenchError } from '../app/result';
 import type { CaseData } from './data/caseData';
 import type { EarlyLoad } from './early/earlyLoad';
 import type { UiStore } from './store';
@@ -71,11 +70,14 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
     activePath = null;
     setChartReadyFlag(false);
     caseData.clear();
-    store.setState({ caseStatus: 'none', caseInfo: null, chart: null, chartDelta: null, chartStatus: 'idle', selection: [], layoutRunning: false });
+    store.setState({ caseStatus: 'none', caseInfo: null, chart: null, chartDelta: null, chartSketch: null, chartStatus: 'idle', selection: [], layoutRunning: false });
   };
 
-  /** `chart`: the chart already asked for this case (the early load), instead of asking again. */
-  const loadChart = async (info: CaseInfo, chart?: Promise<Result<ChartData> | null>) => {
+  /**
+   * `early`: the chart and its sketch already asked for this case (the early load), instead of
+   * asking again.
+   */
+  const loadChart = async (info: CaseInfo, early?: Pick<EarlyLoad, 'chart' | 'sketch'>) => {
     generation += 1;
     const mine = generation;
     const anotherCase = activePath !== info.path;
@@ -89,27 +91,38 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
       chartStatus: 'loading',
       selection: [],
       // Another case's chart is cleared at once; the same case's stays until its reload is diffed in.
-      ...(anotherCase ? { chart: null, chartDelta: null } : {}),
+      ...(anotherCase ? { chart: null, chartDelta: null, chartSketch: null } : {}),
     });
-    if (anotherCase) caseData.clear();
+    let chart = early?.chart;
+    if (anotherCase) {
+      caseData.clear();
+      // The chart's sketch, asked before the chart and answered in a fraction of its time: a large
+      // chart's preview is drawn from it while the chart itself is read. The chart is asked once
+      // the sketch is back, so no transport holds the sketch's reply behind the chart's reading.
+      const sketch = early?.sketch ?? api['chart.sketch']();
+      chart ??= sketch.then(() => api['chart.load']());
+      void sketch.then((reply) => {
+        if (mine === generation && reply?.ok && reply.value !== null && store.getState().chart === null) store.setState({ chartSketch: reply.value });
+      });
+    }
     // The case cache puts the chart in the store; the chart controller draws it and sets
     // chartStatus 'ready' once the first frame is on screen.
     const result = await caseData.load(chart);
     if (mine !== generation) return;
     performance.mark(MARK_DATA);
     if (!result.ok) {
-      store.setState({ chart: null, chartDelta: null, chartStatus: 'error' });
+      store.setState({ chart: null, chartDelta: null, chartSketch: null, chartStatus: 'error' });
       showError(result.error);
     }
   };
 
   /** Loads a case that main reports open, unless it is the one already shown. */
-  const adopt = async (info: CaseInfo, chart?: Promise<Result<ChartData> | null>) => {
+  const adopt = async (info: CaseInfo, early?: Pick<EarlyLoad, 'chart' | 'sketch'>) => {
     if (info.path === activePath) {
       store.setState({ caseInfo: info, caseStatus: 'open' });
       return;
     }
-    await loadChart(info, chart);
+    await loadChart(info, early);
   };
 
   const afterCall = async (result: Awaited<ReturnType<WorkbenchApi['case.open']>>) => {
@@ -122,15 +135,19 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
 
   return {
     async start(early) {
-      const [current] = await Promise.all([early?.current ?? api['case.current'](), refreshRecent()]);
+      // The recent cases are not waited for: main answers in order, so their reply comes after
+      // the chart's (asked by the early load), and the chart's sketch must not wait for it.
+      const recent = refreshRecent();
+      const current = await (early?.current ?? api['case.current']());
       if (!current.ok) {
         showNoCase();
         showError(current.error);
       } else if (current.value === null) {
         showNoCase();
       } else {
-        await adopt(current.value, early?.chart);
+        await adopt(current.value, early ?? undefined);
       }
+      await recent;
     },
     async newCase() {
       store.setState({ fileMenuOpen: false });

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { RecentCase, ChartData } from '../app/contract';
+import type { RecentCase, ChartData, ChartSketch } from '../app/contract';
 import type { CaseInfo } from '../app/domain';
 import type { ChartDelta } from './data/caseData';
 
@@ -59,6 +59,11 @@ export interface UiState {
    * chart controller applies just that.
    */
   chartDelta: ChartDelta | null;
+  /**
+   * The chart's sketch (chart.sketch), while its data is still read: the chart controller draws
+   * a large chart's preview from it. Null once `chart` is there, or with no case.
+   */
+  chartSketch: ChartSketch | null;
   chartStatus: ChartStatus;
   selection: readonly SelectedElement[];
   recent: readonly RecentCase[];
@@ -82,6 +87,7 @@ export const initialUiState: UiState = {
   caseInfo: null,
   chart: null,
   chartDelta: null,
+  chartSketch: null,
   chartStatus: 'idle',
   selection: [],
   recent: [],

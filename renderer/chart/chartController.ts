@@ -1,10 +1,10 @@
 import cytoscape, { type Core, type ElementDefinition, type SingularElementArgument } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { WorkbenchApi } from '../../app/bridge';
-import type { ChartData } from '../../app/contract';
+import type { ChartData, ChartSketch } from '../../app/contract';
 import type { NodePosition } from '../../app/domain';
 import { MARK_CHART_READY, MARK_FIRST_FRAME, MARK_GL_PREVIEW, MARK_LAYOUT_SHOWN, MARK_LAYOUT_START, MARK_LAYOUT_STOP, setChartReadyFlag } from '../session';
-import { glPreview, previewGraph } from './glPreview';
+import { glPreview, previewGraph, sketchGraph } from './glPreview';
 import { bindGlMotion, manyInView } from './glMotion';
 import type { UiStore } from '../store';
 import type { ChartDelta } from '../data/caseData';
@@ -269,6 +269,29 @@ export function mountChart(
     return true;
   };
 
+  /** The chart whose sketch the preview shows (chart.sketch, drawn before its data came), or null. */
+  let sketched: string | null = null;
+  /**
+   * Draws a large chart's preview from its sketch while its data is still read: the same picture
+   * drawPreview draws from the data (sketchGraph), at the same view. show() then keeps it rather
+   * than drawing it again.
+   */
+  const drawSketch = (sketch: ChartSketch) => {
+    if (!previewWanted || sketch.x.length < LARGE_CHART_NODES || shownData !== null || !cy.elements().empty()) return;
+    const size = { width: container.clientWidth, height: container.clientHeight };
+    const points = sketch.x.map((x, i) => ({ x, y: sketch.y[i]! }));
+    const fitted = sketch.viewport
+      ? { zoom: sketch.viewport.zoom, pan: { x: sketch.viewport.panX, y: sketch.viewport.panY } }
+      : fitPoints(points, { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
+    if (!fitted) return;
+    const graph = sketchGraph(sketch, chartPalette(theme), fitted.zoom);
+    const drawer = preview.picture(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y }, previewDrawer);
+    if (drawer === null) return;
+    sketched = sketch.chartId;
+    performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2, drawer, from: 'sketch' } });
+    performance.mark(MARK_FIRST_FRAME);
+  };
+
   /**
    * The show that holds Cytoscape's drawing (0: none): while a chart is built in steps
    * (buildInSteps), a frame between two steps would draw and measure a chart half built, and a
@@ -362,6 +385,7 @@ export function mountChart(
       showing += 1;
       pendingLayout?.cancel();
       pendingLayout = null;
+      sketched = null;
       preview.hide();
       viewport.suspend();
       shownKey = null;
@@ -426,8 +450,12 @@ export function mountChart(
     const drawnAt: ReadonlyMap<string, NodePosition> = provisional ? positionsOf(provisional) : positions;
     // A provisional placement's preview shows the entities only: its links, drawn across the whole
     // window before the layout pulls them together, cost WebGL without a GPU seconds at 20,000.
+    // Drawn already from the chart's sketch (a placed chart's), or drawn now.
+    const fromSketch = sketched === data.chartId && placed && preview.place === 'over';
+    sketched = null;
     const previewed =
-      (freshCase || cy.elements().empty()) && drawPreview(data, earlyInput ? elements.filter((element) => element.group === 'nodes') : elements, drawnAt);
+      (freshCase || cy.elements().empty()) &&
+      (fromSketch || drawPreview(data, earlyInput ? elements.filter((element) => element.group === 'nodes') : elements, drawnAt));
     if (previewed) {
       // The preview is shown once this frame is composited; the build may then take the thread.
       // Meanwhile nothing is drawn in Cytoscape: a delta arriving then must not be applied to it,
@@ -669,13 +697,27 @@ export function mountChart(
     });
   };
   let lastChart = store.getState().chart;
+  let lastSketch: ChartSketch | null = null;
+  const sketchChanged = (sketch: ChartSketch | null) => {
+    if (sketch === lastSketch) return;
+    lastSketch = sketch;
+    if (sketch !== null && lastChart === null) drawSketch(sketch);
+    else if (sketch === null && lastChart === null && sketched !== null) {
+      // The chart could not be read after all: its sketch goes.
+      sketched = null;
+      preview.hide();
+    }
+  };
   const unsubscribe = store.subscribe(() => {
-    const { chart, chartDelta } = store.getState();
-    if (chart === lastChart) return;
-    lastChart = chart;
-    showChart(chart, chartDelta);
+    const { chart, chartDelta, chartSketch } = store.getState();
+    if (chart !== lastChart) {
+      lastChart = chart;
+      showChart(chart, chartDelta);
+    }
+    sketchChanged(chartSketch);
   });
   if (lastChart !== null) showChart(lastChart, null);
+  else sketchChanged(store.getState().chartSketch);
   const unbindExtensions = extensions.map((extend) => extend(cy));
 
   const resizeObserver = new ResizeObserver(() => cy.resize());

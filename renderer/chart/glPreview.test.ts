@@ -4,7 +4,7 @@ import type { ChartData } from '../../app/contract';
 import { testEntity, testLink } from '../../app/testing/rows';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { rgba } from './gl/buffers';
-import { computedColour, linkColour, previewGraph } from './glPreview';
+import { computedColour, linkColour, previewGraph, sketchGraph } from './glPreview';
 import { CHART_COLOURS, DARK_CHART_COLOURS, NODE_SIZE, NODE_SIZE_MAX, nodeSizeForDegree } from './stylesheet';
 
 const entity = (id: string, type: string, color: string | null = null) => testEntity({ id, label: `Label ${id}`, type, color });
@@ -51,6 +51,39 @@ describe('previewGraph', () => {
     const partial = new Map(at);
     partial.delete('c');
     expect(previewGraph(chartElements(chart()), partial, CHART_COLOURS, 1)).toBeNull();
+  });
+});
+
+describe('sketchGraph', () => {
+  it('draws from the chart’s sketch the picture previewGraph draws from its elements', () => {
+    const data = chart();
+    // The sketch lists the entities in another order (the store's), and types as stored.
+    const order = ['c', 'b', 'hub', 'a'];
+    const types = [...new Set(order.map((id) => data.entities.find((e) => e.id === id)!.type))];
+    const index = new Map(order.map((id, i) => [id, i]));
+    const sketch = {
+      chartId: 'chart',
+      viewport: null,
+      x: order.map((id) => at.get(id)!.x),
+      y: order.map((id) => at.get(id)!.y),
+      type: order.map((id) => types.indexOf(data.entities.find((e) => e.id === id)!.type)),
+      types,
+      color: order.map((id) => data.entities.find((e) => e.id === id)!.color),
+      label: order.map((id) => data.entities.find((e) => e.id === id)!.label),
+      links: data.links.flatMap((l) => [index.get(l.sourceId)!, index.get(l.targetId)!]),
+    };
+    const fromSketch = sketchGraph(sketch, CHART_COLOURS, 0.5);
+    const fromElements = previewGraph(chartElements(data), at, CHART_COLOURS, 0.5)!;
+    const nodes = (graph: typeof fromSketch) =>
+      graph.labels!.map((label, i) => `${label} ${graph.x[i]} ${graph.y[i]} ${graph.radius[i]} ${graph.color[i]} ${graph.labelPriority![i]}`).sort();
+    expect(nodes(fromSketch)).toEqual(nodes(fromElements));
+    const links = (graph: typeof fromSketch) => {
+      const out: string[] = [];
+      for (let k = 0; k < graph.edges.length; k += 2) out.push(`${graph.labels![graph.edges[k]!]}>${graph.labels![graph.edges[k + 1]!]}`);
+      return out.sort();
+    };
+    expect(links(fromSketch)).toEqual(links(fromElements));
+    expect(fromSketch.edgeColor).toBe(fromElements.edgeColor);
   });
 });
 

@@ -9,6 +9,7 @@
  * events), and the chart is editable once Cytoscape is ready, as before.
  */
 import type { ChartElement } from '../../app/chartElements';
+import type { ChartSketch } from '../../app/contract';
 import { entityTypeDefinition } from '../../app/entityTypes';
 import { drawFlatGraph, webglIsSoftware } from './flatPreview';
 import { rgba, withAlpha } from './gl/buffers';
@@ -36,20 +37,15 @@ export function previewGraph(
     if (element.group === 'nodes') nodeCount += 1;
     else edgeCount += 1;
   }
-  const { x, y, radius, color, labels, labelPriority: priority, index } = nodeArrays(nodeCount);
+  const arrays = nodeArrays(nodeCount);
+  const { x, y, radius, color, labels, labelPriority: priority, index } = arrays;
   let i = 0;
   for (const element of elements) {
     if (element.group !== 'nodes') continue;
     const { data } = element;
     const p = positions.get(data.id);
     if (!p) return null;
-    x[i] = p.x;
-    y[i] = p.y;
-    radius[i] = nodeSizeForDegree(data.degree) / 2 + NODE_BORDER_WIDTH / 2;
-    const own = typeof data.color === 'string' && HEX.test(data.color) ? data.color : null;
-    color[i] = rgba(own ?? entityTypeDefinition(data.typeKey).color);
-    labels[i] = data.label;
-    priority[i] = data.degree;
+    setNode(arrays, i, p.x, p.y, data.degree, data.color, data.typeKey, data.label);
     index.set(data.id, i);
     i += 1;
   }
@@ -64,6 +60,41 @@ export function previewGraph(
     edges[k++] = b;
   }
   return { x, y, radius, color, edges: k === edges.length ? edges : edges.slice(0, k), edgeColor: linkColour(palette, zoom), labels, labelPriority: priority };
+}
+
+/** Node i of the layer's graph, as Cytoscape draws it: its size by degree, its own colour else its type's. */
+function setNode(arrays: ReturnType<typeof nodeArrays>, i: number, x: number, y: number, degree: number, own: unknown, type: string, label: string): void {
+  arrays.x[i] = x;
+  arrays.y[i] = y;
+  arrays.radius[i] = nodeSizeForDegree(degree) / 2 + NODE_BORDER_WIDTH / 2;
+  arrays.color[i] = rgba(typeof own === 'string' && HEX.test(own) ? own : entityTypeDefinition(type).color);
+  arrays.labels[i] = label;
+  arrays.labelPriority[i] = degree;
+}
+
+/**
+ * The layer's graph for a chart's sketch (chart.sketch: places, types, colours, labels, link
+ * ends), the same picture previewGraph makes from the chart's elements: degrees counted as
+ * chartElements counts them (a link to itself once).
+ */
+export function sketchGraph(sketch: ChartSketch, palette: ChartPalette, zoom: number): GlGraph {
+  const count = sketch.x.length;
+  const degree = new Uint32Array(count);
+  const edges = new Uint32Array(sketch.links.length);
+  for (let k = 0; k + 1 < sketch.links.length; k += 2) {
+    const a = sketch.links[k]!;
+    const b = sketch.links[k + 1]!;
+    edges[k] = a;
+    edges[k + 1] = b;
+    degree[a]! += 1;
+    if (b !== a) degree[b]! += 1;
+  }
+  const arrays = nodeArrays(count);
+  for (let i = 0; i < count; i++) {
+    setNode(arrays, i, sketch.x[i]!, sketch.y[i]!, degree[i]!, sketch.color[i], sketch.types[sketch.type[i]!] ?? '', sketch.label[i] ?? '');
+  }
+  const { x, y, radius, color, labels, labelPriority } = arrays;
+  return { x, y, radius, color, edges, edgeColor: linkColour(palette, zoom), labels, labelPriority };
 }
 
 /** The stylesheet's link width (px at zoom 1). */

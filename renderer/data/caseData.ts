@@ -71,7 +71,7 @@ export function createCaseData({ api, ui, showError }: CaseDataDeps): CaseData {
     if (result.ok) {
       cache = new ChartCache(result.value);
       queries.clear();
-      ui.setState({ chart: result.value, chartDelta: null });
+      ui.setState({ chart: result.value, chartDelta: null, chartSketch: null });
     }
     return result;
   };

@@ -7,6 +7,8 @@ export interface EarlyReplies {
   settings: ReturnType<WorkbenchApi['settings.get']>;
   /** Set by askEarlyChart; resolves null when no case is open (or asking which failed): no chart was asked. */
   chart: Promise<Awaited<ReturnType<WorkbenchApi['chart.load']>> | null> | null;
+  /** The chart's sketch, asked just before it (askEarlyChart); null as `chart`. */
+  sketch?: Promise<Awaited<ReturnType<WorkbenchApi['chart.sketch']>> | null>;
 }
 
 /** The early replies as the app uses them: as from `resilientApi` (never rejecting, the chart unpacked). */
@@ -14,6 +16,7 @@ export interface EarlyLoad {
   current: ReturnType<WorkbenchApi['case.current']>;
   settings: ReturnType<WorkbenchApi['settings.get']>;
   chart: NonNullable<EarlyReplies['chart']>;
+  sketch: NonNullable<EarlyReplies['sketch']>;
 }
 
 declare global {
@@ -34,10 +37,18 @@ export function askEarlyChart(): void {
   const early = typeof window === 'undefined' ? undefined : window.__workbenchEarly;
   if (early === undefined || early.chart !== null) return;
   const api = window.workbench;
-  early.chart = early.current.then(
-    (result) => (result.ok && result.value !== null ? api['chart.load']() : null),
-    () => null,
+  const open = early.current.then(
+    (result) => result.ok && result.value !== null,
+    () => false,
   );
+  // The sketch first, read in a fraction of the chart's time; the chart once its reply is back, so
+  // that no transport holds the sketch's reply behind the chart's reading.
+  early.sketch = open.then((yes) => (yes ? api['chart.sketch']() : null));
+  early.chart = early.sketch.then(
+    (sketch) => (sketch === null ? null : api['chart.load']()),
+    () => api['chart.load'](),
+  );
+  early.sketch.catch(() => undefined);
   early.chart.catch(() => undefined);
 }
 
@@ -55,6 +66,10 @@ export function takeEarlyLoad(): EarlyLoad | null {
     settings: settleCall('settings.get', early.settings) as EarlyLoad['settings'],
     chart: (early.chart ?? Promise.resolve(null)).then(
       (reply) => (reply === null ? null : (settleCall('chart.load', Promise.resolve(reply)) as Promise<Awaited<ReturnType<WorkbenchApi['chart.load']>>>)),
+      () => null,
+    ),
+    sketch: (early.sketch ?? Promise.resolve(null)).then(
+      (reply) => (reply === null ? null : (settleCall('chart.sketch', Promise.resolve(reply)) as Promise<Awaited<ReturnType<WorkbenchApi['chart.sketch']>>>)),
       () => null,
     ),
   };
