@@ -319,10 +319,13 @@ export function mountChart(
   /**
    * Adds the elements to an empty Cytoscape a slice a task (nodes before links, as given), each
    * task about BUILD_STEP_MS, while its drawing is held (heldFor); the analyst cannot grab,
-   * select, pan or zoom the half-built chart meanwhile (the preview shows it). Stops, leaving what
-   * was added, once `alive` is false; resolves to whether every element was added.
+   * select, pan or zoom the half-built chart meanwhile (the preview shows it). A slice is made
+   * as large as the last one's time per element says fits in a step (from BUILD_SLICE_FIRST
+   * elements, between BUILD_SLICE_MIN and BUILD_SLICE_MAX), and its definitions are made as it
+   * is added. Stops, leaving what was added, once `alive` is false; resolves to whether every
+   * element was added.
    */
-  const buildInSteps = async (definitions: readonly ElementDefinition[], alive: () => boolean): Promise<boolean> => {
+  const buildInSteps = async (elements: readonly ChartElement[], define: (element: ChartElement) => ElementDefinition, alive: () => boolean): Promise<boolean> => {
     const interaction = {
       panning: cy.userPanningEnabled(),
       zooming: cy.userZoomingEnabled(),
@@ -336,20 +339,25 @@ export function mountChart(
     cy.autoungrabify(true);
     cy.autounselectify(true);
     let next = 0;
+    let slice = BUILD_SLICE_FIRST;
     try {
-      while (next < definitions.length) {
+      while (next < elements.length) {
         if (next > 0) {
           await nextTask();
           if (!alive() || cy.destroyed()) return false;
         }
+        // One slice a task, as large as should take BUILD_STEP_MS.
         const started = performance.now();
-        do {
-          cy.add(definitions.slice(next, next + BUILD_SLICE));
-          next += BUILD_SLICE;
-          // Styled and measured now, in this step: else the next frame does it for every element
-          // added since the last one, in one task.
-          flushStyle();
-        } while (next < definitions.length && performance.now() - started < BUILD_STEP_MS);
+        const end = Math.min(elements.length, next + slice);
+        const definitions: ElementDefinition[] = [];
+        for (let i = next; i < end; i++) definitions.push(define(elements[i]!));
+        cy.add(definitions);
+        // Styled and measured now, in this step: else the next frame does it for every element
+        // added since the last one, in one task.
+        flushStyle();
+        const perElement = (performance.now() - started) / (end - next);
+        next = end;
+        slice = Math.max(BUILD_SLICE_MIN, Math.min(BUILD_SLICE_MAX, Math.floor(BUILD_STEP_MS / Math.max(perElement, 1e-3))));
       }
       return true;
     } finally {
@@ -473,7 +481,7 @@ export function mountChart(
       shownData = null;
       heldFor = token;
       building = true;
-      const built = await buildInSteps(elements.map((element) => toDefinition(element, drawnAt)), () => token === showing);
+      const built = await buildInSteps(elements, (element) => toDefinition(element, drawnAt), () => token === showing);
       building = false;
       if (!built || token !== showing || cy.destroyed()) return;
       shownData = data;
@@ -810,8 +818,15 @@ const FRAME_WAIT_MAX_MS = 1000;
 /** How much longer than its time budget (firstLayoutBudgetMs) a large chart's first layout is awaited under its preview. */
 const LAYOUT_WAIT_SLACK_MS = 300;
 
-/** A chart built in steps adds this many elements at a time, and starts another task after about BUILD_STEP_MS. */
-const BUILD_SLICE = 250;
+/**
+ * A chart built in steps adds one slice of elements a task, as many as fit in BUILD_STEP_MS at
+ * the time per element the last slice took.
+ * Fixed slices of 250 made steps of 50-150 ms at 5,000 entities (a slice of links costs more than
+ * one of nodes, and both more once the chart is large).
+ */
+const BUILD_SLICE_FIRST = 100;
+const BUILD_SLICE_MIN = 20;
+const BUILD_SLICE_MAX = 1000;
 const BUILD_STEP_MS = 30;
 
 /** Resolves in a task of its own, at once (a message to itself: timers nested this deep wait 4 ms each). */
