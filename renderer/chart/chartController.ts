@@ -342,10 +342,9 @@ export function mountChart(
     let slice = BUILD_SLICE_FIRST;
     try {
       while (next < elements.length) {
-        if (next > 0) {
-          await nextTask();
-          if (!alive() || cy.destroyed()) return false;
-        }
+        // Every slice in a task of its own, the first too (its caller's task has work of its own).
+        await nextTask();
+        if (!alive() || cy.destroyed()) return false;
         // One slice a task, as large as should take BUILD_STEP_MS.
         const started = performance.now();
         const end = Math.min(elements.length, next + slice);
@@ -824,10 +823,10 @@ const LAYOUT_WAIT_SLACK_MS = 300;
  * Fixed slices of 250 made steps of 50-150 ms at 5,000 entities (a slice of links costs more than
  * one of nodes, and both more once the chart is large).
  */
-const BUILD_SLICE_FIRST = 100;
+const BUILD_SLICE_FIRST = 50;
 const BUILD_SLICE_MIN = 20;
 const BUILD_SLICE_MAX = 1000;
-const BUILD_STEP_MS = 30;
+const BUILD_STEP_MS = 25;
 
 /** Resolves in a task of its own, at once (a message to itself: timers nested this deep wait 4 ms each). */
 function nextTask(): Promise<void> {
