@@ -455,9 +455,9 @@ export function mountChart(
      */
     const provisional = earlyInput ? provisionalPlacement(cy, earlyInput) : null;
     const drawnAt: ReadonlyMap<string, NodePosition> = provisional ? positionsOf(provisional) : positions;
-    // A provisional placement's preview shows the entities only: its links, drawn across the whole
+    // The preview was drawn already from the chart's sketch (a placed chart's), or is drawn now. A
+    // provisional placement's preview shows the entities only: its links, drawn across the whole
     // window before the layout pulls them together, cost WebGL without a GPU seconds at 20,000.
-    // Drawn already from the chart's sketch (a placed chart's), or drawn now.
     const fromSketch = sketched === data.chartId && placed && preview.place === 'over';
     sketched = null;
     const previewed =
