@@ -213,6 +213,13 @@ export function offChartLinks(db: Db, chartId: string, entityId: string): OffCha
  * the caller. Every query starts from the chart's own rows (CROSS JOIN keeps that order), so the
  * cost grows with the chart, not with the case.
  */
+/**
+ * The links `l` with both ends on chart `@a`: from each member's links by source, kept when the
+ * target is a member too (the pinned index; chart.load and chart.sketch read the same links).
+ */
+export const LINKS_ON_CHART = `FROM chart_nodes AS a CROSS JOIN links AS l INDEXED BY links_source_target ON l.source_id = a.entity_id
+     WHERE a.chart_id = @a AND EXISTS (SELECT 1 FROM chart_nodes AS b WHERE b.chart_id = @a AND b.entity_id = l.target_id)`;
+
 export function loadChartView(db: Db, chartId: string): Omit<ChartData, 'version'> {
   const chart = getChart(db, chartId);
   if (!chart) throw new Error(`No chart ${chartId}`);
@@ -234,12 +241,7 @@ export function loadChartView(db: Db, chartId: string): Omit<ChartData, 'version
   ).all(chartId) as EntityRow[];
   const locations = locationsOf(db, JSON.stringify(entityRows.map((row) => row.id)));
   const entities: Entity[] = entityRows.map((row) => toEntity(row, aliases.get(row.id) ?? [], locations.get(row.id) ?? null));
-  const linkRows = prepared(
-    db,
-    `SELECT l.* FROM chart_nodes AS a CROSS JOIN links AS l INDEXED BY links_source_target ON l.source_id = a.entity_id
-     WHERE a.chart_id = @a AND EXISTS (SELECT 1 FROM chart_nodes AS b WHERE b.chart_id = @a AND b.entity_id = l.target_id)
-     ORDER BY l.created_at, l.id`,
-  ).all({ a: chartId }) as LinkRow[];
+  const linkRows = prepared(db, `SELECT l.* ${LINKS_ON_CHART} ORDER BY l.created_at, l.id`).all({ a: chartId }) as LinkRow[];
   const links: Link[] = linkRows.map(toLink);
 
   const entityIds = JSON.stringify(entities.map((e) => e.id));

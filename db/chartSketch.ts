@@ -1,4 +1,5 @@
 import type { ChartSketch } from '../app/contract';
+import { LINKS_ON_CHART } from './chartMembership';
 import { getChart } from './charts';
 import { prepared, type Db } from './types';
 
@@ -42,12 +43,7 @@ export function chartSketch(db: Db, chartId: string): ChartSketch | null {
     color[i] = c;
     label[i] = l;
   }
-  // The links with both ends on the chart, as chart.load finds them (loadChartView).
-  const ends = prepared(
-    db,
-    `SELECT l.source_id, l.target_id FROM chart_nodes AS a CROSS JOIN links AS l INDEXED BY links_source_target ON l.source_id = a.entity_id
-     WHERE a.chart_id = @a AND EXISTS (SELECT 1 FROM chart_nodes AS b WHERE b.chart_id = @a AND b.entity_id = l.target_id)`,
-  )
+  const ends = prepared(db, `SELECT l.source_id, l.target_id ${LINKS_ON_CHART}`)
     .raw()
     .all({ a: chartId }) as [string, string][];
   const links: number[] = new Array<number>(ends.length * 2);

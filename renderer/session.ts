@@ -2,7 +2,7 @@ import type { WorkbenchApi } from '../app/bridge';
 import type { CaseInfo } from '../app/domain';
 import type { WorkbenchError } from '../app/result';
 import type { CaseData } from './data/caseData';
-import type { EarlyLoad } from './early/earlyLoad';
+import { askSketchThenChart, type EarlyLoad, type SketchThenChart } from './early/earlyLoad';
 import type { UiStore } from './store';
 import { trackCall } from './tasks/trackCall';
 import type { TaskRegistry } from './tasks/taskRegistry';
@@ -73,11 +73,8 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
     store.setState({ caseStatus: 'none', caseInfo: null, chart: null, chartDelta: null, chartSketch: null, chartStatus: 'idle', selection: [], layoutRunning: false });
   };
 
-  /**
-   * `early`: the chart and its sketch already asked for this case (the early load), instead of
-   * asking again.
-   */
-  const loadChart = async (info: CaseInfo, early?: Pick<EarlyLoad, 'chart' | 'sketch'>) => {
+  /** `asked`: the sketch and chart already asked for this case (the early load), instead of asking again. */
+  const loadChart = async (info: CaseInfo, asked?: SketchThenChart) => {
     generation += 1;
     const mine = generation;
     const anotherCase = activePath !== info.path;
@@ -93,16 +90,14 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
       // Another case's chart is cleared at once; the same case's stays until its reload is diffed in.
       ...(anotherCase ? { chart: null, chartDelta: null, chartSketch: null } : {}),
     });
-    let chart = early?.chart;
+    let chart = asked?.chart;
     if (anotherCase) {
       caseData.clear();
-      // The chart's sketch, asked before the chart and answered in a fraction of its time: a large
-      // chart's preview is drawn from it while the chart itself is read. The chart is asked once
-      // the sketch is back, so no transport holds the sketch's reply behind the chart's reading.
-      const sketch = early?.sketch ?? api['chart.sketch']();
-      chart ??= sketch.then(() => api['chart.load']());
+      // A large chart's preview is drawn from its sketch while the chart itself is read.
+      const { sketch, chart: asking } = asked ?? askSketchThenChart(api);
+      chart = asking;
       void sketch.then((reply) => {
-        if (mine === generation && reply?.ok && reply.value !== null && store.getState().chart === null) store.setState({ chartSketch: reply.value });
+        if (mine === generation && reply.ok && reply.value !== null && store.getState().chart === null) store.setState({ chartSketch: reply.value });
       });
     }
     // The case cache puts the chart in the store; the chart controller draws it and sets
@@ -117,12 +112,12 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
   };
 
   /** Loads a case that main reports open, unless it is the one already shown. */
-  const adopt = async (info: CaseInfo, early?: Pick<EarlyLoad, 'chart' | 'sketch'>) => {
+  const adopt = async (info: CaseInfo, asked?: SketchThenChart) => {
     if (info.path === activePath) {
       store.setState({ caseInfo: info, caseStatus: 'open' });
       return;
     }
-    await loadChart(info, early);
+    await loadChart(info, asked);
   };
 
   const afterCall = async (result: Awaited<ReturnType<WorkbenchApi['case.open']>>) => {
@@ -145,7 +140,7 @@ export function createSession(api: WorkbenchApi, store: UiStore, caseData: CaseD
       } else if (current.value === null) {
         showNoCase();
       } else {
-        await adopt(current.value, early ?? undefined);
+        await adopt(current.value, (await early?.asked) ?? undefined);
       }
       await recent;
     },

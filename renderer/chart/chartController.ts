@@ -11,7 +11,9 @@ import type { ChartDelta } from '../data/caseData';
 import { chartElements, diffElements, elementChange, hasAllPositions, isDataClass, updateDrawnElement, type ChartElement, type ElementSnapshot } from './elements';
 import { createFirstLayoutRunner, elementsLayoutInput, firstLayoutRequest, provisionalPlacement, type FirstLayoutJob, type FirstLayoutRunner, type LaidOut } from './firstLayout';
 import { JobCancelledError } from '../analysis/workerClient';
-import { firstLayoutBudgetMs } from '../../app/layout/firstLayout';
+import { firstLayoutBudgetMs, type Point } from '../../app/layout/firstLayout';
+import type { Viewport } from './gl/camera';
+import type { GlGraph } from './gl/glScene';
 import { FCOSE_FIRST_LAYOUT_MAX } from './firstLayoutTasks';
 import { FIT_PADDING, animateNodesTo, computeLayout, placeBesideNeighbours, placeNodes, placeNodesInSteps, saveLayoutStep } from './layout';
 import { allPositions, bindPositionCommit } from './positionCommit';
@@ -190,7 +192,7 @@ export function mountChart(
     return map;
   };
 
-  const toDefinition = (element: ChartElement, positions: ReadonlyMap<string, NodePosition>): ElementDefinition => {
+  const toDefinition = (element: ChartElement, positions: ReadonlyMap<string, Point>): ElementDefinition => {
     const definition: ElementDefinition = { group: element.group, data: { ...element.data }, classes: element.classes };
     const position = element.group === 'nodes' ? positions.get(element.data.id) : undefined;
     if (position) definition.position = { x: position.x, y: position.y };
@@ -244,29 +246,39 @@ export function mountChart(
     if (motion.bulkWanted()) return { kind: 'layer' };
     return { kind: 'view', box: widen(cy.extent(), FADE_VIEW_MARGIN) };
   });
-  /**
-   * Draws the preview of a chart about to be built from nothing. False when there is none (a
-   * small chart, or neither WebGL nor a 2D canvas could draw it): Cytoscape's own frame is then the first.
-   */
-  const drawPreview = (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, NodePosition>, laidOut = false): boolean => {
-    if (!previewWanted || data.entities.length < LARGE_CHART_NODES) return false;
+  /** The view Cytoscape will open a large chart at: its saved one, or fitted as fitChart fits it. */
+  const openingView = (saved: ChartData['viewport'], points: Iterable<Point>): Viewport | null => {
+    if (saved) return saved;
     const size = { width: container.clientWidth, height: container.clientHeight };
-    // The view Cytoscape will open at: the saved one, or fitted as fitChart fits a large chart (a
-    // chart just laid out is fitted to its new places).
-    const fitted =
-      data.viewport && !laidOut
-        ? { zoom: data.viewport.zoom, pan: { x: data.viewport.panX, y: data.viewport.panY } }
-        : fitPoints(positions.values(), { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
-    const graph = fitted && previewGraph(elements, positions, chartPalette(theme), fitted.zoom);
-    const drawer = fitted && graph ? preview.picture(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y }, previewDrawer) : null;
+    const fitted = fitPoints(points, { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
+    return fitted && { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y };
+  };
+  /**
+   * Draws a large chart's preview at `view` (glPreview.ts `picture`), the graph made for its zoom,
+   * and marks it: the first frame, or the laid-out chart shown (`laidOut`). False when nothing drew it.
+   */
+  const drawPicture = (view: Viewport | null, graphAt: (zoom: number) => GlGraph | null, kind: 'first' | 'laid-out', from?: 'sketch'): boolean => {
+    const graph = view && graphAt(view.zoom);
+    const drawer = view && graph ? preview.picture(graph, view, previewDrawer) : null;
     if (!graph || drawer === null) return false;
-    if (laidOut) {
-      performance.mark(MARK_LAYOUT_SHOWN, { detail: { nodes: graph.x.length, links: graph.edges.length / 2, drawer } });
-      return true;
+    const detail = { nodes: graph.x.length, links: graph.edges.length / 2, drawer, ...(from ? { from } : {}) };
+    if (kind === 'laid-out') {
+      performance.mark(MARK_LAYOUT_SHOWN, { detail });
+    } else {
+      performance.mark(MARK_GL_PREVIEW, { detail });
+      performance.mark(MARK_FIRST_FRAME);
     }
-    performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2, drawer } });
-    performance.mark(MARK_FIRST_FRAME);
     return true;
+  };
+  /**
+   * Draws the preview of a chart about to be built from nothing (`laidOut`: again, at the places
+   * its first layout gave, fitted to them). False when there is none (a small chart, or neither
+   * WebGL nor a 2D canvas could draw it): Cytoscape's own frame is then the first.
+   */
+  const drawPreview = (data: ChartData, elements: readonly ChartElement[], positions: ReadonlyMap<string, Point>, laidOut = false): boolean => {
+    if (!previewWanted || data.entities.length < LARGE_CHART_NODES) return false;
+    const view = openingView(laidOut ? null : data.viewport, positions.values());
+    return drawPicture(view, (zoom) => previewGraph(elements, positions, chartPalette(theme), zoom), laidOut ? 'laid-out' : 'first');
   };
 
   /** The chart whose sketch the preview shows (chart.sketch, drawn before its data came), or null. */
@@ -278,18 +290,8 @@ export function mountChart(
    */
   const drawSketch = (sketch: ChartSketch) => {
     if (!previewWanted || sketch.x.length < LARGE_CHART_NODES || shownData !== null || !cy.elements().empty()) return;
-    const size = { width: container.clientWidth, height: container.clientHeight };
     const points = sketch.x.map((x, i) => ({ x, y: sketch.y[i]! }));
-    const fitted = sketch.viewport
-      ? { zoom: sketch.viewport.zoom, pan: { x: sketch.viewport.panX, y: sketch.viewport.panY } }
-      : fitPoints(points, { ...size, padding: FIT_PADDING, radius: NODE_SIZE_MAX / 2, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() });
-    if (!fitted) return;
-    const graph = sketchGraph(sketch, chartPalette(theme), fitted.zoom);
-    const drawer = preview.picture(graph, { zoom: fitted.zoom, panX: fitted.pan.x, panY: fitted.pan.y }, previewDrawer);
-    if (drawer === null) return;
-    sketched = sketch.chartId;
-    performance.mark(MARK_GL_PREVIEW, { detail: { nodes: graph.x.length, links: graph.edges.length / 2, drawer, from: 'sketch' } });
-    performance.mark(MARK_FIRST_FRAME);
+    if (drawPicture(openingView(sketch.viewport, points), (zoom) => sketchGraph(sketch, chartPalette(theme), zoom), 'first', 'sketch')) sketched = sketch.chartId;
   };
 
   /**
@@ -444,7 +446,7 @@ export function mountChart(
           earlyAnswer = answer;
           // Back while Cytoscape is still built under the preview: the preview shows the laid-out
           // chart, its links too, at once; Cytoscape takes the same places once it is built.
-          if (building && token === showing && preview.place === 'over') drawPreview(data, elements, positionsOf(answer.positions), true);
+          if (building && token === showing && preview.place === 'over') drawPreview(data, elements, answer.positions, true);
         },
         () => undefined,
       );
@@ -454,7 +456,7 @@ export function mountChart(
      * anew, the provisional placement (the preview shows it at once, and Cytoscape is built at it).
      */
     const provisional = earlyInput ? provisionalPlacement(cy, earlyInput) : null;
-    const drawnAt: ReadonlyMap<string, NodePosition> = provisional ? positionsOf(provisional) : positions;
+    const drawnAt: ReadonlyMap<string, Point> = provisional ?? positions;
     // The preview was drawn already from the chart's sketch (a placed chart's), or is drawn now. A
     // provisional placement's preview shows the entities only: its links, drawn across the whole
     // window before the layout pulls them together, cost WebGL without a GPU seconds at 20,000.
@@ -798,13 +800,6 @@ export function mountChart(
       if (window.__workbenchChart?.cy === cy) delete window.__workbenchChart;
     },
   };
-}
-
-/** Layout positions as the chart's stored positions. */
-function positionsOf(points: ReadonlyMap<string, { x: number; y: number }>): Map<string, NodePosition> {
-  const out = new Map<string, NodePosition>();
-  for (const [entityId, p] of points) out.set(entityId, { entityId, x: p.x, y: p.y });
-  return out;
 }
 
 function nextFrame(): Promise<void> {

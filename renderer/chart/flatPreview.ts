@@ -10,7 +10,7 @@
  * choice (gl/labels.ts). A picture only: it takes no pointer events.
  */
 import type { Viewport } from './gl/camera';
-import type { GlGraph } from './gl/glScene';
+import { GL_SCENE_DEFAULTS, type GlGraph } from './gl/glScene';
 import { chooseLabels, LABEL_DEFAULTS, LabelLayer, labelScratch } from './gl/labels';
 
 /** Renderer names of WebGL drawn by the CPU: Chromium's SwiftShader, Mesa's llvmpipe and softpipe, Windows' WARP. */
@@ -47,7 +47,7 @@ export function cssColour(rgba: number): string {
 }
 
 /** A node is drawn at least this radius (CSS px) however far the chart is zoomed out, as in the WebGL layer. */
-const MIN_RADIUS_PX = 1;
+const MIN_RADIUS_PX = GL_SCENE_DEFAULTS.minRadiusPx;
 
 /**
  * Draws the graph at the view on `canvas` (its CSS size × devicePixelRatio), on `background`

@@ -293,12 +293,6 @@ function largeChartRules(glyph: (typeId: string) => string): StylesheetJson {
 const NOTE_BADGE_OUTSET = 3;
 
 /**
- * Nodes with notes: a second background image, the count badge, drawn over the node (and its
- * border) at the top-right corner. Cytoscape lists the values of every image property per image,
- * so the icon's values are repeated first; the node's drawn bounds grow to take in the part of
- * the badge that sits outside its box, so it is never clipped or left behind when the node moves.
- */
-/**
  * The images the stylesheet gives these nodes (their type's glyph, a note count's badge), for the
  * chart to load before Cytoscape first draws them: an image that finishes loading after a node
  * was drawn makes Cytoscape draw that node again, and a large chart again whole.
@@ -317,6 +311,12 @@ export function chartImageUrls(nodes: Iterable<{ typeKey: string; notes?: number
   return urls;
 }
 
+/**
+ * Nodes with notes: a second background image, the count badge, drawn over the node (and its
+ * border) at the top-right corner. Cytoscape lists the values of every image property per image,
+ * so the icon's values are repeated first; the node's drawn bounds grow to take in the part of
+ * the badge that sits outside its box, so it is never clipped or left behind when the node moves.
+ */
 function noteBadgeRule(glyph: (typeId: string) => string): StylesheetJson[number] {
   const badgeOf = (node: NodeSingular) => noteBadge(Number(node.data('notes')));
   return {

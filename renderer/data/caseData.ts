@@ -32,10 +32,10 @@ export interface CaseData {
   queries: CaseQueries;
   /**
    * Loads the open case's chart whole (open, or a reload); the UI store gets it on success.
-   * `asked`: a `chart.load` already under way for this case (the early load), used instead of a
-   * new one unless it came back empty.
+   * `asked`: a `chart.load` already under way for this case (asked after its sketch), used
+   * instead of a new one.
    */
-  load: (asked?: Promise<Result<ChartData> | null>) => Promise<Result<ChartData>>;
+  load: (asked?: Promise<Result<ChartData>>) => Promise<Result<ChartData>>;
   /** No case: forget everything. */
   clear: () => void;
   /** The `case.edited` handler. Resolves once the change is in the cache and the store. */
@@ -65,8 +65,8 @@ export function createCaseData({ api, ui, showError }: CaseDataDeps): CaseData {
     return next;
   };
 
-  const loadNow = async (mine: number, asked?: Promise<Result<ChartData> | null>): Promise<Result<ChartData>> => {
-    const result = (asked ? await asked : null) ?? (await api['chart.load']());
+  const loadNow = async (mine: number, asked?: Promise<Result<ChartData>>): Promise<Result<ChartData>> => {
+    const result = await (asked ?? api['chart.load']());
     if (mine !== generation) return result;
     if (result.ok) {
       cache = new ChartCache(result.value);

@@ -19,16 +19,25 @@ const CHART: ChartData = {
 const CASE = { id: 'k', name: 'JNIM', path: '/cases/JNIM.awcase' };
 
 /** A page with the bridge and what the early script leaves (earlyScript.ts), over fake replies. */
-function page(current: Promise<unknown>, chart = vi.fn(() => Promise.resolve(toWire('chart.load', { ok: true, value: CHART })))) {
-  const workbench = { 'chart.load': chart } as unknown as WorkbenchApi;
+function page(current: Promise<unknown>) {
+  const calls: string[] = [];
+  const chart = vi.fn(() => {
+    calls.push('chart.load');
+    return Promise.resolve(toWire('chart.load', { ok: true, value: CHART }));
+  });
+  const sketch = vi.fn(() => {
+    calls.push('chart.sketch');
+    return Promise.reject(new Error('no sketch today'));
+  });
+  const workbench = { 'chart.load': chart, 'chart.sketch': sketch } as unknown as WorkbenchApi;
   const early: EarlyReplies = {
     current: current as EarlyReplies['current'],
     settings: Promise.reject(new Error('channel closed')),
-    chart: null,
+    asked: null,
   };
   early.settings.catch(() => undefined);
   vi.stubGlobal('window', { workbench, __workbenchEarly: early });
-  return chart;
+  return { chart, calls };
 }
 
 afterEach(() => {
@@ -36,40 +45,44 @@ afterEach(() => {
 });
 
 describe('the early load', () => {
-  it('asks for the open case’s chart once, and the bundle takes every reply once, unpacked and settled', async () => {
-    const chart = page(Promise.resolve({ ok: true, value: CASE }));
+  it('asks for the open case’s sketch, then its chart, once, and the bundle takes every reply once, unpacked and settled', async () => {
+    const { chart, calls } = page(Promise.resolve({ ok: true, value: CASE }));
     askEarlyChart();
     askEarlyChart();
     const early = takeEarlyLoad();
     expect(early).not.toBeNull();
     expect(takeEarlyLoad()).toBeNull();
     expect(await early!.current).toEqual({ ok: true, value: CASE });
+    const asked = (await early!.asked)!;
     // The chart crossed packed; the session gets ChartData, as from resilientApi.
-    expect(await early!.chart).toEqual({ ok: true, value: CHART });
+    expect(await asked.chart).toEqual({ ok: true, value: CHART });
     expect(chart).toHaveBeenCalledTimes(1);
+    // The chart was asked after the sketch's reply, even a failed one (an error to show).
+    expect(calls).toEqual(['chart.sketch', 'chart.load']);
+    expect(await asked.sketch).toEqual({ ok: false, error: { code: 'internal', message: 'The call to chart.sketch failed: no sketch today' } });
     // A failed call comes back as an error to show, never a rejection.
     expect(await early!.settings).toEqual({ ok: false, error: { code: 'internal', message: 'The call to settings.get failed: channel closed' } });
   });
 
-  it('asks for no chart when no case is open, or when asking which failed', async () => {
+  it('asks for no sketch or chart when no case is open, or when asking which failed', async () => {
     for (const current of [Promise.resolve({ ok: true, value: null }), Promise.reject(new Error('gone')), Promise.resolve({ ok: false, error: { code: 'internal', message: 'x' } })]) {
       current.catch(() => undefined);
-      const chart = page(current);
+      const { calls } = page(current);
       askEarlyChart();
       const early = takeEarlyLoad();
-      expect(await early!.chart).toBeNull();
-      expect(chart).not.toHaveBeenCalled();
+      expect(await early!.asked).toBeNull();
+      expect(calls).toEqual([]);
       vi.unstubAllGlobals();
     }
   });
 
-  it('is null on a page without the early script, and its chart null when the bundle did not ask', async () => {
+  it('is null on a page without the early script, and asks nothing when the bundle did not ask', async () => {
     vi.stubGlobal('window', { workbench: {} });
     askEarlyChart();
     expect(takeEarlyLoad()).toBeNull();
-    const chart = page(Promise.resolve({ ok: true, value: CASE }));
+    const { calls } = page(Promise.resolve({ ok: true, value: CASE }));
     const early = takeEarlyLoad();
-    expect(await early!.chart).toBeNull();
-    expect(chart).not.toHaveBeenCalled();
+    expect(await early!.asked).toBeNull();
+    expect(calls).toEqual([]);
   });
 });

@@ -1,22 +1,36 @@
 import type { WorkbenchApi } from '../../app/bridge';
-import { settleCall } from '../api';
+import { resilientApi, settleCall } from '../api';
 
-/** The replies the early script (earlyScript.ts) and earlyChart.ts asked for, as the bridge returned them. */
+/**
+ * A chart's sketch and the chart, as every load of another case asks them: the sketch first (main
+ * reads it in a fraction of the chart's time, and a large chart's preview is drawn from it), the
+ * chart once the sketch's reply is back, so that no transport holds that reply behind the chart's
+ * reading. `api` is the resilient one: neither promise rejects.
+ */
+export interface SketchThenChart {
+  sketch: ReturnType<WorkbenchApi['chart.sketch']>;
+  chart: ReturnType<WorkbenchApi['chart.load']>;
+}
+
+export function askSketchThenChart(api: WorkbenchApi): SketchThenChart {
+  const sketch = api['chart.sketch']();
+  return { sketch, chart: sketch.then(() => api['chart.load']()) };
+}
+
+/** What the early script (earlyScript.ts) and then askEarlyChart asked for. */
 export interface EarlyReplies {
+  /** As the bridge returned them (the early script has no resilientApi). */
   current: ReturnType<WorkbenchApi['case.current']>;
   settings: ReturnType<WorkbenchApi['settings.get']>;
-  /** Set by askEarlyChart; resolves null when no case is open (or asking which failed): no chart was asked. */
-  chart: Promise<Awaited<ReturnType<WorkbenchApi['chart.load']>> | null> | null;
-  /** The chart's sketch, asked just before it (askEarlyChart); null as `chart`. */
-  sketch?: Promise<Awaited<ReturnType<WorkbenchApi['chart.sketch']>> | null>;
+  /** Set by askEarlyChart; resolves null when no case is open (or asking which failed): nothing was asked. */
+  asked: Promise<SketchThenChart | null> | null;
 }
 
 /** The early replies as the app uses them: as from `resilientApi` (never rejecting, the chart unpacked). */
 export interface EarlyLoad {
   current: ReturnType<WorkbenchApi['case.current']>;
   settings: ReturnType<WorkbenchApi['settings.get']>;
-  chart: NonNullable<EarlyReplies['chart']>;
-  sketch: NonNullable<EarlyReplies['sketch']>;
+  asked: Promise<SketchThenChart | null>;
 }
 
 declare global {
@@ -27,29 +41,20 @@ declare global {
 }
 
 /**
- * Asks for the open case's chart once main has said which case is open (the early script asked):
- * called as the bundle's evaluation starts (earlyChart.ts), so main reads the chart while the
- * bundle is evaluated and React renders the window. A chart asked with no case open is an error
- * main would log, so it is asked only for an open case; main answers the calls in order, so it is
- * that case's chart.
+ * Asks for the open case's sketch and chart once main has said which case is open (the early
+ * script asked): called as the bundle's evaluation starts (earlyChart.ts), so main reads them
+ * while the bundle is evaluated and React renders the window. A chart asked with no case open is
+ * an error main would log, so they are asked only for an open case; main answers the calls in
+ * order, so they are that case's.
  */
 export function askEarlyChart(): void {
   const early = typeof window === 'undefined' ? undefined : window.__workbenchEarly;
-  if (early === undefined || early.chart !== null) return;
-  const api = window.workbench;
-  const open = early.current.then(
-    (result) => result.ok && result.value !== null,
-    () => false,
+  if (early === undefined || early.asked !== null) return;
+  const api = resilientApi(window.workbench);
+  early.asked = early.current.then(
+    (result) => (result.ok && result.value !== null ? askSketchThenChart(api) : null),
+    () => null,
   );
-  // The sketch first, read in a fraction of the chart's time; the chart once its reply is back, so
-  // that no transport holds the sketch's reply behind the chart's reading.
-  early.sketch = open.then((yes) => (yes ? api['chart.sketch']() : null));
-  early.chart = early.sketch.then(
-    (sketch) => (sketch === null ? null : api['chart.load']()),
-    () => api['chart.load'](),
-  );
-  early.sketch.catch(() => undefined);
-  early.chart.catch(() => undefined);
 }
 
 /**
@@ -64,13 +69,6 @@ export function takeEarlyLoad(): EarlyLoad | null {
   return {
     current: settleCall('case.current', early.current) as EarlyLoad['current'],
     settings: settleCall('settings.get', early.settings) as EarlyLoad['settings'],
-    chart: (early.chart ?? Promise.resolve(null)).then(
-      (reply) => (reply === null ? null : (settleCall('chart.load', Promise.resolve(reply)) as Promise<Awaited<ReturnType<WorkbenchApi['chart.load']>>>)),
-      () => null,
-    ),
-    sketch: (early.sketch ?? Promise.resolve(null)).then(
-      (reply) => (reply === null ? null : (settleCall('chart.sketch', Promise.resolve(reply)) as Promise<Awaited<ReturnType<WorkbenchApi['chart.sketch']>>>)),
-      () => null,
-    ),
+    asked: early.asked ?? Promise.resolve(null),
   };
 }
